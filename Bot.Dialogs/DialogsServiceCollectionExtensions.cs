@@ -1,0 +1,33 @@
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Menu;
+using Bot.Dialogs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Dialogs;
+
+/// <summary>Registers the conversation layer.</summary>
+public static class DialogsServiceCollectionExtensions
+{
+    /// <summary>Adds storage, the turn pipeline and the bot.</summary>
+    public static IServiceCollection AddBotDialogs(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SinergiDatabase>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ProcessedActivityStore>();
+        services.AddSingleton<IBot, RouterBot>();
+        services.AddSingleton<ITurnHandler, MenuHandler>();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<TurnProcessor>();
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Menu;
+
+namespace Bot.Dialogs.Engine;
+
+/// <summary>
+/// Routes each turn: welcomes new members once, then offers a message to the feature handlers in order, and
+/// says it did not understand when none claims it.
+/// </summary>
+internal sealed class RouterBot(IEnumerable<ITurnHandler> handlers) : IBot
+{
+    private readonly IReadOnlyList<ITurnHandler> _handlers = handlers.OrderBy(h => h.Order).ToList();
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        switch (turn.Activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate:
+                Welcome(turn);
+                break;
+            case ActivityTypes.Message:
+                await RouteMessageAsync(turn, cancellationToken);
+                break;
+            case ActivityTypes.Invoke:
+                // No invoke is defined yet; 501 is what Bot Framework answers for unknown invokes (§1.5).
+                turn.InvokeResponse = new InvokeResponse(501);
+                break;
+            default:
+                // Unknown and non-message types are ignored, as the spec asks of bots (A2011).
+                break;
+        }
+    }
+
+    private async Task RouteMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _handlers)
+        {
+            if (await handler.TryHandleAsync(turn, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        turn.SendText(MenuTexts.NotUnderstood, MenuTexts.MainSuggestions(turn.IsEnglish));
+    }
+
+    private static void Welcome(TurnContext turn)
+    {
+        var botId = turn.Activity.Recipient?.Id;
+        foreach (var member in turn.Activity.MembersAdded ?? [])
+        {
+            if (member.Id is null || member.Id == botId || turn.State.Welcomed.Contains(member.Id))
+            {
+                continue;
+            }
+
+            turn.State.Welcomed.Add(member.Id);
+            turn.SendText(MenuTexts.Welcome, MenuTexts.MainSuggestions(turn.IsEnglish));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Storage;
+
+namespace Bot.Dialogs.Engine;
+
+/// <summary>
+/// One turn: the inbound activity, the conversation's state and the replies so far. Replies are buffered and
+/// delivered by the channel only after the turn's state is committed, so "tersimpan" is never premature.
+/// </summary>
+public sealed class TurnContext
+{
+    private readonly List<Activity> _replies = [];
+    private readonly ConversationReference _reference;
+
+    public TurnContext(Activity activity, ConversationState state)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        Activity = activity;
+        State = state;
+        _reference = activity.GetConversationReference();
+    }
+
+    public Activity Activity { get; }
+
+    public ConversationState State { get; }
+
+    /// <summary>The user's locale; Indonesian unless the channel says English.</summary>
+    public string Locale => Activity.Locale ?? "id-ID";
+
+    public bool IsEnglish => LocalizedText.IsEnglish(Activity.Locale);
+
+    /// <summary>The trimmed text of a message, or an empty string.</summary>
+    public string Text => Activity.Text?.Trim() ?? string.Empty;
+
+    /// <summary>Per-turn items shared between handlers (loaded user, caches); discarded after the turn.</summary>
+    public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+
+    public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>True once anything was sent this turn.</summary>
+    public bool Responded => _replies.Count > 0;
+
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>Picks the text in the user's language.</summary>
+    public string T(LocalizedText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.For(Activity.Locale);
+    }
+
+    /// <summary>Sends an activity, addressed as a reply to the inbound one.</summary>
+    public void Send(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        _replies.Add(_reference.ApplyTo(activity));
+    }
+
+    /// <summary>Sends a Markdown message with optional suggested actions (each sends its own title).</summary>
+    public void SendText(string text, IEnumerable<string>? suggestions = null) =>
+        Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = text,
+            TextFormat = "markdown",
+            SuggestedActions = ToSuggestions(suggestions),
+        });
+
+    /// <inheritdoc cref="SendText(string, IEnumerable{string}?)"/>
+    public void SendText(LocalizedText text, IEnumerable<string>? suggestions = null) => SendText(T(text), suggestions);
+
+    internal static SuggestedActions? ToSuggestions(IEnumerable<string>? titles)
+    {
+        var actions = titles?.Select(t => CardAction.ImBack(t)).ToList();
+        return actions is { Count: > 0 } ? new SuggestedActions { Actions = actions } : null;
+    }
+}

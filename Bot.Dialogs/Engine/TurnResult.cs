@@ -1,0 +1,22 @@
+using Bot.Dialogs.Activities;
+
+namespace Bot.Dialogs.Engine;
+
+/// <summary>What one turn produced, handed back to the channel for delivery after the state was committed.</summary>
+public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse = null)
+{
+    public static TurnResult Duplicate { get; } = new(TurnStatus.Duplicate, []);
+}
+
+/// <summary>How a turn ended.</summary>
+public enum TurnStatus
+{
+    /// <summary>The bot ran and its state was saved.</summary>
+    Completed,
+
+    /// <summary>The activity id was processed before; nothing ran.</summary>
+    Duplicate,
+
+    /// <summary>The bot threw; the user got one apology and the dialog stack was cleared.</summary>
+    Failed,
+}

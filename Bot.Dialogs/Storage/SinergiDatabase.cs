@@ -1,0 +1,72 @@
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>
+/// The process's single LiteDB database (DESIGN.md decision 4): one file, Direct mode, an explicit mapper.
+/// LiteDB serialises writers internally, so one instance is shared by every thread.
+/// </summary>
+public sealed class SinergiDatabase : IDisposable
+{
+    private readonly LiteDatabase _database;
+
+    public SinergiDatabase(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.Value.DatabasePath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        Mapper = SinergiMapper.Create();
+        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        Path = path;
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The mapper every collection of this database uses.</summary>
+    public BsonMapper Mapper { get; }
+
+    /// <summary>The raw database, for stores in this assembly and the host.</summary>
+    public ILiteDatabase Raw => _database;
+
+    /// <summary>A typed collection.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name);
+
+    /// <summary>File storage for evidence and photos.</summary>
+    public ILiteStorage<string> Files => _database.FileStorage;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. LiteDB transactions are per thread, so the work must
+    /// stay synchronous; a throw rolls everything back.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _database.BeginTrans();
+        try
+        {
+            var result = work();
+            _database.Commit();
+            return result;
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="InTransaction{T}(Func{T})"/>
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        InTransaction(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    public void Dispose() => _database.Dispose();
+}

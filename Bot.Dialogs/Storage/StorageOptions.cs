@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>Where the durable data lives (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder for the database and the search index; created when missing. Default <c>./data</c>.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>The LiteDB file inside <see cref="DataDirectory"/>.</summary>
+    [Required]
+    public string DatabaseFile { get; set; } = "sinergi.db";
+
+    /// <summary>How long a processed activity id is remembered for de-duplication.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(7);
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
+}

