@@ -24,6 +24,10 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ProcessedActivityStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<CommitmentStore>();
+        services.AddSingleton<ProgressReportStore>();
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<ProactiveMessenger>();

@@ -43,7 +43,13 @@ public sealed class SinergiDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        _database.BeginTrans();
+
+        // LiteDB has no nested transactions: inside an open one on this thread, join it.
+        if (!_database.BeginTrans())
+        {
+            return work();
+        }
+
         try
         {
             var result = work();

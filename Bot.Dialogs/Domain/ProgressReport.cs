@@ -1,0 +1,51 @@
+namespace Bot.Dialogs.Domain;
+
+/// <summary>Realisation of one commitment for one period, with evidence. Approved reports are locked.</summary>
+public sealed class ProgressReport
+{
+    public int Id { get; set; }
+    public int CommitmentId { get; set; }
+    public int OrganisationId { get; set; }
+    public ReportingPeriod Period { get; set; }
+    public decimal RealisationValue { get; set; }
+
+    /// <summary>Realisation as a percentage of the commitment's target (0-100+, rounded to one decimal).</summary>
+    public decimal RealisationPercent { get; set; }
+
+    public string Narrative { get; set; } = string.Empty;
+    public List<EvidenceFile> Evidence { get; set; } = [];
+    public ReportState State { get; set; } = ReportState.Draft;
+    public string SubmittedBy { get; set; } = string.Empty;
+    public DateTime? SubmittedAt { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    public string? ReviewComment { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool IsLocked => State == ReportState.Approved;
+}
+
+/// <summary>draft → submitted → approved | returned (a returned report may be submitted again).</summary>
+public enum ReportState
+{
+    Draft,
+    Submitted,
+    Approved,
+    Returned,
+}
+
+/// <summary>A file kept in LiteDB file storage, identified by its SHA-256.</summary>
+public sealed class EvidenceFile
+{
+    /// <summary>The LiteDB file storage id.</summary>
+    public string FileId { get; set; } = string.Empty;
+
+    public string FileName { get; set; } = string.Empty;
+
+    /// <summary>The type detected from the content (image/jpeg, image/png, application/pdf…).</summary>
+    public string ContentType { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = string.Empty;
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Bot.Dialogs.Domain;
+using LiteDB;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>
+/// Commitments and their version history. Every change is one transaction that also writes the version and
+/// tells the <see cref="ICommitmentChangeListener"/>s (the reminder outbox) so they never drift apart.
+/// </summary>
+public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time, IEnumerable<ICommitmentChangeListener> listeners)
+{
+    private readonly ILiteCollection<Commitment> _commitments = CreateCollection(database);
+    private readonly ILiteCollection<CommitmentVersion> _versions = database.Collection<CommitmentVersion>("commitment_versions");
+    private readonly IReadOnlyList<ICommitmentChangeListener> _listeners = listeners.ToList();
+
+    /// <summary>Saves a new commitment with the next code of its year (RA-2027-001, RA-2027-002, …).</summary>
+    public Commitment Register(Commitment commitment, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        return database.InTransaction(() =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var sequence = _commitments.Count(c => c.Year == commitment.Year) + 1;
+            commitment.Code = string.Create(CultureInfo.InvariantCulture, $"RA-{commitment.Year}-{sequence:000}");
+            commitment.CreatedBy = userId;
+            commitment.CreatedAt = now;
+            commitment.UpdatedAt = now;
+            commitment.Version = 1;
+            _commitments.Insert(commitment);
+            WriteVersion(commitment, "created", null, commitment.Title, userId, now);
+            Notify(commitment);
+            return commitment;
+        });
+    }
+
+    /// <summary>Applies a change made by <paramref name="change"/> and records it as a new version.</summary>
+    public Commitment Change(int id, string field, Action<Commitment> change, Func<Commitment, string?> describe, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(describe);
+        return database.InTransaction(() =>
+        {
+            var commitment = _commitments.FindById(id) ?? throw new InvalidOperationException($"Commitment {id} does not exist.");
+            var before = describe(commitment);
+            change(commitment);
+            var now = time.GetUtcNow().UtcDateTime;
+            commitment.Version++;
+            commitment.UpdatedAt = now;
+            _commitments.Update(commitment);
+            WriteVersion(commitment, field, before, describe(commitment), userId, now);
+            Notify(commitment);
+            return commitment;
+        });
+    }
+
+    public Commitment? Get(int id) => _commitments.FindById(id);
+
+    public Commitment? FindByCode(string code)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return _commitments.FindOne(c => c.Code == normalized);
+    }
+
+    public IReadOnlyList<Commitment> ListByOrganisation(int organisationId, int? year = null) =>
+        _commitments.Find(c => c.OrganisationId == organisationId)
+            .Where(c => year is null || c.Year == year)
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+
+    public IReadOnlyList<Commitment> ListAll(int? year = null) =>
+        (year is null ? _commitments.FindAll() : _commitments.Find(c => c.Year == year)).ToList();
+
+    public IReadOnlyList<CommitmentVersion> History(int commitmentId) =>
+        _versions.Find(v => v.CommitmentId == commitmentId).OrderBy(v => v.Version).ToList();
+
+    private void WriteVersion(Commitment commitment, string change, string? oldValue, string? newValue, string userId, DateTime at) =>
+        _versions.Insert(new CommitmentVersion
+        {
+            Id = string.Create(CultureInfo.InvariantCulture, $"{commitment.Id}-{commitment.Version}"),
+            CommitmentId = commitment.Id,
+            Version = commitment.Version,
+            Change = change,
+            OldValue = oldValue,
+            NewValue = newValue,
+            ChangedBy = userId,
+            ChangedAt = at,
+        });
+
+    private void Notify(Commitment commitment)
+    {
+        foreach (var listener in _listeners)
+        {
+            listener.CommitmentChanged(commitment);
+        }
+    }
+
+    private static ILiteCollection<Commitment> CreateCollection(SinergiDatabase database)
+    {
+        var commitments = database.Collection<Commitment>("commitments");
+        commitments.EnsureIndex(c => c.OrganisationId);
+        commitments.EnsureIndex(c => c.Code, unique: true);
+        commitments.EnsureIndex(c => c.Year);
+        return commitments;
+    }
+}

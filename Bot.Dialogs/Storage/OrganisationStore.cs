@@ -1,0 +1,32 @@
+using Bot.Dialogs.Domain;
+using LiteDB;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>The OPDs.</summary>
+public sealed class OrganisationStore(SinergiDatabase database)
+{
+    private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>("organisations");
+
+    public Organisation Insert(Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        _organisations.Insert(organisation);
+        return organisation;
+    }
+
+    public Organisation? Get(int id) => _organisations.FindById(id);
+
+    public void Update(Organisation organisation) => _organisations.Update(organisation);
+
+    public IReadOnlyList<Organisation> ListAll() => _organisations.FindAll().OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>By short name or full name, ignoring case and surrounding spaces.</summary>
+    public Organisation? FindByName(string name)
+    {
+        var wanted = name.Trim();
+        return ListAll().FirstOrDefault(o =>
+            string.Equals(o.ShortName, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(o.Name, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+}
