@@ -31,9 +31,12 @@ internal sealed class BotApplication(IDictionary<string, string?>? settings = nu
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time));
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override void Dispose(bool disposing)
     {
-        await base.DisposeAsync();
-        _data.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _data.Dispose();
+        }
     }
 }
