@@ -20,6 +20,9 @@ internal sealed class ScriptedTimeProvider(DateTimeOffset start) : TimeProvider
 
     public IReadOnlyList<TimeSpan> Waits => _waits.ToArray();
 
+    /// <summary>Moves the clock without anyone waiting (tokens growing old).</summary>
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _nowTicks, by.Ticks);
+
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _nowTicks), TimeSpan.Zero);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
