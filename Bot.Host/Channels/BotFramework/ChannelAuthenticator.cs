@@ -2,7 +2,6 @@ using System.Net;
 using Bot.Dialogs.Activities;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Bot.Host.Channels.BotFramework;
 
@@ -15,13 +14,8 @@ internal sealed partial class ChannelAuthenticator : IDisposable
 {
     private const string BearerPrefix = "Bearer ";
 
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
-    private static readonly string[] AllowedAlgorithms =
-        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
-
     private readonly BotFrameworkOptions _options;
-    private readonly TimeProvider _time;
+    private readonly SignedTokenValidator _validator;
     private readonly ILogger<ChannelAuthenticator> _logger;
     private readonly Lazy<OpenIdSigningKeys> _channelKeys;
     private readonly Lazy<OpenIdSigningKeys>? _emulatorKeys;
@@ -31,7 +25,7 @@ internal sealed partial class ChannelAuthenticator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _time = time;
+        _validator = new SignedTokenValidator(time);
         _logger = logger;
         _channelKeys = new(() => new OpenIdSigningKeys(_options.OpenIdMetadataUrl));
         _emulatorKeys = string.IsNullOrWhiteSpace(_options.EmulatorOpenIdMetadataUrl)
@@ -120,7 +114,7 @@ internal sealed partial class ChannelAuthenticator : IDisposable
     private async Task<AuthenticationOutcome> ValidateChannelTokenAsync(string token, Activity activity, CancellationToken cancellationToken)
     {
         var keys = _channelKeys.Value;
-        var result = await ValidateAsync(token, keys, _options.EffectiveIssuers, cancellationToken);
+        var result = await _validator.ValidateAsync(token, keys, _options.EffectiveIssuers, cancellationToken);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
             return AuthenticationOutcome.Refuse("Token rejected: " + result.Exception?.GetType().Name);
@@ -149,7 +143,7 @@ internal sealed partial class ChannelAuthenticator : IDisposable
 
     private async Task<AuthenticationOutcome> ValidateEmulatorTokenAsync(string token, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
-        var result = await ValidateAsync(token, _emulatorKeys!.Value, issuers, cancellationToken);
+        var result = await _validator.ValidateAsync(token, _emulatorKeys!.Value, issuers, cancellationToken);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
             return AuthenticationOutcome.Refuse("Emulator token rejected: " + result.Exception?.GetType().Name);
@@ -161,47 +155,6 @@ internal sealed partial class ChannelAuthenticator : IDisposable
             && string.Equals(appId, _options.MicrosoftAppId, StringComparison.Ordinal)
             ? AuthenticationOutcome.Azure
             : AuthenticationOutcome.Refuse("The Emulator token was not issued to this bot's app id.");
-    }
-
-    private async Task<TokenValidationResult> ValidateAsync(string token, OpenIdSigningKeys keys, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
-    {
-        // Fetching the keys is the only slow part; doing it here lets the request's cancellation reach it.
-        await keys.Manager.GetConfigurationAsync(cancellationToken);
-        var parameters = new TokenValidationParameters
-        {
-            ConfigurationManager = keys.Manager,
-            ValidateIssuer = true,
-            IssuerValidator = (issuer, _, _) => issuers.Contains(issuer, StringComparer.Ordinal)
-                ? issuer
-                : throw new SecurityTokenInvalidIssuerException("The token's issuer is not accepted."),
-            // The audience and the Bot Framework claims are checked by hand afterwards, as the SDK does.
-            ValidateAudience = false,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidAlgorithms = AllowedAlgorithms,
-            LifetimeValidator = ValidateLifetime,
-        };
-        return await _handler.ValidateTokenAsync(token, parameters).WaitAsync(cancellationToken);
-    }
-
-    /// <summary>nbf/exp against the injected clock, with the five minutes of skew Bot Framework allows.</summary>
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = _time.GetUtcNow().UtcDateTime;
-        if (expires is null)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry.");
-        }
-
-        if (notBefore is { } start && start > now + ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not valid yet.");
-        }
-
-        return expires.Value >= now - ClockSkew
-            ? true
-            : throw new SecurityTokenExpiredException("The token has expired.");
     }
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Bot Framework signing keys could not be fetched")]
