@@ -1,4 +1,5 @@
 using Bot.Dialogs;
+using Bot.Host.Channels.BotFramework;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 
@@ -16,12 +17,16 @@ builder.Services.AddProblemDetails();
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
 
+// Azure Bot Service channels and the Bot Framework Emulator: POST /api/messages.
+builder.Services.AddBotFramework(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapWebChat();
+app.MapBotFramework();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -14,6 +14,8 @@ internal static class CommandLine
         var rest = args[1..];
         switch (args[0])
         {
+            case "chat":
+                return await ChatVerb.RunAsync(rest, cancellationToken);
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>.");
                 await Task.CompletedTask.WaitAsync(cancellationToken);

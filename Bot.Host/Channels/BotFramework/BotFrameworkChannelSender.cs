@@ -1,0 +1,32 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+
+namespace Bot.Host.Channels.BotFramework;
+
+/// <summary>
+/// Proactive delivery to Bot Framework channels: send-to-conversation at the stored reference's serviceUrl
+/// (protocol §2.2). References are only stored from authenticated requests, so that URL was vouched for.
+/// </summary>
+internal sealed class BotFrameworkChannelSender(IServiceProvider services) : IChannelSender
+{
+    /// <summary>Channels this host serves in-process; their references never point at a Connector.</summary>
+    private static readonly HashSet<string> InProcessChannels = new(StringComparer.Ordinal) { "directline", "console" };
+
+    public bool CanDeliver(ConversationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return !InProcessChannels.Contains(reference.ChannelId) && ConnectorUris.IsServiceUrl(reference.ServiceUrl);
+    }
+
+    public async Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(activities);
+        // The connector is a typed HttpClient (transient); resolving it per send keeps its handler fresh.
+        var connector = services.GetRequiredService<ConnectorClient>();
+        foreach (var activity in activities)
+        {
+            await connector.SendAsync(reference.ServiceUrl!, reference.ApplyTo(activity, asReply: false), cancellationToken);
+        }
+    }
+}
