@@ -1,4 +1,7 @@
+using Bot.Dialogs.Coordinator;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +14,11 @@ internal static class ConversationsServiceCollectionExtensions
     {
         services.AddOptions<CoordinatorOptions>().Bind(configuration.GetSection(CoordinatorOptions.SectionName));
         services.AddSingleton<UserResolver>();
+        services.AddSingleton<InviteCodeStore>();
+        services.AddSingleton<AdminCodeStore>();
+        services.AddHostedService<AdminCodeAnnouncer>();
+        services.AddSingleton<ITurnHandler, EnrollmentHandler>();
+        services.AddSingleton<ITurnHandler, OrganisationCommands>();
         return services;
     }
 }
