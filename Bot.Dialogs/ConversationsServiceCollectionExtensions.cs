@@ -1,5 +1,7 @@
+using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +21,13 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddHostedService<AdminCodeAnnouncer>();
         services.AddSingleton<ITurnHandler, EnrollmentHandler>();
         services.AddSingleton<ITurnHandler, OrganisationCommands>();
+
+        services.AddSingleton<CommitmentPrompts>();
+        services.AddSingleton<CommitmentLookup>();
+        services.AddSingleton<Dialog, RegisterCommitmentDialog>();
+        services.AddSingleton<Dialog, EditCommitmentDialog>();
+        services.AddSingleton<Dialog, CancelCommitmentDialog>();
+        services.AddSingleton<ITurnHandler, CommitmentCommands>();
         return services;
     }
 }

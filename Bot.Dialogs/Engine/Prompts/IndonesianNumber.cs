@@ -46,6 +46,18 @@ internal static partial class IndonesianNumber
         return true;
     }
 
+    /// <summary>The unit written after a number ("15 orang" → "orang"), or null.</summary>
+    public static string? UnitOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
+        {
+            return null;
+        }
+
+        var unit = NumberPattern().Match(text.Trim()).Groups["unit"];
+        return unit.Success && unit.Value.Trim().Length > 0 ? unit.Value.Trim() : null;
+    }
+
     private static bool TryParseDigits(string digits, bool english, out decimal value)
     {
         var (group, decimalMark) = english ? (',', '.') : ('.', ',');
@@ -80,6 +92,6 @@ internal static partial class IndonesianNumber
     }
 
     // Optional "Rp", a number, an optional multiplier word, then optionally a unit ("orang", "%", "kegiatan").
-    [GeneratedRegex(@"^(?:(?:rp|idr)\.?\s*)?(?<sign>[-+])?(?<num>\d[\d.,]*)(?:,-)?\s*(?:(?<mult>ribu|rb|k|thousand|juta|jt|million|miliar|milyar|billion)\b)?\.?\s*(?:%|[\p{L}][\p{L}\s./-]*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:(?:rp|idr)\.?\s*)?(?<sign>[-+])?(?<num>\d[\d.,]*)(?:,-)?\s*(?:(?<mult>ribu|rb|k|thousand|juta|jt|million|miliar|milyar|billion)\b)?\.?\s*(?<unit>%|[\p{L}][\p{L}\s./-]*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NumberPattern();
 }

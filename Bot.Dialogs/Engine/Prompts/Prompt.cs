@@ -41,6 +41,11 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
         var attempts = frame.State[AttemptsKey].AsInt32 + 1;
         frame.State[AttemptsKey] = attempts;
 
+        if (prompt.AllowSkip && SkippedAnswer.IsSkip(dc.Turn.Text))
+        {
+            return await dc.EndAsync(SkippedAnswer.Instance, cancellationToken);
+        }
+
         var recognition = dc.Turn.Text.Length > MaxInputLength
             ? PromptRecognition<T>.Failure(dc.Turn.T(PromptTexts.TooLong))
             : await RecognizeAsync(dc, prompt, cancellationToken);
@@ -93,6 +98,6 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
         Text = text,
         TextFormat = "markdown",
         InputHint = "expectingInput",
-        SuggestedActions = TurnContext.ToSuggestions(options.Suggestions),
+        SuggestedActions = TurnContext.ToSuggestions(options.AllowSkip ? [.. options.Suggestions, turn.T(PromptTexts.Skip)] : options.Suggestions),
     };
 }

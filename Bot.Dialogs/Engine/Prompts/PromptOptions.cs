@@ -20,6 +20,9 @@ internal sealed class PromptOptions
     /// <summary>Extra quick replies (e.g. "lewati").</summary>
     public List<string> Suggestions { get; set; } = [];
 
+    /// <summary>When true, "lewati"/"skip" ends the prompt with <see cref="SkippedAnswer"/> (optional fields).</summary>
+    public bool AllowSkip { get; set; }
+
     /// <summary>For text prompts: the longest answer accepted.</summary>
     public int MaxLength { get; set; } = 200;
 }
@@ -33,4 +36,18 @@ internal sealed class PromptChoice
 
     public static PromptChoice Of(string value, string title, params string[] synonyms) =>
         new() { Value = value, Title = title, Synonyms = [.. synonyms] };
+}
+
+/// <summary>The answer to an optional question the user chose to skip.</summary>
+internal sealed class SkippedAnswer
+{
+    public static readonly SkippedAnswer Instance = new();
+
+    private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase) { "lewati", "lewat", "skip", "-", "tidak ada", "none" };
+
+    private SkippedAnswer()
+    {
+    }
+
+    public static bool IsSkip(string text) => Words.Contains(text.Trim());
 }

@@ -55,6 +55,8 @@ internal static class PromptTexts
         "Sepertinya ada kendala dengan jawaban ini, jadi pengisian saya hentikan. Data yang belum dikonfirmasi tidak disimpan. Anda bisa mulai lagi kapan saja, atau ketik *bantuan*.",
         "It seems this answer is not working out, so I stopped here. Nothing unconfirmed was saved. You can start again any time, or type *help*.");
 
+    public static readonly LocalizedText Skip = new("Lewati", "Skip");
+
     public static readonly LocalizedText Yes = new("Ya", "Yes");
 
     public static readonly LocalizedText No = new("Tidak", "No");
