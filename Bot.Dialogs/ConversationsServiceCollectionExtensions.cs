@@ -3,6 +3,7 @@ using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,16 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Dialog, EditCommitmentDialog>();
         services.AddSingleton<Dialog, CancelCommitmentDialog>();
         services.AddSingleton<ITurnHandler, CommitmentCommands>();
+
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
+        services.AddSingleton<Dialog, EvidencePrompt>();
+        services.AddSingleton<Dialog, ReportProgressDialog>();
+        services.AddSingleton<ITurnHandler, ProgressCommands>();
+
+        services.AddSingleton<ReportReview>();
+        services.AddSingleton<Dialog, VerifyReportsDialog>();
+        services.AddSingleton<ITurnHandler, VerificationCommands>();
         return services;
     }
 }

@@ -77,13 +77,26 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.Stack[frameIndex];
         var trail = dc.Read<Trail>(frame, TrailKey) ?? new Trail();
-        if (trail.Entries.Count < 2 || frameIndex == dc.Stack.Count - 1)
+        if (frameIndex == dc.Stack.Count - 1 || trail.Entries.Count == 0)
+        {
+            return false;
+        }
+
+        // The pending question is the last remembered one only if this step asked it; a child dialog begun
+        // directly (not a prompt) is not in the trail, so "back" from it re-asks the last prompt.
+        var last = trail.Entries[^1];
+        var pendingIsLast = frame.State[IndexKey].AsInt32 == last.Step && dc.Stack[frameIndex + 1].DialogId == last.PromptId;
+        if (pendingIsLast && trail.Entries.Count < 2)
         {
             return false;
         }
 
         dc.Stack.RemoveRange(frameIndex + 1, dc.Stack.Count - frameIndex - 1);
-        trail.Entries.RemoveAt(trail.Entries.Count - 1);
+        if (pendingIsLast)
+        {
+            trail.Entries.RemoveAt(trail.Entries.Count - 1);
+        }
+
         var previous = trail.Entries[^1];
         dc.Write(frame, TrailKey, trail);
         frame.State[IndexKey] = previous.Step;
