@@ -66,6 +66,8 @@ public sealed class EnrollmentConversationTests : IDisposable
         var fokal = new ConversationDriver(host, "sari");
         await fokal.SayAsync("gabung " + code.ToLowerInvariant(), "fokal Dinas Kesehatan", "WIB");
         await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan");
+        await fokal.SayAsync("bantuan", "Perintah fokal", "rencana aksi baru");
+        await koord.SayAsync("bantuan", "Perintah koordinator", "verifikasi");
         await koord.SayAsync("daftar opd", "1 fokal");
 
         var user = host.Get<UserStore>().FindByAccount(fokal.UserKey)!;
