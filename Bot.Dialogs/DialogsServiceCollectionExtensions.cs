@@ -1,5 +1,7 @@
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Menu;
+using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,10 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        services.AddSingleton<DialogRunner>();
+        services.AddConversations(configuration);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 
 namespace Bot.Dialogs.Engine;
@@ -35,6 +36,12 @@ public sealed class TurnContext
     /// <summary>Per-turn items shared between handlers (loaded user, caches); discarded after the turn.</summary>
     public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
 
+    /// <summary>The sender, loaded once per turn by the router before any handler or dialog runs.</summary>
+    public BotUser? User { get; set; }
+
+    /// <summary>The sender's zone (WIB, WITA, WIT): their own, else their OPD's, else the default.</summary>
+    public string TimeZone { get; set; } = IndonesianTimeZones.Default;
+
     public IReadOnlyList<Activity> Replies => _replies;
 
     /// <summary>True once anything was sent this turn.</summary>
@@ -42,11 +49,25 @@ public sealed class TurnContext
 
     public InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>Today's date where the user is.</summary>
+    public DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), IndonesianTimeZones.Find(TimeZone)).DateTime);
+    }
+
     /// <summary>Picks the text in the user's language.</summary>
     public string T(LocalizedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.For(Activity.Locale);
+    }
+
+    /// <summary>Picks the text in the user's language and fills its numbered holes.</summary>
+    public string F(LocalizedText text, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Format(Activity.Locale, args);
     }
 
     /// <summary>Sends an activity, addressed as a reply to the inbound one.</summary>

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 
 namespace Bot.Dialogs.Menu;
@@ -21,7 +22,15 @@ internal sealed class MenuHandler : ITurnHandler
             return Task.FromResult(false);
         }
 
-        turn.SendText(text, MenuTexts.MainSuggestions(turn.IsEnglish));
+        var commands = text == MenuTexts.Help ? RoleCommands(turn) : null;
+        turn.SendText(commands is null ? turn.T(text) : turn.T(text) + "\n\n" + turn.T(commands), MenuTexts.MainSuggestions(turn.IsEnglish));
         return Task.FromResult(true);
     }
+
+    private static LocalizedText? RoleCommands(TurnContext turn) => turn.User?.Role switch
+    {
+        Role.Fokal => MenuTexts.FokalCommands,
+        Role.Koordinator => MenuTexts.CoordinatorCommands,
+        _ => null,
+    };
 }

@@ -25,6 +25,14 @@ internal static class MenuTexts
         "- **Coordinators**: see who has not reported and verify reports\n\n" +
         "Need help now? Call the BNN call center **184**.");
 
+    public static readonly LocalizedText FokalCommands = new(
+        "Perintah fokal: *rencana aksi baru*, *rencana aksi saya*, *lihat RA-…*, *ubah RA-…*, *batalkan RA-…*, *lapor progres*.",
+        "Focal point commands: *new action plan*, *my action plans*, *show RA-…*, *edit RA-…*, *cancel RA-…*, *report progress*.");
+
+    public static readonly LocalizedText CoordinatorCommands = new(
+        "Perintah koordinator: *tambah opd <nama> [WIB|WITA|WIT]*, *daftar opd*, *undang <opd>*, *verifikasi*, *lihat RA-…*.",
+        "Coordinator commands: *add agency <name> [WIB|WITA|WIT]*, *list agencies*, *invite <agency>*, *verify*, *show RA-…*.");
+
     public static readonly LocalizedText NotUnderstood = new(
         "Maaf, saya belum memahami pesan itu. Ketik *bantuan* untuk melihat apa yang bisa saya lakukan.",
         "Sorry, I did not understand that. Type *help* to see what I can do.");

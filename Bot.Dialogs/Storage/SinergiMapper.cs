@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 
 namespace Bot.Dialogs.Storage;
@@ -5,11 +6,21 @@ namespace Bot.Dialogs.Storage;
 /// <summary>Builds the explicit mapper (never <c>BsonMapper.Global</c>, which is static and mutable).</summary>
 internal static class SinergiMapper
 {
-    public static BsonMapper Create() => new()
+    public static BsonMapper Create()
     {
-        EnumAsInteger = false,
-        SerializeNullValues = false,
-        TrimWhitespace = false,
-        EmptyStringToNull = false,
-    };
+        var mapper = new BsonMapper
+        {
+            EnumAsInteger = false,
+            SerializeNullValues = false,
+            TrimWhitespace = false,
+            EmptyStringToNull = false,
+        };
+
+        // LiteDB 5.0 has no DateOnly support (it would store its read-only properties and read back 0001-01-01).
+        // ISO text keeps the calendar date free of time-zone conversion and sorts correctly in queries.
+        mapper.RegisterType(
+            date => new BsonValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return mapper;
+    }
 }

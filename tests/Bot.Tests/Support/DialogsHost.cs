@@ -14,7 +14,11 @@ public sealed class DialogsHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public DialogsHost(string dataDirectory, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    public DialogsHost(
+        string dataDirectory,
+        FakeTimeProvider? time = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         DataDirectory = dataDirectory;
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero));
@@ -29,6 +33,7 @@ public sealed class DialogsHost : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddBotDialogs(configuration);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -1,0 +1,91 @@
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Engine.Prompts;
+
+namespace Bot.Dialogs.Commitments;
+
+/// <summary>
+/// The questions about a commitment's fields, with their validators, shared by the register and edit dialogs
+/// so that a value is checked the same way wherever it is entered.
+/// </summary>
+internal sealed class CommitmentPrompts(TimeProvider time)
+{
+    public const int MaxTitle = 150;
+    public const int MaxIndicator = 200;
+    public const int MaxUnit = 30;
+    public const int MaxLocation = 150;
+    private const decimal MaxNumber = 1_000_000_000_000_000m;
+
+    public ChoicePrompt FocusArea { get; } = new("commitment.focusArea");
+    public ChoicePrompt Programme { get; } = new("commitment.programme");
+    public TextPrompt Text { get; } = new("commitment.text");
+    public NumberPrompt Target { get; } = new("commitment.target", c =>
+        c.Value <= 0 ? c.Turn.T(CommitmentTexts.TargetPositive) : c.Value > MaxNumber ? c.Turn.T(CommitmentTexts.NumberTooLarge) : null);
+    public NumberPrompt Budget { get; } = new("commitment.budget", c =>
+        c.Value < 0 ? c.Turn.T(CommitmentTexts.BudgetInvalid) : c.Value > MaxNumber ? c.Turn.T(CommitmentTexts.NumberTooLarge) : null);
+    public DatePrompt Deadline { get; } = new("commitment.deadline", time, c => ValidateDeadline(c, time));
+    public ChoicePrompt Periods { get; } = new("commitment.periods");
+    public ConfirmPrompt Confirm { get; } = new("commitment.confirm");
+
+    public IEnumerable<Dialog> All => [FocusArea, Programme, Text, Target, Budget, Deadline, Periods, Confirm];
+
+    public static PromptOptions FocusAreaOptions(TurnContext turn, string? note = null) => new()
+    {
+        Text = WithNote(turn.T(CommitmentTexts.AskFocusArea), note),
+        Choices = Enum.GetValues<FocusArea>().Select(a => PromptChoice.Of(a.ToString(), ShortFocusArea(a, turn.IsEnglish), CommitmentFormat.FocusArea(a, false), CommitmentFormat.FocusArea(a, true))).ToList(),
+    };
+
+    public static PromptOptions ProgrammeOptions(TurnContext turn, string? note = null) => new()
+    {
+        Text = WithNote(turn.T(CommitmentTexts.AskProgramme), note),
+        Choices = Enum.GetValues<Programme>().Select(p => PromptChoice.Of(p.ToString(), ShortProgramme(p, turn.IsEnglish), CommitmentFormat.Programme(p, false), CommitmentFormat.Programme(p, true))).ToList(),
+    };
+
+    public static PromptOptions TextOptions(TurnContext turn, LocalizedText question, int maxLength, string? note = null) =>
+        new() { Text = WithNote(turn.T(question), note), MaxLength = maxLength };
+
+    public static PromptOptions NumberOptions(TurnContext turn, LocalizedText question, bool allowSkip = false, string? note = null) =>
+        new() { Text = WithNote(turn.T(question), note), AllowSkip = allowSkip };
+
+    public static PromptOptions PeriodOptions(TurnContext turn, string? note = null) => new()
+    {
+        Text = WithNote(turn.T(CommitmentTexts.AskPeriods), note),
+        Choices = [PromptChoice.Of("B6", "B6", "juni", "semester 1"), PromptChoice.Of("B12", "B12", "desember", "semester 2"), PromptChoice.Of("B6,B12", turn.T(CommitmentTexts.BothPeriods), "keduanya", "both", "semua")],
+    };
+
+    public static List<ReportingPeriod> ParsePeriods(string value) =>
+        value.Split(',').Select(Enum.Parse<ReportingPeriod>).ToList();
+
+    private static string? ValidateDeadline(PromptValidatorContext<DateOnly> context, TimeProvider time)
+    {
+        var today = context.Turn.Today(time);
+        var english = context.Turn.IsEnglish;
+        if (context.Value < today)
+        {
+            return context.Turn.F(CommitmentTexts.DeadlinePast, CommitmentFormat.Date(today, english));
+        }
+
+        return context.Value.Year != today.Year ? context.Turn.F(CommitmentTexts.DeadlineOutsideYear, today.Year) : null;
+    }
+
+    private static string WithNote(string question, string? note) => note is null ? question : question + " " + note;
+
+    // Button titles stay within 20 characters (WhatsApp buttons); the full names are synonyms.
+    private static string ShortFocusArea(FocusArea area, bool english) => area switch
+    {
+        Domain.FocusArea.PemberdayaanMasyarakat => english ? "Empowerment" : "Pemberdayaan",
+        Domain.FocusArea.KelembagaanKebijakan => english ? "Institutions" : "Kelembagaan",
+        _ => CommitmentFormat.FocusArea(area, english),
+    };
+
+    private static string ShortProgramme(Programme programme, bool english) => programme switch
+    {
+        Domain.Programme.DesaBersinar => "Desa Bersinar",
+        Domain.Programme.KetahananKeluarga => english ? "Family resilience" : "Ketahanan Keluarga",
+        Domain.Programme.PemberdayaanAlternatif => english ? "Alternative dev." : "Pemb. Alternatif",
+        Domain.Programme.TesUrine => english ? "Urine tests" : "Tes Urine",
+        Domain.Programme.SosialisasiAdvokasi => english ? "Awareness" : "Sosialisasi",
+        _ => CommitmentFormat.Programme(programme, english),
+    };
+}

@@ -1,0 +1,44 @@
+using Bot.Dialogs.Commitments;
+using Bot.Dialogs.Coordinator;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Progress;
+using Bot.Dialogs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Dialogs;
+
+/// <summary>Registers the conversation features: enrollment and roles, coordinator commands, commitments, progress.</summary>
+internal static class ConversationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CoordinatorOptions>().Bind(configuration.GetSection(CoordinatorOptions.SectionName));
+        services.AddSingleton<UserResolver>();
+        services.AddSingleton<InviteCodeStore>();
+        services.AddSingleton<AdminCodeStore>();
+        services.AddHostedService<AdminCodeAnnouncer>();
+        services.AddSingleton<ITurnHandler, EnrollmentHandler>();
+        services.AddSingleton<ITurnHandler, OrganisationCommands>();
+
+        services.AddSingleton<CommitmentPrompts>();
+        services.AddSingleton<CommitmentLookup>();
+        services.AddSingleton<Dialog, RegisterCommitmentDialog>();
+        services.AddSingleton<Dialog, EditCommitmentDialog>();
+        services.AddSingleton<Dialog, CancelCommitmentDialog>();
+        services.AddSingleton<ITurnHandler, CommitmentCommands>();
+
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
+        services.AddSingleton<Dialog, EvidencePrompt>();
+        services.AddSingleton<Dialog, ReportProgressDialog>();
+        services.AddSingleton<ITurnHandler, ProgressCommands>();
+
+        services.AddSingleton<ReportReview>();
+        services.AddSingleton<Dialog, VerifyReportsDialog>();
+        services.AddSingleton<ITurnHandler, VerificationCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Dialogs.Engine.Dialogs;
+
+/// <summary>
+/// The dialog stack of one turn (<see cref="ConversationState.Stack"/>, bottom first) and the operations on it.
+/// The stack is saved with the conversation state when the turn ends, so nothing here writes to the database.
+/// </summary>
+internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, BsonMapper mapper)
+{
+    public TurnContext Turn { get; } = turn;
+
+    /// <summary>Maps typed dialog state to and from the frames' documents (the database's own mapper).</summary>
+    public BsonMapper Mapper { get; } = mapper;
+
+    public List<DialogFrame> Stack => Turn.State.Stack;
+
+    public DialogFrame? ActiveFrame => Stack.Count > 0 ? Stack[^1] : null;
+
+    public Dialog? ActiveDialog => ActiveFrame is { } frame ? dialogs.Find(frame.DialogId) : null;
+
+    public Dialog? Find(string id) => dialogs.Find(id);
+
+    /// <summary>Pushes a dialog and begins it.</summary>
+    public Task<DialogTurnResult> BeginAsync(string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        var dialog = dialogs.Find(dialogId) ?? throw new InvalidOperationException($"No dialog has the id '{dialogId}'.");
+        Stack.Add(new DialogFrame { DialogId = dialog.Id, DialogVersion = dialog.Version, State = [] });
+        return dialog.BeginAsync(this, options, cancellationToken);
+    }
+
+    /// <summary>Gives the message to the dialog on top, or reports that none is active.</summary>
+    public Task<DialogTurnResult> ContinueAsync(CancellationToken cancellationToken) =>
+        ActiveDialog is { } dialog ? dialog.ContinueAsync(this, cancellationToken) : Task.FromResult(DialogTurnResult.Empty);
+
+    /// <summary>Pops the dialog on top and resumes its parent with the result; completes when none is left.</summary>
+    public Task<DialogTurnResult> EndAsync(object? result, CancellationToken cancellationToken)
+    {
+        if (Stack.Count > 0)
+        {
+            Stack.RemoveAt(Stack.Count - 1);
+        }
+
+        return ActiveDialog is { } parent
+            ? parent.ResumeAsync(this, result, cancellationToken)
+            : Task.FromResult(new DialogTurnResult(DialogTurnStatus.Complete, result));
+    }
+
+    /// <summary>Pops every dialog. Nothing was saved by them yet (they save only at their final confirm).</summary>
+    public DialogTurnResult CancelAll()
+    {
+        Stack.Clear();
+        return DialogTurnResult.Cancelled;
+    }
+
+    /// <summary>Asks the pending question again.</summary>
+    public Task RepromptAsync(CancellationToken cancellationToken) =>
+        ActiveDialog is { } dialog ? dialog.RepromptAsync(this, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Reads a typed value from a frame's state, or null when absent.</summary>
+    public T? Read<T>(DialogFrame frame, string key) where T : class =>
+        frame.State.TryGetValue(key, out var value) && value.IsDocument ? Mapper.ToObject<T>(value.AsDocument) : null;
+
+    /// <summary>Writes a typed value into a frame's state.</summary>
+    public void Write<T>(DialogFrame frame, string key, T value) where T : class =>
+        frame.State[key] = Mapper.ToDocument(value);
+}

@@ -1,0 +1,17 @@
+using Bot.Dialogs.Engine.Dialogs;
+
+namespace Bot.Dialogs.Engine.Prompts;
+
+/// <summary>A calendar date, resolved against today in the user's own time zone (WIB, WITA or WIT).</summary>
+internal sealed class DatePrompt(string id, TimeProvider time, PromptValidator<DateOnly>? validator = null) : Prompt<DateOnly>(id, validator)
+{
+    protected override LocalizedText Hint => PromptTexts.DateHint;
+
+    protected override Task<PromptRecognition<DateOnly>> RecognizeAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var today = dc.Turn.Today(time);
+        return Task.FromResult(IndonesianDate.TryResolve(dc.Turn.Text, today, out var date)
+            ? PromptRecognition<DateOnly>.Success(date)
+            : PromptRecognition<DateOnly>.Failure(dc.Turn.T(PromptTexts.DateInvalid)));
+    }
+}

@@ -1,0 +1,103 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine.Dialogs;
+
+namespace Bot.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// Asks until it gets a valid answer: recognise, then validate, then end with the value. After
+/// <see cref="MaxAttempts"/> failures it gives up and clears the stack, so nobody is stuck in a loop.
+/// </summary>
+internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
+{
+    public const int MaxAttempts = 3;
+
+    /// <summary>Anything longer is refused before recognition, whatever the prompt (a pasted document, an attack).</summary>
+    public const int MaxInputLength = 4000;
+
+    private const string OptionsKey = "options";
+    private const string AttemptsKey = "attempts";
+
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var prompt = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
+        var frame = dc.ActiveFrame!;
+        dc.Write(frame, OptionsKey, prompt);
+        frame.State[AttemptsKey] = 0;
+        dc.Turn.Send(BuildPrompt(dc.Turn, prompt, prompt.Text));
+        return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (dc.Turn.Activity.Type != ActivityTypes.Message)
+        {
+            return DialogTurnResult.Waiting;
+        }
+
+        var frame = dc.ActiveFrame!;
+        var prompt = dc.Read<PromptOptions>(frame, OptionsKey) ?? new PromptOptions();
+        var attempts = frame.State[AttemptsKey].AsInt32 + 1;
+        frame.State[AttemptsKey] = attempts;
+
+        if (prompt.AllowSkip && SkippedAnswer.IsSkip(dc.Turn.Text))
+        {
+            return await dc.EndAsync(SkippedAnswer.Instance, cancellationToken);
+        }
+
+        var recognition = dc.Turn.Text.Length > MaxInputLength
+            ? PromptRecognition<T>.Failure(dc.Turn.T(PromptTexts.TooLong))
+            : await RecognizeAsync(dc, prompt, cancellationToken);
+        var error = recognition.Error;
+        if (recognition.Succeeded)
+        {
+            error = validator?.Invoke(new PromptValidatorContext<T>(dc.Turn, recognition.Value!, prompt, attempts));
+            if (error is null)
+            {
+                return await dc.EndAsync(recognition.Value, cancellationToken);
+            }
+        }
+
+        if (attempts >= MaxAttempts)
+        {
+            dc.Turn.SendText(error is null ? dc.Turn.T(PromptTexts.GaveUp) : error + "\n\n" + dc.Turn.T(PromptTexts.GaveUp));
+            return dc.CancelAll();
+        }
+
+        var retry = prompt.RetryText ?? prompt.Text;
+        dc.Turn.Send(BuildPrompt(dc.Turn, prompt, error is null ? retry : error + "\n\n" + retry));
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey) ?? new PromptOptions();
+        dc.Turn.Send(BuildPrompt(dc.Turn, prompt, prompt.Text));
+        return Task.CompletedTask;
+    }
+
+    public override string? Help(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey);
+        return prompt?.HelpText ?? dc.Turn.T(Hint);
+    }
+
+    /// <summary>What this kind of prompt accepts, shown for "bantuan" when the question has no help of its own.</summary>
+    protected abstract LocalizedText Hint { get; }
+
+    /// <summary>Reads the message into a value.</summary>
+    protected abstract Task<PromptRecognition<T>> RecognizeAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The question as an activity: text plus quick replies.</summary>
+    protected virtual Activity BuildPrompt(TurnContext turn, PromptOptions options, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        TextFormat = "markdown",
+        InputHint = "expectingInput",
+        SuggestedActions = TurnContext.ToSuggestions(options.AllowSkip ? [.. options.Suggestions, turn.T(PromptTexts.Skip)] : options.Suggestions),
+    };
+}

@@ -1,0 +1,123 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Dialogs.Notifications;
+
+/// <summary>
+/// Durable notices: written in the same transaction as the change they announce, then pushed proactively; a
+/// notice that could not be pushed stays pending and is handed over at the start of the recipient's next turn
+/// (or by a later sweep through <see cref="ListPending"/>). So a notice is never lost to a dead channel or a crash.
+/// </summary>
+public sealed partial class NotificationOutbox(
+    SinergiDatabase database,
+    TimeProvider time,
+    UserStore users,
+    ConversationReferenceStore references,
+    ProactiveMessenger messenger,
+    ILogger<NotificationOutbox> logger)
+{
+    private const string DeliveredKey = "notices.delivered";
+
+    private readonly ILiteCollection<Notice> _notices = CreateCollection(database);
+
+    /// <summary>Records a notice (call inside the transaction of the change it announces).</summary>
+    public Notice Enqueue(string userId, string text, IEnumerable<string>? suggestions = null)
+    {
+        var notice = new Notice { UserId = userId, Text = text, Suggestions = [.. suggestions ?? []], CreatedAt = time.GetUtcNow().UtcDateTime };
+        _notices.Insert(notice);
+        return notice;
+    }
+
+    /// <summary>Pushes a notice to the user's latest conversation; false (and still pending) when that failed.</summary>
+    public async Task<bool> TryDeliverAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var reference = users.Get(notice.UserId)?.Accounts.Select(references.FindLatestForUser).FirstOrDefault(r => r is not null);
+        notice.Attempts++;
+        try
+        {
+            if (reference is null)
+            {
+                LogNoReference(notice.Id);
+                return false;
+            }
+
+            await messenger.SendAsync(reference, [ToActivity(notice)], cancellationToken);
+            notice.DeliveredAt = time.GetUtcNow().UtcDateTime;
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            LogDeliveryFailed(ex, notice.Id);
+            return false;
+        }
+        finally
+        {
+            _notices.Update(notice);
+        }
+    }
+
+    /// <summary>
+    /// Adds the user's pending notices to this turn's replies. They are marked delivered by
+    /// <see cref="MarkDeliveredInTurn"/> only once the turn has run without error.
+    /// </summary>
+    public void DeliverPendingInTurn(TurnContext turn, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var pending = _notices.Find(n => n.UserId == userId && n.DeliveredAt == null).OrderBy(n => n.Id).ToList();
+        foreach (var notice in pending)
+        {
+            turn.Send(ToActivity(notice));
+        }
+
+        if (pending.Count > 0)
+        {
+            turn.Items[DeliveredKey] = pending.Select(n => n.Id).ToList();
+        }
+    }
+
+    /// <summary>Marks the notices handed over in this turn as delivered.</summary>
+    public void MarkDeliveredInTurn(TurnContext turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (!turn.Items.TryGetValue(DeliveredKey, out var value) || value is not List<int> ids)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var notice in ids.Select(id => _notices.FindById(id)).OfType<Notice>())
+        {
+            notice.DeliveredAt = now;
+            _notices.Update(notice);
+        }
+    }
+
+    public IReadOnlyList<Notice> ListPending() => _notices.Find(n => n.DeliveredAt == null).OrderBy(n => n.Id).ToList();
+
+    public Notice? Get(int id) => _notices.FindById(id);
+
+    private static Activity ToActivity(Notice notice) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = notice.Text,
+        TextFormat = "markdown",
+        SuggestedActions = TurnContext.ToSuggestions(notice.Suggestions),
+    };
+
+    private static ILiteCollection<Notice> CreateCollection(SinergiDatabase database)
+    {
+        var notices = database.Collection<Notice>("notifications");
+        notices.EnsureIndex(n => n.UserId);
+        return notices;
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Notice {NoticeId} kept for the next turn: the user has no stored conversation")]
+    private partial void LogNoReference(int noticeId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Notice {NoticeId} could not be pushed; kept for the user's next turn")]
+    private partial void LogDeliveryFailed(Exception exception, int noticeId);
+}

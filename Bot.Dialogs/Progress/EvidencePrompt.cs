@@ -1,0 +1,140 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Storage;
+
+namespace Bot.Dialogs.Progress;
+
+/// <summary>
+/// Collects evidence files over as many messages as the user needs, until "selesai" (or "lewati"). Each file is
+/// read through the channel's <see cref="IAttachmentSource"/>, limited to 10 MB, typed by its content, stored
+/// by SHA-256, and acknowledged once stored. Ends with the list of <see cref="EvidenceFile"/>s.
+/// </summary>
+internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, EvidenceStore store) : Dialog(DialogId)
+{
+    public const string DialogId = "progress.evidence";
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxFiles = 10;
+
+    private static readonly HashSet<string> DoneWords = new(StringComparer.OrdinalIgnoreCase) { "selesai", "sudah", "cukup", "lewati", "skip", "done", "finish", "tidak ada" };
+
+    private readonly IReadOnlyList<IAttachmentSource> _sources = sources.ToList();
+
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        dc.Write(dc.ActiveFrame!, "files", new Collected());
+        dc.ActiveFrame!.State["misses"] = 0;
+        Ask(dc.Turn, ProgressTexts.AskEvidence);
+        return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var frame = dc.ActiveFrame!;
+        var collected = dc.Read<Collected>(frame, "files") ?? new Collected();
+        var attachments = dc.Turn.Activity.Attachments?.Where(a => a.ContentUrl is not null).ToList() ?? [];
+        if (attachments.Count == 0)
+        {
+            if (DoneWords.Contains(dc.Turn.Text))
+            {
+                return await dc.EndAsync(collected.Files, cancellationToken);
+            }
+
+            var misses = frame.State["misses"].AsInt32 + 1;
+            frame.State["misses"] = misses;
+            if (misses >= Engine.Prompts.Prompt<bool>.MaxAttempts)
+            {
+                dc.Turn.SendText(Engine.Prompts.PromptTexts.GaveUp);
+                return dc.CancelAll();
+            }
+
+            Ask(dc.Turn, ProgressTexts.EvidenceExpected);
+            return DialogTurnResult.Waiting;
+        }
+
+        var lines = new List<string>();
+        foreach (var attachment in attachments)
+        {
+            lines.Add(collected.Files.Count >= MaxFiles
+                ? dc.Turn.F(ProgressTexts.EvidenceLimit, MaxFiles)
+                : await AcceptAsync(dc.Turn, attachment, collected, cancellationToken));
+        }
+
+        dc.Write(frame, "files", collected);
+        frame.State["misses"] = 0;
+        dc.Turn.SendText(string.Join("\n", lines.Distinct()) + "\n\n" + dc.Turn.T(ProgressTexts.EvidenceMore), [dc.Turn.T(ProgressTexts.Done)]);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        Ask(dc.Turn, ProgressTexts.AskEvidence);
+        return Task.CompletedTask;
+    }
+
+    public override string? Help(DialogContext dc) => dc?.Turn.T(ProgressTexts.AskEvidence);
+
+    private async Task<string> AcceptAsync(TurnContext turn, Attachment attachment, Collected collected, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(attachment.Name) ? "file" : attachment.Name.Length > 60 ? attachment.Name[..60] : attachment.Name;
+        var source = _sources.FirstOrDefault(s => s.CanOpen(turn.Activity, attachment));
+        if (source is null)
+        {
+            return turn.F(ProgressTexts.EvidenceUnreadable, name);
+        }
+
+        AttachmentContent content;
+        try
+        {
+            content = await source.OpenAsync(turn.Activity, attachment, MaxBytes, cancellationToken);
+        }
+        catch (AttachmentTooLargeException)
+        {
+            return turn.F(ProgressTexts.EvidenceTooLarge, name);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or HttpRequestException or IOException)
+        {
+            return turn.F(ProgressTexts.EvidenceUnreadable, name);
+        }
+
+        var type = EvidenceTypes.Detect(content.Bytes);
+        if (type is null)
+        {
+            return turn.F(ProgressTexts.EvidenceWrongType, name);
+        }
+
+        var (file, duplicate) = store.Store(content.FileName, type, content.Bytes);
+        if (collected.Files.Any(f => f.Sha256 == file.Sha256))
+        {
+            return turn.F(ProgressTexts.EvidenceAlreadyAttached, name);
+        }
+
+        collected.Files.Add(file);
+        return duplicate
+            ? turn.F(ProgressTexts.EvidenceDuplicate, name)
+            : turn.F(ProgressTexts.EvidenceReceived, file.FileName, Size(file.Size));
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024d / 1024d).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(1, bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KB";
+
+    private static void Ask(TurnContext turn, LocalizedText text) =>
+        turn.Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = turn.T(text),
+            TextFormat = "markdown",
+            InputHint = "expectingInput",
+            SuggestedActions = TurnContext.ToSuggestions([turn.T(ProgressTexts.Done)]),
+        });
+
+    internal sealed class Collected
+    {
+        public List<EvidenceFile> Files { get; set; } = [];
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>
+/// The one-time code that makes the first coordinator ("admin KODE"). Only its SHA-256 is stored. While unused,
+/// a fresh code replaces it at each start (the old one cannot be printed again); once used, none is issued.
+/// </summary>
+public sealed class AdminCodeStore(SinergiDatabase database, TimeProvider time)
+{
+    private const string BootstrapId = "bootstrap";
+    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private readonly ILiteCollection<AdminCode> _codes = database.Collection<AdminCode>("admin_codes");
+
+    /// <summary>A new code to print, or null when the first coordinator already used theirs.</summary>
+    public string? IssueIfUnused() => database.InTransaction(() =>
+    {
+        if (_codes.FindById(BootstrapId) is { UsedBy: not null })
+        {
+            return null;
+        }
+
+        var code = RandomNumberGenerator.GetString(Alphabet, 12);
+        _codes.Upsert(new AdminCode { Id = BootstrapId, Hash = Hash(code), CreatedAt = time.GetUtcNow().UtcDateTime });
+        return code;
+    });
+
+    /// <summary>Uses the code once for <paramref name="userId"/>; false when it is wrong or already used.</summary>
+    public bool TryRedeem(string code, string userId) => database.InTransaction(() =>
+    {
+        var stored = _codes.FindById(BootstrapId);
+        if (stored is null || stored.UsedBy is not null || code.Length > 64)
+        {
+            return false;
+        }
+
+        var given = Convert.FromHexString(Hash(code.Trim().ToUpperInvariant()));
+        if (!CryptographicOperations.FixedTimeEquals(given, Convert.FromHexString(stored.Hash)))
+        {
+            return false;
+        }
+
+        stored.UsedBy = userId;
+        stored.UsedAt = time.GetUtcNow().UtcDateTime;
+        _codes.Update(stored);
+        return true;
+    });
+
+    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    internal sealed class AdminCode
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Hash { get; set; } = string.Empty;
+        public DateTime CreatedAt { get; set; }
+        public string? UsedBy { get; set; }
+        public DateTime? UsedAt { get; set; }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Storage;
+
+namespace Bot.Tests.Support;
+
+/// <summary>Common starting points for conversation tests: a coordinator, an OPD, an enrolled fokal.</summary>
+public static partial class ConversationScenarios
+{
+    /// <summary>A user made coordinator directly in the store (the admin code path has its own tests).</summary>
+    public static ConversationDriver Coordinator(DialogsHost host, string userId = "koord", string locale = "id-ID")
+    {
+        var chat = new ConversationDriver(host, userId, locale: locale);
+        var users = host.Get<UserStore>();
+        var user = users.GetOrCreate(chat.UserKey, "Koordinator", locale);
+        user.Role = Role.Koordinator;
+        users.Update(user);
+        return chat;
+    }
+
+    /// <summary>The coordinator creates the OPD (when new) and an invite; the new user joins with it.</summary>
+    public static async Task<ConversationDriver> FokalAsync(
+        DialogsHost host, ConversationDriver coordinator, string organisation, string userId, string zone = "WITA", string locale = "id-ID")
+    {
+        if (host.Get<OrganisationStore>().FindByName(organisation) is null)
+        {
+            await coordinator.SayAsync($"tambah opd {organisation} {zone}", "tersimpan");
+        }
+
+        var code = await InviteAsync(coordinator, organisation);
+        var fokal = new ConversationDriver(host, userId, locale: locale);
+        await fokal.SendAsync("gabung " + code);
+        fokal.AssertReply(locale.StartsWith("en", StringComparison.Ordinal) ? "focal point of" : "fokal");
+        return fokal;
+    }
+
+    public static async Task<string> InviteAsync(ConversationDriver coordinator, string organisation)
+    {
+        await coordinator.SendAsync("undang " + organisation);
+        var match = InviteCode().Match(coordinator.Text);
+        Assert.True(match.Success, coordinator.Text);
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"\*\*([A-Z0-9]{8})\*\*")]
+    private static partial Regex InviteCode();
+}
