@@ -1,4 +1,5 @@
 using Bot.Dialogs;
+using Bot.Host.Channels.DirectLine;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 
@@ -16,11 +17,15 @@ builder.Services.AddProblemDetails();
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
 
+// The web chat's channel: a Direct Line 3.0 server in this process.
+builder.Services.AddDirectLine(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.MapDirectLine();
 app.MapWebChat();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
