@@ -11,7 +11,7 @@ public sealed class DirectLineTestClient(HttpClient http)
 {
     public const string Base = "/v3/directline";
 
-    public string ConversationId { get; private set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
     public string Token { get; set; } = string.Empty;
 
     /// <summary>The user id the token names (Web Chat reads the same claim).</summary>
