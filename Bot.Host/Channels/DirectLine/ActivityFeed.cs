@@ -40,6 +40,23 @@ internal sealed class ActivityFeed(DirectLineStore store, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Changes the stored conversation under the feed lock. Every write of the record goes through here or
+    /// <see cref="Append"/>, so a touch can never overwrite a watermark that an append just moved.
+    /// </summary>
+    public T Change<T>(string conversationId, Func<DirectLineConversation, T> change)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            var result = change(conversation);
+            store.Update(conversation);
+            return result;
+        }
+    }
+
     /// <summary>Pushes an activity to open sockets only (typing): not stored, not seen by polling clients.</summary>
     public Activity PushLive(string conversationId, Activity activity)
     {

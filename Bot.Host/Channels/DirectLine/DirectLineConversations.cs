@@ -19,7 +19,6 @@ internal sealed partial class DirectLineConversations(
     ILogger<DirectLineConversations> logger)
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
-    private readonly Lock _startGate = new();
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public DirectLineConversation Create(string? userId, string? userName)
@@ -43,30 +42,34 @@ internal sealed partial class DirectLineConversations(
     /// <summary>Starts the conversation unless it was started before; true when this call started it.</summary>
     public bool Start(DirectLineConversation conversation, string? locale)
     {
-        lock (_startGate)
+        var now = time.GetUtcNow().UtcDateTime;
+        var started = feed.Change(conversation.Id, current =>
         {
-            var current = store.Find(conversation.Id) ?? conversation;
-            current.LastSeenAt = time.GetUtcNow().UtcDateTime;
+            current.LastSeenAt = now;
             if (current.Started)
             {
-                store.Update(current);
-                return false;
+                return null;
             }
 
             current.Started = true;
             current.Locale = locale ?? current.Locale;
-            store.Update(current);
-            turns.EnqueueTurn(current, StartActivity(current));
-            LogStarted(current.Id);
-            return true;
+            return current;
+        });
+        if (started is null)
+        {
+            return false;
         }
+
+        turns.EnqueueTurn(started, StartActivity(started));
+        LogStarted(started.Id);
+        return true;
     }
 
     /// <summary>Marks the conversation as used (keeps it from being purged).</summary>
     public void Touch(DirectLineConversation conversation)
     {
-        conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
-        store.Update(conversation);
+        var now = time.GetUtcNow().UtcDateTime;
+        feed.Change(conversation.Id, current => current.LastSeenAt = now);
     }
 
     /// <summary>Echoes the user's activity into the log and queues the bot's turn; returns the echo.</summary>

@@ -26,6 +26,7 @@ internal sealed class DirectLineStore
 
     public DirectLineConversation? Find(string conversationId) => _conversations.FindById(conversationId);
 
+    /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
     public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
 
     /// <summary>Adds one entry and moves the conversation's watermark, atomically.</summary>

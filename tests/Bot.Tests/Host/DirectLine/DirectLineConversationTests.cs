@@ -151,6 +151,35 @@ public sealed class DirectLineConversationTests : IDisposable
         Assert.StartsWith("Pengingat", Text(reminder), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConcurrentPostsAndRefreshesKeepOneGaplessLog()
+    {
+        await _client.GenerateAsync();
+        await _client.StartAsync();
+        await _client.PollUntilAsync("", 1);
+
+        // Refreshes write the conversation record too; they must not roll back the watermark that posts move.
+        var work = Enumerable.Range(0, 10).SelectMany(i => new[]
+        {
+            (Task)_client.PostMessageAsync("halo", "client-" + i),
+            RefreshAsync(),
+        });
+        await Task.WhenAll(work);
+
+        var (all, watermark) = await _client.PollUntilAsync("", 21);
+        Assert.Equal(21, all.Count);
+        Assert.Equal("21", watermark);
+        var ids = all.Select(a => a.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(Enumerable.Range(0, 21).Select(n => $"{_client.ConversationId}|{n:D7}"), ids);
+        Assert.Equal(10, all.Count(a => Role(a) == "user"));
+    }
+
+    private async Task RefreshAsync()
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, Base + "/tokens/refresh");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     public void Dispose()
     {
         _http.Dispose();
