@@ -19,6 +19,7 @@ internal sealed partial class DirectLineConversations(
     ILogger<DirectLineConversations> logger)
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private readonly Lock _purgeGate = new();
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public DirectLineConversation Create(string? userId, string? userName)
@@ -118,12 +119,16 @@ internal sealed partial class DirectLineConversations(
     private void PurgeIdleIfDue()
     {
         var now = time.GetUtcNow();
-        if (now < _nextPurge)
+        lock (_purgeGate)
         {
-            return;
+            if (now < _nextPurge)
+            {
+                return;
+            }
+
+            _nextPurge = now + PurgeInterval;
         }
 
-        _nextPurge = now + PurgeInterval;
         foreach (var id in store.DeleteIdle((now - options.Value.ConversationRetention).UtcDateTime))
         {
             attachments.DeleteForConversation(id);
