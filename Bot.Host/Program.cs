@@ -1,5 +1,6 @@
 using Bot.Dialogs;
 using Bot.Host.Channels.BotFramework;
+using Bot.Host.Channels.DirectLine;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 
@@ -19,12 +20,15 @@ builder.Services.AddBotDialogs(builder.Configuration);
 
 // Azure Bot Service channels and the Bot Framework Emulator: POST /api/messages.
 builder.Services.AddBotFramework(builder.Configuration);
+// The web chat's channel: a Direct Line 3.0 server in this process.
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.MapDirectLine();
 app.MapWebChat();
 app.MapBotFramework();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>Posting an activity and polling the log.</summary>
+internal static class ActivityEndpoints
+{
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    public static void MapActivityEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapPost("/conversations/{conversationId}/activities", PostAsync);
+        group.MapGet("/conversations/{conversationId}/activities", Poll);
+    }
+
+    /// <summary>Echoes the activity into the log and answers at once; the bot's turn runs after the response.</summary>
+    private static async Task<IResult> PostAsync(
+        string conversationId,
+        HttpRequest request,
+        DirectLineAuth auth,
+        DirectLineConversations conversations,
+        IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var access = auth.Check(request, conversationId);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        var (body, error) = await DirectLineRequests.ReadObjectAsync(request, options.Value.MaxActivityBytes, allowEmpty: false, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (activity, problem) = DirectLineRequests.ToActivity(body!.Value);
+        if (problem is not null)
+        {
+            return DirectLineResults.BadArgument(problem);
+        }
+
+        // Files come through the upload endpoint; a URL typed into an activity would let the bot fetch anything.
+        if (activity!.Attachments?.Any(a => a.ContentUrl is not null) == true)
+        {
+            return DirectLineResults.BadArgument("Send files through the upload endpoint, not as contentUrl.");
+        }
+
+        var echo = conversations.Post(access.Conversation!, activity);
+        return Results.Ok(new ResourceResponse(echo.Id!));
+    }
+
+    /// <summary>The log from the watermark on; answers immediately (never long-polls: Web Chat gives up on slow polls).</summary>
+    private static IResult Poll(string conversationId, string? watermark, HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, ActivityFeed feed, TimeProvider time)
+    {
+        var access = auth.Check(request, conversationId);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        var conversation = access.Conversation!;
+        if (time.GetUtcNow().UtcDateTime - conversation.LastSeenAt.ToUniversalTime() > TouchInterval)
+        {
+            // Polls come every second; recording them once a minute is enough to keep the conversation alive.
+            conversations.Touch(conversation);
+        }
+
+        return DirectLineResults.RawJson(feed.ReadSet(conversation, DirectLineRequests.Watermark(watermark)));
+    }
+}

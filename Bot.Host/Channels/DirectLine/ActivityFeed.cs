@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Bot.Dialogs.Activities;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>
+/// The client-facing side of each conversation: stamps activities (id, timestamp), appends them to the durable
+/// log, and pushes them to open WebSockets in log order. One lock per conversation keeps the id sequence, the
+/// timestamps and the push order consistent.
+/// </summary>
+internal sealed class ActivityFeed(DirectLineStore store, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
+
+    /// <summary>Stamps, stores and pushes an activity; returns it as stored.</summary>
+    public Activity Append(string conversationId, Activity activity)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            var sequence = conversation.NextSequence;
+            var timestamp = NextTimestamp(feed, conversation.LastTimestamp);
+            var stamped = activity with { Id = conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture), Timestamp = timestamp };
+            var json = JsonSerializer.Serialize(stamped, ActivityJson.Options);
+
+            conversation.NextSequence = sequence + 1;
+            conversation.LastTimestamp = timestamp.UtcDateTime;
+            conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
+            store.Append(conversation, new DirectLineLogEntry { Id = stamped.Id, ConversationId = conversationId, Sequence = sequence, Json = json });
+
+            feed.LastTimestamp = timestamp;
+            Push(feed, json, conversation.NextSequence);
+            return stamped;
+        }
+    }
+
+    /// <summary>
+    /// Changes the stored conversation under the feed lock. Every write of the record goes through here or
+    /// <see cref="Append"/>, so a touch can never overwrite a watermark that an append just moved.
+    /// </summary>
+    public T Change<T>(string conversationId, Func<DirectLineConversation, T> change)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            var result = change(conversation);
+            store.Update(conversation);
+            return result;
+        }
+    }
+
+    /// <summary>Pushes an activity to open sockets only (typing): not stored, not seen by polling clients.</summary>
+    public Activity PushLive(string conversationId, Activity activity)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            var stamped = activity with
+            {
+                Id = conversationId + "|live-" + Guid.NewGuid().ToString("N"),
+                Timestamp = NextTimestamp(feed, conversation.LastTimestamp),
+            };
+            feed.LastTimestamp = stamped.Timestamp!.Value;
+            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence);
+            return stamped;
+        }
+    }
+
+    /// <summary>An ActivitySet JSON of the log from <paramref name="watermark"/> on (clamped to the log).</summary>
+    public string ReadSet(DirectLineConversation conversation, int watermark)
+    {
+        var from = Math.Clamp(watermark, 0, conversation.NextSequence);
+        var entries = store.ReadFrom(conversation.Id, from);
+        return ActivitySet(entries, from + entries.Count);
+    }
+
+    /// <summary>
+    /// Registers a socket and returns the backlog from <paramref name="watermark"/> as its first frame. Done under
+    /// the feed lock so that nothing appended in between is lost or sent twice.
+    /// </summary>
+    public FeedSubscription Subscribe(string conversationId, int watermark)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            var backlog = ReadSet(conversation, watermark);
+            var subscription = new FeedSubscription(backlog, s => Unsubscribe(feed, s));
+            feed.Subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Drops the in-memory state of a deleted conversation and closes its sockets.</summary>
+    public void Forget(string conversationId)
+    {
+        if (_feeds.TryRemove(conversationId, out var feed))
+        {
+            lock (feed)
+            {
+                foreach (var subscriber in feed.Subscribers)
+                {
+                    subscriber.Frames.Writer.TryComplete();
+                }
+            }
+        }
+    }
+
+    public static string ActivitySet(IReadOnlyList<string> activitiesJson, int watermark)
+    {
+        var builder = new StringBuilder("{\"activities\":[");
+        builder.AppendJoin(',', activitiesJson);
+        builder.Append("],\"watermark\":\"").Append(watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}");
+        return builder.ToString();
+    }
+
+    private DateTimeOffset NextTimestamp(FeedState feed, DateTime storedLast)
+    {
+        // Millisecond precision is what goes on the wire; one millisecond past the previous one keeps the order
+        // strict even when the clock stands still or steps back.
+        var now = time.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var last = new DateTimeOffset(DateTime.SpecifyKind(storedLast.ToUniversalTime(), DateTimeKind.Utc));
+        if (feed.LastTimestamp > last)
+        {
+            last = feed.LastTimestamp;
+        }
+
+        return now > last ? now : last.AddMilliseconds(1);
+    }
+
+    private static void Push(FeedState feed, string activityJson, int watermark)
+    {
+        if (feed.Subscribers.Count == 0)
+        {
+            return;
+        }
+
+        var frame = ActivitySet([activityJson], watermark);
+        foreach (var subscriber in feed.Subscribers)
+        {
+            subscriber.Frames.Writer.TryWrite(frame);
+        }
+    }
+
+    private static void Unsubscribe(FeedState feed, FeedSubscription subscription)
+    {
+        lock (feed)
+        {
+            feed.Subscribers.Remove(subscription);
+        }
+    }
+
+    private FeedState Feed(string conversationId) => _feeds.GetOrAdd(conversationId, _ => new FeedState());
+
+    private sealed class FeedState
+    {
+        public List<FeedSubscription> Subscribers { get; } = [];
+        public DateTimeOffset LastTimestamp { get; set; }
+    }
+}
+
+/// <summary>One open stream: the first frame, then every pushed frame in order.</summary>
+internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> onDispose) : IDisposable
+{
+    public string Backlog { get; } = backlog;
+
+    public Channel<string> Frames { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Frames.Writer.TryComplete();
+            onDispose(this);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>
+/// <c>GET attachments/{id}</c>: an uploaded file, for the holder of its conversation's token (Bearer) or of the
+/// signed URL that the conversation's transcript contains (what an &lt;img&gt; tag in Web Chat uses).
+/// </summary>
+internal static class AttachmentEndpoint
+{
+    public static void MapAttachmentEndpoint(this RouteGroupBuilder group) =>
+        group.MapGet("/attachments/{attachmentId}", Get);
+
+    private static IResult Get(string attachmentId, string? sig, HttpContext http, DirectLineAuth auth, DirectLineAttachments attachments)
+    {
+        var token = DirectLineRequests.BearerToken(http.Request);
+        var stored = attachments.Find(attachmentId);
+        if (token is not null)
+        {
+            var access = auth.Check(token, conversationId: null);
+            if (access.Refusal is not null)
+            {
+                return access.Refusal;
+            }
+
+            if (stored is null)
+            {
+                return DirectLineResults.NotFound("The file does not exist.");
+            }
+
+            if (stored.ConversationId != access.Conversation!.Id)
+            {
+                return DirectLineResults.Forbidden("The token is for another conversation.");
+            }
+        }
+        else if (sig is null)
+        {
+            return DirectLineResults.MissingToken();
+        }
+        else if (!attachments.IsValidSignature(attachmentId, sig) || stored is null)
+        {
+            // Same answer for a bad signature and a missing file: the URL reveals nothing either way.
+            return DirectLineResults.Forbidden("The file link is not valid.");
+        }
+
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "private, max-age=86400";
+        headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = stored.FileName }.ToString();
+        return Results.Bytes(attachments.Read(stored), stored.ContentType);
+    }
+}

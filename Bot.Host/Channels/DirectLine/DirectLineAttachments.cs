@@ -1,0 +1,92 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>A stored upload: who it belongs to and what it is.</summary>
+internal sealed record StoredAttachment(string Id, string ConversationId, string FileName, string ContentType, long Length);
+
+/// <summary>
+/// Files uploaded through Direct Line, kept in the database's file storage with their conversation. Their URLs
+/// carry a signature so that the browser (which sends no Authorization header for an image) can show them; only
+/// the conversation's transcript, readable with the conversation's token, contains those URLs.
+/// </summary>
+internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLineSigningKey key)
+{
+    private const string Prefix = "directline/";
+    private const string UrlPath = DirectLineChannel.BasePath + "/attachments/";
+
+    public StoredAttachment Save(string conversationId, string fileName, string contentType, Stream content)
+    {
+        var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var metadata = new BsonDocument
+        {
+            ["conversationId"] = conversationId,
+            ["contentType"] = contentType,
+            ["name"] = fileName,
+        };
+        var info = database.Files.Upload(Prefix + id, SafeStorageName(id, contentType), content, metadata);
+        return new StoredAttachment(id, conversationId, fileName, contentType, info.Length);
+    }
+
+    public StoredAttachment? Find(string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return null;
+        }
+
+        var info = database.Files.FindById(Prefix + id);
+        return info is null
+            ? null
+            : new StoredAttachment(id, info.Metadata["conversationId"].AsString, info.Metadata["name"].AsString, info.Metadata["contentType"].AsString, info.Length);
+    }
+
+    /// <summary>Reads the whole file; the caller checked the size.</summary>
+    public byte[] Read(StoredAttachment attachment)
+    {
+        using var buffer = new MemoryStream((int)attachment.Length);
+        database.Files.Download(Prefix + attachment.Id, buffer);
+        return buffer.ToArray();
+    }
+
+    public Stream OpenRead(StoredAttachment attachment) => database.Files.OpenRead(Prefix + attachment.Id);
+
+    public void DeleteForConversation(string conversationId)
+    {
+        foreach (var file in database.Files.Find("$.metadata.conversationId = @0", new BsonValue(conversationId)).ToList())
+        {
+            database.Files.Delete(file.Id);
+        }
+    }
+
+    /// <summary>The root-relative URL of a file, with its signature.</summary>
+    public string UrlFor(StoredAttachment attachment) => UrlPath + attachment.Id + "?sig=" + Signature(attachment.Id);
+
+    /// <summary>The attachment id when <paramref name="contentUrl"/> is one of our URLs (relative or absolute).</summary>
+    public static string? IdFromUrl(string? contentUrl)
+    {
+        if (string.IsNullOrEmpty(contentUrl))
+        {
+            return null;
+        }
+
+        var path = Uri.TryCreate(contentUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsolutePath
+            : contentUrl.Split('?')[0];
+        return path.StartsWith(UrlPath, StringComparison.Ordinal) ? path[UrlPath.Length..] : null;
+    }
+
+    public bool IsValidSignature(string id, string? signature) =>
+        signature is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Signature(id)), Encoding.ASCII.GetBytes(signature));
+
+    private string Signature(string id) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes("attachment:" + id)).AsSpan(0, 16));
+
+    // The user's file name is kept in metadata only; the storage name is ours.
+    private static string SafeStorageName(string id, string contentType) => id + UploadedFileType.Extension(contentType);
+}

@@ -1,0 +1,147 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Bot.Dialogs.Activities;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>
+/// The conversation operations behind the endpoints: create on token generation, start once (the welcome),
+/// accept the user's activities (echo first, then the bot's turn), and forget idle conversations.
+/// </summary>
+internal sealed partial class DirectLineConversations(
+    DirectLineStore store,
+    ActivityFeed feed,
+    DirectLineTurns turns,
+    DirectLineAttachments attachments,
+    TimeProvider time,
+    IOptions<DirectLineOptions> options,
+    ILogger<DirectLineConversations> logger)
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private readonly Lock _purgeGate = new();
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
+    public DirectLineConversation Create(string? userId, string? userName)
+    {
+        PurgeIdleIfDue();
+        var now = time.GetUtcNow().UtcDateTime;
+        var conversation = new DirectLineConversation
+        {
+            Id = RandomId(),
+            UserId = userId ?? "dl_" + RandomId(),
+            UserName = userName,
+            CreatedAt = now,
+            LastSeenAt = now,
+        };
+        store.Create(conversation);
+        return conversation;
+    }
+
+    public DirectLineConversation? Find(string conversationId) => store.Find(conversationId);
+
+    /// <summary>Starts the conversation unless it was started before; true when this call started it.</summary>
+    public bool Start(DirectLineConversation conversation, string? locale)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var started = feed.Change(conversation.Id, current =>
+        {
+            current.LastSeenAt = now;
+            if (current.Started)
+            {
+                return null;
+            }
+
+            current.Started = true;
+            current.Locale = locale ?? current.Locale;
+            return current;
+        });
+        if (started is null)
+        {
+            return false;
+        }
+
+        turns.EnqueueTurn(started, StartActivity(started));
+        LogStarted(started.Id);
+        return true;
+    }
+
+    /// <summary>Marks the conversation as used (keeps it from being purged).</summary>
+    public void Touch(DirectLineConversation conversation)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        feed.Change(conversation.Id, current => current.LastSeenAt = now);
+    }
+
+    /// <summary>Echoes the user's activity into the log and queues the bot's turn; returns the echo.</summary>
+    public Activity Post(DirectLineConversation conversation, Activity incoming)
+    {
+        var activity = incoming with
+        {
+            Id = null,
+            Timestamp = null,
+            ChannelId = DirectLineChannel.ChannelId,
+            ServiceUrl = DirectLineChannel.ServiceUrl,
+            Conversation = DirectLineChannel.Conversation(conversation.Id),
+            From = DirectLineChannel.User(conversation) with { Name = incoming.From?.Name ?? conversation.UserName },
+            Recipient = DirectLineChannel.Bot,
+            // Never trusted from the wire (rule A2251).
+            CallerId = null,
+            Locale = incoming.Locale ?? conversation.Locale,
+        };
+
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // Azure pushes typing live and keeps it out of the log and away from the bot; so do we.
+            return feed.PushLive(conversation.Id, activity);
+        }
+
+        var echo = feed.Append(conversation.Id, activity);
+        turns.EnqueueTurn(conversation, echo);
+        return echo;
+    }
+
+    private Activity StartActivity(DirectLineConversation conversation) => new()
+    {
+        Type = ActivityTypes.ConversationUpdate,
+        Id = conversation.Id + "|start",
+        Timestamp = time.GetUtcNow(),
+        ChannelId = DirectLineChannel.ChannelId,
+        ServiceUrl = DirectLineChannel.ServiceUrl,
+        Conversation = DirectLineChannel.Conversation(conversation.Id),
+        From = DirectLineChannel.User(conversation),
+        Recipient = DirectLineChannel.Bot,
+        Locale = conversation.Locale,
+        // Both members at once, like a token that names its user: the welcome shows before the user types.
+        MembersAdded = [DirectLineChannel.User(conversation), DirectLineChannel.Bot],
+    };
+
+    private void PurgeIdleIfDue()
+    {
+        var now = time.GetUtcNow();
+        lock (_purgeGate)
+        {
+            if (now < _nextPurge)
+            {
+                return;
+            }
+
+            _nextPurge = now + PurgeInterval;
+        }
+
+        foreach (var id in store.DeleteIdle((now - options.Value.ConversationRetention).UtcDateTime))
+        {
+            attachments.DeleteForConversation(id);
+            feed.Forget(id);
+            LogPurged(id);
+        }
+    }
+
+    private static string RandomId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
+    private partial void LogStarted(string conversationId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Idle Direct Line conversation {ConversationId} deleted")]
+    private partial void LogPurged(string conversationId);
+}

@@ -1,0 +1,91 @@
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>
+/// Durable Direct Line state in the process database: one record per conversation and its activity log, so a
+/// reload or reconnect after a restart finds the conversation and replays the transcript.
+/// </summary>
+internal sealed class DirectLineStore
+{
+    private readonly SinergiDatabase _database;
+    private readonly ILiteCollection<DirectLineConversation> _conversations;
+    private readonly ILiteCollection<DirectLineLogEntry> _log;
+
+    public DirectLineStore(SinergiDatabase database)
+    {
+        _database = database;
+        _conversations = database.Collection<DirectLineConversation>("directline_conversations");
+        _log = database.Collection<DirectLineLogEntry>("directline_activities");
+        _log.EnsureIndex(e => e.ConversationId);
+        _conversations.EnsureIndex(c => c.LastSeenAt);
+    }
+
+    public void Create(DirectLineConversation conversation) => _conversations.Insert(conversation);
+
+    public DirectLineConversation? Find(string conversationId) => _conversations.FindById(conversationId);
+
+    /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
+    public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
+
+    /// <summary>Adds one entry and moves the conversation's watermark, atomically.</summary>
+    public void Append(DirectLineConversation conversation, DirectLineLogEntry entry) => _database.InTransaction(() =>
+    {
+        _log.Insert(entry);
+        _conversations.Update(conversation);
+    });
+
+    /// <summary>The JSON of every entry from <paramref name="fromSequence"/> on, in order.</summary>
+    public IReadOnlyList<string> ReadFrom(string conversationId, int fromSequence) =>
+        _log.Find(e => e.ConversationId == conversationId && e.Sequence >= fromSequence)
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.Json)
+            .ToList();
+
+    /// <summary>Deletes conversations idle since before <paramref name="cutoff"/>; returns their ids.</summary>
+    public IReadOnlyList<string> DeleteIdle(DateTime cutoff)
+    {
+        var idle = _conversations.Find(c => c.LastSeenAt < cutoff).Select(c => c.Id).ToList();
+        foreach (var id in idle)
+        {
+            _database.InTransaction(() =>
+            {
+                _log.DeleteMany(e => e.ConversationId == id);
+                _conversations.Delete(id);
+            });
+        }
+
+        return idle;
+    }
+}
+
+/// <summary>A Direct Line conversation as stored.</summary>
+internal sealed class DirectLineConversation
+{
+    public string Id { get; set; } = string.Empty;
+    public string UserId { get; set; } = string.Empty;
+    public string? UserName { get; set; }
+    public string? Locale { get; set; }
+
+    /// <summary>True once the bot got the conversation's first conversationUpdate.</summary>
+    public bool Started { get; set; }
+
+    /// <summary>Number of activities in the log; also the watermark a client holds after reading them all.</summary>
+    public int NextSequence { get; set; }
+
+    /// <summary>The latest timestamp handed out, so timestamps never go backwards (Web Chat sorts by them).</summary>
+    public DateTime LastTimestamp { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+}
+
+/// <summary>One activity of a conversation's client-facing log, as JSON.</summary>
+internal sealed class DirectLineLogEntry
+{
+    public string Id { get; set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
+    public int Sequence { get; set; }
+    public string Json { get; set; } = string.Empty;
+}

@@ -1,0 +1,104 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary>
+/// Runs the bot for Direct Line conversations in-process, one piece of work at a time per conversation, and
+/// appends what the bot said to the feed. The HTTP request that caused the work has already been answered.
+/// </summary>
+internal sealed partial class DirectLineTurns(
+    TurnProcessor processor,
+    ActivityFeed feed,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineTurns> logger)
+{
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+
+    /// <summary>Queues a turn for an activity already in the log; failures are logged, never thrown.</summary>
+    public void EnqueueTurn(DirectLineConversation conversation, Activity inbound) =>
+        _ = EnqueueAsync(conversation.Id, async cancellationToken =>
+        {
+            try
+            {
+                var result = await processor.ProcessAsync(inbound, cancellationToken);
+                Deliver(conversation, result.Replies);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTurnFailed(ex, conversation.Id);
+            }
+        });
+
+    /// <summary>Queues a delivery of proactive activities behind any running turn; completes when delivered.</summary>
+    public Task SendAsync(DirectLineConversation conversation, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        EnqueueAsync(conversation.Id, stopping =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Deliver(conversation, activities);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Appends the bot's activities: no trace or conversationUpdate for the client, typing only live.</summary>
+    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities)
+    {
+        foreach (var activity in activities)
+        {
+            if (activity.Type is ActivityTypes.Trace or ActivityTypes.ConversationUpdate or null)
+            {
+                continue;
+            }
+
+            var outgoing = activity with
+            {
+                ChannelId = DirectLineChannel.ChannelId,
+                Conversation = DirectLineChannel.Conversation(conversation.Id),
+                From = DirectLineChannel.Bot,
+                Recipient = DirectLineChannel.User(conversation),
+            };
+            if (activity.Type == ActivityTypes.Typing)
+            {
+                feed.PushLive(conversation.Id, outgoing);
+            }
+            else
+            {
+                feed.Append(conversation.Id, outgoing);
+            }
+        }
+    }
+
+    private Task EnqueueAsync(string conversationId, Func<CancellationToken, Task> work)
+    {
+        lock (_tails)
+        {
+            var previous = _tails.GetValueOrDefault(conversationId) ?? Task.CompletedTask;
+            var next = RunAfterAsync(previous, work);
+            _tails[conversationId] = next;
+            _ = next.ContinueWith(
+                done =>
+                {
+                    lock (_tails)
+                    {
+                        if (_tails.TryGetValue(conversationId, out var tail) && tail == done)
+                        {
+                            _tails.Remove(conversationId);
+                        }
+                    }
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return next;
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work)
+    {
+        // The previous item's failure belongs to its own caller; this one runs regardless.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await work(lifetime.ApplicationStopping);
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Direct Line turn failed in conversation {ConversationId}")]
+    private partial void LogTurnFailed(Exception exception, string conversationId);
+}

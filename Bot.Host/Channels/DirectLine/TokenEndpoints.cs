@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Channels.DirectLine;
+
+/// <summary><c>tokens/generate</c> and <c>tokens/refresh</c>.</summary>
+internal static class TokenEndpoints
+{
+    public static void MapTokenEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapPost("/tokens/generate", GenerateAsync);
+        group.MapPost("/tokens/refresh", Refresh);
+    }
+
+    /// <summary>
+    /// Creates a conversation and a token for it. A backend sends the configured secret and may name the user;
+    /// the page on the same origin calls it without a secret (the local default) and always gets a fresh user id,
+    /// so nobody can pick another person's id.
+    /// </summary>
+    private static async Task<IResult> GenerateAsync(
+        HttpRequest request,
+        DirectLineConversations conversations,
+        DirectLineTokens tokens,
+        IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        string? userId = null;
+        string? userName = null;
+        var presented = DirectLineRequests.BearerToken(request);
+        if (presented is not null || request.Headers.Authorization.Count > 0)
+        {
+            if (string.IsNullOrEmpty(settings.Secret) || presented is null || !SameSecret(presented, settings.Secret))
+            {
+                return DirectLineResults.Forbidden("The secret is not valid.");
+            }
+
+            var (body, error) = await DirectLineRequests.ReadObjectAsync(request, settings.MaxActivityBytes, allowEmpty: true, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            (userId, userName, var problem) = ReadUser(body);
+            if (problem is not null)
+            {
+                return DirectLineResults.BadArgument(problem);
+            }
+        }
+        else if (!settings.AllowAnonymousTokens)
+        {
+            return DirectLineResults.MissingToken();
+        }
+        else if (!IsSameOrigin(request))
+        {
+            return DirectLineResults.Forbidden("Tokens without a secret are only given to pages of this site.");
+        }
+
+        var conversation = conversations.Create(userId, userName);
+        var issued = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
+        return Results.Ok(new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresInSeconds));
+    }
+
+    private static IResult Refresh(HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens)
+    {
+        var access = auth.Check(request, conversationId: null);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        var conversation = access.Conversation!;
+        conversations.Touch(conversation);
+        var issued = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
+        return Results.Ok(new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresInSeconds));
+    }
+
+    private static (string? Id, string? Name, string? Problem) ReadUser(JsonElement? body)
+    {
+        if (body is not { } root || !root.TryGetProperty("user", out var user) || user.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null, null);
+        }
+
+        if (user.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null, "user must be an object.");
+        }
+
+        var id = user.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        var name = user.TryGetProperty("name", out var nameValue) && nameValue.ValueKind == JsonValueKind.String ? nameValue.GetString() : null;
+        if (id is not null && (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '@')))
+        {
+            return (null, null, "user.id must be 1 to 64 letters, digits or _-.:@.");
+        }
+
+        return (id, name is { Length: > 100 } ? name[..100] : name, null);
+    }
+
+    private static bool SameSecret(string presented, string secret) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    // Browsers send Origin on cross-site POSTs; a page of another site must not mint tokens for its visitors.
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return string.IsNullOrEmpty(origin)
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+}
