@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Bot.Dialogs.Activities;
 
@@ -36,5 +37,6 @@ public sealed record CardAction
     };
 
     /// <summary>The text the channel will send back when this button is tapped.</summary>
+    [JsonIgnore]
     public string? SentText => Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : Text ?? Title;
 }
