@@ -1,4 +1,5 @@
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ProgressReportStore>();
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
+        services.AddSingleton<AccountLinkStore>().AddSingleton<ITurnHandler, AccountLinkHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
         return services;

@@ -1,4 +1,5 @@
 using Bot.Dialogs;
+using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 
@@ -16,12 +17,16 @@ builder.Services.AddProblemDetails();
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
 
+// The WhatsApp Cloud API channel (off unless WhatsApp:Enabled).
+builder.Services.AddWhatsApp(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapWebChat();
+app.MapWhatsApp();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
