@@ -7,7 +7,7 @@ namespace Bot.Tests.Host.WhatsApp;
 
 /// <summary>
 /// A feature for channel tests: records every message activity the router sees, answers "pilih N" with N
-/// suggested actions "Opsi 1".."Opsi N" (or long titles with "pilih panjang N"), and echoes an "Opsi …" answer.
+/// suggested actions "Opsi 1".."Opsi N" (or long titles with "pilih panjang N"), and echoes an "Opsi …" answer; "panjang" is a reply longer than one WhatsApp message.
 /// </summary>
 public sealed class RecordingHandler : ITurnHandler
 {
@@ -26,6 +26,12 @@ public sealed class RecordingHandler : ITurnHandler
             var count = int.Parse(words[^1], CultureInfo.InvariantCulture);
             var prefix = words.Length == 3 ? "Kegiatan sosialisasi nomor " : "Opsi ";
             turn.SendText("Silakan **pilih** satu:", Enumerable.Range(1, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)));
+            return Task.FromResult(true);
+        }
+
+        if (turn.Text == "panjang")
+        {
+            turn.SendText(string.Join("\n\n", Enumerable.Range(1, 900).Select(i => "Paragraf " + i.ToString(CultureInfo.InvariantCulture))), ["Opsi 1", "Opsi 2"]);
             return Task.FromResult(true);
         }
 

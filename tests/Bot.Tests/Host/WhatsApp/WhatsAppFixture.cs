@@ -43,6 +43,22 @@ public abstract class WhatsAppFixture : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>Waits (up to 15 s) for work the channel finishes after the stub has answered, such as recording a send.</summary>
+    protected static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
+    {
+        for (var i = 0; i < 750; i++)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The expected state was not reached.");
+    }
+
     protected static string? Type(JsonObject send) => send["type"]?.GetValue<string>();
 
     protected static string? TextBody(JsonObject send) => send["text"]?["body"]?.GetValue<string>();
