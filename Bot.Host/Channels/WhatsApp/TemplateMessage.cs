@@ -17,9 +17,9 @@ internal static class TemplateMessage
         var texts = activities.Select(a => WhatsAppMarkdown.Convert(a.Text)).Where(t => t.Length > 0).ToList();
         var firstLine = texts.Count > 0 ? texts[0].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty : string.Empty;
         var components = new JsonArray();
-        if (template.BodyParameters.Count > 0)
+        if (template.BodyParameterSources.Count > 0)
         {
-            var parameters = template.BodyParameters.Select(source => (JsonNode)new JsonObject
+            var parameters = template.BodyParameterSources.Select(source => (JsonNode)new JsonObject
             {
                 ["type"] = "text",
                 ["text"] = Parameter(source switch

@@ -82,10 +82,14 @@ public sealed class WhatsAppTemplateOptions
     public string Language { get; set; } = "id";
 
     /// <summary>
-    /// One entry per body parameter ({{1}}, {{2}}, …) in order: <c>text</c> (the message, flattened to one
-    /// line), <c>firstLine</c> (its first line), <c>name</c> (the user's WhatsApp profile name).
+    /// The body parameters ({{1}}, {{2}}, …) in order, comma-separated: <c>text</c> (the message on one line),
+    /// <c>firstLine</c> (its first line), <c>name</c> (the user's WhatsApp profile name). Empty: no parameters.
+    /// A comma list rather than an array, because binding appends an array to its default.
     /// </summary>
-    public List<string> BodyParameters { get; set; } = ["text"];
+    public string BodyParameters { get; set; } = "text";
+
+    public IReadOnlyList<string> BodyParameterSources =>
+        BodyParameters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>How many quick-reply buttons the template has; their payloads are the message's suggested actions.</summary>
     [Range(0, 10)]

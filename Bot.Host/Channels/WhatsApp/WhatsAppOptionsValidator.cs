@@ -25,7 +25,7 @@ internal sealed class WhatsAppOptionsValidator : IValidateOptions<WhatsAppOption
             failures.Add("WhatsApp:GraphBaseUrl must be an absolute http(s) URL.");
         }
 
-        foreach (var source in options.ReminderTemplate.BodyParameters)
+        foreach (var source in options.ReminderTemplate.BodyParameterSources)
         {
             if (!ParameterSources.Contains(source, StringComparer.Ordinal))
             {

@@ -37,6 +37,13 @@ public abstract class WhatsAppFixture : IAsyncLifetime
         return host;
     }
 
+    /// <summary>Stops a host as a restart would (the LiteDB file stays in the folder).</summary>
+    protected async Task StopHostAsync(WhatsAppTestHost host)
+    {
+        _hosts.Remove(host);
+        await host.DisposeAsync();
+    }
+
     protected static async Task PostOkAsync(WhatsAppTestHost host, byte[] body)
     {
         using var response = await host.PostAsync(body);
