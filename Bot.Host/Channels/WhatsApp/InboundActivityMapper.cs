@@ -7,7 +7,7 @@ using Bot.Dialogs.Storage;
 namespace Bot.Host.Channels.WhatsApp;
 
 /// <summary>What an inbox row becomes: a turn to run, a message type we cannot read, or nothing (reactions, system notices).</summary>
-internal sealed record InboundMapping(Activity? Activity, bool Unsupported);
+internal sealed record InboundMapping(Activity? Activity, bool Unsupported, string? Locale = null);
 
 /// <summary>
 /// Maps a stored WhatsApp message to an activity (protocol/whatsapp-cloud.md §2.1). Button and list taps send the
@@ -26,7 +26,7 @@ internal sealed class InboundActivityMapper(UserStore users, NumberedChoiceStore
         var message = document.RootElement;
         var locale = users.FindByAccount(TurnProcessor.UserKey(WhatsAppAddress.ChannelId, row.WaId))?.Locale ?? "id-ID";
         var activity = Base(row, message, locale);
-        return row.Type switch
+        var mapping = row.Type switch
         {
             "text" => Message(activity with { Text = Resolve(row, Nested(message, "text", "body")) }),
             "interactive" => Interactive(row, activity, message),
@@ -45,6 +45,7 @@ internal sealed class InboundActivityMapper(UserStore users, NumberedChoiceStore
             "reaction" or "system" or "ephemeral" => new InboundMapping(null, Unsupported: false),
             _ => Unsupported(row),
         };
+        return mapping.Unsupported ? mapping with { Locale = locale } : mapping;
     }
 
     private static Activity Base(InboxRow row, JsonElement message, string locale) => new()

@@ -18,7 +18,7 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
         if (mapping.Unsupported)
         {
             WhatsAppLog.UnsupportedMessage(logger, row.Type, row.Id);
-            var locale = mapping.Activity?.Locale;
+            var locale = mapping.Locale;
             replies = [new Activity { Type = ActivityTypes.Message, Text = CannotRead.For(locale), TextFormat = "markdown", Locale = locale }];
         }
         else if (mapping.Activity is { } activity)

@@ -81,6 +81,11 @@ internal sealed class InboxWorker(
         {
             // Shutting down: the row stays pending and runs after the restart.
         }
+        catch (Exception ex)
+        {
+            // The store itself failed; the rows stay pending and the next wake-up tries again.
+            WhatsAppLog.DrainFailed(logger, ex, conversationId);
+        }
         finally
         {
             _draining.TryRemove(conversationId, out _);

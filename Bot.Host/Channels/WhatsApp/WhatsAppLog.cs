@@ -44,4 +44,7 @@ internal static partial class WhatsAppLog
 
     [LoggerMessage(EventId = 7014, Level = LogLevel.Information, Message = "WhatsApp says the window of {ConversationId} is closed (131047); sending the template instead")]
     public static partial void WindowClosedFallback(ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 7015, Level = LogLevel.Error, Message = "WhatsApp inbox drain of {ConversationId} stopped")]
+    public static partial void DrainFailed(ILogger logger, Exception exception, string conversationId);
 }
