@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.WhatsApp;
@@ -7,6 +8,7 @@ namespace Bot.Host.Channels.WhatsApp;
 /// applied, new messages queued durably (duplicates dropped by wamid), then 200 at once; the worker does the rest.
 /// </summary>
 internal sealed class WebhookReceiver(
+    SinergiDatabase database,
     WhatsAppInbox inbox,
     ServiceWindowStore windows,
     OutboundMessageStore outbound,
@@ -48,16 +50,12 @@ internal sealed class WebhookReceiver(
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a WhatsApp webhook notification.", detail: ex.Message);
         }
 
-        foreach (var status in batch.Statuses)
+        // One commit for the whole POST: the acknowledgement waits on the disk flush, once.
+        var (added, duplicates) = database.InTransaction(() =>
         {
-            var outcome = outbound.Apply(status);
-            if (status.Status == "failed" && outcome == StatusOutcome.Applied)
-            {
-                WhatsAppLog.DeliveryFailed(logger, status.MessageId, status.ErrorCode, status.ErrorTitle);
-            }
-        }
-
-        var (added, duplicates) = Enqueue(batch.Messages);
+            ApplyStatuses(batch.Statuses);
+            return Enqueue(batch.Messages);
+        });
         if (added > 0)
         {
             worker.Wake();
@@ -65,6 +63,18 @@ internal sealed class WebhookReceiver(
 
         WhatsAppLog.WebhookAccepted(logger, added, duplicates, batch.Statuses.Count, batch.Skipped);
         return Results.Ok();
+    }
+
+    private void ApplyStatuses(IReadOnlyList<StatusUpdate> statuses)
+    {
+        foreach (var status in statuses)
+        {
+            var outcome = outbound.Apply(status);
+            if (status.Status == "failed" && outcome == StatusOutcome.Applied)
+            {
+                WhatsAppLog.DeliveryFailed(logger, status.MessageId, status.ErrorCode, status.ErrorTitle);
+            }
+        }
     }
 
     private (int Added, int Duplicates) Enqueue(IReadOnlyList<InboundMessage> messages)
