@@ -90,6 +90,11 @@ internal sealed class WhatsAppSender(
 
             if (!result.IsRateLimited || attempt >= _options.MaxSendAttempts)
             {
+                if (result.ErrorCode == 190)
+                {
+                    WhatsAppLog.AccessTokenRejected(logger);
+                }
+
                 WhatsAppLog.SendRefused(logger, body["type"]?.GetValue<string>(), result.HttpStatus, result.ErrorCode, attempt);
                 throw new WhatsAppSendException(result, acceptedBefore);
             }

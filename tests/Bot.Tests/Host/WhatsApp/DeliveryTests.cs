@@ -39,6 +39,18 @@ public sealed class DeliveryTests : WhatsAppFixture
     }
 
     [Fact]
+    public async Task ARejectedAccessTokenIsLoggedAsAConfigurationError()
+    {
+        var host = await StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:AccessToken"] = "expired" });
+
+        await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.token", "halo", DateTimeOffset.UtcNow)]));
+
+        await EventuallyAsync(() => host.Logs.Entries.Any(e => e.EventId.Id == 7016) ? host : null);
+        Assert.Empty(Graph.Accepted);
+        Assert.Equal(1, Graph.Attempts);
+    }
+
+    [Fact]
     public async Task DeliveryStatusesOnlyMoveForwardAndFailedIsFinal()
     {
         var host = await StartHostAsync();
