@@ -33,7 +33,7 @@ internal sealed class WebhookReceiver(
             return TooLarge();
         }
 
-        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName].ToString() is { Length: > 0 } h ? h : null, _options.AppSecret!))
+        if (!WebhookSignature.IsValid(body, request.Headers[WebhookSignature.HeaderName].ToString(), _options.AppSecret!))
         {
             WhatsAppLog.SignatureRejected(logger, body.Length);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The X-Hub-Signature-256 header is missing or does not match the body.");
