@@ -1,5 +1,6 @@
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
@@ -32,6 +33,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ProgressReportStore>();
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
+        services.AddSingleton<AccountLinkStore>().AddSingleton<ITurnHandler, AccountLinkHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<NotificationOutbox>();

@@ -1,6 +1,7 @@
 using Bot.Dialogs;
 using Bot.Host.Channels.BotFramework;
 using Bot.Host.Channels.DirectLine;
+using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 
@@ -22,6 +23,8 @@ builder.Services.AddBotDialogs(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 // The web chat's channel: a Direct Line 3.0 server in this process.
 builder.Services.AddDirectLine(builder.Configuration);
+// The WhatsApp Cloud API channel (off unless WhatsApp:Enabled).
+builder.Services.AddWhatsApp(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +34,7 @@ app.UseStatusCodePages();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapBotFramework();
+app.MapWhatsApp();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Dialogs.Linking;
+
+/// <summary>
+/// Issues and redeems account-linking codes. Redeeming moves the redeeming channel account ("channel|id") into
+/// the issuing user's accounts in one transaction, so roles, the OPD and commitments follow the person.
+/// </summary>
+internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider time)
+{
+    public const int CodeLength = 8;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    private const int MaxFailures = 5;
+    private static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+
+    // No 0/O, 1/I/L: codes are read off one screen and typed on another.
+    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private readonly ILiteCollection<LinkCode> _codes = database.Collection<LinkCode>("account_link_codes");
+    private readonly ILiteCollection<LinkAttempts> _attempts = database.Collection<LinkAttempts>("account_link_attempts");
+
+    // The same collection UserStore keeps; the move must share one transaction with the code's removal.
+    private readonly ILiteCollection<BotUser> _users = database.Collection<BotUser>("users");
+
+    /// <summary>A fresh code for the user; earlier unused codes of that user stop working.</summary>
+    public string Issue(string userId, string accountKey)
+    {
+        var code = new string(RandomNumberGenerator.GetItems<char>(Alphabet, CodeLength));
+        var now = time.GetUtcNow();
+        database.InTransaction(() =>
+        {
+            _codes.DeleteMany(c => c.UserId == userId);
+            _codes.Insert(new LinkCode
+            {
+                Id = Hash(code),
+                UserId = userId,
+                IssuedBy = accountKey,
+                CreatedAtMs = now.ToUnixTimeMilliseconds(),
+                ExpiresAtMs = (now + Lifetime).ToUnixTimeMilliseconds(),
+            });
+        });
+        return code;
+    }
+
+    /// <summary>Redeems a code from <paramref name="accountKey"/>; returns what happened and the user it now belongs to.</summary>
+    public (LinkOutcome Outcome, BotUser? User) Redeem(string code, string accountKey)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return database.InTransaction(() =>
+        {
+            var attempts = _attempts.FindById(accountKey);
+            if (attempts is not null && nowMs - attempts.WindowStartMs < FailureWindow.TotalMilliseconds && attempts.Failures >= MaxFailures)
+            {
+                return (LinkOutcome.TooManyAttempts, (BotUser?)null);
+            }
+
+            var stored = _codes.FindById(Hash(code.Trim().ToUpperInvariant()));
+            var target = stored is null || stored.ExpiresAtMs <= nowMs ? null : _users.FindById(stored.UserId);
+            if (target is null)
+            {
+                CountFailure(attempts, accountKey, nowMs);
+                return (LinkOutcome.InvalidOrExpired, null);
+            }
+
+            if (target.Accounts.Contains(accountKey))
+            {
+                return (LinkOutcome.AlreadyLinked, target);
+            }
+
+            var source = _users.FindOne("$.Accounts[*] ANY = @0", accountKey);
+            if (source is not null && (source.Role != Role.Warga || source.OrganisationId is not null))
+            {
+                return (LinkOutcome.AccountHasRole, source);
+            }
+
+            MoveAccount(source, target, accountKey);
+            _codes.Delete(stored!.Id);
+            _attempts.Delete(accountKey);
+            return (LinkOutcome.Linked, target);
+        });
+    }
+
+    private void MoveAccount(BotUser? source, BotUser target, string accountKey)
+    {
+        if (source is not null)
+        {
+            source.Accounts.Remove(accountKey);
+            if (source.Accounts.Count == 0)
+            {
+                _users.Delete(source.Id);
+            }
+            else
+            {
+                _users.Update(source);
+            }
+        }
+
+        target.Accounts.Add(accountKey);
+        _users.Update(target);
+    }
+
+    private void CountFailure(LinkAttempts? attempts, string accountKey, long nowMs)
+    {
+        if (attempts is null || nowMs - attempts.WindowStartMs >= FailureWindow.TotalMilliseconds)
+        {
+            attempts = new LinkAttempts { Id = accountKey, WindowStartMs = nowMs };
+        }
+
+        attempts.Failures++;
+        _attempts.Upsert(attempts);
+    }
+
+    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+}

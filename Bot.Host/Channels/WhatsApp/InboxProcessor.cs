@@ -1,0 +1,48 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+
+namespace Bot.Host.Channels.WhatsApp;
+
+/// <summary>Runs one inbox message through the turn pipeline and sends the replies, in order, to the user.</summary>
+internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor turns, WhatsAppSender sender, ILogger<InboxProcessor> logger)
+{
+    private static readonly LocalizedText CannotRead = new(
+        "Maaf, saya baru bisa membaca pesan teks, foto, dokumen, dan lokasi. Silakan kirim dalam bentuk itu, atau ketik *bantuan*.",
+        "Sorry, I can only read text, photos, documents and locations. Please send one of those, or type *help*.");
+
+    public async Task ProcessAsync(InboxRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var mapping = mapper.Map(row);
+        IReadOnlyList<Activity> replies;
+        if (mapping.Unsupported)
+        {
+            WhatsAppLog.UnsupportedMessage(logger, row.Type, row.Id);
+            var locale = mapping.Locale;
+            replies = [new Activity { Type = ActivityTypes.Message, Text = CannotRead.For(locale), TextFormat = "markdown", Locale = locale }];
+        }
+        else if (mapping.Activity is { } activity)
+        {
+            replies = (await turns.ProcessAsync(activity, cancellationToken)).Replies;
+        }
+        else
+        {
+            return;
+        }
+
+        if (replies.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.SendActivitiesAsync(row.ConversationId, replies, "reply", cancellationToken);
+        }
+        catch (WhatsAppSendException ex)
+        {
+            // The turn is committed and de-duplicated; running it again would not bring the replies back.
+            WhatsAppLog.RepliesUndelivered(logger, ex, row.Id, ex.AcceptedBefore, replies.Count);
+        }
+    }
+}

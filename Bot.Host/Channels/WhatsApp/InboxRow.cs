@@ -1,0 +1,39 @@
+namespace Bot.Host.Channels.WhatsApp;
+
+/// <summary>
+/// One inbound WhatsApp message in the durable inbox. The wamid is the key, so a retried webhook cannot insert
+/// it twice. Times are Unix milliseconds: LiteDB hands <see cref="DateTime"/> back in local time.
+/// </summary>
+internal sealed class InboxRow
+{
+    public string Id { get; set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
+    public string PhoneNumberId { get; set; } = string.Empty;
+    public string WaId { get; set; } = string.Empty;
+    public string? ProfileName { get; set; }
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>When the user sent it (Meta's timestamp, second resolution).</summary>
+    public long SentAtMs { get; set; }
+
+    /// <summary>When the webhook delivered it to us.</summary>
+    public long ReceivedAtMs { get; set; }
+
+    /// <summary>Arrival order, to break ties between messages sent in the same second.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The raw message object, exactly as Meta sent it.</summary>
+    public string Json { get; set; } = string.Empty;
+
+    public InboxState State { get; set; }
+    public int Attempts { get; set; }
+    public long NextAttemptAtMs { get; set; }
+    public long? ProcessedAtMs { get; set; }
+}
+
+internal enum InboxState
+{
+    Pending,
+    Done,
+    Failed,
+}

@@ -1,0 +1,65 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Channels.WhatsApp;
+
+/// <summary>
+/// Proactive messages (reminders, notifications) on WhatsApp. Inside the 24-hour window they go out as normal
+/// messages; outside it only the configured template may, and without one the send fails loudly rather than
+/// sending free-form text WhatsApp would reject (error 131047).
+/// </summary>
+internal sealed class WhatsAppChannelSender(
+    WhatsAppSender sender,
+    ServiceWindowStore windows,
+    IOptions<WhatsAppOptions> options,
+    TimeProvider time,
+    ILogger<WhatsAppChannelSender> logger) : IChannelSender
+{
+    private readonly WhatsAppOptions _options = options.Value;
+
+    public bool CanDeliver(ConversationReference reference) =>
+        _options.Enabled && reference?.ChannelId == WhatsAppAddress.ChannelId;
+
+    public async Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var conversationId = reference.Conversation.Id
+            ?? throw new ArgumentException("The reference has no conversation id.", nameof(reference));
+        if (windows.IsOpen(conversationId, time.GetUtcNow()))
+        {
+            try
+            {
+                await sender.SendActivitiesAsync(conversationId, activities, "proactive", cancellationToken);
+                return;
+            }
+            catch (WhatsAppSendException ex) when (ex.Result.IsOutsideWindow && ex.AcceptedBefore == 0)
+            {
+                // Our clock said the window was open, WhatsApp says it closed: fall back to the template, once.
+                WhatsAppLog.WindowClosedFallback(logger, conversationId);
+            }
+        }
+
+        await SendTemplateAsync(reference, conversationId, activities, cancellationToken);
+    }
+
+    private async Task SendTemplateAsync(ConversationReference reference, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        var template = _options.ReminderTemplate;
+        if (!template.IsConfigured)
+        {
+            WhatsAppLog.NoTemplateConfigured(logger, conversationId);
+            throw new InvalidOperationException(
+                "The user's 24-hour WhatsApp window is closed and no WhatsApp:ReminderTemplate:Name is configured, so the message was not sent.");
+        }
+
+        if (!WhatsAppAddress.TryParse(conversationId, out _, out var waId))
+        {
+            throw new ArgumentException($"'{conversationId}' is not a WhatsApp conversation id.", nameof(reference));
+        }
+
+        var body = TemplateMessage.Build(template, waId, activities, reference.User?.Name);
+        await sender.SendBodyAsync(conversationId, body, "template", cancellationToken);
+        WhatsAppLog.TemplateSent(logger, template.Name!, conversationId);
+    }
+}
