@@ -38,7 +38,9 @@ public sealed partial class AccountLinkingTests : WhatsAppFixture
         // One-time: the same code from yet another account does nothing.
         var reuse = await host.Get<TurnProcessor>().ProcessAsync(Some.Message("teams-c1", "teams-u1", "tautkan " + code, "msteams"), TestContext.Token);
         Assert.Contains("tidak berlaku", Assert.Single(reuse.Replies).Text, StringComparison.Ordinal);
-        Assert.Null(users.FindByAccount("msteams|teams-u1"));
+        // Every sender has a user from the first turn (the router creates it), but this one stays its own person.
+        Assert.NotEqual(web.Id, users.FindByAccount("msteams|teams-u1")?.Id);
+        Assert.Equal(["directline|web-u1", WhatsAppAccount], users.Get(web.Id)!.Accounts);
     }
 
     [GeneratedRegex(@"\*([A-Z0-9]{8})\*")]
