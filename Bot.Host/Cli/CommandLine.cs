@@ -14,6 +14,10 @@ internal static class CommandLine
         var rest = args[1..];
         switch (args[0])
         {
+            case "ingest":
+                return await IngestVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "eval":
+                return await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>.");
                 await Task.CompletedTask.WaitAsync(cancellationToken);
