@@ -17,7 +17,7 @@ public sealed class KnowledgeOptions
     /// passages) the answer says the question is not covered. Calibrated on the dev questions (BENCHMARKS.md).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.6;
+    public double MinConfidence { get; set; } = 0.4;
 
     /// <summary>How many passages retrieval hands to the answerer.</summary>
     [Range(1, 20)]

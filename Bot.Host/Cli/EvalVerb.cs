@@ -74,13 +74,13 @@ internal static class EvalVerb
 
     private static async Task WriteTableAsync(EvalReport report, TextWriter output)
     {
-        await output.WriteLineAsync("id         kind          ok  rank  answer       ms     citations");
+        await output.WriteLineAsync("id         kind          ok  rank  answer       conf    ms     citations");
         foreach (var row in report.Rows)
         {
             var ok = row.Question.Answerable ? (row.Hit ? "hit" : "MISS") : (row.Declined ? "ok" : "ANS");
             var citations = string.Join("; ", row.Answer.Citations.Select(c => c.Key));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Question.Id,-10} {row.Question.Kind,-13} {ok,-4} {row.Rank,4}  {row.Answer.Kind,-12} {row.ElapsedMs,5:0.0}  {citations}"));
+                $"{row.Question.Id,-10} {row.Question.Kind,-13} {ok,-4} {row.Rank,4}  {row.Answer.Kind,-12} {row.Answer.Confidence,4:0.00}  {row.ElapsedMs,5:0.0}  {citations}"));
         }
 
         await output.WriteLineAsync();

@@ -44,7 +44,7 @@ internal sealed class QuestionAnswerer(
             return safety.For(concern, locale) with { RetrievedKeys = Keys(result) };
         }
 
-        if (result.Hits.Count == 0 || result.Confidence < _options.MinConfidence)
+        if (result.Hits.Count == 0 || result.Confidence < _options.MinConfidence || ScopeGuard.IsOutOfScope(question))
         {
             return new Answer(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };
         }

@@ -22,7 +22,9 @@ internal static partial class SafetyGuard
             return SafetyConcern.ObtainOrUse;
         }
 
-        return SeekingHelp().IsMatch(text) || QuitWish().IsMatch(text) ? SafetyConcern.SeekingHelp : SafetyConcern.None;
+        return SeekingHelp().IsMatch(text) || (QuitWish().IsMatch(text) && DrugContext().IsMatch(text))
+            ? SafetyConcern.SeekingHelp
+            : SafetyConcern.None;
     }
 
     [GeneratedRegex(@"\s+")]
@@ -51,7 +53,7 @@ internal static partial class SafetyGuard
     [GeneratedRegex(@"\b(saya|aku|gue|gw|sy|kami|ku|my|i am|i'm)\b.{0,60}\b(kecanduan|ketagihan|sakau|ketergantungan|addicted|addiction|hooked)\b|\b(kecanduan|ketagihan|sakau)\b.{0,40}\b(saya|aku|gue|kami)\b|\b(saya|aku|gue|gw|sy|\w+ saya|\w+ku) (ini )?(adalah )?(seorang )?(pecandu|pemakai)\b")]
     private static partial Regex SeekingHelp();
 
-    [GeneratedRegex(@"(ingin|mau|pengen|pengin|harus|bisa|want to|how (can|do) i).{0,15}\b(berhenti|lepas|stop|quit|sembuh)\b.{0,30}(narkoba|narkotika|memakai|pakai|make|nyabu|sabu|ganja|using|drugs)")]
+    [GeneratedRegex(@"(ingin|mau|pengen|pengin|harus|bisa|want to|how (can|do) i).{0,15}\b(berhenti|lepas|stop|quit|sembuh)\b")]
     private static partial Regex QuitWish();
 }
 

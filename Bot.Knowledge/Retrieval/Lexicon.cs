@@ -110,6 +110,20 @@ internal static class Lexicon
         ["tradisional"] = "adat",
         ["puskesmas"] = "pusat kesehatan masyarakat",
         ["184"] = "call center",
+        ["kampung"] = "desa lingkungan masyarakat",
+        ["dinas"] = "perangkat daerah instansi",
+        ["kasus"] = "perkara tindak pidana",
+        ["ditugasi"] = "tugas",
+        ["ditugaskan"] = "tugas",
+        ["membawa"] = "menguasai memiliki",
+        ["kilo"] = "kilogram",
+        ["smp"] = "belum cukup umur",
+        ["sma"] = "belum cukup umur",
+        ["sd"] = "belum cukup umur",
+        ["pelajar"] = "belum cukup umur sekolah",
+        ["sekolah"] = "pendidikan kurikulum",
+        ["menginap"] = "rawat inap",
+        ["tahu"] = "mengetahui",
     };
 
     /// <summary>Chat fillers and question words the stop list misses.</summary>
@@ -117,6 +131,10 @@ internal static class Lexicon
     {
         "tolong", "mohon", "dong", "sih", "ya", "yah", "kah", "nih", "deh", "min", "kak", "pak", "bu", "gan",
         "bang", "mas", "mbak", "halo", "hai", "apakah", "bisakah", "bolehkah", "menurut", "aturan", "peraturan",
-        "sebenarnya", "gitu", "begitu", "kayak", "seperti", "saja", "tapi", "kalau", "bisa",
+        "sebenarnya", "gitu", "begitu", "kayak", "seperti", "saja", "tapi", "kalau", "bisa", "untuk", "secara",
+        "menjadi", "jadi", "disebut", "sebut", "masih", "sudah", "terus", "trs", "habis", "lalu", "boleh", "harus",
+        "mau", "ingin", "pengen", "tolong", "bantu", "dong", "apa", "saja", "tentang", "soal", "mengenai", "hal",
+        "gimana", "bagaimana", "berapa", "siapa", "kapan", "mana", "dimana", "kenapa", "mengapa", "apakah",
+        "itu", "ini", "tersebut", "sih", "kok", "lho", "loh", "nya", "punya",
     };
 }

@@ -23,7 +23,7 @@ internal sealed class PassageIndex : IDisposable
 
     // Bump when the document layout or the analysis changes: the index is then rebuilt from the pack and the
     // stored documents.
-    private const string Schema = "3";
+    private const string Schema = "4";
 
     private static readonly Similarity Bm25 = new BM25Similarity();
 

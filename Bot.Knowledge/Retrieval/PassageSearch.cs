@@ -55,6 +55,7 @@ internal sealed class PassageSearch(PassageIndex index)
             }
         }
 
+        if (Environment.GetEnvironmentVariable("SINERGI_DEBUG") == "1") { Console.Error.WriteLine("  " + string.Join(" | ", query.Concepts.Select(c => $"{c.Word}:{Weight(c):0.0}{(c.IsMatchedBy(stems) ? "+" : "-")}[{string.Join(",", c.Primary)}/{string.Join(",", c.Alternatives)}]"))); }
         return total == 0 ? 0 : matched / total;
     }
 
