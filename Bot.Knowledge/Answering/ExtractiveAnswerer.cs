@@ -74,28 +74,27 @@ internal static class ExtractiveAnswerer
 
     private static HashSet<QueryConcept> Matched(ParsedQuery query, Passage passage)
     {
-        var stems = new HashSet<string>(TextAnalysis.Stems(string.Join('\n', passage.Heading, passage.Keywords, passage.Text)), StringComparer.Ordinal);
+        var stems = PassageStems.Of(passage).Body;
         return query.Concepts.Where(c => c.IsMatchedBy(stems)).ToHashSet();
     }
 
     /// <summary>The highest-weighted units, in the passage's own order; a list item keeps its lead-in line.</summary>
     private static List<string> BestUnits(Passage passage, ParsedQuery query, Func<QueryConcept, double> weight, int count)
     {
-        var units = Excerpts.Units(passage.Text);
+        var units = PassageStems.Of(passage).Units;
         if (units.Count <= count)
         {
-            return units;
+            return units.Select(u => u.Unit).ToList();
         }
 
         var scored = units.Select((u, i) =>
         {
-            var stems = new HashSet<string>(TextAnalysis.Stems(u), StringComparer.Ordinal);
-            var score = query.Concepts.Where(c => c.IsMatchedBy(stems)).Sum(weight);
+            var score = query.Concepts.Where(c => c.IsMatchedBy(u.Stems)).Sum(weight);
             // Earlier units state the rule; later ones tend to be details and cross-references.
-            return (Unit: u, Index: i, Score: score - (0.01 * i));
+            return (u.Unit, Index: i, Score: score - (0.01 * i));
         }).ToList();
         var picked = scored.OrderByDescending(s => s.Score).Take(count).OrderBy(s => s.Index).ToList();
-        var lead = units[0].EndsWith(':') && picked.All(p => p.Index > 0) ? units[0] + " " : string.Empty;
+        var lead = units[0].Unit.EndsWith(':') && picked.All(p => p.Index > 0) ? units[0].Unit + " " : string.Empty;
         return picked.Select((p, n) => n == 0 ? lead + p.Unit : p.Unit).ToList();
     }
 }

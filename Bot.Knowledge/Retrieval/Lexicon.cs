@@ -10,6 +10,7 @@ internal static class Lexicon
     /// <summary>Chat spellings and abbreviations, replaced word for word.</summary>
     public static readonly IReadOnlyDictionary<string, string> Slang = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
+        ["dimana"] = "tempat", ["kemana"] = "tempat",
         ["sy"] = "saya", ["sya"] = "saya", ["aku"] = "saya", ["gw"] = "saya", ["gue"] = "saya", ["gua"] = "saya",
         ["tau"] = "tahu", ["tp"] = "tapi", ["tpi"] = "tapi", ["aja"] = "saja", ["ajah"] = "saja",
         ["ga"] = "tidak", ["gak"] = "tidak", ["nggak"] = "tidak", ["ngga"] = "tidak", ["enggak"] = "tidak",
@@ -66,6 +67,8 @@ internal static class Lexicon
         ["mengedarkan"] = "peredaran menjual",
         ["transaksi"] = "jual beli menjual membeli peredaran",
         ["jual beli"] = "menjual membeli perantara",
+        ["di mana"] = "tempat",
+        ["ke mana"] = "tempat",
         ["menjual"] = "jual beli perantara",
         ["diam"] = "tidak melaporkan",
         ["lapor"] = "melaporkan laporan",
@@ -124,6 +127,11 @@ internal static class Lexicon
         ["sekolah"] = "pendidikan kurikulum",
         ["menginap"] = "rawat inap",
         ["tahu"] = "mengetahui",
+        ["pencegahan"] = "p4gn",
+        ["pemberantasan"] = "p4gn",
+        ["mencegah"] = "pencegahan p4gn",
+        ["memberantas"] = "pemberantasan p4gn",
+        ["antinarkoba"] = "p4gn pencegahan narkotika",
     };
 
     /// <summary>Chat fillers and question words the stop list misses.</summary>

@@ -12,4 +12,7 @@ internal sealed record QueryConcept(string Word, IReadOnlyList<string> Primary, 
 internal sealed record ParsedQuery(string Normalized, IReadOnlyList<QueryConcept> Concepts)
 {
     public bool IsEmpty => Concepts.Count == 0;
+
+    /// <summary>"Apa yang dimaksud dengan …": definitions (Pasal 1) are the answer, not a distraction.</summary>
+    public bool AsksForDefinition { get; init; }
 }

@@ -35,6 +35,7 @@ internal sealed class PassageIndex : IDisposable
     private readonly System.Threading.Lock _gate = new();
     private SearcherManager? _searchers;
     private long _lastRefresh;
+    private ReaderCache? _cache;
 
     public PassageIndex(IOptions<KnowledgeOptions> options, KnowledgePackSource pack, DocumentStore documents, TimeProvider time, ILogger<PassageIndex> logger)
     {
@@ -55,8 +56,11 @@ internal sealed class PassageIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
+            var cache = CacheFor(searcher.IndexReader);
             var top = searcher.Search(query, count);
-            return top.ScoreDocs.Select(d => new SearchHit(PassageDocuments.FromDocument(searcher.Doc(d.Doc)), d.Score)).ToList();
+            return top.ScoreDocs
+                .Select(d => new SearchHit(cache.Passages.GetOrAdd(d.Doc, id => PassageDocuments.FromDocument(searcher.Doc(id))), d.Score))
+                .ToList();
         }
         finally
         {
@@ -71,7 +75,9 @@ internal sealed class PassageIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            return (searcher.IndexReader.DocFreq(new Term(IndexFields.All, stem)), searcher.IndexReader.NumDocs);
+            var reader = searcher.IndexReader;
+            var docFreq = stem.Length == 0 ? 0 : CacheFor(reader).DocFreq.GetOrAdd(stem, s => reader.DocFreq(new Term(IndexFields.All, s)));
+            return (docFreq, reader.NumDocs);
         }
         finally
         {
@@ -108,6 +114,19 @@ internal sealed class PassageIndex : IDisposable
         }
 
         Refresh(force: true);
+    }
+
+    /// <summary>Per-reader memo of stored passages and document frequencies; a refreshed reader gets a new one.</summary>
+    private ReaderCache CacheFor(IndexReader reader)
+    {
+        var cache = Volatile.Read(ref _cache);
+        if (cache is null || !ReferenceEquals(cache.Reader, reader))
+        {
+            cache = new ReaderCache(reader);
+            Volatile.Write(ref _cache, cache);
+        }
+
+        return cache;
     }
 
     public void Dispose()
@@ -197,6 +216,15 @@ internal sealed class PassageIndex : IDisposable
             WriteLockTimeout = 10_000,
         };
         return new IndexWriter(_directory, config);
+    }
+
+    private sealed class ReaderCache(IndexReader reader)
+    {
+        public IndexReader Reader { get; } = reader;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<int, Passage> Passages { get; } = new();
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> DocFreq { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

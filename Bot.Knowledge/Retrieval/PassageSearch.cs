@@ -17,6 +17,9 @@ internal sealed class PassageSearch(PassageIndex index)
     /// <summary>How many of the best passages together count for confidence.</summary>
     private const int CoverageDepth = 2;
 
+    private const int RerankDepth = 10;
+    private const float DefinitionPenalty = 0.75f;
+
     public SearchResult Search(string question, int count)
     {
         var query = QueryNormalizer.Parse(question);
@@ -25,7 +28,7 @@ internal sealed class PassageSearch(PassageIndex index)
             return SearchResult.Empty(query);
         }
 
-        var hits = index.Search(ToLucene(query), Math.Max(count, CoverageDepth));
+        var hits = Rerank(query, index.Search(ToLucene(query), Math.Max(count, RerankDepth)));
         if (hits.Count == 0)
         {
             return SearchResult.Empty(query);
@@ -34,14 +37,27 @@ internal sealed class PassageSearch(PassageIndex index)
         return new SearchResult(query, hits.Take(count).ToList(), Coverage(query, hits.Take(CoverageDepth)));
     }
 
+    /// <summary>
+    /// Definition articles mention every key term of the law, so they outscore the article that actually
+    /// answers a "where / who / how much" question; they step back unless a definition is asked for.
+    /// </summary>
+    private static List<SearchHit> Rerank(ParsedQuery query, IReadOnlyList<SearchHit> hits) =>
+        query.AsksForDefinition
+            ? hits.ToList()
+            : hits.Select(h => IsDefinitions(h.Passage) ? h with { Score = h.Score * DefinitionPenalty } : h)
+                .OrderByDescending(h => h.Score)
+                .ToList();
+
+    private static bool IsDefinitions(Passages.Passage p) =>
+        p.Pasal == "1" && (p.Source == Passages.PassageSource.Ingested || (p.Heading?.StartsWith("Pengertian", StringComparison.Ordinal) ?? false));
+
     /// <summary>IDF-weighted share of the question's concepts found in <paramref name="hits"/> (0..1).</summary>
     public double Coverage(ParsedQuery query, IEnumerable<SearchHit> hits)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
-            var p = hit.Passage;
-            stems.UnionWith(TextAnalysis.Stems(string.Join('\n', p.CitationKey, p.DocumentTitle, p.Heading, p.Keywords, p.Text, p.Explanation)));
+            stems.UnionWith(PassageStems.Of(hit.Passage).All);
         }
 
         double total = 0, matched = 0;
@@ -55,7 +71,6 @@ internal sealed class PassageSearch(PassageIndex index)
             }
         }
 
-        if (Environment.GetEnvironmentVariable("SINERGI_DEBUG") == "1") { Console.Error.WriteLine("  " + string.Join(" | ", query.Concepts.Select(c => $"{c.Word}:{Weight(c):0.0}{(c.IsMatchedBy(stems) ? "+" : "-")}[{string.Join(",", c.Primary)}/{string.Join(",", c.Alternatives)}]"))); }
         return total == 0 ? 0 : matched / total;
     }
 
@@ -75,7 +90,7 @@ internal sealed class PassageSearch(PassageIndex index)
 
     private (bool Known, double Value) Idf(string stem)
     {
-        var (docFreq, count) = stem.Length == 0 ? (0, index.Frequency("\u0000").Count) : index.Frequency(stem);
+        var (docFreq, count) = index.Frequency(stem);
         var value = Math.Log(1 + ((count - docFreq + 0.5) / (docFreq + 0.5)));
         return (docFreq > 0, value);
     }

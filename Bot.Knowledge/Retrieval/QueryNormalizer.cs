@@ -7,6 +7,7 @@ internal static partial class QueryNormalizer
 {
     public static ParsedQuery Parse(string question)
     {
+        var definitional = Definitional().IsMatch(question);
         var words = new List<string>();
         foreach (Match m in Word().Matches(question.ToLowerInvariant()))
         {
@@ -38,12 +39,18 @@ internal static partial class QueryNormalizer
             Add(concepts, seen, words[i], Lexicon.Synonyms.GetValueOrDefault(words[i]));
         }
 
-        return new ParsedQuery(string.Join(' ', words), concepts);
+        return new ParsedQuery(string.Join(' ', words), concepts) { AsksForDefinition = definitional };
     }
 
     private static void Add(List<QueryConcept> concepts, HashSet<string> seen, string word, string? synonyms)
     {
         var primary = TextAnalysis.Stems(word).Where(seen.Add).ToList();
+        if (primary.Count == 0 && synonyms is not null)
+        {
+            // "di mana" is all stop words, but it asks for a place: the synonym stands in for it.
+            (primary, synonyms) = (TextAnalysis.Stems(synonyms).Where(seen.Add).ToList(), null);
+        }
+
         if (primary.Count == 0)
         {
             return;
@@ -54,6 +61,9 @@ internal static partial class QueryNormalizer
             : TextAnalysis.Stems(synonyms).Where(s => !primary.Contains(s)).Distinct().ToList();
         concepts.Add(new QueryConcept(word, primary, alternatives));
     }
+
+    [GeneratedRegex(@"\b(apa itu|apa yang dimaksud|dimaksud dengan|pengertian|definisi|arti(nya)?|maksud(nya)?|singkatan|beda(nya)?|perbedaan|disebut|what is|what does|meaning|definition)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Definitional();
 
     // Words, numbers and keys like "35/2009" or "sabu-sabu".
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*")]
