@@ -26,6 +26,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ProcessedActivityStore>();
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
+        services.AddSingleton<ITurnHandler, Questions.QuestionHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
         return services;

@@ -1,6 +1,7 @@
 using Bot.Dialogs;
 using Bot.Host.Cli;
 using Bot.Host.Web;
+using Bot.Knowledge;
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
@@ -15,6 +16,9 @@ builder.Services.AddProblemDetails();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
+
+// Regulation Q&A: the knowledge pack, the ingested statutes, retrieval and answering.
+builder.Services.AddBotKnowledge(builder.Configuration);
 
 var app = builder.Build();
 
