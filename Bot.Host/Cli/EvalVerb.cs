@@ -13,7 +13,11 @@ internal static class EvalVerb
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, KnowledgeVerbServices.Build, cancellationToken);
+
+    /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider> buildServices, CancellationToken cancellationToken)
     {
         if (EvalArguments.Parse(args) is not { } options)
         {
@@ -32,7 +36,7 @@ internal static class EvalVerb
             return 2;
         }
 
-        await using var services = KnowledgeVerbServices.Build();
+        await using var services = buildServices();
         var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(questions, options.Locale, cancellationToken);
         if (options.Verbose)
         {

@@ -8,7 +8,11 @@ namespace Bot.Host.Cli;
 /// </summary>
 internal static class IngestVerb
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, KnowledgeVerbServices.Build, cancellationToken);
+
+    /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider> buildServices, CancellationToken cancellationToken)
     {
         if (args.Length != 1)
         {
@@ -16,7 +20,7 @@ internal static class IngestVerb
             return 2;
         }
 
-        await using var services = KnowledgeVerbServices.Build();
+        await using var services = buildServices();
         var ingestor = services.GetRequiredService<DocumentIngestor>();
         IReadOnlyList<string> files;
         try
