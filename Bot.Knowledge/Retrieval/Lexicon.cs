@@ -34,6 +34,30 @@ internal static class Lexicon
         ["pemkab"] = "pemerintah kabupaten", ["pemkot"] = "pemerintah kota", ["pemda"] = "pemerintah daerah",
         ["pemprov"] = "pemerintah provinsi", ["hss"] = "hulu sungai selatan",
         ["asn"] = "aparatur sipil negara asn", ["pns"] = "pegawai negeri sipil asn",
+
+        // English questions meet Indonesian sources: the common words of the domain, translated.
+        ["report"] = "melaporkan", ["reports"] = "melaporkan", ["reporting"] = "melaporkan", ["reported"] = "dilaporkan",
+        ["addict"] = "pecandu", ["addicts"] = "pecandu", ["addicted"] = "pecandu", ["addiction"] = "ketergantungan",
+        ["underage"] = "belum cukup umur", ["minor"] = "belum cukup umur", ["minors"] = "belum cukup umur",
+        ["child"] = "anak", ["children"] = "anak", ["parent"] = "orang tua", ["parents"] = "orang tua", ["guardian"] = "wali",
+        ["family"] = "keluarga", ["rehabilitation"] = "rehabilitasi", ["treatment"] = "pengobatan", ["medical"] = "medis",
+        ["social"] = "sosial", ["penalty"] = "pidana", ["penalties"] = "pidana", ["punishment"] = "pidana",
+        ["sentence"] = "pidana", ["prison"] = "penjara", ["jail"] = "penjara", ["fine"] = "denda", ["fines"] = "denda",
+        ["drug"] = "narkotika", ["drugs"] = "narkotika", ["narcotics"] = "narkotika", ["narcotic"] = "narkotika",
+        ["methamphetamine"] = "sabu", ["marijuana"] = "ganja", ["cannabis"] = "ganja", ["weed"] = "ganja",
+        ["possession"] = "memiliki", ["possess"] = "memiliki", ["possessing"] = "memiliki", ["own"] = "memiliki",
+        ["sell"] = "menjual", ["selling"] = "menjual", ["dealer"] = "pengedar", ["dealers"] = "pengedar",
+        ["grow"] = "menanam", ["growing"] = "menanam", ["use"] = "memakai", ["using"] = "memakai", ["user"] = "pemakai",
+        ["witness"] = "saksi", ["witnesses"] = "saksi", ["whistleblower"] = "pelapor", ["informant"] = "pelapor",
+        ["protection"] = "perlindungan", ["protect"] = "perlindungan", ["protected"] = "perlindungan",
+        ["identity"] = "identitas", ["confidential"] = "rahasia", ["secret"] = "rahasia",
+        ["community"] = "masyarakat", ["public"] = "masyarakat", ["residents"] = "masyarakat", ["rights"] = "hak",
+        ["duties"] = "tugas", ["tasks"] = "tugas", ["role"] = "tugas", ["cost"] = "biaya", ["costs"] = "biaya",
+        ["pay"] = "biaya", ["free"] = "gratis", ["hospital"] = "rumah sakit", ["hospitals"] = "rumah sakit",
+        ["where"] = "tempat", ["regional"] = "daerah", ["government"] = "pemerintah", ["village"] = "desa",
+        ["president"] = "presiden", ["instruction"] = "instruksi", ["action"] = "aksi", ["plan"] = "rencana",
+        ["award"] = "penghargaan", ["reward"] = "penghargaan premi", ["death"] = "mati", ["years"] = "tahun",
+        ["definition"] = "pengertian", ["meaning"] = "pengertian", ["card"] = "kartu", ["assessment"] = "asesmen",
     };
 
     /// <summary>Synonyms: a word (or two-word phrase) of the user → words the sources use.</summary>
@@ -144,5 +168,9 @@ internal static class Lexicon
         "mau", "ingin", "pengen", "tolong", "bantu", "dong", "apa", "saja", "tentang", "soal", "mengenai", "hal",
         "gimana", "bagaimana", "berapa", "siapa", "kapan", "mana", "dimana", "kenapa", "mengapa", "apakah",
         "itu", "ini", "tersebut", "sih", "kok", "lho", "loh", "nya", "punya",
+        "the", "a", "an", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on", "for", "with", "who",
+        "whom", "what", "when", "which", "how", "must", "should", "can", "could", "do", "does", "did", "i", "my",
+        "me", "you", "your", "it", "its", "and", "or", "if", "by", "about", "under", "law", "there", "this", "that",
+        "get", "have", "has", "much", "many", "any", "someone", "person", "people", "according", "indonesia",
     };
 }
