@@ -10,12 +10,26 @@ namespace Bot.Knowledge.Evaluation;
 /// </summary>
 public sealed class AnswerEvaluator(IQuestionAnswerer answerer)
 {
-    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, string locale, CancellationToken cancellationToken)
+    /// <param name="questions">The questions.</param>
+    /// <param name="locale">Locale passed to the answerer.</param>
+    /// <param name="warm">
+    /// Answer every question once, untimed, before the timed pass: latency is then the steady state of a
+    /// running host (index open, JIT done, passages analysed). Otherwise only one warm-up question is asked.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, string locale, bool warm, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questions);
 
         // Opening the index and JIT are start-up costs, not answer latency.
         await answerer.AnswerAsync("apa itu rehabilitasi", locale, cancellationToken);
+        if (warm)
+        {
+            foreach (var q in questions)
+            {
+                await answerer.AnswerAsync(q.Question, locale, cancellationToken);
+            }
+        }
 
         var rows = new List<EvalRow>();
         foreach (var q in questions)
