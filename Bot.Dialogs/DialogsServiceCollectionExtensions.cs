@@ -34,6 +34,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<AccountLinkStore>().AddSingleton<ITurnHandler, AccountLinkHandler>();
+        services.AddSingleton<ITurnHandler, Questions.QuestionHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
         services.AddSingleton<NotificationOutbox>();

@@ -4,6 +4,7 @@ using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Web;
+using Bot.Knowledge;
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
@@ -25,6 +26,8 @@ builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
 // The WhatsApp Cloud API channel (off unless WhatsApp:Enabled).
 builder.Services.AddWhatsApp(builder.Configuration);
+// Regulation Q&A: the knowledge pack, the ingested statutes, retrieval and answering.
+builder.Services.AddBotKnowledge(builder.Configuration);
 
 var app = builder.Build();
 

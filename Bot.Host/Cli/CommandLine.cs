@@ -16,6 +16,10 @@ internal static class CommandLine
         {
             case "chat":
                 return await ChatVerb.RunAsync(rest, cancellationToken);
+            case "ingest":
+                return await IngestVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "eval":
+                return await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
                 await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>.");
                 await Task.CompletedTask.WaitAsync(cancellationToken);

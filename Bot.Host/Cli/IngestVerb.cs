@@ -1,0 +1,64 @@
+using Bot.Knowledge.Ingestion;
+
+namespace Bot.Host.Cli;
+
+/// <summary>
+/// <c>ingest &lt;file|folder&gt;</c>: official texts (Markdown, TXT, PDF) into the knowledge index, one line of
+/// progress per file. A rejected file is reported and skipped; the exit code is 1 when any was rejected.
+/// </summary>
+internal static class IngestVerb
+{
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, KnowledgeVerbServices.Build, cancellationToken);
+
+    /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider> buildServices, CancellationToken cancellationToken)
+    {
+        if (args.Length != 1)
+        {
+            await error.WriteLineAsync("Usage: ingest <file|folder>   (Markdown, TXT or PDF statutes)");
+            return 2;
+        }
+
+        await using var services = buildServices();
+        var ingestor = services.GetRequiredService<DocumentIngestor>();
+        IReadOnlyList<string> files;
+        try
+        {
+            files = ingestor.ExpandPath(args[0]);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        if (files.Count == 0)
+        {
+            await error.WriteLineAsync($"{args[0]}: no file to ingest (supported: {string.Join(", ", ingestor.SupportedExtensions)}).");
+            return 1;
+        }
+
+        var rejected = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var name = Path.GetFileName(files[i]);
+            await output.WriteAsync($"[{i + 1}/{files.Count}] {name} ... ");
+            try
+            {
+                var result = await ingestor.IngestFileAsync(files[i], cancellationToken);
+                var replaced = result.Replaced > 0 ? $", replaced {result.Replaced} earlier passages" : string.Empty;
+                await output.WriteLineAsync($"{result.DocumentKey}: {result.Articles} articles ({result.WithExplanation} with Penjelasan){replaced}");
+            }
+            catch (DocumentRejectedException ex)
+            {
+                rejected++;
+                await output.WriteLineAsync("rejected");
+                await error.WriteLineAsync(ex.Message);
+            }
+        }
+
+        await output.WriteLineAsync($"Done: {files.Count - rejected} ingested, {rejected} rejected.");
+        return rejected == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Retrieval;
+using Bot.Tests.Support;
+using Microsoft.SemanticKernel;
+
+namespace Bot.Tests.Knowledge;
+
+/// <summary>The LLM path through the real Semantic Kernel OpenAI connector against a loopback stub server.</summary>
+public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
+{
+    private const string Question = "Apa itu wajib lapor bagi pecandu?";
+    private StubChatServer _server = null!;
+    private KnowledgeHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await StubChatServer.StartAsync();
+        _host = new KnowledgeHost(new Dictionary<string, string?>
+        {
+            ["Knowledge:Llm:Endpoint"] = _server.Endpoint,
+            ["Knowledge:Llm:Model"] = "stub-model",
+            ["Knowledge:Llm:ApiKey"] = "test-key",
+            ["Knowledge:Llm:Timeout"] = "00:00:02",
+        });
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task AnAnswerCitingAGivenPassageIsUsed()
+    {
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
+
+        Assert.Equal("llm", answer.Method);
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.StartsWith("Pecandu melapor ke IPWL untuk direhabilitasi [", answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Contains("[" + citation.Key + "]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("[" + citation.Key + "] (", _server.LastPrompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInventedCitationFallsBackToTheExtractiveAnswer()
+    {
+        _server.Mode = StubChatServer.Reply.InventCitation;
+
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
+
+        Assert.Equal("extractive", answer.Method);
+        Assert.DoesNotContain("Pasal 999", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Equal(1, _server.Requests);
+    }
+
+    [Fact]
+    public async Task TooManyRequestsFallsBackAtOnceWithoutRetrying()
+    {
+        _server.Mode = StubChatServer.Reply.TooManyRequests;
+
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
+
+        Assert.Equal("extractive", answer.Method);
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Equal(1, _server.Requests);
+    }
+
+    [Fact]
+    public async Task ATimeoutFallsBackToTheExtractiveAnswer()
+    {
+        _server.Mode = StubChatServer.Reply.Hang;
+        var started = Stopwatch.GetTimestamp();
+
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
+
+        Assert.Equal("extractive", answer.Method);
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "The answer waited for the hanging server instead of the 2 s timeout.");
+    }
+
+    [Fact]
+    public async Task OutOfScopeQuestionsNeverReachTheModel()
+    {
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync("Berapa harga sabu sekarang?", "id-ID", TestContext.Token);
+
+        Assert.Equal(AnswerKind.NotCovered, answer.Kind);
+        Assert.Equal(0, _server.Requests);
+    }
+
+    [Fact]
+    public async Task RetrievalIsAKernelPlugin()
+    {
+        var kernel = _host.Get<Kernel>();
+
+        var result = await kernel.InvokeAsync(RegulationSearchPlugin.PluginName, "search", new KernelArguments { ["query"] = "wajib lapor pecandu IPWL" }, TestContext.Token);
+
+        Assert.Contains("[PP 25/2011 Pasal", result.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
