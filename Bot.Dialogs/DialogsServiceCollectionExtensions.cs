@@ -1,6 +1,8 @@
+using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Tips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
+        services.AddDashboardLinks(configuration);
+        services.AddTips(configuration);
         return services;
     }
 }

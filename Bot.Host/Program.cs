@@ -1,6 +1,7 @@
 using Bot.Dialogs;
 using Bot.Host.Cli;
 using Bot.Host.Web;
+using Bot.Host.Web.Dashboard;
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
@@ -16,12 +17,16 @@ builder.Services.AddProblemDetails();
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
 
+// The coordinator dashboard at /dasbor (sign-in by one-time link from the chat).
+builder.Services.AddDashboard(builder.Configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapWebChat();
+app.MapDashboard();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
