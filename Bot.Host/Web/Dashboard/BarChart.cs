@@ -5,7 +5,7 @@ namespace Bot.Host.Web.Dashboard;
 
 /// <summary>
 /// A horizontal bar chart as inline SVG, drawn on the server: readable on a phone (labels above the bars),
-/// printable, and needing no script. Bars without a value show "–" and no rectangle.
+/// printable, and needing no script. Bars without a value (or zero) show only their text.
 /// </summary>
 internal static class BarChart
 {
@@ -30,7 +30,7 @@ internal static class BarChart
             var bar = bars[i];
             var top = i * RowHeight;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{top + 12}\" class=\"chart-label\">{Html.E(bar.Label)}</text>");
-            if (bar.Value is { } value)
+            if (bar.Value is { } value && value > 0)
             {
                 var width = Math.Max(1m, Math.Round(BarArea * Math.Min(value, max) / max, 1));
                 svg.Append(CultureInfo.InvariantCulture,

@@ -14,7 +14,8 @@ internal static class SecurityHeaders
     {
         response.Headers.CacheControl = "no-store";
         response.Headers["Content-Security-Policy"] = bare ? BarePolicy : Policy;
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own form posts.
+        response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers["X-Content-Type-Options"] = "nosniff";
         response.Headers["X-Frame-Options"] = "DENY";
     }
