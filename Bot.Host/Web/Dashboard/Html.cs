@@ -21,5 +21,10 @@ internal static class Html
     public static string DateTime(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMM yyyy HH:mm", Indonesian);
 
+    public static string FileSize(long bytes) =>
+        bytes < 1024 ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
+        : bytes < 1024 * 1024 ? (bytes / 1024m).ToString("0.#", Indonesian) + " KB"
+        : (bytes / 1024m / 1024m).ToString("0.#", Indonesian) + " MB";
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -86,7 +86,7 @@ internal static class OpdPage
             var url = FileEndpoints.UrlOf(file.FileId);
             html.Append(FileEndpoints.IsInlineImage(file.ContentType)
                 ? $"<li><a href=\"{url}\"><img src=\"{url}\" alt=\"{Html.E(file.FileName)}\" loading=\"lazy\"></a></li>"
-                : $"<li><a href=\"{url}\" download=\"{Html.E(file.FileName)}\" class=\"file\">{Html.E(file.FileName)}</a> ({file.Size / 1024} KB)</li>");
+                : $"<li><a href=\"{url}\" download=\"{Html.E(file.FileName)}\" class=\"file\">{Html.E(file.FileName)}</a> ({Html.FileSize(file.Size)})</li>");
         }
 
         return html.Append("</ul></div>").ToString();

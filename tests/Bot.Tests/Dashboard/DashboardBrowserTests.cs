@@ -44,6 +44,15 @@ public sealed class DashboardBrowserTests
         Assert.Equal(csv[0], xlsx[0]);
         Assert.Equal(10, xlsx.Count);
 
+        await page.ClickAsync("text=Cetak");
+        await page.WaitForSelectorAsync("table.detail");
+        Assert.Equal(9, await page.Locator("table.detail tbody tr").CountAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await page.IsVisibleAsync("[data-print]"));
+        await BrowserSession.ScreenshotAsync(page, "06-cetak");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.GoBackAsync();
+
         await page.SelectOptionAsync("select[name=periode]", "B6");
         await page.ClickAsync(".filters button");
         await page.WaitForURLAsync(url => url.Contains("periode=B6", StringComparison.Ordinal));
