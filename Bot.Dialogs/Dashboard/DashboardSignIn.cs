@@ -20,18 +20,29 @@ public sealed class DashboardSignIn(
     public SignInRefusal Check(string? token) => Validate(token).Refusal;
 
     /// <summary>Uses the link up and starts a session; returns the cookie secret, or the refusal.</summary>
-    public SignInResult Redeem(string? token) => database.InTransaction(() =>
+    public SignInResult Redeem(string? token)
     {
-        var (refusal, parsed) = Validate(token);
-        if (parsed is null)
+        try
         {
-            return new SignInResult(refusal, null);
-        }
+            return database.InTransaction(() =>
+            {
+                var (refusal, parsed) = Validate(token);
+                if (parsed is null)
+                {
+                    return new SignInResult(refusal, null);
+                }
 
-        _used.DeleteMany(u => u.ExpiresAt < time.GetUtcNow().UtcDateTime);
-        _used.Insert(new UsedLink { Id = parsed.TokenId, ExpiresAt = parsed.ExpiresAt.UtcDateTime });
-        return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
-    });
+                _used.DeleteMany(u => u.ExpiresAt < time.GetUtcNow().UtcDateTime);
+                _used.Insert(new UsedLink { Id = parsed.TokenId, ExpiresAt = parsed.ExpiresAt.UtcDateTime });
+                return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
+            });
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // Two requests raced with the same link: the unique id let exactly one of them through.
+            return new SignInResult(SignInRefusal.AlreadyUsed, null);
+        }
+    }
 
     private (SignInRefusal Refusal, DashboardLinkToken? Token) Validate(string? token)
     {

@@ -53,5 +53,23 @@ public sealed class DashboardLinkHandlerTests : IDisposable
         Assert.DoesNotContain("/dasbor/masuk", JsonSerializer.Serialize(reply), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALinkRedeemedByManyRequestsAtOnceStartsOneSession()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var users = host.Get<UserStore>();
+        var coordinator = users.GetOrCreate(TurnProcessor.UserKey("test", "koord-2"), "Rina", "id-ID");
+        coordinator.Role = Role.Koordinator;
+        users.Update(coordinator);
+        var url = host.Get<DashboardLinkIssuer>().Issue(coordinator).Url;
+        var token = Uri.UnescapeDataString(url.Query["?t=".Length..]);
+        var signIn = host.Get<DashboardSignIn>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => signIn.Redeem(token), TestContext.Token)));
+
+        Assert.Single(results, r => r.Accepted);
+        Assert.All(results.Where(r => !r.Accepted), r => Assert.Equal(SignInRefusal.AlreadyUsed, r.Refusal));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
