@@ -1,9 +1,11 @@
+using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Tips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +43,8 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
         services.AddConversations(configuration);
+        services.AddDashboardLinks(configuration);
+        services.AddTips(configuration);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Web;
 using Bot.Knowledge;
+using Bot.Host.Web.Dashboard;
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
@@ -28,6 +29,8 @@ builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddWhatsApp(builder.Configuration);
 // Regulation Q&A: the knowledge pack, the ingested statutes, retrieval and answering.
 builder.Services.AddBotKnowledge(builder.Configuration);
+// The coordinator dashboard at /dasbor (sign-in by one-time link from the chat).
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +41,7 @@ app.MapDirectLine();
 app.MapWebChat();
 app.MapBotFramework();
 app.MapWhatsApp();
+app.MapDashboard();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

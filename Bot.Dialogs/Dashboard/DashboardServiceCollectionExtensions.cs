@@ -1,0 +1,25 @@
+using Bot.Dialogs.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Dialogs.Dashboard;
+
+/// <summary>Registers the dashboard's conversation side: links, sign-in, sessions, the "dasbor" command.</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboardLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DashboardOptions>()
+            .Bind(configuration.GetSection(DashboardOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DashboardSigningKey>();
+        services.AddSingleton<DashboardLinkIssuer>();
+        services.AddSingleton<DashboardSessionStore>();
+        services.AddSingleton<DashboardSignIn>();
+        services.AddSingleton<DashboardStatistics>();
+        services.AddSingleton<ITurnHandler, DashboardLinkHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Dialogs.Dashboard;
+
+/// <summary>
+/// Turns a sign-in link into a session: the signature must hold, the link must be unexpired and unused, and its
+/// user must be a coordinator at this moment (a role taken away after the link was sent counts).
+/// </summary>
+public sealed class DashboardSignIn(
+    DashboardSigningKey key,
+    SinergiDatabase database,
+    UserStore users,
+    DashboardSessionStore sessions,
+    TimeProvider time)
+{
+    private readonly ILiteCollection<UsedLink> _used = database.Collection<UsedLink>("dashboard_used_links");
+
+    /// <summary>Checks a link without using it up (the confirmation page).</summary>
+    public SignInRefusal Check(string? token) => Validate(token).Refusal;
+
+    /// <summary>Uses the link up and starts a session; returns the cookie secret, or the refusal.</summary>
+    public SignInResult Redeem(string? token)
+    {
+        try
+        {
+            return database.InTransaction(() =>
+            {
+                var (refusal, parsed) = Validate(token);
+                if (parsed is null)
+                {
+                    return new SignInResult(refusal, null);
+                }
+
+                _used.DeleteMany(u => u.ExpiresAt < time.GetUtcNow().UtcDateTime);
+                _used.Insert(new UsedLink { Id = parsed.TokenId, ExpiresAt = parsed.ExpiresAt.UtcDateTime });
+                return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
+            });
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            // Two requests raced with the same link: the unique id let exactly one of them through.
+            return new SignInResult(SignInRefusal.AlreadyUsed, null);
+        }
+    }
+
+    private (SignInRefusal Refusal, DashboardLinkToken? Token) Validate(string? token)
+    {
+        var parsed = DashboardLinkToken.Verify(token, key.Key);
+        if (parsed is null)
+        {
+            return (SignInRefusal.Invalid, null);
+        }
+
+        if (parsed.ExpiresAt <= time.GetUtcNow())
+        {
+            return (SignInRefusal.Expired, null);
+        }
+
+        if (_used.FindById(parsed.TokenId) is not null)
+        {
+            return (SignInRefusal.AlreadyUsed, null);
+        }
+
+        return users.Get(parsed.UserId) is { IsCoordinator: true } ? (SignInRefusal.None, parsed) : (SignInRefusal.NotCoordinator, null);
+    }
+
+    internal sealed class UsedLink
+    {
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>After this the link is refused as expired anyway, so the record can go.</summary>
+        public DateTime ExpiresAt { get; set; }
+    }
+}
+
+/// <summary>Why a link was refused.</summary>
+public enum SignInRefusal
+{
+    None,
+    Invalid,
+    Expired,
+    AlreadyUsed,
+    NotCoordinator,
+}
+
+/// <summary>The outcome of redeeming a link: the session secret for the cookie when accepted.</summary>
+public sealed record SignInResult(SignInRefusal Refusal, string? SessionSecret)
+{
+    public bool Accepted => Refusal == SignInRefusal.None;
+}

@@ -1,0 +1,57 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Dialogs.Tips;
+
+/// <summary>
+/// Tells coordinators, in the last conversation of their first account that has one, that a tip needs handling. The message carries the tip's category
+/// and kecamatan only; it is built from the stored tip, never from the reporter's turn.
+/// </summary>
+public sealed partial class TipNotifier(UserStore users, ConversationReferenceStore references, ProactiveMessenger messenger, ILogger<TipNotifier> logger)
+{
+    public Task NotifyNewAsync(Tip tip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        return SendToCoordinatorsAsync(locale => TipTexts.CoordinatorNew.Format(locale, TipTexts.Label(tip.Category), tip.Kecamatan), cancellationToken);
+    }
+
+    public Task NotifyFollowUpAsync(Tip tip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        return SendToCoordinatorsAsync(locale => TipTexts.CoordinatorFollowUp.Format(locale, tip.Id), cancellationToken);
+    }
+
+    private async Task SendToCoordinatorsAsync(Func<string?, string> text, CancellationToken cancellationToken)
+    {
+        foreach (var coordinator in users.ListCoordinators())
+        {
+            var reference = LatestReference(coordinator);
+            if (reference is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var message = new Activity { Type = ActivityTypes.Message, TextFormat = "markdown", Text = text(coordinator.Locale ?? reference.Locale) };
+                await messenger.SendAsync(reference, [message], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNotificationFailed(ex, coordinator.Id);
+            }
+        }
+    }
+
+    private ConversationReference? LatestReference(BotUser coordinator) =>
+        coordinator.Accounts
+            .Select(references.FindLatestForUser)
+            .OfType<ConversationReference>()
+            .FirstOrDefault();
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Could not tell coordinator {CoordinatorId} about a tip")]
+    private partial void LogNotificationFailed(Exception exception, string coordinatorId);
+}

@@ -1,0 +1,82 @@
+using Bot.Dialogs.Dashboard;
+using Bot.Dialogs.Storage;
+using Bot.Dialogs.Tips;
+
+namespace Bot.Host.Web.Dashboard;
+
+/// <summary>
+/// The coordinator dashboard at /dasbor. Only the sign-in link is public; every other route under /dasbor
+/// (pages, exports, files, even the stylesheet) goes through <see cref="DashboardAuthFilter"/>.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapDashboardSignIn();
+        var dashboard = app.MapGroup("/dasbor").AddEndpointFilter<DashboardAuthFilter>();
+        dashboard.MapGet("/", Overview);
+        dashboard.MapGet("/opd/{id:int}", Organisation);
+        dashboard.MapGet("/cetak", (HttpContext http, DashboardStatistics statistics, TimeProvider time) =>
+        {
+            var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
+            return PrintPage.Render(statistics.Overview(filter), statistics.Rows(filter), time.GetUtcNow());
+        });
+        dashboard.MapDashboardExports();
+        dashboard.MapDashboardFiles();
+        dashboard.MapTipPages();
+        dashboard.MapPost("/keluar", (HttpContext http, DashboardSessionStore sessions) =>
+        {
+            sessions.Delete(DashboardCookie.Read(http.Request));
+            http.Response.Cookies.Delete(DashboardCookie.Name, new CookieOptions { Path = "/dasbor" });
+            return NoticePages.SignedOut(http);
+        });
+        dashboard.MapDashboardAssets();
+        return app;
+    }
+
+    private static IResult Overview(HttpContext http, DashboardStatistics statistics)
+    {
+        var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
+        return DashboardLayout.Page(DashboardUser.From(http), "Ringkasan", OverviewPage.Body(statistics.Overview(filter)), filter, statistics.Years());
+    }
+
+    private static IResult Organisation(HttpContext http, int id, DashboardStatistics statistics, OrganisationStore organisations, UserStore users)
+    {
+        if (organisations.Get(id) is not { } organisation)
+        {
+            return Results.NotFound();
+        }
+
+        var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
+        var body = OpdPage.Body(organisation, users.ListFokal(id), statistics.Standings(filter, id), filter);
+        return DashboardLayout.Page(DashboardUser.From(http), organisation.ShortName, body, filter, statistics.Years(), "/dasbor/opd/" + id);
+    }
+
+    private static void MapTipPages(this RouteGroupBuilder dashboard)
+    {
+        dashboard.MapGet("/laporan-warga", (HttpContext http, TipStore tips, string? status) =>
+        {
+            TipStatus? only = Enum.TryParse<TipStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
+            return DashboardLayout.Page(DashboardUser.From(http), "Laporan warga", TipPages.List(tips.List(only), only));
+        });
+        dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, UserStore users) =>
+            tips.Find(code) is { } tip
+                ? DashboardLayout.Page(DashboardUser.From(http), tip.Id, TipPages.Detail(tip, DashboardUser.From(http), CoordinatorNames(users)))
+                : Results.NotFound());
+        dashboard.MapPost("/laporan-warga/{code}/status", async (HttpContext http, string code, TipService tips, CancellationToken cancellationToken) =>
+        {
+            var form = await http.Request.ReadFormAsync(cancellationToken);
+            if (!Enum.TryParse<TipStatus>(form["status"], ignoreCase: false, out var status) || !Enum.IsDefined(status))
+            {
+                return NoticePages.Forbidden(http, "Status tidak dikenal.");
+            }
+
+            var note = form["catatan"].ToString();
+            var tip = tips.SetStatus(code, status, DashboardUser.From(http).User.Id, note.Length > 500 ? note[..500] : note);
+            return tip is null ? Results.NotFound() : Results.Redirect("/dasbor/laporan-warga/" + Uri.EscapeDataString(tip.Id));
+        });
+    }
+
+    private static Dictionary<string, string> CoordinatorNames(UserStore users) =>
+        users.ListCoordinators().ToDictionary(u => u.Id, u => u.Name ?? u.Id, StringComparer.Ordinal);
+}

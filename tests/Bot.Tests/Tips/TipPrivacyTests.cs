@@ -1,0 +1,119 @@
+using System.Text;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
+using Bot.Dialogs.Tips;
+using Bot.Tests.Support;
+using LiteDB;
+
+namespace Bot.Tests.Tips;
+
+/// <summary>
+/// What a seized or leaked database file reveals about who sent a tip. The sender speaks through the real turn
+/// pipeline first, so their channel account, name and conversation ARE in the file (the conversation-reference
+/// and processed-activity collections, by design of the pipeline). The assertions are:
+/// 1. the tip document, its photo's file record and the coordinators' notification hold none of the sender's
+///    identifiers (phone/user id, name, conversation id, channel);
+/// 2. the photo's EXIF GPS bytes and camera marker are nowhere in the file;
+/// 3. no 8 KiB LiteDB page that holds the tip's tracking code or its text also holds any sender identifier, so
+///    no record (dialog state, processed activity, reference, log of the turn) ties the tip to the sender.
+/// </summary>
+public sealed class TipPrivacyTests : IDisposable
+{
+    private const string Phone = "6281234567890";
+    private const string Name = "Budi Santoso Pelapor";
+    private const string ConversationId = "wa-conv-77-" + Phone;
+    private const string Channel = "whatsapp";
+    private const string Description = "Transaksi sabu tiap malam Minggu di gudang belakang pasar Kandangan";
+    private const int LiteDbPageSize = 8192;
+
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task NeitherTheTipNorTheDatabaseFileLinksTheTipToItsSender()
+    {
+        string code;
+        string databasePath;
+        using (var host = new TipsHost(_folder.Path))
+        {
+            databasePath = host.Get<SinergiDatabase>().Path;
+            await AddCoordinatorAsync(host);
+
+            var sender = Some.Message(ConversationId, Phone, "lapor narkoba", Channel) with
+            {
+                From = new Bot.Dialogs.Activities.ChannelAccount { Id = Phone, Name = Name, Role = "user" },
+            };
+            await host.Get<TurnProcessor>().ProcessAsync(sender, TestContext.Token);
+            Assert.NotNull(host.Get<ConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey(Channel, Phone)));
+
+            var draft = new TipDraft(TipCategory.Peredaran, Description, "Kandangan", "Kandangan Kota", "tiap malam Minggu");
+            var saved = await host.Get<TipService>().SubmitAsync(draft, TestImages.JpegWithMetadata(), TurnProcessor.UserKey(Channel, Phone), TestContext.Token);
+            code = saved.TrackingCode!;
+
+            var raw = host.Get<SinergiDatabase>().Raw;
+            var tipJson = JsonSerializer.Serialize(raw.GetCollection("tips").FindById(code));
+            var fileJson = JsonSerializer.Serialize(raw.GetCollection("_files").FindById(host.Get<TipStore>().Get(code)!.PhotoFileId));
+            var notice = Assert.Single(host.Sent.Activities);
+            foreach (var text in new[] { tipJson, fileJson, JsonSerializer.Serialize(host.Get<SinergiDatabase>().Mapper.ToDocument(notice)) })
+            {
+                foreach (var identifier in SenderIdentifiers)
+                {
+                    Assert.DoesNotContain(identifier, text, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            Assert.Contains(Description, tipJson, StringComparison.Ordinal);
+        }
+
+        var file = ReadDatabaseFiles(databasePath);
+
+        // Sanity: the search does find what the pipeline stores, and does find the tip.
+        Assert.True(Contains(file, Encoding.UTF8.GetBytes(Phone)), "the pipeline's reference should be in the file");
+        Assert.True(Contains(file, Encoding.UTF8.GetBytes(code)), "the tip should be in the file");
+
+        Assert.False(Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
+        Assert.False(Contains(file, TestImages.GpsLongitudeBytes), "GPS longitude found in the database file");
+        Assert.False(Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
+
+        var tipMarkers = new[] { Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(Description[..30]) };
+        var pagesWithTip = 0;
+        for (var offset = 0; offset < file.Length; offset += LiteDbPageSize)
+        {
+            var page = file.AsSpan(offset, Math.Min(LiteDbPageSize, file.Length - offset)).ToArray();
+            if (!tipMarkers.Any(m => Contains(page, m)))
+            {
+                continue;
+            }
+
+            pagesWithTip++;
+            foreach (var identifier in SenderIdentifiers)
+            {
+                Assert.False(Contains(page, Encoding.UTF8.GetBytes(identifier)), $"page at {offset} holds the tip and '{identifier}'");
+            }
+        }
+
+        Assert.True(pagesWithTip > 0);
+    }
+
+    private static string[] SenderIdentifiers => [Phone, Name, ConversationId, Channel];
+
+    private static async Task AddCoordinatorAsync(TipsHost host)
+    {
+        var users = host.Get<UserStore>();
+        var coordinator = users.GetOrCreate("teams|koord-1", "Rina", "id-ID");
+        coordinator.Role = Role.Koordinator;
+        users.Update(coordinator);
+        await host.Get<TurnProcessor>().ProcessAsync(Some.Message("teams-conv-1", "koord-1", "halo", "teams"), TestContext.Token);
+    }
+
+    /// <summary>The data file after the database was closed (which checkpoints the log), plus any log left behind.</summary>
+    private static byte[] ReadDatabaseFiles(string path)
+    {
+        var log = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+        return File.Exists(log) ? [.. File.ReadAllBytes(path), .. File.ReadAllBytes(log)] : File.ReadAllBytes(path);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    public void Dispose() => _folder.Dispose();
+}
