@@ -15,6 +15,7 @@ internal sealed class MenuHandler : ITurnHandler
             MenuWord.Help => MenuTexts.Help,
             MenuWord.About => MenuTexts.About,
             MenuWord.Greeting => MenuTexts.Welcome,
+            MenuWord.AskLaw => MenuTexts.AskLaw,
             _ => null,
         };
         if (text is null)

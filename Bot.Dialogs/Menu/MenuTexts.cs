@@ -43,6 +43,14 @@ internal static class MenuTexts
         "Sinergi serves the P4GN network: BNN offices (BNNK/BNNP), local government agencies and residents. " +
         "Answers about the rules come from Inpres 2/2020, UU 35/2009, PP 25/2011, PP 40/2013, Permendagri 12/2019 and Perda HSS 2/2021, with the articles cited.");
 
+    public static readonly LocalizedText AskLaw = new(
+        "Silakan ketik pertanyaan Anda tentang narkotika, rehabilitasi, atau aturannya. Saya menjawab dari peraturan " +
+        "(UU 35/2009, PP 25/2011, PP 40/2013, Inpres 2/2020, Permendagri 12/2019, Perda HSS 2/2021) lengkap dengan pasalnya. " +
+        "Contoh: *apa itu wajib lapor?* atau *di mana pecandu bisa direhabilitasi?*",
+        "Type your question about narcotics, rehabilitation or the rules. I answer from the regulations " +
+        "(UU 35/2009, PP 25/2011, PP 40/2013, Inpres 2/2020, Permendagri 12/2019, Perda HSS 2/2021) and cite the articles. " +
+        "For example: *what is mandatory reporting?* or *where can an addict get rehabilitation?*");
+
     public static IReadOnlyList<string> MainSuggestions(bool english) => english
         ? ["Help", "Ask about the law", "Report drugs", "About Sinergi"]
         : ["Bantuan", "Tanya aturan", "Lapor narkoba", "Tentang Sinergi"];

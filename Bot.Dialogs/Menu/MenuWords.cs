@@ -18,6 +18,9 @@ internal static class MenuWords
         ["hello"] = MenuWord.Greeting,
         ["mulai"] = MenuWord.Greeting,
         ["start"] = MenuWord.Greeting,
+        ["tanya aturan"] = MenuWord.AskLaw,
+        ["tanya"] = MenuWord.AskLaw,
+        ["ask about the law"] = MenuWord.AskLaw,
     };
 
     public static MenuWord Classify(string text)
@@ -33,4 +36,5 @@ internal enum MenuWord
     Help,
     About,
     Greeting,
+    AskLaw,
 }

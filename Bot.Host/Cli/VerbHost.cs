@@ -1,4 +1,5 @@
 using Bot.Dialogs;
+using Bot.Knowledge;
 
 namespace Bot.Host.Cli;
 
@@ -27,6 +28,7 @@ internal static class VerbHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddBotDialogs(builder.Configuration);
+        builder.Services.AddBotKnowledge(builder.Configuration);
         configure?.Invoke(builder);
         return builder.Build();
     }

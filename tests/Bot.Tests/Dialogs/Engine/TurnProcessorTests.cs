@@ -84,6 +84,15 @@ public sealed class TurnProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task TheAskAboutTheLawButtonInvitesAQuestionInsteadOfAnsweringItsOwnTitle()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var result = await host.Get<TurnProcessor>().ProcessAsync(Some.Message("c1", "u1", "Tanya aturan"), TestContext.Token);
+
+        Assert.Contains("ketik pertanyaan", Assert.Single(result.Replies).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunsTurnsOfOneConversationOneAtATime()
     {
         using var host = new DialogsHost(_folder.Path);
