@@ -88,8 +88,8 @@ internal static class TipDialogTexts
     public static readonly LocalizedText WithPhoto = new("ada (metadata dihapus)", "yes (metadata removed)");
 
     public static readonly LocalizedText ReceiptFooter = new(
-        "Kode ini hanya ditampilkan sekali dan tidak disimpan bersama percakapan ini. Untuk menambah informasi ketik *tambah info {0}*.",
-        "This code is shown only once and is not stored with this conversation. To add information type *add info {0}*.");
+        "Catat kode ini di tempat aman: kami tidak mengaitkannya dengan Anda, jadi tidak bisa mengirimkannya lagi. Untuk menambah informasi ketik *tambah info {0}*.",
+        "Keep this code somewhere safe: we do not link it to you, so we cannot send it again. To add information type *add info {0}*.");
 
     public static readonly LocalizedText AskCode = new(
         "Ketik kode lacaknya, misalnya *cek TIP-7K3Q-9XWD*.",
