@@ -18,7 +18,7 @@ public sealed class TipRateLimiter(TimeProvider time)
     public bool TryAcquire(string action, string senderKey, int limit, TimeSpan window)
     {
         ArgumentException.ThrowIfNullOrEmpty(senderKey);
-        var key = Convert.ToHexString(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(action + "\n" + senderKey)));
+        var key = KeyFor(action, senderKey);
         var now = time.GetUtcNow();
         lock (_attempts)
         {
@@ -44,6 +44,21 @@ public sealed class TipRateLimiter(TimeProvider time)
             return true;
         }
     }
+
+    /// <summary>True when an attempt now would be refused; counts nothing (the dialog warns before the user types a tip).</summary>
+    public bool IsExhausted(string action, string senderKey, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(senderKey);
+        var key = KeyFor(action, senderKey);
+        lock (_attempts)
+        {
+            Forget(time.GetUtcNow());
+            return _attempts.TryGetValue(key, out var attempts) ? attempts.Times.Count >= limit : _attempts.Count >= MaxTrackedSenders;
+        }
+    }
+
+    private string KeyFor(string action, string senderKey) =>
+        Convert.ToHexString(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(action + "\n" + senderKey)));
 
     /// <summary>Drops attempts older than their window, and senders with none left.</summary>
     private void Forget(DateTimeOffset now)

@@ -56,6 +56,9 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TipNotifi
         return new TipSubmission(TipOutcome.Saved, tip.Id);
     }
 
+    /// <summary>False when this sender has used up their submissions for now (nothing is counted by asking).</summary>
+    public bool CanSubmit(string senderKey) => !limiter.IsExhausted(SubmitAction, senderKey, options.Value.SubmissionsPerWindow);
+
     /// <summary>The status a reporter may see for a code; every lookup counts against the limit (against guessing).</summary>
     public TipLookup Lookup(string? trackingCode, string senderKey)
     {

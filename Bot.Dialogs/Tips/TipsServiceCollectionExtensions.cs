@@ -1,9 +1,11 @@
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Dialogs.Tips;
 
-/// <summary>Registers the tip line's back end (the chat dialog plugs in on top of <see cref="TipService"/>).</summary>
+/// <summary>Registers the tip line's back end and the chat dialogs on top of <see cref="TipService"/>.</summary>
 public static class TipsServiceCollectionExtensions
 {
     public static IServiceCollection AddTips(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +19,14 @@ public static class TipsServiceCollectionExtensions
         services.AddSingleton<TipRateLimiter>();
         services.AddSingleton<TipNotifier>();
         services.AddSingleton<TipService>();
+
+        // The chat side: dialogs and commands (drafts live in memory only, see PendingTips).
+        services.AddSingleton<PendingTips>();
+        services.AddSingleton<TipDialogPrompts>();
+        services.AddSingleton<Dialog, TipPhotoPrompt>();
+        services.AddSingleton<Dialog, TipDialog>();
+        services.AddSingleton<Dialog, TipFollowUpDialog>();
+        services.AddSingleton<ITurnHandler, TipCommands>();
         return services;
     }
 }

@@ -5,6 +5,8 @@ using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
 using Bot.Tests.Support;
 using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Tips;
 
@@ -25,6 +27,7 @@ public sealed class TipPrivacyTests : IDisposable
     private const string ConversationId = "wa-conv-77-" + Phone;
     private const string Channel = "whatsapp";
     private const string Description = "Transaksi sabu tiap malam Minggu di gudang belakang pasar Kandangan";
+    private const string Abandoned = "Rumah kosong di ujung jalan sering didatangi orang asing larut malam";
     private const int LiteDbPageSize = 8192;
 
     private readonly TempDirectory _folder = new();
@@ -81,6 +84,88 @@ public sealed class TipPrivacyTests : IDisposable
         {
             var page = file.AsSpan(offset, Math.Min(LiteDbPageSize, file.Length - offset)).ToArray();
             if (!tipMarkers.Any(m => Contains(page, m)))
+            {
+                continue;
+            }
+
+            pagesWithTip++;
+            foreach (var identifier in SenderIdentifiers)
+            {
+                Assert.False(Contains(page, Encoding.UTF8.GetBytes(identifier)), $"page at {offset} holds the tip and '{identifier}'");
+            }
+        }
+
+        Assert.True(pagesWithTip > 0);
+    }
+
+    /// <summary>
+    /// The whole chat over the turn pipeline: start, every answer, a photo with GPS, the confirm, the receipt, a
+    /// status check and added information, all from the same phone in the same conversation. Then the same file
+    /// search: no page with the code, the description or the added text holds the sender, and none of it was logged.
+    /// </summary>
+    [Fact]
+    public async Task TheWholeTipConversationLeavesNothingThatLinksTheTipToItsSender()
+    {
+        const string FollowUp = "Plat nomornya DA 1234 XY, mobil Avanza hitam parkir dekat musala";
+        var logs = new Host.WhatsApp.CollectingLoggerProvider();
+        string code;
+        string databasePath;
+        using (var host = new DialogsHost(_folder.Path, configure: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))))
+        {
+            databasePath = host.Get<SinergiDatabase>().Path;
+            var chat = new ConversationDriver(host, Phone, ConversationId, channelId: Channel);
+            await chat.SayAsync("lapor narkoba", "PP 40/2013");
+            await chat.SayAsync("peredaran", "Ceritakan");
+            await chat.SayAsync(Description, "kecamatan");
+            await chat.SayAsync("Kandangan", "desa");
+            await chat.SayAsync("Kandangan Kota", "Kapan");
+            await chat.SayAsync("setiap malam Minggu", "foto");
+            var photo = "data:image/jpeg;base64," + Convert.ToBase64String(TestImages.JpegWithMetadata());
+            await chat.SendAsync(chat.Message("ini fotonya") with { Attachments = [new Bot.Dialogs.Activities.Attachment { ContentType = "image/jpeg", ContentUrl = photo }] });
+            chat.AssertReply("Kirim laporan ini?");
+            await chat.SayAsync("ya", "Kode lacak");
+            code = System.Text.RegularExpressions.Regex.Match(chat.Text, "TIP-[2-9A-Z]{4}-[2-9A-Z]{4}").Value;
+            await chat.SayAsync("cek " + code, "Status laporan");
+            await chat.SayAsync("tambah info " + code, "Informasi apa");
+            await chat.SayAsync(FollowUp, "foto");
+            await chat.SayAsync("lewati", "Kirim tambahan");
+            await chat.SayAsync("ya", "tersimpan");
+
+            Assert.Equal(FollowUp, Assert.Single(host.Get<TipStore>().Get(code)!.FollowUps).Text);
+            Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey(Channel, ConversationId)).Stack);
+
+            // A second tip abandoned half-way: its dialog stays on the saved stack, next to the conversation id.
+            await chat.SayAsync("lapor", "Apa yang ingin");
+            await chat.SayAsync("lainnya", "Ceritakan");
+            await chat.SayAsync(Abandoned, "kecamatan");
+            await chat.SayAsync("Angkinang", "desa");
+            Assert.NotEmpty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey(Channel, ConversationId)).Stack);
+        }
+
+        var file = ReadDatabaseFiles(databasePath);
+        Assert.True(Contains(file, Encoding.UTF8.GetBytes(Phone)), "the pipeline's reference should be in the file");
+        Assert.True(Contains(file, Encoding.UTF8.GetBytes(code)), "the tip should be in the file");
+        Assert.False(Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
+        Assert.False(Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
+        AssertNoPageLinks(file, [code, Description[..30], FollowUp[..30]]);
+        Assert.False(Contains(file, Encoding.UTF8.GetBytes(Abandoned[..30])), "the abandoned draft was written to the database file");
+
+        var logged = string.Join("\n", logs.Entries.Select(e => e.Message));
+        foreach (var secret in new[] { code, Description[..30], FollowUp[..30], "Kandangan Kota" })
+        {
+            Assert.DoesNotContain(secret, logged, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Every 8 KiB page holding any of <paramref name="markers"/> holds none of the sender's identifiers.</summary>
+    private static void AssertNoPageLinks(byte[] file, string[] markers)
+    {
+        var encoded = markers.Select(Encoding.UTF8.GetBytes).ToArray();
+        var pagesWithTip = 0;
+        for (var offset = 0; offset < file.Length; offset += LiteDbPageSize)
+        {
+            var page = file.AsSpan(offset, Math.Min(LiteDbPageSize, file.Length - offset)).ToArray();
+            if (!encoded.Any(m => Contains(page, m)))
             {
                 continue;
             }

@@ -195,8 +195,9 @@ public sealed class ProgressConversationTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path);
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinkes", "f");
-        await fokal.SayAsync("lapor", "belum memahami");
-        await fokal.SayAsync("lapor narkoba", "belum memahami");
+        await fokal.SayAsync("lapor", "Apa yang ingin Anda laporkan?");
+        await fokal.SayAsync("batal", "dibatalkan");
+        await fokal.SayAsync("lapor narkoba", "Apa yang ingin Anda laporkan?");
     }
 
     [Fact]
