@@ -1,5 +1,6 @@
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Menu;
+using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<CommitmentStore>();
         services.AddSingleton<ProgressReportStore>();
+        services.AddReminderPolicy(configuration);
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<ProactiveMessenger>();
