@@ -23,6 +23,11 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ICommitmentChangeListener, ReminderChangeListener>();
+        services.AddSingleton<ReportingOverview>();
+        services.AddSingleton<CoordinatorReports>();
+        services.AddSingleton<ReminderRowUpdates>();
+        services.AddSingleton<RecipientDelivery>();
+        services.AddSingleton<ReminderSweep>();
         return services;
     }
 }
