@@ -57,13 +57,12 @@ internal sealed class ReminderOutbox
         _items.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
 
     /// <summary>
-    /// Sending rows whose lease has not run out yet but which were claimed before <paramref name="before"/>:
-    /// after a restart they belong to the dead process. A lease ends at most one lease duration from now, so
-    /// the index range stays small.
+    /// Sending rows whose lease has not run out yet. A lease ends at most one lease duration from now, so the
+    /// index range stays small.
     /// </summary>
-    public IReadOnlyList<ReminderItem> FindClaimedBefore(DateTime before, DateTime now, TimeSpan leaseDuration) =>
+    public IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration) =>
         _items.Find(i => i.WakeAt > now && i.WakeAt <= now + leaseDuration)
-            .Where(i => i.Status == ReminderStatus.Sending && i.ClaimedAt < before)
+            .Where(i => i.Status == ReminderStatus.Sending)
             .ToList();
 
     public IReadOnlyList<ReminderItem> All() => _items.FindAll().ToList();

@@ -73,9 +73,10 @@ internal sealed partial class ReminderSweep(
         var rows = outbox.FindAwake(now, _options.MaxItemsPerSweep).ToList();
         if (!_tookOverOrphans)
         {
-            // A lease held by a previous process will never be released by it: take those rows over at once.
+            // Sweeps run one at a time, so before this process's first claim every lease belongs to a process
+            // that is gone and will never release it: take those rows over at once rather than at lease expiry.
             var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            rows.AddRange(outbox.FindClaimedBefore(_startedAt, now, _options.LeaseDuration).Where(r => known.Add(r.Id)));
+            rows.AddRange(outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)));
             _tookOverOrphans = true;
         }
 

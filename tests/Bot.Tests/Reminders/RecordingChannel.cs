@@ -12,6 +12,9 @@ internal sealed class RecordingChannel : IChannelSender
     /// <summary>When set, every send throws this instead of delivering.</summary>
     public Func<Exception>? Failure { get; set; }
 
+    /// <summary>Runs after the activities were accepted, before the call returns (to simulate a crash there).</summary>
+    public Action? AfterAccept { get; set; }
+
     public IReadOnlyList<Activity> Sent => [.. _sent];
 
     public bool CanDeliver(ConversationReference reference) => reference.ChannelId == "test";
@@ -26,6 +29,12 @@ internal sealed class RecordingChannel : IChannelSender
         foreach (var activity in activities)
         {
             _sent.Enqueue(activity);
+        }
+
+        if (AfterAccept is { } afterAccept)
+        {
+            afterAccept();
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         return Task.CompletedTask;
