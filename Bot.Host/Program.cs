@@ -1,5 +1,6 @@
 using Bot.Dialogs;
 using Bot.Host.Cli;
+using Bot.Host.Reminders;
 using Bot.Host.Web;
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
@@ -15,6 +16,9 @@ builder.Services.AddProblemDetails();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
+
+// Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
+builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 

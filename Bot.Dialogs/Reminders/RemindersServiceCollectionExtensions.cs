@@ -1,3 +1,4 @@
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,12 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<ReminderRowUpdates>();
         services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<ScheduledNotices>();
+        services.AddSingleton<EscalationPass>();
+        services.AddSingleton<NudgeService>();
+        services.AddSingleton<ReminderActions>();
+        services.AddSingleton<ITurnHandler, ReminderActionsHandler>();
+        services.AddSingleton<ITurnHandler, ChaseHandler>();
         return services;
     }
 }
