@@ -15,8 +15,8 @@ internal sealed class ReminderActions(
     TimeProvider time)
 {
     /// <summary>
-    /// Puts the user's reminders for that commitment and period off by <paramref name="days"/>: the rows due
-    /// before then are skipped (their keys stay used, so a replan cannot bring them back) and one reminder is
+    /// Puts the user's reminders for that commitment and period off by <paramref name="days"/>: the rows due up to
+    /// then are skipped (their keys stay used, so a replan cannot bring them back) and one reminder is
     /// queued at the planned hour of that day, moved out of quiet hours and off a Sunday. Returns when, in UTC.
     /// </summary>
     public DateTime Snooze(BotUser user, Commitment commitment, ReportingPeriod period, int days, string organisationName)
@@ -29,7 +29,7 @@ internal sealed class ReminderActions(
         database.InTransaction(() =>
         {
             foreach (var row in outbox.ForCommitment(commitment.Id).Where(r =>
-                r.RecipientId == user.Id && r.Period == period && r.Status == ReminderStatus.Pending && r.WakeAt < at))
+                r.RecipientId == user.Id && r.Period == period && r.Status == ReminderStatus.Pending && r.WakeAt <= at))
             {
                 row.Status = ReminderStatus.Skipped;
                 row.WakeAt = ReminderItem.Never;
