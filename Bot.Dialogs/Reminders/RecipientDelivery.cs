@@ -22,7 +22,7 @@ internal sealed partial class RecipientDelivery(
 {
     private readonly ReminderOptions _options = options.Value;
 
-    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, string claimId, DateTime now, DateTime startedAt, SweepTally tally, CancellationToken cancellationToken)
+    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
     {
         var rows = claimed.Select(c => c.Row).ToList();
         var user = directory.Get(recipientId);
@@ -81,7 +81,7 @@ internal sealed partial class RecipientDelivery(
                 return;
             }
 
-            updates.MarkSent(message.Rows, claimId, user.Id, target.ConversationKey, message.Shape);
+            await marks.MarkAsync(new PendingMark(message.Rows, user.Id, target.ConversationKey, message.Shape));
             tally.Message(message.Rows.Count);
         }
     }

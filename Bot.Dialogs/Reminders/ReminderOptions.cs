@@ -68,7 +68,7 @@ public sealed class ReminderOptions
 
     /// <summary>Recipients delivered to at the same time within one sweep.</summary>
     [Range(1, 64)]
-    public int DeliveryParallelism { get; set; } = 4;
+    public int DeliveryParallelism { get; set; } = 16;
 
     /// <summary>Rows one sweep claims at most; the rest is left for the next sweep.</summary>
     [Range(1, 1_000_000)]

@@ -16,23 +16,35 @@ internal sealed partial class ReminderRowUpdates(
 {
     private readonly ReminderOptions _options = options.Value;
 
-    /// <summary>The channel accepted the message: its rows are sent, and the message counts towards the day's cap.</summary>
-    public void MarkSent(IReadOnlyList<ReminderItem> rows, string claimId, string userId, string conversationKey, string shape)
+    /// <summary>The channel accepted these messages: their rows are sent, and each message counts towards the day's cap.</summary>
+    public void MarkSent(IReadOnlyList<PendingMark> messages, string claimId)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         var sentAt = time.GetUtcNow().UtcDateTime;
-        var messageId = Guid.NewGuid().ToString("N");
         outbox.InTransaction(() =>
         {
-            Apply(rows, claimId, row =>
+            foreach (var message in messages)
             {
-                row.Status = ReminderStatus.Sent;
-                row.SentAt = sentAt;
-                row.WakeAt = ReminderItem.Never;
-                row.MessageId = messageId;
-                row.ConversationKey = conversationKey;
-                row.Outcome = shape == "single" ? "delivered" : "delivered (" + shape + ")";
-            });
-            log.Add(new DeliveryLog.Delivery { Id = messageId, UserId = userId, SentAt = sentAt, ConversationKey = conversationKey, Items = rows.Count, Shape = shape });
+                var messageId = Guid.NewGuid().ToString("N");
+                Apply(message.Rows, claimId, row =>
+                {
+                    row.Status = ReminderStatus.Sent;
+                    row.SentAt = sentAt;
+                    row.WakeAt = ReminderItem.Never;
+                    row.MessageId = messageId;
+                    row.ConversationKey = message.ConversationKey;
+                    row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
+                });
+                log.Add(new DeliveryLog.Delivery
+                {
+                    Id = messageId,
+                    UserId = message.UserId,
+                    SentAt = sentAt,
+                    ConversationKey = message.ConversationKey,
+                    Items = message.Rows.Count,
+                    Shape = message.Shape,
+                });
+            }
         });
     }
 

@@ -14,7 +14,8 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
 /// <item>Deliver: per recipient, through the stored conversation reference.</item>
-/// <item>Mark: right after the channel accepted, the rows of that message become sent in one transaction.</item>
+/// <item>Mark: right after the channel accepted, the rows of that message become sent (group-committed with the
+/// other deliveries of the moment, <see cref="SentMarks"/>).</item>
 /// </list>
 /// A crash between the channel's acceptance and the mark leaves the rows "sending"; when the host starts again
 /// they are taken over (claimed by a process that is gone) and sent again. So that one window is
@@ -24,6 +25,7 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 internal sealed partial class ReminderSweep(
     ReminderOutbox outbox,
     RecipientDelivery delivery,
+    ReminderRowUpdates updates,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderSweep> logger) : IDisposable
@@ -52,11 +54,19 @@ internal sealed partial class ReminderSweep(
             }
 
             var tally = new SweepTally();
+            var marks = new SentMarks(updates, claimId);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(
-                claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
-                parallel,
-                async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, token));
+            try
+            {
+                await Parallel.ForEachAsync(
+                    claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
+                    parallel,
+                    async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+            }
+            finally
+            {
+                await marks.CompleteAsync();
+            }
 
             var result = tally.ToResult(claimed.Count);
             LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);

@@ -10,13 +10,14 @@ using Microsoft.Extensions.Logging;
 
 // The reminder benchmark (BENCHMARKS.md, "Reminders"): seeds N commitments into a temp LiteDB file through the
 // real planner, then times ONE sweep that finds the due rows, with a channel that accepts everything.
-// Usage: dotnet run -c Release --project bench/Bot.Bench.Reminders -- [commitments=100000] [due=10000] [latencyMs=0] [parallelism=4]
+// Usage: dotnet run -c Release --project bench/Bot.Bench.Reminders -- [commitments=100000] [due=10000] [latencyMs=0] [parallelism=16] [folder=temp]
 var commitments = Arg(0, 100_000);
 var due = Arg(1, 10_000);
 var latencyMs = Arg(2, 0);
-var parallelism = Arg(3, 4);
+var parallelism = Arg(3, 16);
+var root = args.Length > 4 ? args[4] : Path.GetTempPath();
 
-var folder = Path.Combine(Path.GetTempPath(), "sinergi-bench", Guid.NewGuid().ToString("N"));
+var folder = Path.Combine(root, "sinergi-bench", Guid.NewGuid().ToString("N"));
 var time = new ShiftedTimeProvider();
 time.MoveTo(Seeder.PlanningStart);
 var channel = new NoOpChannel(TimeSpan.FromMilliseconds(latencyMs));
@@ -36,7 +37,7 @@ try
     Console.WriteLine($"Seeding {commitments:N0} commitments ({due:N0} due at the sweep) into {folder}");
     var seeding = Seeder.Seed(provider, commitments, due);
     var outbox = provider.GetRequiredService<ReminderOutbox>();
-    Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {outbox.Count():N0} outbox rows, database {new FileInfo(Directory.GetFiles(folder, "*.db")[0]).Length / 1048576.0:F0} MB");
+    Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {outbox.Count():N0} outbox rows, database files {Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0:F0} MB");
 
     // The host has been running since planning; now the clock reaches the due instant.
     var sweep = provider.GetRequiredService<ReminderSweep>();
