@@ -36,6 +36,10 @@ internal sealed partial class ReminderSweep(
     /// <summary>When this process started: anything due before it was missed while the host was down.</summary>
     private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Rows claimed per transaction (whole recipients, so a chunk may run over).</summary>
+    private const int ClaimChunk = 500;
+
+    private readonly HashSet<string> _orphans = new(StringComparer.Ordinal);
     private bool _tookOverOrphans;
 
     public DateTime StartedAt => _startedAt;
@@ -47,28 +51,36 @@ internal sealed partial class ReminderSweep(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var claimId = Guid.NewGuid().ToString("N");
-            var claimed = Claim(now, claimId);
-            if (claimed.Count == 0)
+            var due = FindDue(now);
+            if (due.Count == 0)
             {
                 return SweepResult.Empty;
             }
 
             var tally = new SweepTally();
             var marks = new SentMarks(updates, claimId);
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
+            var claimedCount = 0;
             try
             {
-                await Parallel.ForEachAsync(
-                    claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
-                    parallel,
-                    async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+                // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
+                // messages leave while the rest are still waiting rather than after one huge claim.
+                foreach (var chunk in ChunkByRecipient(due))
+                {
+                    var claimed = Claim(chunk, now, claimId);
+                    claimedCount += claimed.Count;
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
+                    await Parallel.ForEachAsync(
+                        claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
+                        parallel,
+                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+                }
             }
             finally
             {
                 await marks.CompleteAsync();
             }
 
-            var result = tally.ToResult(claimed.Count);
+            var result = tally.ToResult(claimedCount);
             LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);
             return result;
         }
@@ -78,7 +90,7 @@ internal sealed partial class ReminderSweep(
         }
     }
 
-    private List<ClaimedRow> Claim(DateTime now, string claimId) => outbox.InTransaction(() =>
+    private List<ReminderItem> FindDue(DateTime now)
     {
         var rows = outbox.FindAwake(now, _options.MaxItemsPerSweep).ToList();
         if (!_tookOverOrphans)
@@ -86,13 +98,50 @@ internal sealed partial class ReminderSweep(
             // Sweeps run one at a time, so before this process's first claim every lease belongs to a process
             // that is gone and will never release it: take those rows over at once rather than at lease expiry.
             var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            rows.AddRange(outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)));
+            var orphans = outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)).ToList();
+            _orphans.UnionWith(orphans.Select(r => r.Id));
+            rows.AddRange(orphans);
             _tookOverOrphans = true;
         }
 
-        var claimed = new List<ClaimedRow>(rows.Count);
-        foreach (var row in rows)
+        return rows;
+    }
+
+    private static IEnumerable<List<ReminderItem>> ChunkByRecipient(List<ReminderItem> due)
+    {
+        var chunk = new List<ReminderItem>();
+        foreach (var recipient in due.GroupBy(r => r.RecipientId, StringComparer.Ordinal))
         {
+            chunk.AddRange(recipient);
+            if (chunk.Count >= ClaimChunk)
+            {
+                yield return chunk;
+                chunk = [];
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>
+    /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
+    /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
+    /// </summary>
+    private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => outbox.InTransaction(() =>
+    {
+        var claimed = new List<ClaimedRow>(found.Count);
+        foreach (var candidate in found)
+        {
+            var row = outbox.Get(candidate.Id);
+            var orphan = row?.Status == ReminderStatus.Sending && _orphans.Remove(candidate.Id);
+            if (row is null || (row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
+            {
+                continue;
+            }
+
             if (row.Status == ReminderStatus.Sending)
             {
                 LogLeaseTakenOver(row.Id);
@@ -103,9 +152,9 @@ internal sealed partial class ReminderSweep(
             row.ClaimId = claimId;
             row.ClaimedAt = now;
             row.WakeAt = now + _options.LeaseDuration;
+            outbox.Update(row);
         }
 
-        outbox.Update(rows);
         return claimed;
     });
 
