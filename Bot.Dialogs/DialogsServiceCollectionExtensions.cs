@@ -4,6 +4,7 @@ using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
+using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<CommitmentStore>();
         services.AddSingleton<ProgressReportStore>();
+        services.AddReminderPolicy(configuration);
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<AccountLinkStore>().AddSingleton<ITurnHandler, AccountLinkHandler>();

@@ -3,6 +3,7 @@ using Bot.Host.Channels.BotFramework;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
+using Bot.Host.Reminders;
 using Bot.Host.Web;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
@@ -31,6 +32,8 @@ builder.Services.AddWhatsApp(builder.Configuration);
 builder.Services.AddBotKnowledge(builder.Configuration);
 // The coordinator dashboard at /dasbor (sign-in by one-time link from the chat).
 builder.Services.AddDashboard(builder.Configuration);
+// Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
+builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 

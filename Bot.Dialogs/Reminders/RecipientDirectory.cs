@@ -1,0 +1,69 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Dialogs.Reminders;
+
+/// <summary>Who gets a commitment's reminders, in which zone, and where they can be reached.</summary>
+internal sealed class RecipientDirectory(UserStore users, OrganisationStore organisations, SinergiDatabase database)
+{
+    private readonly ILiteCollection<ConversationReferenceStore.StoredReference> _references =
+        database.Collection<ConversationReferenceStore.StoredReference>("conversation_references");
+
+    public BotUser? Get(string userId) => users.Get(userId);
+
+    public Organisation? Organisation(int id) => organisations.Get(id);
+
+    /// <summary>The user's own zone, else their OPD's, else the default (WITA).</summary>
+    public TimeZoneInfo ZoneOf(BotUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = IndonesianTimeZones.IsKnown(user.TimeZone)
+            ? user.TimeZone
+            : user.OrganisationId is { } id ? organisations.Get(id)?.TimeZone : null;
+        return IndonesianTimeZones.Find(code);
+    }
+
+    public ReminderRecipient ToRecipient(BotUser user) => new(user.Id, ZoneOf(user));
+
+    /// <summary>
+    /// The fokal who registered the commitment while they still serve its OPD; otherwise every fokal of the
+    /// OPD, so a commitment whose author moved on is not left without anyone to remind.
+    /// </summary>
+    public IReadOnlyList<BotUser> FokalFor(Commitment commitment)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        var author = users.Get(commitment.CreatedBy);
+        return author is { IsFokal: true } && author.OrganisationId == commitment.OrganisationId
+            ? [author]
+            : users.ListFokal(commitment.OrganisationId);
+    }
+
+    /// <summary>The OPD's own coordinators; every coordinator when the OPD names none.</summary>
+    public IReadOnlyList<BotUser> CoordinatorsFor(Organisation? organisation)
+    {
+        var named = (organisation?.CoordinatorUserIds ?? [])
+            .Select(users.Get)
+            .OfType<BotUser>()
+            .Where(u => u.IsCoordinator)
+            .ToList();
+        return named.Count > 0 ? named : users.ListCoordinators();
+    }
+
+    /// <summary>The conversation where the user spoke last on any of their linked accounts.</summary>
+    public (ConversationReference Reference, string ConversationKey)? LatestReference(BotUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var latest = user.Accounts
+            .SelectMany(account => _references.Find(r => r.UserKey == account))
+            .MaxBy(r => r.UpdatedAt);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var reference = System.Text.Json.JsonSerializer.Deserialize<ConversationReference>(latest.Json, ActivityJson.Options);
+        return reference is null ? null : (reference, latest.Id);
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Dialogs.Reminders;
+
+/// <summary>
+/// The state changes of claimed rows, each one transaction. Every change first checks that the row is still
+/// held by this claim, so a sweep that outlived its lease cannot overwrite what a later sweep did.
+/// </summary>
+internal sealed partial class ReminderRowUpdates(
+    ReminderOutbox outbox,
+    DeliveryLog log,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<ReminderRowUpdates> logger)
+{
+    private readonly ReminderOptions _options = options.Value;
+
+    /// <summary>The channel accepted these messages: their rows are sent, and each message counts towards the day's cap.</summary>
+    public void MarkSent(IReadOnlyList<PendingMark> messages, string claimId)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        outbox.InTransaction(() =>
+        {
+            foreach (var message in messages)
+            {
+                var messageId = Guid.NewGuid().ToString("N");
+                Apply(message.Rows, claimId, row =>
+                {
+                    row.Status = ReminderStatus.Sent;
+                    row.SentAt = sentAt;
+                    row.WakeAt = ReminderItem.Never;
+                    row.MessageId = messageId;
+                    row.ConversationKey = message.ConversationKey;
+                    row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
+                });
+                log.Add(new DeliveryLog.Delivery
+                {
+                    Id = messageId,
+                    UserId = message.UserId,
+                    SentAt = sentAt,
+                    ConversationKey = message.ConversationKey,
+                    Items = message.Rows.Count,
+                    Shape = message.Shape,
+                });
+            }
+        });
+    }
+
+    /// <summary>Back to pending until <paramref name="until"/> (quiet hours, Sunday, daily cap); not an attempt.</summary>
+    public void Defer(IReadOnlyList<ReminderItem> rows, string claimId, DateTime until, string reason) =>
+        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        {
+            row.Status = ReminderStatus.Pending;
+            row.WakeAt = until;
+            row.Outcome = "deferred: " + reason;
+        }));
+
+    /// <summary>Back to pending at once, untouched (the sweep stopped before trying them).</summary>
+    public void Release(IReadOnlyList<ReminderItem> rows, string claimId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        {
+            row.Status = ReminderStatus.Pending;
+            row.WakeAt = now;
+        }));
+    }
+
+    public void Fail(IReadOnlyList<ReminderItem> rows, string claimId, string outcome) =>
+        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        {
+            row.Status = ReminderStatus.Failed;
+            row.WakeAt = ReminderItem.Never;
+            row.Outcome = outcome;
+        }));
+
+    /// <summary>Counts an attempt: retry after the back-off (at least the channel's Retry-After), or give up.</summary>
+    public (int Retrying, int Failed) Retry(IReadOnlyList<ReminderItem> rows, string claimId, DateTime now, DeliveryFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var (retrying, failed) = (0, 0);
+        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        {
+            row.Attempts++;
+            if (failure.IsTransient && row.Attempts < _options.MaxAttempts)
+            {
+                row.Status = ReminderStatus.Pending;
+                row.WakeAt = now + failure.Delay(row.Attempts, _options);
+                row.Outcome = "retrying: " + failure.Outcome;
+                retrying++;
+            }
+            else
+            {
+                row.Status = ReminderStatus.Failed;
+                row.WakeAt = ReminderItem.Never;
+                row.Outcome = "failed: " + failure.Outcome;
+                failed++;
+            }
+        }));
+        return (retrying, failed);
+    }
+
+    private void Apply(IReadOnlyList<ReminderItem> rows, string claimId, Action<ReminderItem> change)
+    {
+        foreach (var claimed in rows)
+        {
+            var row = outbox.Get(claimed.Id);
+            if (row is null || row.ClaimId != claimId || row.Status != ReminderStatus.Sending)
+            {
+                LogClaimLost(claimed.Id);
+                continue;
+            }
+
+            change(row);
+            row.ClaimId = null;
+            outbox.Update(row);
+        }
+    }
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Reminder {ReminderId} is no longer held by this sweep; left as it is")]
+    private partial void LogClaimLost(string reminderId);
+}

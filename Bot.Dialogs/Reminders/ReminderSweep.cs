@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Dialogs.Reminders;
+
+/// <summary>What one sweep did.</summary>
+internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Deferred, int Retrying, int Failed)
+{
+    public static SweepResult Empty { get; } = new(0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// Sends what is due. Exactly once per idempotency key, with one window left open:
+/// <list type="number">
+/// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
+/// <item>Deliver: per recipient, through the stored conversation reference.</item>
+/// <item>Mark: right after the channel accepted, the rows of that message become sent (group-committed with the
+/// other deliveries of the moment, <see cref="SentMarks"/>).</item>
+/// </list>
+/// A crash between the channel's acceptance and the mark leaves the rows "sending"; when the host starts again
+/// they are taken over (claimed by a process that is gone) and sent again. So that one window is
+/// at-least-once: the user may see that message twice. Everything else is exactly once: a row that was sent
+/// is never claimed again, and the key makes a second row for the same step impossible.
+/// </summary>
+internal sealed partial class ReminderSweep(
+    ReminderOutbox outbox,
+    RecipientDelivery delivery,
+    ReminderRowUpdates updates,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<ReminderSweep> logger) : IDisposable
+{
+    private readonly ReminderOptions _options = options.Value;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>When this process started: anything due before it was missed while the host was down.</summary>
+    private readonly DateTime _startedAt = time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Rows claimed per transaction (whole recipients, so a chunk may run over).</summary>
+    private const int ClaimChunk = 500;
+
+    private readonly HashSet<string> _orphans = new(StringComparer.Ordinal);
+    private bool _tookOverOrphans;
+
+    public DateTime StartedAt => _startedAt;
+
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var claimId = Guid.NewGuid().ToString("N");
+            var due = FindDue(now);
+            if (due.Count == 0)
+            {
+                return SweepResult.Empty;
+            }
+
+            var tally = new SweepTally();
+            var marks = new SentMarks(updates, claimId);
+            var claimedCount = 0;
+            try
+            {
+                // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
+                // messages leave while the rest are still waiting rather than after one huge claim.
+                foreach (var chunk in ChunkByRecipient(due))
+                {
+                    var claimed = Claim(chunk, now, claimId);
+                    claimedCount += claimed.Count;
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
+                    await Parallel.ForEachAsync(
+                        claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
+                        parallel,
+                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+                }
+            }
+            finally
+            {
+                await marks.CompleteAsync();
+            }
+
+            var result = tally.ToResult(claimedCount);
+            LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private List<ReminderItem> FindDue(DateTime now)
+    {
+        var rows = outbox.FindAwake(now, _options.MaxItemsPerSweep).ToList();
+        if (!_tookOverOrphans)
+        {
+            // Sweeps run one at a time, so before this process's first claim every lease belongs to a process
+            // that is gone and will never release it: take those rows over at once rather than at lease expiry.
+            var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var orphans = outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)).ToList();
+            _orphans.UnionWith(orphans.Select(r => r.Id));
+            rows.AddRange(orphans);
+            _tookOverOrphans = true;
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<List<ReminderItem>> ChunkByRecipient(List<ReminderItem> due)
+    {
+        var chunk = new List<ReminderItem>();
+        foreach (var recipient in due.GroupBy(r => r.RecipientId, StringComparer.Ordinal))
+        {
+            chunk.AddRange(recipient);
+            if (chunk.Count >= ClaimChunk)
+            {
+                yield return chunk;
+                chunk = [];
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <summary>
+    /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
+    /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
+    /// </summary>
+    private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => outbox.InTransaction(() =>
+    {
+        var claimed = new List<ClaimedRow>(found.Count);
+        foreach (var candidate in found)
+        {
+            var row = outbox.Get(candidate.Id);
+            var orphan = row?.Status == ReminderStatus.Sending && _orphans.Remove(candidate.Id);
+            if (row is null || (row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
+            {
+                continue;
+            }
+
+            if (row.Status == ReminderStatus.Sending)
+            {
+                LogLeaseTakenOver(row.Id);
+            }
+
+            claimed.Add(new ClaimedRow(row, row.Status == ReminderStatus.Sending ? row.ClaimedAt ?? row.DueAt : row.WakeAt));
+            row.Status = ReminderStatus.Sending;
+            row.ClaimId = claimId;
+            row.ClaimedAt = now;
+            row.WakeAt = now + _options.LeaseDuration;
+            outbox.Update(row);
+        }
+
+        return claimed;
+    });
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder sweep: {Claimed} claimed, {Messages} messages, {Sent} rows sent, {Deferred} deferred, {Retrying} retrying, {Failed} failed")]
+    private partial void LogSwept(int claimed, int messages, int sent, int deferred, int retrying, int failed);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Reminder {ReminderId} was left sending by an earlier claim; sending it again (at-least-once window)")]
+    private partial void LogLeaseTakenOver(string reminderId);
+}
+
+/// <summary>A claimed row and since when it has been waiting to go out (to tell catch-up from on time).</summary>
+internal sealed record ClaimedRow(ReminderItem Row, DateTime AwakeSince);
+
+/// <summary>Counters shared by the parallel deliveries of one sweep.</summary>
+internal sealed class SweepTally
+{
+    private int _messages;
+    private int _sent;
+    private int _deferred;
+    private int _retrying;
+    private int _failed;
+
+    public void Message(int rows)
+    {
+        Interlocked.Increment(ref _messages);
+        Interlocked.Add(ref _sent, rows);
+    }
+
+    public void Deferred(int rows) => Interlocked.Add(ref _deferred, rows);
+
+    public void Retrying(int rows) => Interlocked.Add(ref _retrying, rows);
+
+    public void Failed(int rows) => Interlocked.Add(ref _failed, rows);
+
+    public SweepResult ToResult(int claimed) => new(claimed, _messages, _sent, _deferred, _retrying, _failed);
+}

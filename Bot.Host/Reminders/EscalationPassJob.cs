@@ -1,0 +1,18 @@
+using Bot.Dialogs.Reminders;
+using Quartz;
+
+namespace Bot.Host.Reminders;
+
+/// <summary>The daily escalation pass: replans every live commitment against today's people.</summary>
+[DisallowConcurrentExecution]
+internal sealed class EscalationPassJob(EscalationPass pass) : IJob
+{
+    public static readonly JobKey Key = new("escalation-pass", "reminders");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        pass.Run();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Bench.Reminders;
+using Bot.Dialogs;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Reminders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// The reminder benchmark (BENCHMARKS.md, "Reminders"): seeds N commitments into a temp LiteDB file through the
+// real planner, then times ONE sweep that finds the due rows, with a channel that accepts everything.
+// Usage: dotnet run -c Release --project bench/Bot.Bench.Reminders -- [commitments=100000] [due=10000] [latencyMs=0] [parallelism=16] [folder=temp]
+var commitments = Arg(0, 100_000);
+var due = Arg(1, 10_000);
+var latencyMs = Arg(2, 0);
+var parallelism = Arg(3, 16);
+var root = args.Length > 4 ? args[4] : Path.GetTempPath();
+
+var folder = Path.Combine(root, "sinergi-bench", Guid.NewGuid().ToString("N"));
+var time = new ShiftedTimeProvider();
+time.MoveTo(Seeder.PlanningStart);
+var channel = new NoOpChannel(TimeSpan.FromMilliseconds(latencyMs));
+var services = new ServiceCollection()
+    .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+    .AddSingleton<TimeProvider>(time)
+    .AddSingleton<IChannelSender>(channel);
+services.AddBotDialogs(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Storage:DataDirectory"] = folder,
+    ["Reminders:DeliveryParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
+}).Build());
+
+try
+{
+    await using var provider = services.BuildServiceProvider();
+    Console.WriteLine($"Seeding {commitments:N0} commitments ({due:N0} due at the sweep) into {folder}");
+    var seeding = Seeder.Seed(provider, commitments, due);
+    var outbox = provider.GetRequiredService<ReminderOutbox>();
+    Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {outbox.Count():N0} outbox rows, database files {Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0:F0} MB");
+
+    // The host has been running since planning; now the clock reaches the due instant.
+    var sweep = provider.GetRequiredService<ReminderSweep>();
+    time.MoveTo(Seeder.DueInstant);
+    var query = Stopwatch.StartNew();
+    var awake = outbox.FindAwake(Seeder.DueInstant.UtcDateTime, 1_000_000).Count;
+    query.Stop();
+    Console.WriteLine($"Index query alone: {awake:N0} due rows found in {query.Elapsed.TotalMilliseconds:F0} ms");
+
+    var result = await Measure.RunAsync(() => sweep.SweepAsync(CancellationToken.None));
+    Console.WriteLine(result.Describe());
+    Console.WriteLine($"Channel received {channel.Activities:N0} activities");
+
+    var lateness = outbox.All()
+        .Where(r => r.Status == ReminderStatus.Sent)
+        .Select(r => (r.SentAt!.Value - r.DueAt).TotalMilliseconds)
+        .Order()
+        .ToList();
+    Console.WriteLine($"Lateness of {lateness.Count:N0} sent rows (sent minus due, sweep started at the due instant): " +
+        $"p50 {Percentile(lateness, 0.50):F0} ms, p90 {Percentile(lateness, 0.90):F0} ms, p99 {Percentile(lateness, 0.99):F0} ms, max {lateness.LastOrDefault():F0} ms");
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+return 0;
+
+int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
