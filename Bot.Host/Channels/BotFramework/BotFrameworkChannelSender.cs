@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Reminders;
 
 namespace Bot.Host.Channels.BotFramework;
 
@@ -26,7 +27,16 @@ internal sealed class BotFrameworkChannelSender(IServiceProvider services) : ICh
         var connector = services.GetRequiredService<ConnectorClient>();
         foreach (var activity in activities)
         {
-            await connector.SendAsync(reference.ServiceUrl!, reference.ApplyTo(activity, asReply: false), cancellationToken);
+            try
+            {
+                await connector.SendAsync(reference.ServiceUrl!, reference.ApplyTo(activity, asReply: false), cancellationToken);
+            }
+            catch (ConnectorException ex) when (ex.Status is { } status)
+            {
+                // The connector already retried with back-off; tell the reminder sweep whether a later try can help
+                // (429/5xx) or the channel refused for good (403, 404…).
+                throw new ChannelDeliveryException(status, null, ex.Message, ex);
+            }
         }
     }
 }
