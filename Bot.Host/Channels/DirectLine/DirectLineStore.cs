@@ -44,7 +44,11 @@ internal sealed class DirectLineStore
 
     public DirectLineLogEntry? FindEntry(string activityId) => _log.FindById(activityId);
 
-    /// <summary>Rewrites an entry's JSON (redaction of a confidential turn); callers hold the feed lock.</summary>
+    /// <summary>
+    /// Rewrites an entry's JSON (redaction of a confidential turn); callers hold the feed lock. LiteDB does not zero
+    /// the space it frees: the old text may stay in the file until reused, which is why the echo of a tip turn is
+    /// stored redacted from the start whenever the previous turn was confidential.
+    /// </summary>
     public void ReplaceJson(DirectLineLogEntry entry, string json)
     {
         entry.Json = json;
