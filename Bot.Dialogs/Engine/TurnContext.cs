@@ -49,6 +49,15 @@ public sealed class TurnContext
 
     public InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>
+    /// True when a feature marked this turn confidential: the channel then delivers the replies but keeps no
+    /// readable copy of the inbound activity, the replies or the files the turn read (the anonymous tip line).
+    /// </summary>
+    public bool IsConfidential { get; private set; }
+
+    /// <summary>Marks the turn confidential; it cannot be unmarked (any feature may ask, none may overrule).</summary>
+    public void MarkConfidential() => IsConfidential = true;
+
     /// <summary>Today's date where the user is.</summary>
     public DateOnly Today(TimeProvider time)
     {

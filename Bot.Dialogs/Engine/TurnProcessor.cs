@@ -51,7 +51,7 @@ public sealed partial class TurnProcessor(
         {
             await bot.OnTurnAsync(turn, cancellationToken);
             states.Save(turn.State);
-            return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse);
+            return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -59,7 +59,7 @@ public sealed partial class TurnProcessor(
             states.ClearStack(key);
             var apology = new TurnContext(activity, turn.State);
             apology.SendText(Apology);
-            return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500));
+            return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
         }
     }
 

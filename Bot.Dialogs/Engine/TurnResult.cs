@@ -6,6 +6,12 @@ namespace Bot.Dialogs.Engine;
 public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse = null)
 {
     public static TurnResult Duplicate { get; } = new(TurnStatus.Duplicate, []);
+
+    /// <summary>
+    /// The turn was marked confidential (<see cref="TurnContext.MarkConfidential"/>): channels deliver the replies
+    /// but must not keep the inbound activity's content, the replies' content or the files the turn read.
+    /// </summary>
+    public bool Confidential { get; init; }
 }
 
 /// <summary>How a turn ended.</summary>

@@ -26,18 +26,22 @@ internal sealed class TipCommands(DialogRunner dialogs, TipService tips, Pending
         ArgumentNullException.ThrowIfNull(turn);
         if (StartWords.Any(phrase => CommandText.IsExactly(turn.Text, [phrase])))
         {
+            turn.MarkConfidential();
             await dialogs.BeginAsync(turn, TipDialog.DialogId, null, cancellationToken);
             return true;
         }
 
+        // A tracking code is as telling as the tip: its checks and follow-ups are confidential turns too.
         if (CommandText.TryMatch(turn.Text, StatusWords, out var code) && LooksLikeCode(code))
         {
+            turn.MarkConfidential();
             ShowStatus(turn, code);
             return true;
         }
 
         if (CommandText.TryMatch(turn.Text, FollowUpWords, out code))
         {
+            turn.MarkConfidential();
             await StartFollowUpAsync(turn, code, cancellationToken);
             return true;
         }

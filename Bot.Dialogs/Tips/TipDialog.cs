@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Tips;
 /// <see cref="PendingTips"/> (memory), never in the saved frame, and are discarded when the dialog ends.
 /// </summary>
 internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogPrompts prompts, TimeProvider time)
-    : WaterfallDialog<TipDialog.TipDialogState>(DialogId)
+    : ConfidentialWaterfallDialog(DialogId)
 {
     public const string DialogId = "tips.report";
     public const int MaxDescription = 2000;

@@ -16,7 +16,10 @@ internal sealed class TipDialogPrompts(IOptions<TipOptions> options)
     public TextPrompt Text { get; } = new("tips.text");
     public ConfirmPrompt Confirm { get; } = new("tips.confirm");
 
-    public IEnumerable<Dialog> All => [Category, Description, Text, Confirm];
+    /// <summary>Registered wrapped: a turn answering any of them is confidential (<see cref="ConfidentialDialog"/>).</summary>
+    public IEnumerable<Dialog> All => _wrapped ??= [new ConfidentialDialog(Category), new ConfidentialDialog(Description), new ConfidentialDialog(Text), new ConfidentialDialog(Confirm)];
+
+    private Dialog[]? _wrapped;
 
     /// <summary>The sender as the rate limiter knows it (it keeps only a keyed hash of this, in memory).</summary>
     public static string SenderKey(TurnContext turn)

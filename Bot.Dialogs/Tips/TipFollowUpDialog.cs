@@ -9,7 +9,7 @@ namespace Bot.Dialogs.Tips;
 /// code nor the text reaches the saved frame.
 /// </summary>
 internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, TipDialogPrompts prompts)
-    : WaterfallDialog<TipDialog.TipDialogState>(DialogId)
+    : ConfidentialWaterfallDialog(DialogId)
 {
     public const string DialogId = "tips.followUp";
 

@@ -21,6 +21,7 @@ internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, Pen
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
+        ConfidentialDialog.Mark(dc);
         ArgumentNullException.ThrowIfNull(dc);
         dc.ActiveFrame!.State[HandleKey] = options as string ?? throw new ArgumentException("The photo prompt needs the draft's handle.", nameof(options));
         dc.ActiveFrame!.State[MissesKey] = 0;
@@ -30,6 +31,7 @@ internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, Pen
 
     public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        ConfidentialDialog.Mark(dc);
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
         var draft = pending.Find(frame.State[HandleKey].AsString);
@@ -70,6 +72,7 @@ internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, Pen
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
+        ConfidentialDialog.Mark(dc);
         ArgumentNullException.ThrowIfNull(dc);
         Ask(dc.Turn, Question(dc.Turn));
         return Task.CompletedTask;

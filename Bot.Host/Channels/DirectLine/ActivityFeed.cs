@@ -12,12 +12,15 @@ namespace Bot.Host.Channels.DirectLine;
 /// log, and pushes them to open WebSockets in log order. One lock per conversation keeps the id sequence, the
 /// timestamps and the push order consistent.
 /// </summary>
-internal sealed class ActivityFeed(DirectLineStore store, TimeProvider time)
+internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
-    /// <summary>Stamps, stores and pushes an activity; returns it as stored.</summary>
-    public Activity Append(string conversationId, Activity activity)
+    /// <summary>
+    /// Stamps, stores and pushes an activity; returns it as stamped. A confidential activity (true, or null while the
+    /// conversation's last turn was confidential) is stored redacted and its readable copy kept in the overlay.
+    /// </summary>
+    public Activity Append(string conversationId, Activity activity, bool? confidential = null)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -28,15 +31,62 @@ internal sealed class ActivityFeed(DirectLineStore store, TimeProvider time)
             var timestamp = NextTimestamp(feed, conversation.LastTimestamp);
             var stamped = activity with { Id = conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture), Timestamp = timestamp };
             var json = JsonSerializer.Serialize(stamped, ActivityJson.Options);
+            var stored = json;
+            if (confidential ?? conversation.Confidential)
+            {
+                overlay.Put(stamped.Id, json);
+                stored = JsonSerializer.Serialize(ConfidentialRedaction.Redact(stamped), ActivityJson.Options);
+            }
 
             conversation.NextSequence = sequence + 1;
             conversation.LastTimestamp = timestamp.UtcDateTime;
             conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
-            store.Append(conversation, new DirectLineLogEntry { Id = stamped.Id, ConversationId = conversationId, Sequence = sequence, Json = json });
+            store.Append(conversation, new DirectLineLogEntry { Id = stamped.Id, ConversationId = conversationId, Sequence = sequence, Json = stored });
 
             feed.LastTimestamp = timestamp;
             Push(feed, json, conversation.NextSequence);
             return stamped;
+        }
+    }
+
+    /// <summary>
+    /// After a turn: remembers whether it was confidential (the next echo is then stored redacted from the start)
+    /// and brings the stored echo of <paramref name="inbound"/> in line: redacted when the turn was confidential,
+    /// readable again when an echo stored redacted (the previous turn was confidential) turned out not to be.
+    /// </summary>
+    public void SettleTurn(string conversationId, Activity inbound, bool confidential)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId);
+            if (conversation is null)
+            {
+                return;
+            }
+
+            if (conversation.Confidential != confidential)
+            {
+                conversation.Confidential = confidential;
+                store.Update(conversation);
+            }
+
+            if (inbound.Id is not { } id || store.FindEntry(id) is not { } entry || entry.ConversationId != conversationId)
+            {
+                return;
+            }
+
+            var readable = JsonSerializer.Serialize(inbound, ActivityJson.Options);
+            if (confidential)
+            {
+                overlay.Put(id, readable);
+                store.ReplaceJson(entry, JsonSerializer.Serialize(ConfidentialRedaction.Redact(inbound), ActivityJson.Options));
+            }
+            else if (entry.Json != readable)
+            {
+                overlay.Remove(id);
+                store.ReplaceJson(entry, readable);
+            }
         }
     }
 
@@ -80,7 +130,8 @@ internal sealed class ActivityFeed(DirectLineStore store, TimeProvider time)
     public string ReadSet(DirectLineConversation conversation, int watermark)
     {
         var from = Math.Clamp(watermark, 0, conversation.NextSequence);
-        var entries = store.ReadFrom(conversation.Id, from);
+        // Confidential activities are stored redacted; their readable copy is served while the overlay holds it.
+        var entries = store.ReadFrom(conversation.Id, from).Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
         return ActivitySet(entries, from + entries.Count);
     }
 

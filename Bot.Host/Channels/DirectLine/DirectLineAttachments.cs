@@ -14,14 +14,24 @@ internal sealed record StoredAttachment(string Id, string ConversationId, string
 /// carry a signature so that the browser (which sends no Authorization header for an image) can show them; only
 /// the conversation's transcript, readable with the conversation's token, contains those URLs.
 /// </summary>
-internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLineSigningKey key)
+internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLineSigningKey key, ConfidentialFiles confidentialFiles)
 {
     private const string Prefix = "directline/";
     private const string UrlPath = DirectLineChannel.BasePath + "/attachments/";
 
-    public StoredAttachment Save(string conversationId, string fileName, string contentType, Stream content)
+    /// <summary>Stores an upload; a confidential one (a tip in progress) is kept in memory only.</summary>
+    public StoredAttachment Save(string conversationId, string fileName, string contentType, Stream content, bool confidential = false)
     {
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        if (confidential)
+        {
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            var held = new StoredAttachment(id, conversationId, fileName, contentType, buffer.Length);
+            confidentialFiles.Put(held, buffer.ToArray());
+            return held;
+        }
+
         var metadata = new BsonDocument
         {
             ["conversationId"] = conversationId,
@@ -39,6 +49,11 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
             return null;
         }
 
+        if (confidentialFiles.Find(id) is { } held)
+        {
+            return held.Info;
+        }
+
         var info = database.Files.FindById(Prefix + id);
         return info is null
             ? null
@@ -48,15 +63,45 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
     /// <summary>Reads the whole file; the caller checked the size.</summary>
     public byte[] Read(StoredAttachment attachment)
     {
+        ArgumentNullException.ThrowIfNull(attachment);
+        if (confidentialFiles.Find(attachment.Id) is { } held)
+        {
+            return held.Bytes;
+        }
+
         using var buffer = new MemoryStream((int)attachment.Length);
         database.Files.Download(Prefix + attachment.Id, buffer);
         return buffer.ToArray();
     }
 
-    public Stream OpenRead(StoredAttachment attachment) => database.Files.OpenRead(Prefix + attachment.Id);
+    public Stream OpenRead(StoredAttachment attachment) =>
+        confidentialFiles.Find(attachment.Id) is { } held ? new MemoryStream(held.Bytes, writable: false) : database.Files.OpenRead(Prefix + attachment.Id);
+
+    /// <summary>
+    /// After a confidential turn: the files of <paramref name="inbound"/> that were written to the database (sent
+    /// before the conversation was known to be confidential) move to memory and leave the database.
+    /// </summary>
+    public void Unpersist(Bot.Dialogs.Activities.Activity inbound)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        foreach (var attachment in inbound.Attachments ?? [])
+        {
+            if (IdFromUrl(attachment.ContentUrl) is not { } id || database.Files.FindById(Prefix + id) is not { } info
+                || info.Metadata["conversationId"].AsString != inbound.Conversation?.Id)
+            {
+                continue;
+            }
+
+            var stored = new StoredAttachment(id, info.Metadata["conversationId"].AsString, info.Metadata["name"].AsString, info.Metadata["contentType"].AsString, info.Length);
+            var bytes = Read(stored);
+            database.Files.Delete(Prefix + id);
+            confidentialFiles.Put(stored, bytes);
+        }
+    }
 
     public void DeleteForConversation(string conversationId)
     {
+        confidentialFiles.RemoveConversation(conversationId);
         foreach (var file in database.Files.Find("$.metadata.conversationId = @0", new BsonValue(conversationId)).ToList())
         {
             database.Files.Delete(file.Id);

@@ -15,6 +15,8 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<ConfidentialOverlay>();
+        services.AddSingleton<ConfidentialFiles>();
         services.AddSingleton<DirectLineAttachments>();
         services.AddSingleton<ActivityFeed>();
         services.AddSingleton<DirectLineTurns>();

@@ -36,12 +36,24 @@ internal sealed class DirectLineStore
         _conversations.Update(conversation);
     });
 
-    /// <summary>The JSON of every entry from <paramref name="fromSequence"/> on, in order.</summary>
-    public IReadOnlyList<string> ReadFrom(string conversationId, int fromSequence) =>
+    /// <summary>Every entry from <paramref name="fromSequence"/> on, in order.</summary>
+    public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) =>
         _log.Find(e => e.ConversationId == conversationId && e.Sequence >= fromSequence)
             .OrderBy(e => e.Sequence)
-            .Select(e => e.Json)
             .ToList();
+
+    public DirectLineLogEntry? FindEntry(string activityId) => _log.FindById(activityId);
+
+    /// <summary>
+    /// Rewrites an entry's JSON (redaction of a confidential turn); callers hold the feed lock. LiteDB does not zero
+    /// the space it frees: the old text may stay in the file until reused, which is why the echo of a tip turn is
+    /// stored redacted from the start whenever the previous turn was confidential.
+    /// </summary>
+    public void ReplaceJson(DirectLineLogEntry entry, string json)
+    {
+        entry.Json = json;
+        _log.Update(entry);
+    }
 
     /// <summary>Deletes conversations idle since before <paramref name="cutoff"/>; returns their ids.</summary>
     public IReadOnlyList<string> DeleteIdle(DateTime cutoff)
@@ -79,6 +91,9 @@ internal sealed class DirectLineConversation
 
     public DateTime CreatedAt { get; set; }
     public DateTime LastSeenAt { get; set; }
+
+    /// <summary>True while the last turn was confidential (a tip in progress): the next echo is stored redacted.</summary>
+    public bool Confidential { get; set; }
 }
 
 /// <summary>One activity of a conversation's client-facing log, as JSON.</summary>

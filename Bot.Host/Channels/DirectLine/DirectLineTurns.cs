@@ -10,6 +10,7 @@ namespace Bot.Host.Channels.DirectLine;
 internal sealed partial class DirectLineTurns(
     TurnProcessor processor,
     ActivityFeed feed,
+    DirectLineAttachments attachments,
     IHostApplicationLifetime lifetime,
     ILogger<DirectLineTurns> logger)
 {
@@ -22,7 +23,17 @@ internal sealed partial class DirectLineTurns(
             try
             {
                 var result = await processor.ProcessAsync(inbound, cancellationToken);
-                Deliver(conversation, result.Replies);
+                Deliver(conversation, result.Replies, result.Confidential);
+                if (result.Status != TurnStatus.Duplicate)
+                {
+                    feed.SettleTurn(conversation.Id, inbound, result.Confidential);
+                }
+
+                if (result.Confidential)
+                {
+                    // The files this turn could read (the tip photo with its EXIF) leave the database now.
+                    attachments.Unpersist(inbound);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -35,12 +46,12 @@ internal sealed partial class DirectLineTurns(
         EnqueueAsync(conversation.Id, stopping =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Deliver(conversation, activities);
+            Deliver(conversation, activities, confidential: false);
             return Task.CompletedTask;
         });
 
     /// <summary>Appends the bot's activities: no trace or conversationUpdate for the client, typing only live.</summary>
-    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities)
+    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities, bool confidential)
     {
         foreach (var activity in activities)
         {
@@ -62,7 +73,7 @@ internal sealed partial class DirectLineTurns(
             }
             else
             {
-                feed.Append(conversation.Id, outgoing);
+                feed.Append(conversation.Id, outgoing, confidential);
             }
         }
     }

@@ -72,7 +72,7 @@ internal static class UploadEndpoint
         foreach (var (file, contentType) in checkedFiles)
         {
             await using var content = file.OpenReadStream();
-            var stored = attachments.Save(conversationId, UploadForm.SafeFileName(file.FileName), contentType, content);
+            var stored = attachments.Save(conversationId, UploadForm.SafeFileName(file.FileName), contentType, content, access.Conversation!.Confidential);
             attached.Add(new Attachment { ContentType = contentType, ContentUrl = attachments.UrlFor(stored), Name = stored.FileName });
         }
 

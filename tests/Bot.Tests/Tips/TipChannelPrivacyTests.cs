@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Bot.Dialogs.Storage;
+using Bot.Tests.Host.DirectLine;
+using Bot.Tests.Support;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using static Bot.Tests.Host.DirectLine.DirectLineTestClient;
+
+namespace Bot.Tests.Tips;
+
+/// <summary>
+/// The tip line through a real channel: the conversation goes through Direct Line's HTTP endpoints on Kestrel
+/// (polling, as Web Chat does when sockets are blocked), with an upload of a JPEG carrying EXIF GPS. The client
+/// gets every real reply, yet the database keeps only redacted copies of the tip turns and never the photo.
+/// </summary>
+public sealed partial class TipChannelPrivacyTests : IDisposable
+{
+    private const string Description = "Gudang kosong dekat dermaga dipakai menimbun sabu setiap Jumat malam";
+    private const int LiteDbPageSize = 8192;
+
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task ATipOverDirectLineReachesTheClientButLeavesNoReadableTraceInTheDatabase()
+    {
+        string code;
+        string databasePath;
+        string userId;
+        string conversationId;
+        string normalConversation;
+        using (var host = new KestrelHost(_data.Path))
+        {
+            databasePath = host.Services.GetRequiredService<SinergiDatabase>().Path;
+            using var http = host.CreateNetworkClient();
+            var chat = new Chat(http);
+            await chat.StartAsync();
+            userId = chat.Client.UserId;
+            conversationId = chat.Client.ConversationId;
+
+            await chat.SayAsync("lapor narkoba", "PP 40/2013");
+            await chat.SayAsync("peredaran", "Ceritakan");
+            await chat.SayAsync(Description, "kecamatan");
+            await chat.SayAsync("Kandangan", "desa");
+            await chat.SayAsync("Kandangan Kota", "Kapan");
+            await chat.SayAsync("setiap Jumat malam", "foto");
+            await chat.UploadAsync(TestImages.JpegWithMetadata(), "Kirim laporan ini?");
+            var receipt = await chat.SayAsync("ya", "Kode lacak");
+            code = TrackingCodePattern().Match(receipt).Value;
+            Assert.NotEmpty(code);
+
+            // The client still reads the real transcript (the overlay), echo of the description included.
+            var (all, _) = await chat.Client.PollAsync("0");
+            Assert.Contains(all, a => Text(a) == Description);
+            Assert.Contains(all, a => Text(a).Contains(code, StringComparison.Ordinal));
+
+            // A status check right after the receipt: its echo is stored redacted from the start; then a normal
+            // message, whose echo (stored redacted while the previous turn was confidential) is restored.
+            await chat.SayAsync("cek " + code, "Status laporan");
+            await chat.SayAsync("halo", string.Empty);
+
+            // What the database holds for this conversation: markers, with the echo's clientActivityID kept.
+            var stored = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
+                .Find(Query.EQ("ConversationId", conversationId)).Select(d => d["Json"].AsString).ToList();
+            Assert.DoesNotContain(stored, j => j.Contains(code, StringComparison.Ordinal) || j.Contains(Description[..20], StringComparison.Ordinal));
+            Assert.Contains(stored, j => j.Contains("tidak disimpan", StringComparison.Ordinal) && j.Contains("clientActivityID", StringComparison.Ordinal));
+            Assert.Contains(stored, j => j.Contains("\"halo\"", StringComparison.Ordinal));
+
+            // A normal conversation is stored as before.
+            var normal = new Chat(http);
+            await normal.StartAsync();
+            normalConversation = normal.Client.ConversationId;
+            await normal.SayAsync("bantuan", string.Empty);
+        }
+
+        var file = ReadDatabaseFiles(databasePath);
+        Assert.False(Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
+        Assert.False(Contains(file, TestImages.GpsLongitudeBytes), "GPS longitude found in the database file");
+        Assert.False(Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
+        Assert.True(Contains(file, Encoding.UTF8.GetBytes(userId)), "the Direct Line conversation should be in the file");
+
+        // The tip itself is in the file (its own collection); no page holding it also holds who sent it.
+        var markers = new[] { code, Description[..30] }.Select(Encoding.UTF8.GetBytes).ToArray();
+        var identifiers = new[] { userId, conversationId }.Select(Encoding.UTF8.GetBytes).ToArray();
+        var pagesWithTip = 0;
+        for (var offset = 0; offset < file.Length; offset += LiteDbPageSize)
+        {
+            var page = file.AsSpan(offset, Math.Min(LiteDbPageSize, file.Length - offset)).ToArray();
+            if (markers.Any(m => Contains(page, m)))
+            {
+                pagesWithTip++;
+                Assert.False(identifiers.Any(i => Contains(page, i)), $"page at {offset} holds the tip and the Direct Line user");
+            }
+        }
+
+        Assert.True(pagesWithTip > 0);
+
+        // After a restart the normal conversation's transcript is still there, readable.
+        using (var host = new KestrelHost(_data.Path))
+        {
+            var log = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
+                .Find(Query.EQ("ConversationId", normalConversation)).Select(d => d["Json"].AsString).ToList();
+            Assert.Contains(log, j => j.Contains("\"bantuan\"", StringComparison.Ordinal));
+        }
+    }
+
+    private static byte[] ReadDatabaseFiles(string path)
+    {
+        var log = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+        return File.Exists(log) ? [.. File.ReadAllBytes(path), .. File.ReadAllBytes(log)] : File.ReadAllBytes(path);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    [GeneratedRegex("TIP-[2-9A-Z]{4}-[2-9A-Z]{4}")]
+    private static partial Regex TrackingCodePattern();
+
+    public void Dispose() => _data.Dispose();
+
+    /// <summary>A polling Web Chat: posts, then polls until a bot reply containing the expected words arrives.</summary>
+    private sealed class Chat(HttpClient http)
+    {
+        private string _watermark = "0";
+        private int _sent;
+
+        public DirectLineTestClient Client { get; } = new(http);
+
+        public async Task StartAsync()
+        {
+            await Client.GenerateAsync();
+            var (status, _) = await Client.StartAsync();
+            Assert.Equal(HttpStatusCode.Created, status);
+            await WaitForBotAsync(string.Empty);
+        }
+
+        public async Task<string> SayAsync(string text, string expected)
+        {
+            await Client.PostMessageAsync(text, "client-" + ++_sent);
+            return await WaitForBotAsync(expected);
+        }
+
+        public async Task<string> UploadAsync(byte[] jpeg, string expected)
+        {
+            using var form = new MultipartFormDataContent();
+            var activity = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"type":"message","text":"ini fotonya","channelData":{"clientActivityID":"client-photo","attachmentSizes":[1]}}"""));
+            activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+            form.Add(activity, "activity", "blob");
+            var file = new ByteArrayContent(jpeg);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "file", "foto.jpg");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/conversations/{Client.ConversationId}/upload?userId=x") { Content = form };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Client.Token);
+            using var response = await http.SendAsync(request, TestContext.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await WaitForBotAsync(expected);
+        }
+
+        private async Task<string> WaitForBotAsync(string expected)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var seen = new StringBuilder();
+            while (true)
+            {
+                var (activities, watermark) = await Client.PollAsync(_watermark);
+                _watermark = watermark;
+                foreach (var activity in activities.Where(a => Role(a) == "bot"))
+                {
+                    seen.Append(Text(activity)).Append('\n');
+                }
+
+                if (seen.Length > 0 && seen.ToString().Contains(expected, StringComparison.Ordinal))
+                {
+                    return seen.ToString();
+                }
+
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+    }
+}
