@@ -6,7 +6,7 @@ namespace Bot.Host.Channels.WhatsApp;
 /// <summary>
 /// The durable queue between the webhook and the turn pipeline: the webhook inserts and answers 200 at once,
 /// the worker drains it. Unfinished rows survive a restart; finished rows stay as the de-duplication record
-/// until the retention passes.
+/// until the retention passes, stripped of everything the user sent (<see cref="InboxRow.ForgetPayload"/>).
 /// </summary>
 internal sealed class WhatsAppInbox(SinergiDatabase database)
 {
@@ -86,6 +86,7 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
         ArgumentNullException.ThrowIfNull(row);
         row.State = InboxState.Done;
         row.ProcessedAtMs = now.ToUnixTimeMilliseconds();
+        row.ForgetPayload();
         _rows.Update(row);
     }
 
@@ -96,6 +97,12 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
         row.Attempts++;
         row.State = row.Attempts >= maxAttempts ? InboxState.Failed : InboxState.Pending;
         row.NextAttemptAtMs = now.AddSeconds(5 * row.Attempts).ToUnixTimeMilliseconds();
+        if (row.State == InboxState.Failed)
+        {
+            // Given up: nothing will read the message again, so it is not kept either.
+            row.ForgetPayload();
+        }
+
         _rows.Update(row);
     }
 
