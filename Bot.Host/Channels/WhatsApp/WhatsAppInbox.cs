@@ -81,13 +81,21 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
         return first is not null && first.NextAttemptAtMs <= now.ToUnixTimeMilliseconds() ? first : null;
     }
 
-    public void MarkDone(InboxRow row, DateTimeOffset now)
+    /// <summary>
+    /// Marks the row handled and forgets its payload. After a confidential turn (a tip) the database is also
+    /// checkpointed: until then LiteDB's log file still holds the row as it arrived, the words next to the number.
+    /// </summary>
+    public void MarkDone(InboxRow row, DateTimeOffset now, bool confidential = false)
     {
         ArgumentNullException.ThrowIfNull(row);
         row.State = InboxState.Done;
         row.ProcessedAtMs = now.ToUnixTimeMilliseconds();
         row.ForgetPayload();
         _rows.Update(row);
+        if (confidential)
+        {
+            database.Raw.Checkpoint();
+        }
     }
 
     /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the row is given up on.</summary>
