@@ -92,7 +92,9 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
             // While the host runs, every committed page version is still in LiteDB's log file: an echo written in
             // clear and redacted afterwards would be found there.
             var running = ReadDatabaseFiles(databasePath);
-            Assert.False(PageTies(running, [code], [checkerUserId, checkerConversation], out var at), $"page at {at} of the running database holds the code and the checker");
+            Assert.False(
+                PageTies(running, [code, Description[..30]], [userId, conversationId, checkerUserId, checkerConversation], out var at),
+                $"page at {at} of the running database holds the tip and a Direct Line user");
         }
 
         var file = ReadDatabaseFiles(databasePath);
