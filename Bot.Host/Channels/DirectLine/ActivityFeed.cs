@@ -17,10 +17,10 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Stamps, stores and pushes an activity; returns it as stamped. A confidential activity (true, or null while the
-    /// conversation's last turn was confidential) is stored redacted and its readable copy kept in the overlay.
+    /// Stamps, stores and pushes an activity; returns it as stamped. A confidential activity is stored redacted and
+    /// its readable copy kept in the overlay; sockets get the readable form either way.
     /// </summary>
-    public Activity Append(string conversationId, Activity activity, bool? confidential = null)
+    public Activity Append(string conversationId, Activity activity, bool confidential)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -32,7 +32,7 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
             var stamped = activity with { Id = conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture), Timestamp = timestamp };
             var json = JsonSerializer.Serialize(stamped, ActivityJson.Options);
             var stored = json;
-            if (confidential ?? conversation.Confidential)
+            if (confidential)
             {
                 overlay.Put(stamped.Id, json);
                 stored = JsonSerializer.Serialize(ConfidentialRedaction.Redact(stamped), ActivityJson.Options);
@@ -50,9 +50,10 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
     }
 
     /// <summary>
-    /// After a turn: remembers whether it was confidential (the next echo is then stored redacted from the start)
-    /// and brings the stored echo of <paramref name="inbound"/> in line: redacted when the turn was confidential,
-    /// readable again when an echo stored redacted (the previous turn was confidential) turned out not to be.
+    /// After a turn: remembers whether it was confidential (uploads are then kept out of the database) and settles
+    /// the stored echo of <paramref name="inbound"/>. Echoes are stored redacted until their turn has run
+    /// (<see cref="DirectLineConversations.Post"/>), so the words of a tip are never written; a turn that was
+    /// not confidential gets its echo rewritten in full. Only the marker can then remain in LiteDB's freed space.
     /// </summary>
     public void SettleTurn(string conversationId, Activity inbound, bool confidential)
     {
@@ -80,7 +81,11 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
             if (confidential)
             {
                 overlay.Put(id, readable);
-                store.ReplaceJson(entry, JsonSerializer.Serialize(ConfidentialRedaction.Redact(inbound), ActivityJson.Options));
+                var redacted = JsonSerializer.Serialize(ConfidentialRedaction.Redact(inbound), ActivityJson.Options);
+                if (entry.Json != redacted)
+                {
+                    store.ReplaceJson(entry, redacted);
+                }
             }
             else if (entry.Json != readable)
             {

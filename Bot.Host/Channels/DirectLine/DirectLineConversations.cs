@@ -73,7 +73,13 @@ internal sealed partial class DirectLineConversations(
         feed.Change(conversation.Id, current => current.LastSeenAt = now);
     }
 
-    /// <summary>Echoes the user's activity into the log and queues the bot's turn; returns the echo.</summary>
+    /// <summary>
+    /// Echoes the user's activity into the log and queues the bot's turn; returns the echo. Whether the turn is
+    /// confidential (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known only after it ran, so the echo is stored
+    /// redacted: its id and watermark are taken now and its readable copy goes to the sockets and the overlay (Web
+    /// Chat sees it at once, before the replies); <see cref="ActivityFeed.SettleTurn"/> then writes it in full
+    /// unless the turn was confidential.
+    /// </summary>
     public Activity Post(DirectLineConversation conversation, Activity incoming)
     {
         var activity = incoming with
@@ -96,7 +102,7 @@ internal sealed partial class DirectLineConversations(
             return feed.PushLive(conversation.Id, activity);
         }
 
-        var echo = feed.Append(conversation.Id, activity);
+        var echo = feed.Append(conversation.Id, activity, confidential: true);
         turns.EnqueueTurn(conversation, echo);
         return echo;
     }

@@ -45,9 +45,9 @@ internal sealed class DirectLineStore
     public DirectLineLogEntry? FindEntry(string activityId) => _log.FindById(activityId);
 
     /// <summary>
-    /// Rewrites an entry's JSON (redaction of a confidential turn); callers hold the feed lock. LiteDB does not zero
-    /// the space it frees: the old text may stay in the file until reused, which is why the echo of a tip turn is
-    /// stored redacted from the start whenever the previous turn was confidential.
+    /// Rewrites an entry's JSON (the echo settled after its turn); callers hold the feed lock. Echoes are stored
+    /// redacted and only turned readable here: redacting after the fact would leave the words in the space LiteDB
+    /// frees, which it does not have to zero.
     /// </summary>
     public void ReplaceJson(DirectLineLogEntry entry, string json)
     {
@@ -92,7 +92,7 @@ internal sealed class DirectLineConversation
     public DateTime CreatedAt { get; set; }
     public DateTime LastSeenAt { get; set; }
 
-    /// <summary>True while the last turn was confidential (a tip in progress): the next echo is stored redacted.</summary>
+    /// <summary>True while the last turn was confidential (a tip in progress): uploads stay out of the database.</summary>
     public bool Confidential { get; set; }
 }
 

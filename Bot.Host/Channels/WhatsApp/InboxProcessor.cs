@@ -3,18 +3,22 @@ using Bot.Dialogs.Engine;
 
 namespace Bot.Host.Channels.WhatsApp;
 
-/// <summary>Runs one inbox message through the turn pipeline and sends the replies, in order, to the user.</summary>
+/// <summary>
+/// Runs one inbox message through the turn pipeline and sends the replies, in order, to the user; true when the
+/// turn was confidential (the tip line).
+/// </summary>
 internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor turns, WhatsAppSender sender, ILogger<InboxProcessor> logger)
 {
     private static readonly LocalizedText CannotRead = new(
         "Maaf, saya baru bisa membaca pesan teks, foto, dokumen, dan lokasi. Silakan kirim dalam bentuk itu, atau ketik *bantuan*.",
         "Sorry, I can only read text, photos, documents and locations. Please send one of those, or type *help*.");
 
-    public async Task ProcessAsync(InboxRow row, CancellationToken cancellationToken)
+    public async Task<bool> ProcessAsync(InboxRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         var mapping = mapper.Map(row);
         IReadOnlyList<Activity> replies;
+        var confidential = false;
         if (mapping.Unsupported)
         {
             WhatsAppLog.UnsupportedMessage(logger, row.Type, row.Id);
@@ -23,16 +27,18 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
         }
         else if (mapping.Activity is { } activity)
         {
-            replies = (await turns.ProcessAsync(activity, cancellationToken)).Replies;
+            var result = await turns.ProcessAsync(activity, cancellationToken);
+            replies = result.Replies;
+            confidential = result.Confidential;
         }
         else
         {
-            return;
+            return false;
         }
 
         if (replies.Count == 0)
         {
-            return;
+            return confidential;
         }
 
         try
@@ -44,5 +50,7 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
             // The turn is committed and de-duplicated; running it again would not bring the replies back.
             WhatsAppLog.RepliesUndelivered(logger, ex, row.Id, ex.AcceptedBefore, replies.Count);
         }
+
+        return confidential;
     }
 }

@@ -2,7 +2,8 @@ namespace Bot.Host.Channels.WhatsApp;
 
 /// <summary>
 /// One inbound WhatsApp message in the durable inbox. The wamid is the key, so a retried webhook cannot insert
-/// it twice. Times are Unix milliseconds: LiteDB hands <see cref="DateTime"/> back in local time.
+/// it twice. Times are Unix milliseconds: LiteDB hands <see cref="DateTime"/> back in local time. Once handled, only
+/// the wamid, the times and the state remain (an anonymous tip must not stay next to the sender's number).
 /// </summary>
 internal sealed class InboxRow
 {
@@ -29,6 +30,20 @@ internal sealed class InboxRow
     public int Attempts { get; set; }
     public long NextAttemptAtMs { get; set; }
     public long? ProcessedAtMs { get; set; }
+
+    /// <summary>
+    /// Drops what the user sent and who sent it. De-duplication needs only the wamid and the receipt time; the
+    /// conversation key serves the ordering of pending rows, which this row no longer is.
+    /// </summary>
+    public void ForgetPayload()
+    {
+        ConversationId = string.Empty;
+        PhoneNumberId = string.Empty;
+        WaId = string.Empty;
+        ProfileName = null;
+        Type = string.Empty;
+        Json = string.Empty;
+    }
 }
 
 internal enum InboxState

@@ -66,8 +66,8 @@ internal sealed class InboxWorker(
             {
                 try
                 {
-                    await processor.ProcessAsync(row, stoppingToken);
-                    inbox.MarkDone(row, time.GetUtcNow());
+                    var confidential = await processor.ProcessAsync(row, stoppingToken);
+                    inbox.MarkDone(row, time.GetUtcNow(), confidential);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

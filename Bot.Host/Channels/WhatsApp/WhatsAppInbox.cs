@@ -6,7 +6,7 @@ namespace Bot.Host.Channels.WhatsApp;
 /// <summary>
 /// The durable queue between the webhook and the turn pipeline: the webhook inserts and answers 200 at once,
 /// the worker drains it. Unfinished rows survive a restart; finished rows stay as the de-duplication record
-/// until the retention passes.
+/// until the retention passes, stripped of everything the user sent (<see cref="InboxRow.ForgetPayload"/>).
 /// </summary>
 internal sealed class WhatsAppInbox(SinergiDatabase database)
 {
@@ -81,12 +81,21 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
         return first is not null && first.NextAttemptAtMs <= now.ToUnixTimeMilliseconds() ? first : null;
     }
 
-    public void MarkDone(InboxRow row, DateTimeOffset now)
+    /// <summary>
+    /// Marks the row handled and forgets its payload. After a confidential turn (a tip) the database is also
+    /// checkpointed: until then LiteDB's log file still holds the row as it arrived, the words next to the number.
+    /// </summary>
+    public void MarkDone(InboxRow row, DateTimeOffset now, bool confidential = false)
     {
         ArgumentNullException.ThrowIfNull(row);
         row.State = InboxState.Done;
         row.ProcessedAtMs = now.ToUnixTimeMilliseconds();
+        row.ForgetPayload();
         _rows.Update(row);
+        if (confidential)
+        {
+            database.Raw.Checkpoint();
+        }
     }
 
     /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the row is given up on.</summary>
@@ -96,6 +105,12 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
         row.Attempts++;
         row.State = row.Attempts >= maxAttempts ? InboxState.Failed : InboxState.Pending;
         row.NextAttemptAtMs = now.AddSeconds(5 * row.Attempts).ToUnixTimeMilliseconds();
+        if (row.State == InboxState.Failed)
+        {
+            // Given up: nothing will read the message again, so it is not kept either.
+            row.ForgetPayload();
+        }
+
         _rows.Update(row);
     }
 

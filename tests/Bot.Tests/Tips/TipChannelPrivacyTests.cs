@@ -20,6 +20,7 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
 {
     private const string Description = "Gudang kosong dekat dermaga dipakai menimbun sabu setiap Jumat malam";
     private const int LiteDbPageSize = 8192;
+    private const string ConfidentialMarker = "tidak disimpan";
 
     private readonly TempDirectory _data = new();
 
@@ -31,6 +32,8 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         string userId;
         string conversationId;
         string normalConversation;
+        string checkerUserId;
+        string checkerConversation;
         using (var host = new KestrelHost(_data.Path))
         {
             databasePath = host.Services.GetRequiredService<SinergiDatabase>().Path;
@@ -73,6 +76,25 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
             await normal.StartAsync();
             normalConversation = normal.Client.ConversationId;
             await normal.SayAsync("bantuan", string.Empty);
+
+            // Another visitor checks the code cold, after a normal message: the echo shows at once with its real
+            // text, yet it was never written in clear (the page scan below covers this user too).
+            var checker = new Chat(http);
+            await checker.StartAsync();
+            checkerUserId = checker.Client.UserId;
+            checkerConversation = checker.Client.ConversationId;
+            await checker.SayAsync("halo", string.Empty);
+            await checker.SayAsync("cek " + code, "Status laporan");
+            var (checkerLog, _) = await checker.Client.PollAsync("0");
+            Assert.Contains(checkerLog, a => Text(a) == "cek " + code && Role(a) == "user");
+            Assert.Contains(checkerLog, a => Text(a) == "halo" && Role(a) == "user");
+
+            // While the host runs, every committed page version is still in LiteDB's log file: an echo written in
+            // clear and redacted afterwards would be found there.
+            var running = ReadDatabaseFiles(databasePath);
+            Assert.False(
+                PageTies(running, [code, Description[..30]], [userId, conversationId, checkerUserId, checkerConversation], out var at),
+                $"page at {at} of the running database holds the tip and a Direct Line user");
         }
 
         var file = ReadDatabaseFiles(databasePath);
@@ -82,20 +104,10 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         Assert.True(Contains(file, Encoding.UTF8.GetBytes(userId)), "the Direct Line conversation should be in the file");
 
         // The tip itself is in the file (its own collection); no page holding it also holds who sent it.
-        var markers = new[] { code, Description[..30] }.Select(Encoding.UTF8.GetBytes).ToArray();
-        var identifiers = new[] { userId, conversationId }.Select(Encoding.UTF8.GetBytes).ToArray();
-        var pagesWithTip = 0;
-        for (var offset = 0; offset < file.Length; offset += LiteDbPageSize)
-        {
-            var page = file.AsSpan(offset, Math.Min(LiteDbPageSize, file.Length - offset)).ToArray();
-            if (markers.Any(m => Contains(page, m)))
-            {
-                pagesWithTip++;
-                Assert.False(identifiers.Any(i => Contains(page, i)), $"page at {offset} holds the tip and the Direct Line user");
-            }
-        }
-
-        Assert.True(pagesWithTip > 0);
+        string[] markers = [code, Description[..30]];
+        string[] identifiers = [userId, conversationId, checkerUserId, checkerConversation];
+        Assert.False(PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and a Direct Line user");
+        Assert.True(PageTies(file, markers, markers, out _), "the tip itself should be in the file");
 
         // After a restart the normal conversation's transcript is still there, readable.
         using (var host = new KestrelHost(_data.Path))
@@ -103,13 +115,45 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
             var log = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
                 .Find(Query.EQ("ConversationId", normalConversation)).Select(d => d["Json"].AsString).ToList();
             Assert.Contains(log, j => j.Contains("\"bantuan\"", StringComparison.Ordinal));
+
+            // The checker's normal message was settled in full, the check itself only as the marker.
+            var checks = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
+                .Find(Query.EQ("ConversationId", checkerConversation)).Select(d => d["Json"].AsString).ToList();
+            Assert.Contains(checks, j => j.Contains("\"halo\"", StringComparison.Ordinal));
+            Assert.Contains(checks, j => j.Contains(ConfidentialMarker, StringComparison.Ordinal) && j.Contains("\"role\":\"user\"", StringComparison.Ordinal));
         }
     }
 
+    /// <summary>True when some 8 KiB page holds one of <paramref name="tip"/> and one of <paramref name="sender"/>.</summary>
+    private static bool PageTies(byte[] file, string[] tip, string[] sender, out int pageOffset)
+    {
+        var tipBytes = tip.Select(Encoding.UTF8.GetBytes).ToArray();
+        var senderBytes = sender.Select(Encoding.UTF8.GetBytes).ToArray();
+        for (pageOffset = 0; pageOffset < file.Length; pageOffset += LiteDbPageSize)
+        {
+            var page = file.AsSpan(pageOffset, Math.Min(LiteDbPageSize, file.Length - pageOffset)).ToArray();
+            if (tipBytes.Any(m => Contains(page, m)) && senderBytes.Any(i => Contains(page, i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The data file and its log, read without disturbing a host that still has them open.</summary>
     private static byte[] ReadDatabaseFiles(string path)
     {
         var log = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
-        return File.Exists(log) ? [.. File.ReadAllBytes(path), .. File.ReadAllBytes(log)] : File.ReadAllBytes(path);
+        return File.Exists(log) ? [.. ReadShared(path), .. ReadShared(log)] : ReadShared(path);
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
