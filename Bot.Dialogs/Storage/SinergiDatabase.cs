@@ -1,11 +1,13 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Storage;
 
 /// <summary>
 /// The process's single LiteDB database (DESIGN.md decision 4): one file, Direct mode, an explicit mapper.
-/// LiteDB serialises writers internally, so one instance is shared by every thread.
+/// Every thread shares it; <see cref="SerializedLiteEngine"/> lets one call (or one transaction) at a time into
+/// the engine, because LiteDB 5.0.x is not safe with concurrent writers to different collections.
 /// </summary>
 public sealed class SinergiDatabase : IDisposable
 {
@@ -17,7 +19,7 @@ public sealed class SinergiDatabase : IDisposable
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         Mapper = SinergiMapper.Create();
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        _database = new LiteDatabase(new SerializedLiteEngine(new LiteEngine(new EngineSettings { Filename = path })), Mapper);
         Path = path;
     }
 
