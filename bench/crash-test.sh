@@ -15,6 +15,6 @@ rounds=${1:-5}
 dotnet build tests/Bot.Tests -v q -nologo >/dev/null
 for round in $(seq 1 "$rounds"); do
   echo "== crash round $round/$rounds"
-  dotnet test tests/Bot.Tests --no-build --filter "FullyQualifiedName~Reliability.CrashRecoveryTests" --logger "console;verbosity=minimal" | grep -E "Passed!|Failed!|error" || exit 1
+  dotnet test tests/Bot.Tests --no-build --filter "FullyQualifiedName~Reliability.CrashRecoveryTests" --logger "console;verbosity=detailed" | grep -E "crash summary|Passed!|Failed!|error" || exit 1
 done
 echo "$rounds passed, 0 failed"

@@ -8,6 +8,8 @@
 #   --turns N         measured turns per run (default 20000, after 2000 warm-up turns)
 #   --rounds N        alternating rounds per bot (default 2)
 #   --soak-turns N    also run the soak (1000000 in the documented run; default 0 = skip)
+#   --soak-only       skip the comparison, Direct Line and Q&A runs (with --soak-turns)
+#   --dl-turns N      measured Direct Line turns (default 2000)
 # Everything stays on 127.0.0.1; every run is bounded by its turn count and a time limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +20,16 @@ warmup=2000
 rounds=2
 soak_turns=0
 concurrency=16
+soak_only=0
+dl_turns=2000
 while [ $# -gt 0 ]; do
   case "$1" in
     --turns) turns=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --soak-turns) soak_turns=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
+    --soak-only) soak_only=1; shift ;;
+    --dl-turns) dl_turns=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -91,6 +97,7 @@ echo "sinergi pid $sinergi_pid on $sinergi_port, js-bot pid $js_pid on $js_port"
 } | tee "$out/machine.txt"
 
 common=(--turns "$turns" --warmup "$warmup" --concurrency "$concurrency" --duration 900)
+if [ "$soak_only" = 1 ]; then rounds=0; fi
 for round in $(seq 1 "$rounds"); do
   echo "== round $round: JS SDK (expectReplies, MemoryStorage)"
   $load botframework --url "http://127.0.0.1:$js_port" --script bench/scripts/js-waterfall.json --locale en-US \
@@ -102,17 +109,20 @@ for round in $(seq 1 "$rounds"); do
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 done
 
+if [ "$soak_only" = 0 ]; then
 echo "== Sinergi over Direct Line (WebSocket)"
 $load directline --url "http://127.0.0.1:$sinergi_port" --script bench/scripts/sinergi-registration.json \
   --secret bench-secret-for-loopback-only --pid "$sinergi_pid" --label sinergi-directline \
-  --out "$out/sinergi-directline.json" --turns "$((turns / 2))" --warmup 1000 --concurrency "$concurrency" --duration 900 || true
+  --out "$out/sinergi-directline.json" --turns "$dl_turns" --warmup 500 --concurrency "$concurrency" --duration 900 || true
 
 echo "== Sinergi Q&A, 64 concurrent questions"
 $load qa --url "http://127.0.0.1:$sinergi_port" --script bench/scripts/qa-questions.json \
   --pid "$sinergi_pid" --label sinergi-qa --out "$out/sinergi-qa.json" --turns 5000 --warmup 500 --duration 600 || true
+fi
 
 if [ "$soak_turns" -gt 0 ]; then
   echo "== soak: $soak_turns turns, RSS every $((soak_turns / 50)) turns"
+  echo "soak start: $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
   $load soak --url "http://127.0.0.1:$sinergi_port" --script bench/scripts/sinergi-registration.json \
     --pid "$sinergi_pid" --label sinergi-soak --out "$out/sinergi-soak.json" --turns "$soak_turns" \
     --rss-every "$((soak_turns / 50))" --concurrency "$concurrency" --duration 14400 || true

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace Bot.Tests.Reliability;
 
@@ -11,7 +12,7 @@ namespace Bot.Tests.Reliability;
 /// whose last reply said "Tersimpan sebagai RA-…" still has that commitment, no commitment is saved twice, and
 /// every conversation cut off mid-form continues at the right question. bench/crash-test.sh runs this in a loop.
 /// </summary>
-public sealed partial class CrashRecoveryTests : IDisposable
+public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     private const int Fokals = 8;
     private static readonly (string Answer, string Expect)[] Steps =
@@ -66,10 +67,13 @@ public sealed partial class CrashRecoveryTests : IDisposable
                 Assert.Contains(track.Title, shown, StringComparison.Ordinal);
             }
 
+            var alreadyCommitted = 0;
             foreach (var track in cutOff)
             {
-                await ResumeAsync(host, track, token);
+                alreadyCommitted += await ResumeAsync(host, track, token) ? 1 : 0;
             }
+
+            output.WriteLine($"crash summary: {saved.Count} saved before the kill, {cutOff.Count} cut off mid-form ({alreadyCommitted} of them had their in-flight turn committed before the kill, {cutOff.Count - alreadyCommitted} ran it again after the restart)");
 
             // TODO(reminders): once reminders land (Quartz, another branch), assert here that every reminder due
             // for the saved commitments is scheduled exactly once after the restart and none is sent twice.
@@ -146,7 +150,8 @@ public sealed partial class CrashRecoveryTests : IDisposable
     /// Resends the activity that was in flight at the kill (same id). A reply means the turn had not been committed
     /// and ran now; no reply means it had been committed before the kill, and the form must be at the next question.
     /// </summary>
-    private static async Task ResumeAsync(HostProcess host, Track track, CancellationToken token)
+    /// <returns>True when the in-flight turn had been committed before the kill.</returns>
+    private static async Task<bool> ResumeAsync(HostProcess host, Track track, CancellationToken token)
     {
         var step = track.InFlight ?? track.Answered + 1;
         var reply = await host.SayAsync(track.ConversationId, track.UserId, track.ActivityId(step), Text(step, track), token);
@@ -157,14 +162,18 @@ public sealed partial class CrashRecoveryTests : IDisposable
             if (step == Steps.Length)
             {
                 track.Finished = true;
-                return;
+                return true;
             }
 
             reply = await host.SayAsync(track.ConversationId, track.UserId, track.ActivityId(step), Text(step, track), token);
+            Assert.True(reply.Contains(Steps[step].Expect, StringComparison.OrdinalIgnoreCase), $"{track.ConversationId} step {step}: expected '{Steps[step].Expect}', got: {reply}");
+            track.Finished = step == Steps.Length - 1;
+            return true;
         }
 
         Assert.True(reply.Contains(Steps[step].Expect, StringComparison.OrdinalIgnoreCase), $"{track.ConversationId} step {step}: expected '{Steps[step].Expect}', got: {reply}");
         track.Finished = step == Steps.Length - 1;
+        return false;
     }
 
     private static string Text(int step, Track track) => Steps[step].Answer.Replace("{title}", track.Title, StringComparison.Ordinal);
