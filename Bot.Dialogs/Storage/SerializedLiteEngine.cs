@@ -9,9 +9,11 @@ namespace Bot.Dialogs.Storage;
 /// 2825, fixed only after 5.0.x); the load benchmark hit it within seconds at 16 concurrent conversations, after
 /// which every call failed. An explicit transaction keeps the lock from BeginTrans to Commit or Rollback (LiteDB
 /// transactions are per thread, and <see cref="SinergiDatabase.InTransaction{T}(Func{T})"/> is synchronous), and
-/// query results are read while the lock is held so that no page is read lazily beside a writer.
+/// query results are read while the lock is held so that no page is read lazily beside a writer. After every call
+/// that may have written, and outside the lock, <c>syncLog</c> makes the log durable (see <see cref="DurableFiles"/>),
+/// so a call returns only once what it committed is on disk.
 /// </summary>
-internal sealed class SerializedLiteEngine(ILiteEngine inner) : ILiteEngine
+internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : ILiteEngine
 {
     private readonly Lock _gate = new();
 
@@ -44,7 +46,16 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner) : ILiteEngine
         return started;
     }
 
-    public bool Commit() => EndTransaction(inner.Commit);
+    public bool Commit()
+    {
+        var committed = EndTransaction(inner.Commit);
+        if (!_gate.IsHeldByCurrentThread)
+        {
+            syncLog();
+        }
+
+        return committed;
+    }
 
     public bool Rollback() => EndTransaction(inner.Rollback);
 
@@ -60,33 +71,33 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner) : ILiteEngine
         return (IBsonDataReader)new ListDataReader(values, reader.Collection);
     });
 
-    public int Checkpoint() => Locked(inner.Checkpoint);
+    public int Checkpoint() => Written(inner.Checkpoint);
 
-    public long Rebuild(RebuildOptions options) => Locked(() => inner.Rebuild(options));
+    public long Rebuild(RebuildOptions options) => Written(() => inner.Rebuild(options));
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Locked(() => inner.Insert(collection, docs, autoId));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Insert(collection, docs, autoId));
 
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Locked(() => inner.Update(collection, docs));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Written(() => inner.Update(collection, docs));
 
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Locked(() => inner.UpdateMany(collection, transform, predicate));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Written(() => inner.UpdateMany(collection, transform, predicate));
 
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Locked(() => inner.Upsert(collection, docs, autoId));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Upsert(collection, docs, autoId));
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Locked(() => inner.Delete(collection, ids));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Written(() => inner.Delete(collection, ids));
 
-    public int DeleteMany(string collection, BsonExpression predicate) => Locked(() => inner.DeleteMany(collection, predicate));
+    public int DeleteMany(string collection, BsonExpression predicate) => Written(() => inner.DeleteMany(collection, predicate));
 
-    public bool DropCollection(string name) => Locked(() => inner.DropCollection(name));
+    public bool DropCollection(string name) => Written(() => inner.DropCollection(name));
 
-    public bool RenameCollection(string name, string newName) => Locked(() => inner.RenameCollection(name, newName));
+    public bool RenameCollection(string name, string newName) => Written(() => inner.RenameCollection(name, newName));
 
-    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Locked(() => inner.EnsureIndex(collection, name, expression, unique));
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Written(() => inner.EnsureIndex(collection, name, expression, unique));
 
-    public bool DropIndex(string collection, string name) => Locked(() => inner.DropIndex(collection, name));
+    public bool DropIndex(string collection, string name) => Written(() => inner.DropIndex(collection, name));
 
     public BsonValue Pragma(string name) => Locked(() => inner.Pragma(name));
 
-    public bool Pragma(string name, BsonValue value) => Locked(() => inner.Pragma(name, value));
+    public bool Pragma(string name, BsonValue value) => Written(() => inner.Pragma(name, value));
 
     public void Dispose()
     {
@@ -94,6 +105,18 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner) : ILiteEngine
         {
             inner.Dispose();
         }
+    }
+
+    /// <summary>A call that may write: locked, then (unless inside this thread's transaction) made durable.</summary>
+    private T Written<T>(Func<T> work)
+    {
+        var result = Locked(work);
+        if (!_gate.IsHeldByCurrentThread)
+        {
+            syncLog();
+        }
+
+        return result;
     }
 
     private T Locked<T>(Func<T> work)

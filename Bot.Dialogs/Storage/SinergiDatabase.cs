@@ -12,6 +12,7 @@ namespace Bot.Dialogs.Storage;
 public sealed class SinergiDatabase : IDisposable
 {
     private readonly LiteDatabase _database;
+    private readonly DurableFiles _files;
 
     public SinergiDatabase(IOptions<StorageOptions> options)
     {
@@ -19,9 +20,14 @@ public sealed class SinergiDatabase : IDisposable
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         Mapper = SinergiMapper.Create();
-        _database = new LiteDatabase(new SerializedLiteEngine(new LiteEngine(new EngineSettings { Filename = path })), Mapper);
+        _files = new DurableFiles(path);
+        var engine = new LiteEngine(new EngineSettings { DataStream = _files.Data, LogStream = _files.Log });
+        _database = new LiteDatabase(new SerializedLiteEngine(engine, _files.SyncLog), Mapper);
         Path = path;
     }
+
+    /// <summary>Log writes not yet flushed to disk; 0 whenever no call is writing (for tests).</summary>
+    internal long UnsyncedLogWrites => _files.UnsyncedLogWrites;
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
@@ -76,5 +82,9 @@ public sealed class SinergiDatabase : IDisposable
         });
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        _files.Dispose();
+    }
 }

@@ -62,5 +62,44 @@ public sealed class SinergiDatabaseConcurrencyTests : IDisposable
         Assert.Equal(ExpectedLogCount, reopened.Collection<BsonDocument>("log").Count());
     }
 
+    [Fact]
+    public async Task EveryWriteIsOnDiskWhenItsCallReturns()
+    {
+        var options = Options.Create(new StorageOptions { DataDirectory = _folder.Path });
+        using var database = new SinergiDatabase(options);
+        var notes = database.Collection<BsonDocument>("notes");
+        var unsynced = new System.Collections.Concurrent.ConcurrentBag<long>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(
+            () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    notes.Insert(new BsonDocument { ["w"] = w, ["i"] = i });
+                    database.InTransaction(() => notes.Insert(new BsonDocument { ["w"] = w, ["t"] = i }));
+                }
+            },
+            TestContext.Token)));
+
+        // Every call synced the log before returning; with all writers done nothing may be left unsynced.
+        Assert.Equal(0, database.UnsyncedLogWrites);
+        Assert.Equal(400, notes.Count());
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "sinergi-log.db")));
+    }
+
+    [Fact]
+    public void ACleanCloseLeavesNoLogAndTheDataReopens()
+    {
+        var options = Options.Create(new StorageOptions { DataDirectory = _folder.Path });
+        using (var database = new SinergiDatabase(options))
+        {
+            database.Collection<BsonDocument>("notes").Insert(new BsonDocument { ["kept"] = true });
+        }
+
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "sinergi-log.db")));
+        using var reopened = new SinergiDatabase(options);
+        Assert.Equal(1, reopened.Collection<BsonDocument>("notes").Count());
+    }
+
     public void Dispose() => _folder.Dispose();
 }
