@@ -6,19 +6,28 @@ namespace Bot.Dialogs.Engine;
 
 /// <summary>
 /// The turn pipeline every channel feeds (DESIGN.md "The turn pipeline"): one turn per conversation at a time,
-/// de-duplication by activity id, the conversation reference stored, state loaded, the bot run, state saved
-/// only when the turn did not throw, and one catch that apologises once and clears the dialog stack.
+/// de-duplication by activity id, state loaded, the bot run, then one commit of the activity id, the conversation
+/// reference and the state (only when the turn did not throw), and one catch that apologises once and clears the
+/// dialog stack. One commit per turn, not three: each LiteDB commit is an fsync, and they dominated a turn's cost
+/// (BENCHMARKS.md "Load"). Turns of one conversation are serialised, so checking the id first and recording it in
+/// the final commit still runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
     ConversationStateStore states,
     ConversationReferenceStore references,
     ProcessedActivityStore processed,
+    SinergiDatabase database,
+    TurnRateLimiter rateLimiter,
     ILogger<TurnProcessor> logger)
 {
     private static readonly LocalizedText Apology = new(
         "Maaf, terjadi kesalahan di pihak kami dan percakapan tadi kami mulai ulang. Silakan coba lagi, atau ketik *bantuan*.",
         "Sorry, something went wrong on our side and we restarted the conversation. Please try again, or type *help*.");
+
+    private static readonly LocalizedText TooManyMessages = new(
+        "Terlalu banyak pesan. Coba lagi dalam {0} detik.",
+        "Too many messages. Please try again in {0} seconds.");
 
     private readonly KeyedLock _conversationLocks = new();
 
@@ -31,35 +40,72 @@ public sealed partial class TurnProcessor(
         Require(activity.Type, "type");
         Require(activity.From?.Id, "from.id");
 
+        // Before any lock or read: a flood from one account must cost as little as possible.
+        if (activity.Type == ActivityTypes.Message && activity.From!.Role != "bot"
+            && rateLimiter.TryAcquire(UserKey(channelId, activity.From.Id!)) is { IsAllowed: false } refused)
+        {
+            return Throttled(activity, channelId, conversationId, refused);
+        }
+
         var key = ConversationReferenceStore.ConversationKey(channelId, conversationId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
 
-        if (activity.Id is { Length: > 0 } id && !processed.TryMarkProcessed(channelId, conversationId, id))
+        if (activity.Id is { Length: > 0 } id && processed.WasProcessed(channelId, conversationId, id))
         {
             LogDuplicate(id);
             return TurnResult.Duplicate;
-        }
-
-        if (activity.From?.Role != "bot")
-        {
-            references.Save(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
         }
 
         var turn = new TurnContext(activity, states.Load(key));
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
-            states.Save(turn.State);
+            database.InTransaction(() =>
+            {
+                Record(activity, channelId, conversationId);
+                states.Save(turn.State);
+            });
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(ex, activity.Type);
-            states.ClearStack(key);
+            database.InTransaction(() =>
+            {
+                Record(activity, channelId, conversationId);
+                states.ClearStack(key);
+            });
             var apology = new TurnContext(activity, turn.State);
             apology.SendText(Apology);
             return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
+        }
+    }
+
+    /// <summary>The turn does not run; the user hears why once per wait, later messages in the same wait get nothing.</summary>
+    private TurnResult Throttled(Activity activity, string channelId, string conversationId, RateDecision refused)
+    {
+        LogThrottled(channelId, refused.RetryAfter.TotalSeconds);
+        var turn = new TurnContext(activity, new ConversationState { Id = ConversationReferenceStore.ConversationKey(channelId, conversationId) });
+        if (refused.ShouldNotify)
+        {
+            turn.SendText(turn.F(TooManyMessages, Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds))));
+        }
+
+        return new TurnResult(TurnStatus.Throttled, turn.Replies, new InvokeResponse(429));
+    }
+
+    /// <summary>Marks the activity as processed and remembers where the sender can be reached.</summary>
+    private void Record(Activity activity, string channelId, string conversationId)
+    {
+        if (activity.Id is { Length: > 0 } id)
+        {
+            processed.TryMarkProcessed(channelId, conversationId, id);
+        }
+
+        if (activity.From?.Role != "bot")
+        {
+            references.Save(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
         }
     }
 
@@ -71,6 +117,9 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Activity {ActivityId} was processed before; skipped")]
     private partial void LogDuplicate(string activityId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Message on {ChannelId} throttled; next turn in {RetryAfterSeconds} s")]
+    private partial void LogThrottled(string channelId, double retryAfterSeconds);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

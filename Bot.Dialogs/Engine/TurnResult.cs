@@ -25,4 +25,7 @@ public enum TurnStatus
 
     /// <summary>The bot threw; the user got one apology and the dialog stack was cleared.</summary>
     Failed,
+
+    /// <summary>The sender is over the rate limit; nothing ran or was stored (the user is told once per wait).</summary>
+    Throttled,
 }

@@ -14,11 +14,22 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
     private readonly ILiteCollection<CommitmentVersion> _versions = database.Collection<CommitmentVersion>("commitment_versions");
     private readonly IReadOnlyList<ICommitmentChangeListener> _listeners = listeners.ToList();
 
+    // Counting and inserting must not interleave: two fokal confirming at once would both get the next code
+    // and the second insert would fail on the unique index (found by the load benchmark, bench/).
+    private readonly Lock _codeGate = new();
+
     /// <summary>Saves a new commitment with the next code of its year (RA-2027-001, RA-2027-002, …).</summary>
     public Commitment Register(Commitment commitment, string userId)
     {
         ArgumentNullException.ThrowIfNull(commitment);
-        return database.InTransaction(() =>
+        lock (_codeGate)
+        {
+            return RegisterInTransaction(commitment, userId);
+        }
+    }
+
+    private Commitment RegisterInTransaction(Commitment commitment, string userId) =>
+        database.InTransaction(() =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var sequence = _commitments.Count(c => c.Year == commitment.Year) + 1;
@@ -32,7 +43,6 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
             Notify(commitment);
             return commitment;
         });
-    }
 
     /// <summary>Applies a change made by <paramref name="change"/> and records it as a new version.</summary>
     public Commitment Change(int id, string field, Action<Commitment> change, Func<Commitment, string?> describe, string userId)

@@ -9,7 +9,7 @@ namespace Bot.Dialogs.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(SinergiDatabase database, TimeProvider time)
 {
-    private readonly ILiteCollection<StoredReference> _references = database.Collection<StoredReference>("conversation_references");
+    private readonly ILiteCollection<StoredReference> _references = CreateCollection(database);
 
     public void Save(ConversationReference reference, string? userKey)
     {
@@ -22,7 +22,6 @@ public sealed class ConversationReferenceStore(SinergiDatabase database, TimePro
             Json = json,
             UpdatedAt = time.GetUtcNow().UtcDateTime,
         });
-        _references.EnsureIndex(r => r.UserKey);
     }
 
     public ConversationReference? FindByConversation(string channelId, string conversationId) =>
@@ -33,6 +32,14 @@ public sealed class ConversationReferenceStore(SinergiDatabase database, TimePro
         Parse(_references.Find(r => r.UserKey == userKey).OrderByDescending(r => r.UpdatedAt).FirstOrDefault());
 
     public static string ConversationKey(string channelId, string conversationId) => channelId + "|" + conversationId;
+
+    private static ILiteCollection<StoredReference> CreateCollection(SinergiDatabase database)
+    {
+        // Once, not per turn: EnsureIndex is a write transaction of its own.
+        var references = database.Collection<StoredReference>("conversation_references");
+        references.EnsureIndex(r => r.UserKey);
+        return references;
+    }
 
     private static ConversationReference? Parse(StoredReference? stored) =>
         stored is null ? null : System.Text.Json.JsonSerializer.Deserialize<ConversationReference>(stored.Json, ActivityJson.Options);

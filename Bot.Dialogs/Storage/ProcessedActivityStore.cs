@@ -8,10 +8,14 @@ public sealed class ProcessedActivityStore(SinergiDatabase database, TimeProvide
 {
     private readonly ILiteCollection<ProcessedActivity> _seen = database.Collection<ProcessedActivity>("processed_activities");
 
+    /// <summary>True when the id was recorded before.</summary>
+    public bool WasProcessed(string channelId, string conversationId, string activityId) =>
+        _seen.FindById(Key(channelId, conversationId, activityId)) is not null;
+
     /// <summary>Records the id; false when it was recorded before.</summary>
     public bool TryMarkProcessed(string channelId, string conversationId, string activityId)
     {
-        var key = channelId + "|" + conversationId + "|" + activityId;
+        var key = Key(channelId, conversationId, activityId);
         try
         {
             _seen.Insert(new ProcessedActivity { Id = key, SeenAt = time.GetUtcNow().UtcDateTime });
@@ -22,6 +26,8 @@ public sealed class ProcessedActivityStore(SinergiDatabase database, TimeProvide
             return false;
         }
     }
+
+    private static string Key(string channelId, string conversationId, string activityId) => channelId + "|" + conversationId + "|" + activityId;
 
     /// <summary>Forgets ids older than the retention window.</summary>
     public int Prune()

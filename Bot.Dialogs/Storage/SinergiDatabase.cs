@@ -1,15 +1,18 @@
 using LiteDB;
+using LiteDB.Engine;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Storage;
 
 /// <summary>
 /// The process's single LiteDB database (DESIGN.md decision 4): one file, Direct mode, an explicit mapper.
-/// LiteDB serialises writers internally, so one instance is shared by every thread.
+/// Every thread shares it; <see cref="SerializedLiteEngine"/> lets one call (or one transaction) at a time into
+/// the engine, because LiteDB 5.0.x is not safe with concurrent writers to different collections.
 /// </summary>
 public sealed class SinergiDatabase : IDisposable
 {
     private readonly LiteDatabase _database;
+    private readonly DurableFiles _files;
 
     public SinergiDatabase(IOptions<StorageOptions> options)
     {
@@ -17,9 +20,14 @@ public sealed class SinergiDatabase : IDisposable
         var path = options.Value.DatabasePath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         Mapper = SinergiMapper.Create();
-        _database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper);
+        _files = new DurableFiles(path);
+        var engine = new LiteEngine(new EngineSettings { DataStream = _files.Data, LogStream = _files.Log });
+        _database = new LiteDatabase(new SerializedLiteEngine(engine, _files.SyncLog), Mapper);
         Path = path;
     }
+
+    /// <summary>Log writes not yet flushed to disk; 0 whenever no call is writing (for tests).</summary>
+    internal long UnsyncedLogWrites => _files.UnsyncedLogWrites;
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
@@ -74,5 +82,9 @@ public sealed class SinergiDatabase : IDisposable
         });
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        _files.Dispose();
+    }
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Prints the comparison table and the ratios from a bench/out/<time>/ folder (written by run-comparison.sh)."""
+import glob
+import json
+import os
+import sys
+
+folder = sys.argv[1]
+runs = {}
+for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+    with open(path) as f:
+        result = json.load(f)
+    runs[result["label"]] = result
+
+print("| run | measured turns | turns/s | p50 ms | p90 ms | p99 ms | max ms | errors | peak RSS MiB (VmHWM) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for label, r in runs.items():
+    print(f"| {label} | {r['measuredTurns']} | {r['turnsPerSecond']:.0f} | {r['p50Ms']:.1f} | {r['p90Ms']:.1f} | {r['p99Ms']:.1f} "
+          f"| {r['maxMs']:.0f} | {r['errors']} | {r.get('highWaterMiB') or 0:.0f} |")
+
+
+def mean(prefix, key):
+    values = [r[key] for label, r in runs.items() if label.startswith(prefix) and label[len(prefix):].isdigit()]
+    return sum(values) / len(values) if values else None
+
+
+s_tps, j_tps = mean("sinergi-", "turnsPerSecond"), mean("js-sdk-", "turnsPerSecond")
+s_p99, j_p99 = mean("sinergi-", "p99Ms"), mean("js-sdk-", "p99Ms")
+if s_tps and j_tps:
+    print()
+    print(f"Throughput: Sinergi {s_tps:.0f} turns/s vs JS SDK {j_tps:.0f} turns/s -> {s_tps / j_tps:.2f}x (target >= 3x)")
+    print(f"p99: Sinergi {s_p99:.1f} ms vs JS SDK {j_p99:.1f} ms -> {s_p99 / j_p99:.2f} of the JS p99 (target <= 0.5)")
+soak = runs.get("sinergi-soak")
+if soak:
+    trend = soak.get("rssTrend") or []
+    first = trend[len(trend) // 5]["rssMiB"] if trend else 0
+    last = trend[-1]["rssMiB"] if trend else 0
+    print(f"Soak: {soak['measuredTurns']} turns in {soak['seconds']:.0f} s; RSS after warm-up {first:.0f} MiB -> {last:.0f} MiB at the end; "
+          f"slope {soak.get('rssSlopeMiBPer100kTurns')} MiB per 100k turns; peak {soak.get('highWaterMiB')} MiB")

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bot.Tests.Reliability;
+
+/// <summary>
+/// The real host as a child process (<c>dotnet Bot.Host.dll</c> from the test's output folder) on a free loopback
+/// port over a given data folder, so that it can be killed with SIGKILL and started again on the same folder.
+/// </summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>What the host printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", "Bot.Host.dll")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends one message with expectReplies; returns the reply texts joined (empty for a duplicate).</summary>
+    public async Task<string> SayAsync(string conversationId, string userId, string activityId, string text, CancellationToken cancellationToken)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = activityId,
+            ["channelId"] = "test",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["deliveryMode"] = "expectReplies",
+            ["locale"] = "id-ID",
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["recipient"] = new JsonObject { ["id"] = "bot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["text"] = text,
+        };
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync("api/messages", content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return string.Join("\n", body.RootElement.GetProperty("activities").EnumerateArray()
+            .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null)
+            .Where(t => t is not null));
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The host exited at start:\n" + Output);
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("healthz", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException("The host did not become healthy:\n" + Output);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
