@@ -32,8 +32,9 @@ dotnet test Bot.sln --no-build -c Release --logger "console;verbosity=normal" "$
 status=${PIPESTATUS[0]}
 set -e
 # One plain closing line for CI: "N passed, N failed".
-passed=$(grep -E "^\s+Passed: [0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -E "^\s+Failed: [0-9]+" "$log" | awk '{s+=$2} END {print s+0}')
+# (awk, not grep: grep exits 1 when there is no "Failed:" line, which set -e and pipefail would turn into a failure)
+passed=$(awk '/^[[:space:]]+Passed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
+failed=$(awk '/^[[:space:]]+Failed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
 rm -f "$log"
 echo "${passed:-0} passed, ${failed:-0} failed"
 exit "$status"
