@@ -19,7 +19,6 @@ namespace Bot.Tests.Tips;
 public sealed partial class TipChannelPrivacyTests : IDisposable
 {
     private const string Description = "Gudang kosong dekat dermaga dipakai menimbun sabu setiap Jumat malam";
-    private const int LiteDbPageSize = 8192;
     private const string ConfidentialMarker = "tidak disimpan";
 
     private readonly TempDirectory _data = new();
@@ -91,23 +90,23 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
 
             // While the host runs, every committed page version is still in LiteDB's log file: an echo written in
             // clear and redacted afterwards would be found there.
-            var running = ReadDatabaseFiles(databasePath);
+            var running = DatabaseFileScan.ReadDatabaseFiles(databasePath);
             Assert.False(
-                PageTies(running, [code, Description[..30]], [userId, conversationId, checkerUserId, checkerConversation], out var at),
+                DatabaseFileScan.PageTies(running, [code, Description[..30]], [userId, conversationId, checkerUserId, checkerConversation], out var at),
                 $"page at {at} of the running database holds the tip and a Direct Line user");
         }
 
-        var file = ReadDatabaseFiles(databasePath);
-        Assert.False(Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
-        Assert.False(Contains(file, TestImages.GpsLongitudeBytes), "GPS longitude found in the database file");
-        Assert.False(Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
-        Assert.True(Contains(file, Encoding.UTF8.GetBytes(userId)), "the Direct Line conversation should be in the file");
+        var file = DatabaseFileScan.ReadDatabaseFiles(databasePath);
+        Assert.False(DatabaseFileScan.Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
+        Assert.False(DatabaseFileScan.Contains(file, TestImages.GpsLongitudeBytes), "GPS longitude found in the database file");
+        Assert.False(DatabaseFileScan.Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
+        Assert.True(DatabaseFileScan.Contains(file, Encoding.UTF8.GetBytes(userId)), "the Direct Line conversation should be in the file");
 
         // The tip itself is in the file (its own collection); no page holding it also holds who sent it.
         string[] markers = [code, Description[..30]];
         string[] identifiers = [userId, conversationId, checkerUserId, checkerConversation];
-        Assert.False(PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and a Direct Line user");
-        Assert.True(PageTies(file, markers, markers, out _), "the tip itself should be in the file");
+        Assert.False(DatabaseFileScan.PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and a Direct Line user");
+        Assert.True(DatabaseFileScan.PageTies(file, markers, markers, out _), "the tip itself should be in the file");
 
         // After a restart the normal conversation's transcript is still there, readable.
         using (var host = new KestrelHost(_data.Path))
@@ -124,39 +123,6 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         }
     }
 
-    /// <summary>True when some 8 KiB page holds one of <paramref name="tip"/> and one of <paramref name="sender"/>.</summary>
-    private static bool PageTies(byte[] file, string[] tip, string[] sender, out int pageOffset)
-    {
-        var tipBytes = tip.Select(Encoding.UTF8.GetBytes).ToArray();
-        var senderBytes = sender.Select(Encoding.UTF8.GetBytes).ToArray();
-        for (pageOffset = 0; pageOffset < file.Length; pageOffset += LiteDbPageSize)
-        {
-            var page = file.AsSpan(pageOffset, Math.Min(LiteDbPageSize, file.Length - pageOffset)).ToArray();
-            if (tipBytes.Any(m => Contains(page, m)) && senderBytes.Any(i => Contains(page, i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The data file and its log, read without disturbing a host that still has them open.</summary>
-    private static byte[] ReadDatabaseFiles(string path)
-    {
-        var log = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
-        return File.Exists(log) ? [.. ReadShared(path), .. ReadShared(log)] : ReadShared(path);
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     [GeneratedRegex("TIP-[2-9A-Z]{4}-[2-9A-Z]{4}")]
     private static partial Regex TrackingCodePattern();

@@ -1,3 +1,4 @@
+using Bot.Tests.Support;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -18,7 +19,6 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
     private const string Resident = "6285711223344";
     private const string ProfileName = "Warga Pelapor Kandangan";
     private const string Description = "Rumah kontrakan biru di gang mawar jadi tempat transaksi sabu tiap sore";
-    private const int LiteDbPageSize = 8192;
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -64,21 +64,21 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
         // the inbox rows as they arrived included: a confidential turn checkpoints once its row is cleared.
         // The row is marked done just before that checkpoint, hence the short wait.
         var at = -1;
-        for (var attempt = 0; attempt < 50 && PageTies(ReadDatabaseFiles(databasePath), markers, identifiers, out at); attempt++)
+        for (var attempt = 0; attempt < 50 && DatabaseFileScan.PageTies(DatabaseFileScan.ReadDatabaseFiles(databasePath), markers, identifiers, out at); attempt++)
         {
             await Task.Delay(100);
         }
 
-        Assert.False(PageTies(ReadDatabaseFiles(databasePath), markers, identifiers, out at), $"page at {at} of the running database holds the tip and the WhatsApp sender");
+        Assert.False(DatabaseFileScan.PageTies(DatabaseFileScan.ReadDatabaseFiles(databasePath), markers, identifiers, out at), $"page at {at} of the running database holds the tip and the WhatsApp sender");
 
         await StopHostAsync(host);
 
-        var file = ReadDatabaseFiles(databasePath);
-        Assert.True(Contains(file, Encoding.UTF8.GetBytes(Resident)), "the WhatsApp conversation should be in the file");
-        Assert.False(PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and the WhatsApp sender");
+        var file = DatabaseFileScan.ReadDatabaseFiles(databasePath);
+        Assert.True(DatabaseFileScan.Contains(file, Encoding.UTF8.GetBytes(Resident)), "the WhatsApp conversation should be in the file");
+        Assert.False(DatabaseFileScan.PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and the WhatsApp sender");
 
         // The tip itself is stored (its own collection), so the scan did look at it.
-        Assert.True(PageTies(file, markers, markers, out _), "the tip itself should be in the file");
+        Assert.True(DatabaseFileScan.PageTies(file, markers, markers, out _), "the tip itself should be in the file");
     }
 
     /// <summary>Sends a text as the resident and waits until a reply containing <paramref name="expected"/> went out.</summary>
@@ -108,39 +108,6 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
 
     private static string Wamid(int n) => "wamid.tip." + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>True when some 8 KiB page holds one of <paramref name="tip"/> and one of <paramref name="sender"/>.</summary>
-    private static bool PageTies(byte[] file, string[] tip, string[] sender, out int pageOffset)
-    {
-        var tipBytes = tip.Select(Encoding.UTF8.GetBytes).ToArray();
-        var senderBytes = sender.Select(Encoding.UTF8.GetBytes).ToArray();
-        for (pageOffset = 0; pageOffset < file.Length; pageOffset += LiteDbPageSize)
-        {
-            var page = file.AsSpan(pageOffset, Math.Min(LiteDbPageSize, file.Length - pageOffset)).ToArray();
-            if (tipBytes.Any(m => Contains(page, m)) && senderBytes.Any(i => Contains(page, i)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The data file and its log, read without disturbing a host that still has them open.</summary>
-    private static byte[] ReadDatabaseFiles(string path)
-    {
-        var log = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
-        return File.Exists(log) ? [.. ReadShared(path), .. ReadShared(log)] : ReadShared(path);
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     [GeneratedRegex("TIP-[2-9A-Z]{4}-[2-9A-Z]{4}")]
     private static partial Regex TrackingCodePattern();
