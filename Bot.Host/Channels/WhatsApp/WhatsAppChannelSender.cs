@@ -1,5 +1,7 @@
 using Bot.Dialogs.Activities;
+using System.Net;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.WhatsApp;
@@ -49,7 +51,11 @@ internal sealed class WhatsAppChannelSender(
         if (!template.IsConfigured)
         {
             WhatsAppLog.NoTemplateConfigured(logger, conversationId);
-            throw new InvalidOperationException(
+            // A final refusal (not 429/5xx): retrying cannot help until someone configures a template, so the
+            // reminder sweep marks the row failed instead of retrying it.
+            throw new ChannelDeliveryException(
+                HttpStatusCode.PreconditionFailed,
+                null,
                 "The user's 24-hour WhatsApp window is closed and no WhatsApp:ReminderTemplate:Name is configured, so the message was not sent.");
         }
 

@@ -69,9 +69,10 @@ public sealed class ProactiveTests : WhatsAppFixture
         var before = Graph.Attempts;
         time.Advance(TimeSpan.FromHours(30));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token));
+        var error = await Assert.ThrowsAsync<Bot.Dialogs.Reminders.ChannelDeliveryException>(() => host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token));
 
         Assert.Contains("ReminderTemplate", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient); // the reminder sweep fails the row instead of retrying it
         Assert.Equal(before, Graph.Attempts);
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 7012 && e.Message.Contains("No WhatsApp reminder template", StringComparison.Ordinal));
     }
