@@ -12,6 +12,7 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
 {
     private readonly ILiteCollection<Commitment> _commitments = CreateCollection(database);
     private readonly ILiteCollection<CommitmentVersion> _versions = database.Collection<CommitmentVersion>("commitment_versions");
+    private readonly ILiteCollection<CodeSequence> _sequences = database.Collection<CodeSequence>("commitment_code_sequences");
     private readonly IReadOnlyList<ICommitmentChangeListener> _listeners = listeners.ToList();
 
     // Counting and inserting must not interleave: two fokal confirming at once would both get the next code
@@ -32,7 +33,7 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
         database.InTransaction(() =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var sequence = _commitments.Count(c => c.Year == commitment.Year) + 1;
+            var sequence = NextSequence(commitment.Year);
             commitment.Code = string.Create(CultureInfo.InvariantCulture, $"RA-{commitment.Year}-{sequence:000}");
             commitment.CreatedBy = userId;
             commitment.CreatedAt = now;
@@ -43,6 +44,19 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
             Notify(commitment);
             return commitment;
         });
+
+    /// <summary>
+    /// The next number of a year, from a counter row: counting the year's commitments on every registration made
+    /// registration slower as the year filled up (BENCHMARKS.md "Load", soak). A database from before the counter
+    /// starts it from the count once.
+    /// </summary>
+    private int NextSequence(int year)
+    {
+        var counter = _sequences.FindById(year) ?? new CodeSequence { Id = year, Last = _commitments.Count(c => c.Year == year) };
+        counter.Last++;
+        _sequences.Upsert(counter);
+        return counter.Last;
+    }
 
     /// <summary>Applies a change made by <paramref name="change"/> and records it as a new version.</summary>
     public Commitment Change(int id, string field, Action<Commitment> change, Func<Commitment, string?> describe, string userId)
@@ -112,5 +126,12 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
         commitments.EnsureIndex(c => c.Code, unique: true);
         commitments.EnsureIndex(c => c.Year);
         return commitments;
+    }
+
+    /// <summary>The last code number given out in a plan year.</summary>
+    internal sealed class CodeSequence
+    {
+        public int Id { get; set; }
+        public int Last { get; set; }
     }
 }

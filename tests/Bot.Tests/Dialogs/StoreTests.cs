@@ -26,6 +26,21 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void ContinuesTheYearsNumberingInADatabaseWrittenBeforeTheCodeCounter()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var raw = host.Get<SinergiDatabase>().Collection<Commitment>("commitments");
+        raw.Insert(WithCode(NewCommitment(2027), "RA-2027-001"));
+        raw.Insert(WithCode(NewCommitment(2027), "RA-2027-002"));
+
+        var next = host.Get<CommitmentStore>().Register(NewCommitment(2027), "U-1");
+        var other = host.Get<CommitmentStore>().Register(NewCommitment(2028), "U-1");
+
+        Assert.Equal("RA-2027-003", next.Code);
+        Assert.Equal("RA-2028-001", other.Code);
+    }
+
+    [Fact]
     public void FindsAUserByAnyOfItsAccountsAcrossARestart()
     {
         string id;
@@ -50,6 +65,12 @@ public sealed class StoreTests : IDisposable
         report.Narrative = "diubah";
         Assert.Throws<InvalidOperationException>(() => reports.Save(report));
         Assert.Equal(string.Empty, reports.Get(report.Id)?.Narrative);
+    }
+
+    private static Commitment WithCode(Commitment commitment, string code)
+    {
+        commitment.Code = code;
+        return commitment;
     }
 
     private static Commitment NewCommitment(int year) => new()
