@@ -12,6 +12,14 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
     public BotUser GetOrCreate(string accountKey, string? name, string? locale)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountKey);
+
+        // Every turn asks; nearly always the user exists. Read without a write transaction (they are serialised
+        // for the whole database) and only open one to create.
+        if (FindByAccount(accountKey) is { } known)
+        {
+            return known;
+        }
+
         return database.InTransaction(() =>
         {
             var existing = FindByAccount(accountKey);

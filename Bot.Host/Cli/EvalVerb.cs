@@ -15,10 +15,10 @@ internal static class EvalVerb
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(args, output, error, KnowledgeVerbServices.Build, cancellationToken);
+        RunAsync(args, output, error, () => VerbHost.Build().Services, cancellationToken);
 
     /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider> buildServices, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IServiceProvider> buildServices, CancellationToken cancellationToken)
     {
         if (EvalArguments.Parse(args) is not { } options)
         {
@@ -37,7 +37,8 @@ internal static class EvalVerb
             return 2;
         }
 
-        await using var services = buildServices();
+        var services = buildServices();
+        await using var owner = services as IAsyncDisposable;
         var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(questions, options.Locale, !options.Cold, cancellationToken);
         if (options.Verbose)
         {

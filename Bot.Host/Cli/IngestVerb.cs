@@ -9,10 +9,10 @@ namespace Bot.Host.Cli;
 internal static class IngestVerb
 {
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        RunAsync(args, output, error, KnowledgeVerbServices.Build, cancellationToken);
+        RunAsync(args, output, error, () => VerbHost.Build().Services, cancellationToken);
 
     /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
-    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<ServiceProvider> buildServices, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IServiceProvider> buildServices, CancellationToken cancellationToken)
     {
         if (args.Length != 1)
         {
@@ -20,7 +20,8 @@ internal static class IngestVerb
             return 2;
         }
 
-        await using var services = buildServices();
+        var services = buildServices();
+        await using var owner = services as IAsyncDisposable;
         var ingestor = services.GetRequiredService<DocumentIngestor>();
         IReadOnlyList<string> files;
         try
