@@ -29,7 +29,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<SinergiDatabase>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ConversationReferenceStore>();
-        services.AddSingleton<ProcessedActivityStore>();
+        services.AddSingleton<GroupCommitter>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<CommitmentStore>();

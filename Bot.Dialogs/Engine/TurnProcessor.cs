@@ -8,16 +8,16 @@ namespace Bot.Dialogs.Engine;
 /// The turn pipeline every channel feeds (DESIGN.md "The turn pipeline"): one turn per conversation at a time,
 /// de-duplication by activity id, state loaded, the bot run, then one commit of the activity id, the conversation
 /// reference and the state (only when the turn did not throw), and one catch that apologises once and clears the
-/// dialog stack. One commit per turn, not three: each LiteDB commit is an fsync, and they dominated a turn's cost
-/// (BENCHMARKS.md "Load"). Turns of one conversation are serialised, so checking the id first and recording it in
-/// the final commit still runs an activity at most once.
+/// dialog stack. The commit is shared with the turns of other conversations that finish at the same moment
+/// (<see cref="GroupCommitter"/>): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is
+/// recorded in the state document itself, and turns of one conversation are serialised, so checking the id first
+/// and recording it with the state still runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
     ConversationStateStore states,
     ConversationReferenceStore references,
-    ProcessedActivityStore processed,
-    SinergiDatabase database,
+    GroupCommitter commits,
     TurnRateLimiter rateLimiter,
     ILogger<TurnProcessor> logger)
 {
@@ -51,31 +51,37 @@ public sealed partial class TurnProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
 
-        if (activity.Id is { Length: > 0 } id && processed.WasProcessed(channelId, conversationId, id))
+        var state = states.Load(key);
+        if (state.HasProcessed(activity.Id))
         {
-            LogDuplicate(id);
+            LogDuplicate(activity.Id!);
             return TurnResult.Duplicate;
         }
 
-        var turn = new TurnContext(activity, states.Load(key));
+        var turn = new TurnContext(activity, state);
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
-            database.InTransaction(() =>
-            {
-                Record(activity, channelId, conversationId);
-                states.Save(turn.State);
-            });
+            await commits.CommitAsync(
+                () =>
+                {
+                    RememberSender(activity, channelId);
+                    turn.State.RememberActivity(activity.Id);
+                    states.Save(turn.State);
+                },
+                cancellationToken);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(ex, activity.Type);
-            database.InTransaction(() =>
-            {
-                Record(activity, channelId, conversationId);
-                states.ClearStack(key);
-            });
+            await commits.CommitAsync(
+                () =>
+                {
+                    RememberSender(activity, channelId);
+                    states.ClearStack(key, activity.Id);
+                },
+                CancellationToken.None);
             var apology = new TurnContext(activity, turn.State);
             apology.SendText(Apology);
             return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
@@ -95,14 +101,9 @@ public sealed partial class TurnProcessor(
         return new TurnResult(TurnStatus.Throttled, turn.Replies, new InvokeResponse(429));
     }
 
-    /// <summary>Marks the activity as processed and remembers where the sender can be reached.</summary>
-    private void Record(Activity activity, string channelId, string conversationId)
+    /// <summary>Remembers where the sender can be reached.</summary>
+    private void RememberSender(Activity activity, string channelId)
     {
-        if (activity.Id is { Length: > 0 } id)
-        {
-            processed.TryMarkProcessed(channelId, conversationId, id);
-        }
-
         if (activity.From?.Role != "bot")
         {
             references.Save(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));

@@ -20,8 +20,10 @@ public sealed partial class NotificationOutbox(
     ILogger<NotificationOutbox> logger)
 {
     private const string DeliveredKey = "notices.delivered";
+    private const string CollectionName = "notifications";
 
     private readonly ILiteCollection<Notice> _notices = CreateCollection(database);
+    private readonly CollectionReadCache<bool> _hasPending = new(database, CollectionName, capacity: 20_000);
 
     /// <summary>Records a notice (call inside the transaction of the change it announces).</summary>
     public Notice Enqueue(string userId, string text, IEnumerable<string>? suggestions = null)
@@ -67,6 +69,12 @@ public sealed partial class NotificationOutbox(
     public void DeliverPendingInTurn(TurnContext turn, string userId)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        // Asked on every turn and nearly always empty: the answer "none" is cached until the notices change.
+        if (!_hasPending.Get(userId, () => _notices.Exists(n => n.UserId == userId && n.DeliveredAt == null)))
+        {
+            return;
+        }
+
         var pending = _notices.Find(n => n.UserId == userId && n.DeliveredAt == null).OrderBy(n => n.Id).ToList();
         foreach (var notice in pending)
         {
@@ -110,7 +118,7 @@ public sealed partial class NotificationOutbox(
 
     private static ILiteCollection<Notice> CreateCollection(SinergiDatabase database)
     {
-        var notices = database.Collection<Notice>("notifications");
+        var notices = database.Collection<Notice>(CollectionName);
         notices.EnsureIndex(n => n.UserId);
         return notices;
     }

@@ -5,23 +5,38 @@ namespace Bot.Dialogs.Storage;
 
 /// <summary>
 /// The last conversation reference of each conversation and of each user, refreshed on every turn, so that
-/// reminders and notifications can reach people later (DESIGN.md "The turn pipeline").
+/// reminders and notifications can reach people later (DESIGN.md "The turn pipeline"). A turn whose reference is
+/// the one already stored, from a user whose latest conversation it already is, written less than
+/// <see cref="Refresh"/> ago, writes nothing: that is nearly every turn. The row's time only orders a user's
+/// conversations; across linked accounts (web and WhatsApp) it can lag by at most that long.
 /// </summary>
 public sealed class ConversationReferenceStore(SinergiDatabase database, TimeProvider time)
 {
+    private const int RememberedUsers = 20_000;
+    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
+
     private readonly ILiteCollection<StoredReference> _references = CreateCollection(database);
+
+    // Per user key: the conversation key and JSON last committed for them (this store is the collection's only writer).
+    private readonly BoundedCache<(string ConversationKey, string Json, DateTime WrittenAt)> _latestByUser = new(RememberedUsers);
 
     public void Save(ConversationReference reference, string? userKey)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var json = System.Text.Json.JsonSerializer.Serialize(reference with { ActivityId = null }, ActivityJson.Options);
-        _references.Upsert(new StoredReference
+        var key = ConversationKey(reference.ChannelId, reference.Conversation.Id ?? string.Empty);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (userKey is not null && _latestByUser.TryGet(userKey, out var latest)
+            && latest.ConversationKey == key && latest.Json == json && now - latest.WrittenAt < Refresh)
         {
-            Id = ConversationKey(reference.ChannelId, reference.Conversation.Id ?? string.Empty),
-            UserKey = userKey,
-            Json = json,
-            UpdatedAt = time.GetUtcNow().UtcDateTime,
-        });
+            return;
+        }
+
+        _references.Upsert(new StoredReference { Id = key, UserKey = userKey, Json = json, UpdatedAt = now });
+        if (userKey is not null)
+        {
+            database.AfterCommit(() => _latestByUser.Set(userKey, (key, json, now)));
+        }
     }
 
     public ConversationReference? FindByConversation(string channelId, string conversationId) =>

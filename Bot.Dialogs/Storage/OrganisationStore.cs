@@ -6,7 +6,12 @@ namespace Bot.Dialogs.Storage;
 /// <summary>The OPDs.</summary>
 public sealed class OrganisationStore(SinergiDatabase database)
 {
-    private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>("organisations");
+    private const string CollectionName = "organisations";
+
+    private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>(CollectionName);
+
+    // Every turn of a fokal reads their OPD (for the time zone); OPDs change a few times a year.
+    private readonly CollectionReadCache<byte[]?> _byId = new(database, CollectionName, capacity: 2_000);
 
     public Organisation Insert(Organisation organisation)
     {
@@ -15,7 +20,13 @@ public sealed class OrganisationStore(SinergiDatabase database)
         return organisation;
     }
 
-    public Organisation? Get(int id) => _organisations.FindById(id);
+    /// <summary>The OPD, as a fresh object.</summary>
+    public Organisation? Get(int id)
+    {
+        var bytes = _byId.Get(id.ToString(System.Globalization.CultureInfo.InvariantCulture), () =>
+            database.Raw.GetCollection(CollectionName).FindById(id) is { } found ? BsonSerializer.Serialize(found) : null);
+        return bytes is null ? null : database.Mapper.ToObject<Organisation>(BsonSerializer.Deserialize(bytes));
+    }
 
     public void Update(Organisation organisation) => _organisations.Update(organisation);
 

@@ -13,7 +13,7 @@ namespace Bot.Dialogs.Storage;
 /// that may have written, and outside the lock, <c>syncLog</c> makes the log durable (see <see cref="DurableFiles"/>),
 /// so a call returns only once what it committed is on disk.
 /// </summary>
-internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : ILiteEngine
+internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog, CollectionWriteCounters counters) : ILiteEngine
 {
     private readonly Lock _gate = new();
 
@@ -57,7 +57,18 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : 
         return committed;
     }
 
-    public bool Rollback() => EndTransaction(inner.Rollback);
+    public bool Rollback()
+    {
+        try
+        {
+            return EndTransaction(inner.Rollback);
+        }
+        finally
+        {
+            // A cache may have read this transaction's own writes before they were undone.
+            counters.BumpAll();
+        }
+    }
 
     public IBsonDataReader Query(string collection, Query query) => Locked(() =>
     {
@@ -73,23 +84,23 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : 
 
     public int Checkpoint() => Written(inner.Checkpoint);
 
-    public long Rebuild(RebuildOptions options) => Written(() => inner.Rebuild(options));
+    public long Rebuild(RebuildOptions options) => Written(() => inner.Rebuild(options), all: true);
 
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Insert(collection, docs, autoId));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Insert(collection, docs, autoId), collection);
 
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Written(() => inner.Update(collection, docs));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Written(() => inner.Update(collection, docs), collection);
 
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Written(() => inner.UpdateMany(collection, transform, predicate));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Written(() => inner.UpdateMany(collection, transform, predicate), collection);
 
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Upsert(collection, docs, autoId));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Written(() => inner.Upsert(collection, docs, autoId), collection);
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Written(() => inner.Delete(collection, ids));
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Written(() => inner.Delete(collection, ids), collection);
 
-    public int DeleteMany(string collection, BsonExpression predicate) => Written(() => inner.DeleteMany(collection, predicate));
+    public int DeleteMany(string collection, BsonExpression predicate) => Written(() => inner.DeleteMany(collection, predicate), collection);
 
-    public bool DropCollection(string name) => Written(() => inner.DropCollection(name));
+    public bool DropCollection(string name) => Written(() => inner.DropCollection(name), all: true);
 
-    public bool RenameCollection(string name, string newName) => Written(() => inner.RenameCollection(name, newName));
+    public bool RenameCollection(string name, string newName) => Written(() => inner.RenameCollection(name, newName), all: true);
 
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Written(() => inner.EnsureIndex(collection, name, expression, unique));
 
@@ -97,7 +108,7 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : 
 
     public BsonValue Pragma(string name) => Locked(() => inner.Pragma(name));
 
-    public bool Pragma(string name, BsonValue value) => Written(() => inner.Pragma(name, value));
+    public bool Pragma(string name, BsonValue value) => Written(() => inner.Pragma(name, value), all: true);
 
     public void Dispose()
     {
@@ -108,9 +119,27 @@ internal sealed class SerializedLiteEngine(ILiteEngine inner, Action syncLog) : 
     }
 
     /// <summary>A call that may write: locked, then (unless inside this thread's transaction) made durable.</summary>
-    private T Written<T>(Func<T> work)
+    private T Written<T>(Func<T> work, string? collection = null, bool all = false)
     {
-        var result = Locked(work);
+        T result;
+        try
+        {
+            result = Locked(work);
+        }
+        finally
+        {
+            // After the write (done or failed), never before: a cache that read the counter before this bump and
+            // the document after the write is then already stale by its own counter, so it re-reads.
+            if (all)
+            {
+                counters.BumpAll();
+            }
+            else if (collection is not null)
+            {
+                counters.Bump(collection);
+            }
+        }
+
         if (!_gate.IsHeldByCurrentThread)
         {
             syncLog();

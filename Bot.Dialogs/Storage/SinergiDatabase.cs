@@ -13,6 +13,7 @@ public sealed class SinergiDatabase : IDisposable
 {
     private readonly LiteDatabase _database;
     private readonly DurableFiles _files;
+    private readonly ThreadLocal<List<Action>?> _afterCommit = new();
 
     public SinergiDatabase(IOptions<StorageOptions> options)
     {
@@ -22,12 +23,15 @@ public sealed class SinergiDatabase : IDisposable
         Mapper = SinergiMapper.Create();
         _files = new DurableFiles(path);
         var engine = new LiteEngine(new EngineSettings { DataStream = _files.Data, LogStream = _files.Log });
-        _database = new LiteDatabase(new SerializedLiteEngine(engine, _files.SyncLog), Mapper);
+        _database = new LiteDatabase(new SerializedLiteEngine(engine, _files.SyncLog, WriteCounters), Mapper);
         Path = path;
     }
 
     /// <summary>Log writes not yet flushed to disk; 0 whenever no call is writing (for tests).</summary>
     internal long UnsyncedLogWrites => _files.UnsyncedLogWrites;
+
+    /// <summary>Bumped on every write per collection; what the read caches check (see <see cref="CollectionWriteCounters"/>).</summary>
+    internal CollectionWriteCounters WriteCounters { get; } = new();
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
@@ -58,16 +62,50 @@ public sealed class SinergiDatabase : IDisposable
             return work();
         }
 
+        var afterCommit = new List<Action>();
+        _afterCommit.Value = afterCommit;
         try
         {
             var result = work();
             _database.Commit();
+            _afterCommit.Value = null;
+            foreach (var action in afterCommit)
+            {
+                action();
+            }
+
             return result;
         }
         catch
         {
-            _database.Rollback();
+            if (_afterCommit.Value is not null)
+            {
+                _afterCommit.Value = null;
+                _database.Rollback();
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>True while this thread is inside a transaction (reads may see its uncommitted writes).</summary>
+    internal bool InOpenTransaction => _afterCommit.Value is not null;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current thread's transaction has committed, or at once when no
+    /// transaction is open (the write before it committed by itself). Nothing runs after a rollback: caches of
+    /// committed data update here.
+    /// </summary>
+    internal void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_afterCommit.Value is { } pending)
+        {
+            pending.Add(action);
+        }
+        else
+        {
+            action();
         }
     }
 
@@ -86,5 +124,6 @@ public sealed class SinergiDatabase : IDisposable
     {
         _database.Dispose();
         _files.Dispose();
+        _afterCommit.Dispose();
     }
 }

@@ -15,9 +15,5 @@ public sealed class StorageOptions
     [Required]
     public string DatabaseFile { get; set; } = "sinergi.db";
 
-    /// <summary>How long a processed activity id is remembered for de-duplication.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan ProcessedActivityRetention { get; set; } = TimeSpan.FromDays(7);
-
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
 }

@@ -3,10 +3,13 @@ using LiteDB;
 
 namespace Bot.Dialogs.Storage;
 
-/// <summary>Users and their channel accounts.</summary>
+/// <summary>Users and their channel accounts. Every turn looks its sender up, so lookups by account are cached.</summary>
 public sealed class UserStore(SinergiDatabase database, TimeProvider time)
 {
+    private const string CollectionName = "users";
+
     private readonly ILiteCollection<BotUser> _users = CreateCollection(database);
+    private readonly CollectionReadCache<byte[]?> _byAccount = new(database, CollectionName, capacity: 20_000);
 
     /// <summary>The user behind a channel account, created as a resident (Warga) on first contact.</summary>
     public BotUser GetOrCreate(string accountKey, string? name, string? locale)
@@ -41,7 +44,16 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
         });
     }
 
-    public BotUser? FindByAccount(string accountKey) => _users.FindOne("$.Accounts[*] ANY = @0", accountKey);
+    /// <summary>The user with this channel account, as a fresh object (changing it changes nothing until <see cref="Update"/>).</summary>
+    public BotUser? FindByAccount(string accountKey)
+    {
+        var bytes = _byAccount.Get(accountKey, () =>
+        {
+            var found = database.Raw.GetCollection(CollectionName).FindOne("$.Accounts[*] ANY = @0", new BsonValue(accountKey));
+            return found is null ? null : BsonSerializer.Serialize(found);
+        });
+        return bytes is null ? null : database.Mapper.ToObject<BotUser>(BsonSerializer.Deserialize(bytes));
+    }
 
     public BotUser? Get(string id) => _users.FindById(id);
 
@@ -54,7 +66,7 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
 
     private static ILiteCollection<BotUser> CreateCollection(SinergiDatabase database)
     {
-        var users = database.Collection<BotUser>("users");
+        var users = database.Collection<BotUser>(CollectionName);
         users.EnsureIndex("Accounts", "$.Accounts[*]");
         users.EnsureIndex(u => u.Role);
         return users;

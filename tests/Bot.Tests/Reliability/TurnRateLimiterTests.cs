@@ -41,7 +41,7 @@ public sealed class TurnRateLimiterTests : IDisposable
 
         // Nothing of the refused turns was stored: no dialog started, the ids are not marked as seen.
         Assert.Empty(host.Get<ConversationStateStore>().Load("test|c-u1").Stack);
-        Assert.False(host.Get<ProcessedActivityStore>().WasProcessed("test", "c-u1", "m4"));
+        Assert.False(host.Get<ConversationStateStore>().Load("test|c-u1").HasProcessed("m4"));
 
         host.Time.Advance(TimeSpan.FromSeconds(10));
         var again = await turns.ProcessAsync(Message("u1", "m4", "bantuan"), TestContext.Token);

@@ -1,0 +1,59 @@
+using LiteDB;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>The persisted state of one conversation.</summary>
+public sealed class ConversationState
+{
+    /// <summary>How many recent activity ids a conversation remembers; channels retry within seconds, not 64 turns.</summary>
+    public const int RememberedActivities = 64;
+
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Incremented on every save; the concurrency guard.</summary>
+    public int Version { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The dialog stack, bottom first.</summary>
+    public List<DialogFrame> Stack { get; set; } = [];
+
+    /// <summary>Members already welcomed in this conversation (welcome each member once).</summary>
+    public List<string> Welcomed { get; set; } = [];
+
+    /// <summary>
+    /// Ids of the last activities processed, oldest first. Kept in the state document, not in a collection of
+    /// their own, so that recording one is part of the turn's single write and the record cannot grow without
+    /// bound (a channel that retries must not cause a second turn).
+    /// </summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
+    public bool HasProcessed(string? activityId) =>
+        activityId is { Length: > 0 } && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
+
+    public void RememberActivity(string? activityId)
+    {
+        if (activityId is not { Length: > 0 } || HasProcessed(activityId))
+        {
+            return;
+        }
+
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > RememberedActivities)
+        {
+            RecentActivityIds.RemoveRange(0, RecentActivityIds.Count - RememberedActivities);
+        }
+    }
+}
+
+/// <summary>One dialog on the stack: which dialog, its code version, and its own state.</summary>
+public sealed class DialogFrame
+{
+    public string DialogId { get; set; } = string.Empty;
+    public string? DialogVersion { get; set; }
+    public BsonDocument State { get; set; } = [];
+}
+
+/// <summary>The state changed between load and save.</summary>
+public sealed class ConcurrencyException(string key, int expected, int actual)
+    : Exception($"Conversation state '{key}' was saved by someone else (expected version {expected}, found {actual}).");
