@@ -5,8 +5,8 @@ namespace Bot.Dialogs.Storage;
 /// <summary>The persisted state of one conversation.</summary>
 public sealed class ConversationState
 {
-    /// <summary>How many recent activity ids a conversation remembers; channels retry within seconds, not 64 turns.</summary>
-    public const int RememberedActivities = 64;
+    /// <summary>How many recent activity ids a conversation remembers; channels retry within seconds, not 32 turns later.</summary>
+    public const int RememberedActivities = 32;
 
     public string Id { get; set; } = string.Empty;
 

@@ -79,6 +79,22 @@ public sealed class DirectLineTestClient(HttpClient http)
         }
     }
 
+    /// <summary>Polls until the activities since <paramref name="watermark"/> satisfy <paramref name="done"/> (20 s at most).</summary>
+    public async Task<(IReadOnlyList<JsonElement> Activities, string Watermark)> PollUntilAsync(string? watermark, Func<IReadOnlyList<JsonElement>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var result = await PollAsync(watermark);
+            if (done(result.Activities))
+            {
+                return result;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null, string? token = null)
     {
         using var request = new HttpRequestMessage(method, path);
