@@ -23,7 +23,7 @@ public sealed partial class NotificationOutbox(
     private const string CollectionName = "notifications";
 
     private readonly ILiteCollection<Notice> _notices = CreateCollection(database);
-    private readonly CollectionReadCache<bool> _hasPending = new(database, CollectionName, capacity: 20_000);
+    private readonly CollectionReadCache<bool> _hasPending = new(database, CollectionName, capacity: 8_192);
 
     /// <summary>Records a notice (call inside the transaction of the change it announces).</summary>
     public Notice Enqueue(string userId, string text, IEnumerable<string>? suggestions = null)

@@ -12,7 +12,7 @@ namespace Bot.Dialogs.Storage;
 /// </summary>
 public sealed class ConversationReferenceStore(SinergiDatabase database, TimeProvider time)
 {
-    private const int RememberedUsers = 20_000;
+    private const int RememberedUsers = 8_192;
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
 
     private readonly ILiteCollection<StoredReference> _references = CreateCollection(database);

@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Storage;
 public sealed class ConversationStateStore(SinergiDatabase database, TimeProvider time)
 {
     private const string CollectionName = "conversation_states";
-    private const int CachedConversations = 20_000;
+    private const int CachedConversations = 4_096;
 
     private readonly ILiteCollection<BsonDocument> _states = database.Raw.GetCollection(CollectionName);
     private readonly BoundedCache<byte[]> _committed = new(CachedConversations);

@@ -11,7 +11,7 @@ public sealed class OrganisationStore(SinergiDatabase database)
     private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>(CollectionName);
 
     // Every turn of a fokal reads their OPD (for the time zone); OPDs change a few times a year.
-    private readonly CollectionReadCache<byte[]?> _byId = new(database, CollectionName, capacity: 2_000);
+    private readonly CollectionReadCache<byte[]?> _byId = new(database, CollectionName, capacity: 1_024);
 
     public Organisation Insert(Organisation organisation)
     {

@@ -9,7 +9,7 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
     private const string CollectionName = "users";
 
     private readonly ILiteCollection<BotUser> _users = CreateCollection(database);
-    private readonly CollectionReadCache<byte[]?> _byAccount = new(database, CollectionName, capacity: 20_000);
+    private readonly CollectionReadCache<byte[]?> _byAccount = new(database, CollectionName, capacity: 8_192);
 
     /// <summary>The user behind a channel account, created as a resident (Warga) on first contact.</summary>
     public BotUser GetOrCreate(string accountKey, string? name, string? locale)
