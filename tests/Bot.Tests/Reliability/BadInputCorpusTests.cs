@@ -35,6 +35,7 @@ public sealed class BadInputCorpusTests : IDisposable
     public async Task BotFrameworkRefusesEveryMalformedBodyAndKeepsWorking()
     {
         var failures = new List<string>();
+        var before = Snapshot();
         foreach (var input in BadInputCorpus.For(BotFrameworkBody("refused", "m1", "bantuan")).Where(i => i.MustRefuse))
         {
             using var content = input.Content();
@@ -43,6 +44,7 @@ public sealed class BadInputCorpusTests : IDisposable
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        before.AssertUnchanged(Snapshot(), "refused bodies changed the store");
         Assert.Null(_host.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "refused"));
         Assert.Equal(0, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|refused").Version);
 
@@ -55,6 +57,11 @@ public sealed class BadInputCorpusTests : IDisposable
 
         var replies = await ExpectRepliesAsync(BotFrameworkBody("after", "a1", "bantuan"));
         Assert.NotEmpty(replies);
+
+        // The file behind it all still opens, with what the running host had.
+        var running = Snapshot();
+        _host.Dispose();
+        StoreSnapshot.Reopen(_data.Path).AssertUnchanged(running, "the reopened file differs from the running store");
     }
 
     [Fact]
@@ -98,6 +105,7 @@ public sealed class BadInputCorpusTests : IDisposable
         var (before, watermark) = await client.PollUntilAsync(null, 1);
         var failures = new List<string>();
         var path = $"{Base}/conversations/{client.ConversationId}/activities";
+        var stored = Snapshot();
         foreach (var input in BadInputCorpus.For(DirectLineBody("bantuan")).Where(i => i.MustRefuse))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = input.Content() };
@@ -107,6 +115,7 @@ public sealed class BadInputCorpusTests : IDisposable
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        stored.AssertUnchanged(Snapshot(), "refused bodies changed the store");
         var (after, _) = await client.PollAsync(watermark);
         Assert.Empty(after);
 
@@ -197,6 +206,8 @@ public sealed class BadInputCorpusTests : IDisposable
         await client.StartAsync();
         return client;
     }
+
+    private StoreSnapshot Snapshot() => StoreSnapshot.Of(_host.Services.GetRequiredService<SinergiDatabase>());
 
     private static string BotFrameworkBody(string conversation, string id, string text) =>
         $$"""{"type":"message","id":"{{id}}","channelId":"test","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"u-{{conversation}}"},"recipient":{"id":"bot"},"conversation":{"id":"{{conversation}}"},"text":"{{text}}"}""";
