@@ -25,6 +25,10 @@ public sealed record StoreSnapshot(IReadOnlyDictionary<string, int> Counts)
 
     public int this[string collection] => Counts.GetValueOrDefault(collection);
 
+    /// <summary>The snapshot without the collections whose names start with any of the prefixes.</summary>
+    public StoreSnapshot Without(params string[] prefixes) =>
+        new(Counts.Where(c => !prefixes.Any(p => c.Key.StartsWith(p, StringComparison.Ordinal))).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
+
     /// <summary>Fails with the collections whose counts differ (each as name: before -> after).</summary>
     public void AssertUnchanged(StoreSnapshot after, string because)
     {
