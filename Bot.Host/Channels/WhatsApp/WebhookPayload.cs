@@ -26,10 +26,11 @@ internal static class WebhookPayload
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
     /// <summary>
-    /// Longer ids, numbers and wamids are skipped: real ones are well under 100 characters, and LiteDB cannot index
-    /// a key over about 1 KB (the insert would throw).
+    /// Ids, numbers and wamids longer than this (in UTF-8 bytes) are skipped: real ones are well under 100 ASCII
+    /// characters, and LiteDB cannot index a key of 1 KB or more (the insert would throw), which a conversation id
+    /// made of two such values must stay under.
     /// </summary>
-    private const int MaxIdLength = 256;
+    private const int MaxIdBytes = 256;
 
     public static WebhookBatch Parse(ReadOnlyMemory<byte> body)
     {
@@ -164,7 +165,8 @@ internal static class WebhookPayload
         }
     }
 
-    private static string? Id(JsonElement owner, string name) => String(owner, name) is { Length: > 0 and <= MaxIdLength } id ? id : null;
+    private static string? Id(JsonElement owner, string name) =>
+        String(owner, name) is { Length: > 0 and <= MaxIdBytes } id && System.Text.Encoding.UTF8.GetByteCount(id) <= MaxIdBytes ? id : null;
 
     /// <summary>Meta sends Unix seconds as a string (not milliseconds); a number is accepted too.</summary>
     private static DateTimeOffset? UnixSeconds(JsonElement owner)

@@ -78,6 +78,30 @@ public sealed class BadInputCorpusTests : IDisposable
         Assert.Equal(1, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|replay").Version);
     }
 
+    /// <summary>
+    /// LiteDB cannot index a key of 1 KB or more, and the activity id, the conversation id, the sender id and the
+    /// channel id all end up in index keys. Today each of these answers 500 (LiteException from
+    /// ProcessedActivityStore / UserStore inside the turn); the fix belongs in the Bot Framework channel's validation
+    /// (or TurnProcessor's), which another change owns at the moment.
+    /// </summary>
+    [Theory(Skip = "Known 500: /api/messages does not bound id lengths yet (fix pending in Channels/BotFramework or TurnProcessor)")]
+    [InlineData("\"id\":\"m-long\"")]
+    [InlineData("\"from\":{\"id\":\"u-long\"}")]
+    [InlineData("\"conversation\":{\"id\":\"long\"}")]
+    [InlineData("\"channelId\":\"test\"")]
+    public async Task BotFrameworkRefusesOverlongIds(string field)
+    {
+        var value = field[(field.LastIndexOf(':') + 2)..field.IndexOf('"', field.LastIndexOf(':') + 2)];
+        var body = BotFrameworkBody("long", "m-long", "bantuan").Replace(field, field.Replace(value, value + new string('x', 5000), StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(new string('x', 5000), body, StringComparison.Ordinal);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await _http.PostAsync(Messages, content, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("Bearer forged.token.value")]
     [InlineData("Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.")]

@@ -322,6 +322,7 @@ public sealed class WhatsAppBadInputTests : IAsyncLifetime, IDisposable
         yield return One("an empty wamid", 20, "text", Text("\"halo\""), id: string.Empty, queued: false);
         yield return ("a lone surrogate as the sender", Notification("[" + Message("wamid.odd.from1", "\\udc00", "text", Text("\"halo\"")) + "]"), ok, []);
         yield return ("a 10 kB sender", Notification("[" + Message("wamid.odd.from2", new string('6', 10_000), "text", Text("\"halo\"")) + "]"), ok, []);
+        yield return ("a sender of 200 three-byte characters", Notification("[" + Message("wamid.odd.from4", new string('ह', 200), "text", Text("\"halo\"")) + "]"), ok, []);
         yield return ("a sender that is a number", Notification("[{\"from\":628,\"id\":\"wamid.odd.from3\",\"timestamp\":\"1\",\"type\":\"text\"}]"), ok, []);
         yield return ("messages that are not objects", Notification("[1,\"x\",null,[]]"), ok, []);
         yield return ("another business number", Notification("[" + Message("wamid.odd.other", User(21), "text", Text("\"halo\"")) + "]", metadata: "{\"phone_number_id\":\"999\"}"), ok, []);
