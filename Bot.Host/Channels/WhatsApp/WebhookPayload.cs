@@ -25,8 +25,21 @@ internal static class WebhookPayload
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
+    /// <summary>
+    /// Ids, numbers and wamids longer than this (in UTF-8 bytes) are skipped: real ones are well under 100 ASCII
+    /// characters, and LiteDB cannot index a key of 1 KB or more (the insert would throw), which a conversation id
+    /// made of two such values must stay under.
+    /// </summary>
+    private const int MaxIdBytes = 256;
+
     public static WebhookBatch Parse(ReadOnlyMemory<byte> body)
     {
+        // The reader does not check the bytes inside strings; decoding them later would throw.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new WebhookFormatException("The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -73,7 +86,7 @@ internal static class WebhookPayload
     private static int ReadValue(JsonElement value, List<InboundMessage> messages, List<StatusUpdate> statuses)
     {
         var skipped = 0;
-        var phoneNumberId = value.TryGetProperty("metadata", out var metadata) ? String(metadata, "phone_number_id") : null;
+        var phoneNumberId = value.TryGetProperty("metadata", out var metadata) ? Id(metadata, "phone_number_id") : null;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var contact in Array(value, "contacts"))
         {
@@ -85,8 +98,8 @@ internal static class WebhookPayload
 
         foreach (var message in Array(value, "messages"))
         {
-            var id = String(message, "id");
-            var from = String(message, "from");
+            var id = Id(message, "id");
+            var from = Id(message, "from");
             var type = String(message, "type");
             var timestamp = UnixSeconds(message);
             if (phoneNumberId is null || id is null || from is null || type is null || timestamp is null)
@@ -100,7 +113,7 @@ internal static class WebhookPayload
 
         foreach (var status in Array(value, "statuses"))
         {
-            var id = String(status, "id");
+            var id = Id(status, "id");
             var state = String(status, "status");
             var timestamp = UnixSeconds(status);
             if (id is null || state is null || timestamp is null)
@@ -109,7 +122,10 @@ internal static class WebhookPayload
                 continue;
             }
 
-            var error = Array(status, "errors").FirstOrDefault();
+            // The errors of one status are details: of the wrong shape, they are dropped, not the whole POST.
+            var error = status.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array
+                ? errors.EnumerateArray().FirstOrDefault(e => e.ValueKind == JsonValueKind.Object)
+                : default;
             int? code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
             var title = error.ValueKind == JsonValueKind.Object ? String(error, "title") : null;
             statuses.Add(new StatusUpdate(id, state, timestamp.Value, String(status, "recipient_id"), code, title));
@@ -131,10 +147,26 @@ internal static class WebhookPayload
             : throw new WebhookFormatException($"'{name}' must be an array.");
     }
 
-    internal static string? String(JsonElement owner, string name) =>
-        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    /// <summary>A string property; null when missing, of another kind, or not decodable (an escaped lone surrogate).</summary>
+    internal static string? String(JsonElement owner, string name)
+    {
+        if (owner.ValueKind != JsonValueKind.Object || !owner.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Id(JsonElement owner, string name) =>
+        String(owner, name) is { Length: > 0 and <= MaxIdBytes } id && System.Text.Encoding.UTF8.GetByteCount(id) <= MaxIdBytes ? id : null;
 
     /// <summary>Meta sends Unix seconds as a string (not milliseconds); a number is accepted too.</summary>
     private static DateTimeOffset? UnixSeconds(JsonElement owner)

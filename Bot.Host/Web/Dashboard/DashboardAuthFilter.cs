@@ -24,23 +24,27 @@ internal sealed class DashboardAuthFilter(DashboardSessionStore sessions, UserSt
             return NoticePages.Unauthorised(http);
         }
 
-        if (HttpMethods.IsPost(http.Request.Method) && !await IsGenuineFormAsync(http, session, http.RequestAborted))
+        if (HttpMethods.IsPost(http.Request.Method) && await RefuseFormAsync(http, session, http.RequestAborted) is { } refusal)
         {
-            return NoticePages.Forbidden(http, "Formulir kedaluwarsa atau tidak berasal dari dasbor. Muat ulang halaman lalu coba lagi.");
+            return refusal;
         }
 
         new DashboardUser(user, session).AttachTo(http);
         return await next(context);
     }
 
-    private static async Task<bool> IsGenuineFormAsync(HttpContext http, DashboardSession session, CancellationToken cancellationToken)
+    /// <summary>Null for a form from one of this session's pages; otherwise the page that refuses it.</summary>
+    private static async Task<IResult?> RefuseFormAsync(HttpContext http, DashboardSession session, CancellationToken cancellationToken)
     {
-        if (!SameOrigin.Holds(http.Request) || !http.Request.HasFormContentType)
+        if (SameOrigin.Holds(http.Request) && http.Request.HasFormContentType)
         {
-            return false;
+            var (form, refusal) = await DashboardForm.ReadAsync(http, cancellationToken);
+            if (refusal is not null || string.Equals(form![FormTokenField], session.FormToken, StringComparison.Ordinal))
+            {
+                return refusal;
+            }
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
-        return string.Equals(form[FormTokenField], session.FormToken, StringComparison.Ordinal);
+        return NoticePages.Forbidden(http, "Formulir kedaluwarsa atau tidak berasal dari dasbor. Muat ulang halaman lalu coba lagi.");
     }
 }

@@ -1,6 +1,7 @@
 using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Microsoft.Extensions.Primitives;
 
 namespace Bot.Host.Web.Dashboard;
 
@@ -37,7 +38,8 @@ internal static class DashboardEndpoints
     private static IResult Overview(HttpContext http, DashboardStatistics statistics)
     {
         var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
-        return DashboardLayout.Page(DashboardUser.From(http), "Ringkasan", OverviewPage.Body(statistics.Overview(filter)), filter, statistics.Years());
+        return DashboardLayout.Page(
+            DashboardUser.From(http), "Ringkasan", OverviewPage.Body(statistics.Overview(filter)), filter, statistics.Years(), ignoredFilters: FilterQuery.Ignored(http.Request));
     }
 
     private static IResult Organisation(HttpContext http, int id, DashboardStatistics statistics, OrganisationStore organisations, UserStore users)
@@ -49,14 +51,14 @@ internal static class DashboardEndpoints
 
         var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
         var body = OpdPage.Body(organisation, users.ListFokal(id), statistics.Standings(filter, id), filter);
-        return DashboardLayout.Page(DashboardUser.From(http), organisation.ShortName, body, filter, statistics.Years(), "/dasbor/opd/" + id);
+        return DashboardLayout.Page(DashboardUser.From(http), organisation.ShortName, body, filter, statistics.Years(), "/dasbor/opd/" + id, FilterQuery.Ignored(http.Request));
     }
 
     private static void MapTipPages(this RouteGroupBuilder dashboard)
     {
         dashboard.MapGet("/laporan-warga", (HttpContext http, TipStore tips, string? status) =>
         {
-            TipStatus? only = Enum.TryParse<TipStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
+            var only = StatusNamed(status);
             return DashboardLayout.Page(DashboardUser.From(http), "Laporan warga", TipPages.List(tips.List(only), only));
         });
         dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, UserStore users) =>
@@ -65,10 +67,11 @@ internal static class DashboardEndpoints
                 : Results.NotFound());
         dashboard.MapPost("/laporan-warga/{code}/status", async (HttpContext http, string code, TipService tips, CancellationToken cancellationToken) =>
         {
+            // Read and size-checked by DashboardAuthFilter already; this is the cached form.
             var form = await http.Request.ReadFormAsync(cancellationToken);
-            if (!Enum.TryParse<TipStatus>(form["status"], ignoreCase: false, out var status) || !Enum.IsDefined(status))
+            if (StatusNamed(form["status"]) is not { } status)
             {
-                return NoticePages.Forbidden(http, "Status tidak dikenal.");
+                return NoticePages.BadRequest(http, "Status tidak dikenal. Pilih salah satu status dari daftar di halaman laporan.");
             }
 
             var note = form["catatan"].ToString();
@@ -76,6 +79,10 @@ internal static class DashboardEndpoints
             return tip is null ? Results.NotFound() : Results.Redirect("/dasbor/laporan-warga/" + Uri.EscapeDataString(tip.Id));
         });
     }
+
+    /// <summary>Exactly one of the names the form offers: Enum.TryParse alone also takes "99", " Selesai" or "Baru,Selesai".</summary>
+    private static TipStatus? StatusNamed(StringValues values) =>
+        values is [{ } value] && Enum.GetNames<TipStatus>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<TipStatus>(value) : null;
 
     private static Dictionary<string, string> CoordinatorNames(UserStore users) =>
         users.ListCoordinators().ToDictionary(u => u.Id, u => u.Name ?? u.Id, StringComparer.Ordinal);

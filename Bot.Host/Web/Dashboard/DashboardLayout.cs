@@ -8,7 +8,9 @@ namespace Bot.Host.Web.Dashboard;
 /// <summary>The frame of every dashboard page: header, navigation, optional filter form, content.</summary>
 internal static class DashboardLayout
 {
-    public static IResult Page(DashboardUser user, string title, string body, DashboardFilter? filter = null, IReadOnlyList<int>? years = null, string? filterAction = null)
+    public static IResult Page(
+        DashboardUser user, string title, string body, DashboardFilter? filter = null, IReadOnlyList<int>? years = null, string? filterAction = null,
+        IReadOnlyList<string>? ignoredFilters = null)
     {
         var query = filter is null ? string.Empty : "?" + FilterQuery.ToQuery(filter);
         var html = new StringBuilder();
@@ -28,6 +30,12 @@ internal static class DashboardLayout
         if (filter is not null && years is not null)
         {
             html.Append(FilterForm(filter, years, filterAction ?? "/dasbor"));
+            if (ignoredFilters is { Count: > 0 })
+            {
+                // A hand-edited link: say which part was not understood and what is shown instead.
+                html.Append("<p class=\"filter-notice\" role=\"status\">Filter tidak dikenal diabaikan: ").Append(Html.E(string.Join(", ", ignoredFilters)))
+                    .Append(". Ditampilkan: ").Append(Html.E(FilterQuery.Describe(filter))).Append(".</p>");
+            }
         }
 
         html.Append(body).Append("</main></body></html>");

@@ -17,6 +17,12 @@ internal static class NoticePages
     public static IResult Forbidden(HttpContext http, string message) =>
         Page(http, StatusCodes.Status403Forbidden, "Ditolak", "<p>" + WebUtility.HtmlEncode(message) + "</p>");
 
+    public static IResult BadRequest(HttpContext http, string message) =>
+        Page(http, StatusCodes.Status400BadRequest, "Tidak bisa diproses", "<p>" + WebUtility.HtmlEncode(message) + "</p>");
+
+    public static IResult TooLarge(HttpContext http) => Page(http, StatusCodes.Status413PayloadTooLarge, "Formulir terlalu besar",
+        "<p>Formulir dasbor hanya berisi beberapa isian pendek; kiriman ini jauh lebih besar dan tidak diproses. Muat ulang halaman lalu coba lagi.</p>");
+
     public static IResult SignInRefused(HttpContext http, SignInRefusal refusal) => Page(http, StatusCodes.Status403Forbidden, "Tautan tidak bisa dipakai",
         "<p>" + WebUtility.HtmlEncode(Explain(refusal)) + "</p><p>Ketik <strong>dasbor</strong> di chat Sinergi untuk meminta tautan baru.</p>");
 

@@ -23,8 +23,13 @@ internal static class SignInEndpoints
                 return NoticePages.Forbidden(http, "Permintaan masuk tidak berasal dari halaman Sinergi.");
             }
 
-            var form = await http.Request.ReadFormAsync(cancellationToken);
-            var result = signIn.Redeem(form["t"]);
+            var (form, refusal) = await DashboardForm.ReadAsync(http, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var result = signIn.Redeem(form!["t"]);
             if (!result.Accepted)
             {
                 return NoticePages.SignInRefused(http, result.Refusal);

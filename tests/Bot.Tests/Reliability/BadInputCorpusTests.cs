@@ -35,6 +35,7 @@ public sealed class BadInputCorpusTests : IDisposable
     public async Task BotFrameworkRefusesEveryMalformedBodyAndKeepsWorking()
     {
         var failures = new List<string>();
+        var before = Snapshot();
         foreach (var input in BadInputCorpus.For(BotFrameworkBody("refused", "m1", "bantuan")).Where(i => i.MustRefuse))
         {
             using var content = input.Content();
@@ -43,6 +44,7 @@ public sealed class BadInputCorpusTests : IDisposable
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        before.AssertUnchanged(Snapshot(), "refused bodies changed the store");
         Assert.Null(_host.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "refused"));
         Assert.Equal(0, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|refused").Version);
 
@@ -55,6 +57,11 @@ public sealed class BadInputCorpusTests : IDisposable
 
         var replies = await ExpectRepliesAsync(BotFrameworkBody("after", "a1", "bantuan"));
         Assert.NotEmpty(replies);
+
+        // The file behind it all still opens, with what the running host had.
+        var running = Snapshot();
+        _host.Dispose();
+        StoreSnapshot.Reopen(_data.Path).AssertUnchanged(running, "the reopened file differs from the running store");
     }
 
     [Fact]
@@ -69,6 +76,30 @@ public sealed class BadInputCorpusTests : IDisposable
         Assert.NotEmpty(first);
         Assert.Empty(replayed);
         Assert.Equal(1, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|replay").Version);
+    }
+
+    /// <summary>
+    /// LiteDB cannot index a key of 1 KB or more, and the activity id, the conversation id, the sender id and the
+    /// channel id all end up in index keys. Today each of these answers 500 (LiteException from
+    /// ProcessedActivityStore / UserStore inside the turn); the fix belongs in the Bot Framework channel's validation
+    /// (or TurnProcessor's), which another change owns at the moment.
+    /// </summary>
+    [Theory(Skip = "Known 500: /api/messages does not bound id lengths yet (fix pending in Channels/BotFramework or TurnProcessor)")]
+    [InlineData("\"id\":\"m-long\"")]
+    [InlineData("\"from\":{\"id\":\"u-long\"}")]
+    [InlineData("\"conversation\":{\"id\":\"long\"}")]
+    [InlineData("\"channelId\":\"test\"")]
+    public async Task BotFrameworkRefusesOverlongIds(string field)
+    {
+        var value = field[(field.LastIndexOf(':') + 2)..field.IndexOf('"', field.LastIndexOf(':') + 2)];
+        var body = BotFrameworkBody("long", "m-long", "bantuan").Replace(field, field.Replace(value, value + new string('x', 5000), StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(new string('x', 5000), body, StringComparison.Ordinal);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        using var response = await _http.PostAsync(Messages, content, TestContext.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
@@ -98,6 +129,7 @@ public sealed class BadInputCorpusTests : IDisposable
         var (before, watermark) = await client.PollUntilAsync(null, 1);
         var failures = new List<string>();
         var path = $"{Base}/conversations/{client.ConversationId}/activities";
+        var stored = Snapshot();
         foreach (var input in BadInputCorpus.For(DirectLineBody("bantuan")).Where(i => i.MustRefuse))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = input.Content() };
@@ -107,6 +139,7 @@ public sealed class BadInputCorpusTests : IDisposable
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        stored.AssertUnchanged(Snapshot(), "refused bodies changed the store");
         var (after, _) = await client.PollAsync(watermark);
         Assert.Empty(after);
 
@@ -198,6 +231,8 @@ public sealed class BadInputCorpusTests : IDisposable
         await client.StartAsync();
         return client;
     }
+
+    private StoreSnapshot Snapshot() => StoreSnapshot.Of(_host.Services.GetRequiredService<SinergiDatabase>());
 
     private static string BotFrameworkBody(string conversation, string id, string text) =>
         $$"""{"type":"message","id":"{{id}}","channelId":"test","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"u-{{conversation}}"},"recipient":{"id":"bot"},"conversation":{"id":"{{conversation}}"},"text":"{{text}}"}""";

@@ -1,0 +1,42 @@
+using Bot.Dialogs.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Tests.Reliability;
+
+/// <summary>
+/// The row count of every LiteDB collection (file storage included), to prove that refused requests left the
+/// store as it was, and that the file still opens after the host stopped.
+/// </summary>
+public sealed record StoreSnapshot(IReadOnlyDictionary<string, int> Counts)
+{
+    public static StoreSnapshot Of(SinergiDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var raw = database.Raw;
+        return new StoreSnapshot(raw.GetCollectionNames().Order(StringComparer.Ordinal).ToDictionary(n => n, n => raw.GetCollection(n).Count(), StringComparer.Ordinal));
+    }
+
+    /// <summary>Opens the database file of a stopped host the way the product does, and counts.</summary>
+    public static StoreSnapshot Reopen(string dataDirectory)
+    {
+        using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
+        return Of(database);
+    }
+
+    public int this[string collection] => Counts.GetValueOrDefault(collection);
+
+    /// <summary>The snapshot without the collections whose names start with any of the prefixes.</summary>
+    public StoreSnapshot Without(params string[] prefixes) =>
+        new(Counts.Where(c => !prefixes.Any(p => c.Key.StartsWith(p, StringComparison.Ordinal))).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
+
+    /// <summary>Fails with the collections whose counts differ (each as name: before -> after).</summary>
+    public void AssertUnchanged(StoreSnapshot after, string because)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var changed = Counts.Keys.Union(after.Counts.Keys, StringComparer.Ordinal)
+            .Where(n => this[n] != after[n] || Counts.ContainsKey(n) != after.Counts.ContainsKey(n))
+            .Select(n => $"{n}: {(Counts.ContainsKey(n) ? this[n] : "absent")} -> {(after.Counts.ContainsKey(n) ? after[n] : "absent")}")
+            .ToList();
+        Assert.True(changed.Count == 0, because + ": " + string.Join(", ", changed));
+    }
+}
