@@ -39,6 +39,10 @@ public sealed partial class TurnProcessor(
         var conversationId = Require(activity.Conversation?.Id, "conversation.id");
         Require(activity.Type, "type");
         Require(activity.From?.Id, "from.id");
+        if (ActivityLimits.IsOverlong(activity.Id))
+        {
+            throw new ArgumentException($"The activity's id is longer than {ActivityLimits.MaxIdBytes} bytes.", nameof(activity));
+        }
 
         // Before any lock or read: a flood from one account must cost as little as possible.
         if (activity.Type == ActivityTypes.Message && activity.From!.Role != "bot"
@@ -114,7 +118,9 @@ public sealed partial class TurnProcessor(
     public static string UserKey(string channelId, string userId) => channelId + "|" + userId;
 
     private static string Require(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"The activity has no {field}.", nameof(value)) : value;
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"The activity has no {field}.", nameof(value))
+        : ActivityLimits.IsOverlong(value) ? throw new ArgumentException($"The activity's {field} is longer than {ActivityLimits.MaxIdBytes} bytes.", nameof(value))
+        : value;
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Activity {ActivityId} was processed before; skipped")]
     private partial void LogDuplicate(string activityId);

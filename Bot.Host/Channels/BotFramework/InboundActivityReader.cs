@@ -56,6 +56,13 @@ internal sealed class InboundActivityReader(IOptions<BotFrameworkOptions> option
             return InboundRead.Fail(StatusCodes.Status400BadRequest, "The activity has no " + string.Join(", ", missing) + ".");
         }
 
+        if (ActivityLimits.OverlongIds(activity) is { Count: > 0 } overlong)
+        {
+            return InboundRead.Fail(
+                StatusCodes.Status400BadRequest,
+                $"{string.Join(", ", overlong)} must be at most {ActivityLimits.MaxIdBytes} bytes long.");
+        }
+
         // Replies go back to serviceUrl; without a usable one only expectReplies can answer.
         if (!IsExpectReplies(activity) && !ConnectorUris.IsServiceUrl(activity.ServiceUrl))
         {
