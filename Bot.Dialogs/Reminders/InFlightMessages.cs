@@ -18,11 +18,11 @@ internal sealed class InFlightMessages
 
     private readonly ILiteCollection<InFlightMessage> _messages;
 
-    public InFlightMessages(SinergiDatabase database)
-    {
-        _messages = database.Collection<InFlightMessage>(CollectionName);
-        _messages.EnsureIndex(m => m.RecipientId);
-    }
+    /// <remarks>
+    /// The collection holds only messages between their send and their mark (a handful), plus any a crash or a
+    /// failed send left, so the sweep reads it whole once rather than indexing it.
+    /// </remarks>
+    public InFlightMessages(SinergiDatabase database) => _messages = database.Collection<InFlightMessage>(CollectionName);
 
     /// <summary>
     /// The id of the message that carries these rows: derived from their idempotency keys only, so the same rows
@@ -38,8 +38,6 @@ internal sealed class InFlightMessages
     public void Put(InFlightMessage message) => _messages.Upsert(message);
 
     public bool Remove(string messageId) => _messages.Delete(messageId);
-
-    public IReadOnlyList<InFlightMessage> ForRecipient(string recipientId) => _messages.Find(m => m.RecipientId == recipientId).ToList();
 
     public IReadOnlyList<InFlightMessage> All() => _messages.FindAll().ToList();
 }

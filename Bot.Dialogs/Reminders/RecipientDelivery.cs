@@ -24,7 +24,11 @@ internal sealed partial class RecipientDelivery(
 {
     private readonly ReminderOptions _options = options.Value;
 
-    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one recipient's claimed rows; <paramref name="earlier"/> are this recipient's messages that earlier
+    /// attempts recorded and never marked sent.
+    /// </summary>
+    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
     {
         var rows = claimed.Select(c => c.Row).ToList();
         var user = directory.Get(recipientId);
@@ -51,7 +55,7 @@ internal sealed partial class RecipientDelivery(
 
         var today = LocalSchedule.LocalDate(now, zone);
         var locale = user.Locale ?? target.Reference.Locale;
-        var resends = Resends(recipientId, claimed, user, today, locale, out var fresh);
+        var resends = Resends(earlier, claimed, user, today, locale, out var fresh);
         var composed = Compose(fresh, user, today, locale, now, startedAt);
         var (dayStart, dayEnd) = (LocalSchedule.ToUtc(today, TimeSpan.Zero, zone), LocalSchedule.ToUtc(today.AddDays(1), TimeSpan.Zero, zone));
         var allowance = _options.MaxMessagesPerUserPerDay - log.CountBetween(user.Id, dayStart, dayEnd);
@@ -124,10 +128,9 @@ internal sealed partial class RecipientDelivery(
     /// (<see cref="InFlightMessages"/>), composed again from their claimed rows under their recorded id;
     /// <paramref name="fresh"/> gets the claimed rows no such message carries.
     /// </summary>
-    private List<OutgoingMessage> Resends(string recipientId, IReadOnlyList<ClaimedRow> claimed, BotUser user, DateOnly today, string? locale, out List<ClaimedRow> fresh)
+    private List<OutgoingMessage> Resends(IReadOnlyList<InFlightMessage> records, IReadOnlyList<ClaimedRow> claimed, BotUser user, DateOnly today, string? locale, out List<ClaimedRow> fresh)
     {
         fresh = [.. claimed];
-        var records = inFlight.ForRecipient(recipientId);
         if (records.Count == 0)
         {
             return [];

@@ -30,6 +30,7 @@ internal sealed partial class ReminderSweep(
     ReminderOutbox outbox,
     RecipientDelivery delivery,
     ReminderRowUpdates updates,
+    InFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderSweep> logger) : IDisposable
@@ -61,6 +62,8 @@ internal sealed partial class ReminderSweep(
                 return SweepResult.Empty;
             }
 
+            // Messages earlier attempts left unmarked, read once: this sweep's own records are never looked up.
+            var earlier = inFlight.All().ToLookup(m => m.RecipientId, StringComparer.Ordinal);
             var tally = new SweepTally();
             var marks = new SentMarks(updates, claimId);
             var claimedCount = 0;
@@ -76,7 +79,7 @@ internal sealed partial class ReminderSweep(
                     await Parallel.ForEachAsync(
                         claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
                         parallel,
-                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally, marks, token));
                 }
             }
             finally
