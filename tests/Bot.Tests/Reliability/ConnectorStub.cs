@@ -19,14 +19,24 @@ internal sealed class ConnectorStub : IAsyncDisposable
     private readonly ConcurrentQueue<StubDelivery> _deliveries = new();
     private readonly CancellationTokenSource _released = new();
     private int _received;
+    private volatile int _answerFirst = int.MaxValue;
+    private volatile int _phase = 1;
 
     private ConnectorStub(WebApplication app) => _app = app;
 
     /// <summary>Requests numbered above this are held (not answered); <see cref="int.MaxValue"/> answers everything.</summary>
-    public int AnswerFirst { get; set; } = int.MaxValue;
+    public int AnswerFirst
+    {
+        get => _answerFirst;
+        set => _answerFirst = value;
+    }
 
     /// <summary>Stamped on each delivery, to tell the run before the kill from the run after it.</summary>
-    public int Phase { get; set; } = 1;
+    public int Phase
+    {
+        get => _phase;
+        set => _phase = value;
+    }
 
     public string ServiceUrl { get; private set; } = string.Empty;
 
