@@ -17,9 +17,31 @@ public sealed class ProactiveMessenger(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(activities);
-        var sender = _senders.Value.FirstOrDefault(s => s.CanDeliver(reference))
-            ?? throw new InvalidOperationException($"No channel sender handles channel '{reference.ChannelId}'.");
         var addressed = activities.Select(a => reference.ApplyTo(a, asReply: false)).ToList();
-        return sender.SendAsync(reference, addressed, cancellationToken);
+        return SenderFor(reference).SendAsync(reference, addressed, cancellationToken);
     }
+
+    /// <summary>True when the reference's channel can store a message and the caller's record in one transaction.</summary>
+    public bool CanRecord(ConversationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return SenderFor(reference) is IRecordingChannelSender;
+    }
+
+    /// <summary>
+    /// Sends one activity through a channel that keeps its transcript in this database, running
+    /// <paramref name="record"/> in the transaction that stores it (<see cref="IRecordingChannelSender"/>).
+    /// </summary>
+    public Task SendRecordedAsync(ConversationReference reference, Activity activity, Action record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(activity);
+        var sender = SenderFor(reference) as IRecordingChannelSender
+            ?? throw new InvalidOperationException($"Channel '{reference.ChannelId}' cannot record a delivery in the database.");
+        return sender.SendRecordedAsync(reference, reference.ApplyTo(activity, asReply: false), record, cancellationToken);
+    }
+
+    private IChannelSender SenderFor(ConversationReference reference) =>
+        _senders.Value.FirstOrDefault(s => s.CanDeliver(reference))
+            ?? throw new InvalidOperationException($"No channel sender handles channel '{reference.ChannelId}'.");
 }

@@ -14,6 +14,8 @@ internal sealed partial class RecipientDelivery(
     RecipientDirectory directory,
     ReminderRowUpdates updates,
     DeliveryLog log,
+    InFlightMessages inFlight,
+    ReminderOutbox outbox,
     CoordinatorReports coordinatorReports,
     ProactiveMessenger messenger,
     LocalSchedule schedule,
@@ -22,7 +24,11 @@ internal sealed partial class RecipientDelivery(
 {
     private readonly ReminderOptions _options = options.Value;
 
-    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers one recipient's claimed rows; <paramref name="earlier"/> are this recipient's messages that earlier
+    /// attempts recorded and never marked sent.
+    /// </summary>
+    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
     {
         var rows = claimed.Select(c => c.Row).ToList();
         var user = directory.Get(recipientId);
@@ -49,29 +55,56 @@ internal sealed partial class RecipientDelivery(
 
         var today = LocalSchedule.LocalDate(now, zone);
         var locale = user.Locale ?? target.Reference.Locale;
-        var messages = Compose(claimed, user, today, locale, now, startedAt);
+        var resends = Resends(earlier, claimed, user, today, locale, out var fresh);
+        var composed = Compose(fresh, user, today, locale, now, startedAt);
         var (dayStart, dayEnd) = (LocalSchedule.ToUtc(today, TimeSpan.Zero, zone), LocalSchedule.ToUtc(today.AddDays(1), TimeSpan.Zero, zone));
         var allowance = _options.MaxMessagesPerUserPerDay - log.CountBetween(user.Id, dayStart, dayEnd);
-        messages = FitToAllowance(messages, allowance, today, locale, out var overflow);
+
+        // A message that may already have reached the user goes again as it was (same rows, same id), never
+        // folded with newer rows; it counts towards the day's cap like any other.
+        var messages = resends.Take(Math.Max(allowance, 0)).ToList();
+        var overflow = resends.Skip(messages.Count).SelectMany(m => m.Rows).ToList();
+        messages.AddRange(FitToAllowance(composed, allowance - messages.Count, today, locale, out var composedOverflow));
+        overflow.AddRange(composedOverflow);
         if (overflow.Count > 0)
         {
             updates.Defer(overflow, claimId, schedule.NextAllowed(LocalSchedule.ToUtc(today.AddDays(1), _options.SendAt, zone), zone), "daily cap");
             tally.Deferred(overflow.Count);
         }
 
+        // Direct Line stores the message and its mark in one transaction (exactly once); elsewhere the message's
+        // in-flight record is written first, so that a crash before the mark repeats it under the same id.
+        var recorded = messenger.CanRecord(target.Reference);
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
+            var activity = ReminderComposer.Identified(message.Activity, message.Id);
+            var mark = new PendingMark(message.Rows, user.Id, target.ConversationKey, message.Shape, message.Id);
             try
             {
-                await messenger.SendAsync(target.Reference, [message.Activity], cancellationToken);
+                if (recorded)
+                {
+                    await messenger.SendRecordedAsync(target.Reference, activity, () => updates.MarkSentWithMessage(mark, claimId), cancellationToken);
+                }
+                else
+                {
+                    await marks.MarkAsync(mark with { Stage = MarkStage.BeforeSend });
+                    await messenger.SendAsync(target.Reference, [activity], cancellationToken);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Shutting down: what was not attempted yet goes back untouched; the message in flight may or may
-                // not have reached the channel and stays leased (the documented at-least-once window).
+                // not have reached the channel and stays leased with its in-flight record (sent again, same id).
                 updates.Release(messages.Skip(i + 1).SelectMany(m => m.Rows).ToList(), claimId);
                 throw;
+            }
+            catch (ReminderClaimLostException)
+            {
+                // A later claim took these rows over (the lease ran out): it delivers them, and nothing was stored here.
+                LogClaimLost(user.Id);
+                updates.Release(messages.Skip(i + 1).SelectMany(m => m.Rows).ToList(), claimId);
+                return;
             }
             catch (Exception ex)
             {
@@ -81,9 +114,46 @@ internal sealed partial class RecipientDelivery(
                 return;
             }
 
-            await marks.MarkAsync(new PendingMark(message.Rows, user.Id, target.ConversationKey, message.Shape));
+            if (!recorded)
+            {
+                await marks.MarkAsync(mark);
+            }
+
             tally.Message(message.Rows.Count);
         }
+    }
+
+    /// <summary>
+    /// The messages of this recipient that an earlier attempt handed to the channel without marking them
+    /// (<see cref="InFlightMessages"/>), composed again from their claimed rows under their recorded id;
+    /// <paramref name="fresh"/> gets the claimed rows no such message carries.
+    /// </summary>
+    private List<OutgoingMessage> Resends(IReadOnlyList<InFlightMessage> records, IReadOnlyList<ClaimedRow> claimed, BotUser user, DateOnly today, string? locale, out List<ClaimedRow> fresh)
+    {
+        fresh = [.. claimed];
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var byKey = claimed.ToDictionary(c => c.Row.Id, StringComparer.Ordinal);
+        var resends = new List<OutgoingMessage>();
+        foreach (var record in records.OrderBy(r => r.CreatedAt))
+        {
+            var rows = record.Keys.Where(byKey.ContainsKey).Select(k => byKey[k].Row).ToList();
+            if (rows.Count > 0)
+            {
+                record.Keys.ForEach(k => byKey.Remove(k));
+                resends.Add(new(Shaped(record.Shape, rows, user, today, locale), rows, record.Shape, record.Id));
+            }
+            else if (record.Keys.All(k => outbox.Get(k) is not { Status: ReminderStatus.Pending or ReminderStatus.Sending }))
+            {
+                inFlight.Remove(record.Id); // its rows were finished some other way (failed for good, replanned away)
+            }
+        }
+
+        fresh = claimed.Where(c => byKey.ContainsKey(c.Row.Id)).ToList();
+        return resends;
     }
 
     private List<OutgoingMessage> Compose(IReadOnlyList<ClaimedRow> claimed, BotUser user, DateOnly today, string? locale, DateTime now, DateTime startedAt)
@@ -94,26 +164,30 @@ internal sealed partial class RecipientDelivery(
         var onTime = reminders.Select(c => c.Row).Except(late).ToList();
         if (late.Count > 0)
         {
-            messages.Add(new(ReminderComposer.Fold(late, today, locale, catchUp: true), late, "catch-up"));
+            messages.Add(OutgoingMessage.For(Shaped("catch-up", late, user, today, locale), late, "catch-up"));
         }
 
-        if (onTime.Count == 1)
+        if (onTime.Count > 0)
         {
-            messages.Add(new(ReminderComposer.Single(onTime[0], today, locale), onTime, "single"));
-        }
-        else if (onTime.Count > 1)
-        {
-            messages.Add(new(ReminderComposer.Fold(onTime, today, locale, catchUp: false), onTime, "folded"));
+            var shape = onTime.Count == 1 ? "single" : "folded";
+            messages.Add(OutgoingMessage.For(Shaped(shape, onTime, user, today, locale), onTime, shape));
         }
 
         var digests = claimed.Where(c => c.Row.Kind == ReminderKind.Digest).Select(c => c.Row).ToList();
         if (digests.Count > 0)
         {
-            messages.Add(new(coordinatorReports.Digest(user, today, locale), digests, "digest"));
+            messages.Add(OutgoingMessage.For(Shaped("digest", digests, user, today, locale), digests, "digest"));
         }
 
         return messages;
     }
+
+    private Activity Shaped(string shape, List<ReminderItem> rows, BotUser user, DateOnly today, string? locale) => shape switch
+    {
+        "digest" => coordinatorReports.Digest(user, today, locale),
+        "single" when rows.Count == 1 => ReminderComposer.Single(rows[0], today, locale),
+        _ => ReminderComposer.Fold(rows, today, locale, catchUp: shape == "catch-up"),
+    };
 
     /// <summary>Within the day's allowance: fold the reminders together first, then leave the rest for tomorrow.</summary>
     private static List<OutgoingMessage> FitToAllowance(List<OutgoingMessage> messages, int allowance, DateOnly today, string? locale, out List<ReminderItem> overflow)
@@ -128,7 +202,7 @@ internal sealed partial class RecipientDelivery(
         if (allowance >= 1 && reminderRows.Count > 0)
         {
             var catchUp = messages.Any(m => m.Shape == "catch-up");
-            var merged = new OutgoingMessage(ReminderComposer.Fold(reminderRows, today, locale, catchUp), reminderRows, catchUp ? "catch-up" : "folded");
+            var merged = OutgoingMessage.For(ReminderComposer.Fold(reminderRows, today, locale, catchUp), reminderRows, catchUp ? "catch-up" : "folded");
             messages = [merged, .. messages.Where(m => m.Shape == "digest")];
         }
 
@@ -146,7 +220,15 @@ internal sealed partial class RecipientDelivery(
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Reminder delivery to user {UserId} failed: {Outcome}")]
     private partial void LogDeliveryFailed(Exception exception, string userId, string outcome);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Reminder delivery to user {UserId} stopped: a later claim holds the rows")]
+    private partial void LogClaimLost(string userId);
 }
 
-/// <summary>One message about to go out and the rows it carries.</summary>
-internal sealed record OutgoingMessage(Activity Activity, IReadOnlyList<ReminderItem> Rows, string Shape);
+/// <summary>One message about to go out, the rows it carries and its stable id.</summary>
+internal sealed record OutgoingMessage(Activity Activity, IReadOnlyList<ReminderItem> Rows, string Shape, string Id)
+{
+    /// <summary>A new message, its id derived from its rows' keys.</summary>
+    public static OutgoingMessage For(Activity activity, IReadOnlyList<ReminderItem> rows, string shape) =>
+        new(activity, rows, shape, InFlightMessages.StableId(rows));
+}

@@ -10,41 +10,84 @@ namespace Bot.Dialogs.Reminders;
 internal sealed partial class ReminderRowUpdates(
     ReminderOutbox outbox,
     DeliveryLog log,
+    InFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderRowUpdates> logger)
 {
     private readonly ReminderOptions _options = options.Value;
 
-    /// <summary>The channel accepted these messages: their rows are sent, and each message counts towards the day's cap.</summary>
-    public void MarkSent(IReadOnlyList<PendingMark> messages, string claimId)
+    /// <summary>
+    /// One group commit of <see cref="SentMarks"/>: in-flight records of messages about to be sent, and "sent"
+    /// marks of messages the channel accepted (each counts towards the day's cap and drops its in-flight record).
+    /// </summary>
+    public void Write(IReadOnlyList<PendingMark> marks, string claimId)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var sentAt = time.GetUtcNow().UtcDateTime;
+        ArgumentNullException.ThrowIfNull(marks);
+        var now = time.GetUtcNow().UtcDateTime;
         outbox.InTransaction(() =>
         {
-            foreach (var message in messages)
+            foreach (var mark in marks)
             {
-                var messageId = Guid.NewGuid().ToString("N");
-                Apply(message.Rows, claimId, row =>
+                if (mark.Stage == MarkStage.BeforeSend)
                 {
-                    row.Status = ReminderStatus.Sent;
-                    row.SentAt = sentAt;
-                    row.WakeAt = ReminderItem.Never;
-                    row.MessageId = messageId;
-                    row.ConversationKey = message.ConversationKey;
-                    row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
-                });
-                log.Add(new DeliveryLog.Delivery
+                    inFlight.Put(new InFlightMessage
+                    {
+                        Id = mark.MessageId,
+                        RecipientId = mark.UserId,
+                        Keys = [.. mark.Rows.Select(r => r.Id)],
+                        Shape = mark.Shape,
+                        ConversationKey = mark.ConversationKey,
+                        CreatedAt = now,
+                    });
+                }
+                else
                 {
-                    Id = messageId,
-                    UserId = message.UserId,
-                    SentAt = sentAt,
-                    ConversationKey = message.ConversationKey,
-                    Items = message.Rows.Count,
-                    Shape = message.Shape,
-                });
+                    MarkSent(mark, claimId, now);
+                }
             }
+        });
+    }
+
+    /// <summary>
+    /// Marks one message sent inside the transaction that stored it in a channel's transcript
+    /// (<see cref="Engine.IRecordingChannelSender"/>). When another claim holds any of its rows, throws
+    /// <see cref="ReminderClaimLostException"/> so that the transaction, message included, is undone.
+    /// </summary>
+    public void MarkSentWithMessage(PendingMark mark, string claimId)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        outbox.InTransaction(() =>
+        {
+            if (mark.Rows.Select(r => outbox.Get(r.Id)).Any(row => row is null || row.ClaimId != claimId || row.Status != ReminderStatus.Sending))
+            {
+                throw new ReminderClaimLostException(mark.MessageId);
+            }
+
+            MarkSent(mark, claimId, time.GetUtcNow().UtcDateTime);
+        });
+    }
+
+    private void MarkSent(PendingMark message, string claimId, DateTime sentAt)
+    {
+        Apply(message.Rows, claimId, row =>
+        {
+            row.Status = ReminderStatus.Sent;
+            row.SentAt = sentAt;
+            row.WakeAt = ReminderItem.Never;
+            row.MessageId = message.MessageId;
+            row.ConversationKey = message.ConversationKey;
+            row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
+        });
+        inFlight.Remove(message.MessageId);
+        log.Add(new DeliveryLog.Delivery
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserId = message.UserId,
+            SentAt = sentAt,
+            ConversationKey = message.ConversationKey,
+            Items = message.Rows.Count,
+            Shape = message.Shape,
         });
     }
 
@@ -122,3 +165,7 @@ internal sealed partial class ReminderRowUpdates(
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Reminder {ReminderId} is no longer held by this sweep; left as it is")]
     private partial void LogClaimLost(string reminderId);
 }
+
+/// <summary>The rows of a message are no longer held by the claim that was delivering it; nothing was recorded.</summary>
+internal sealed class ReminderClaimLostException(string messageId)
+    : InvalidOperationException($"Reminder message {messageId} lost its claim before it was stored.");

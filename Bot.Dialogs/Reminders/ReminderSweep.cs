@@ -10,22 +10,27 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 }
 
 /// <summary>
-/// Sends what is due. Exactly once per idempotency key, with one window left open:
+/// Sends what is due. Exactly once per idempotency key, with one window left open on channels that keep no
+/// transcript here:
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
-/// <item>Deliver: per recipient, through the stored conversation reference.</item>
-/// <item>Mark: right after the channel accepted, the rows of that message become sent (group-committed with the
-/// other deliveries of the moment, <see cref="SentMarks"/>).</item>
+/// <item>Deliver: per recipient, through the stored conversation reference. Each message carries a stable id
+/// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="InFlightMessages"/>).</item>
+/// <item>Mark: right after the channel accepted, the rows of that message become sent and the record goes
+/// (group-committed with the other writes of the moment, <see cref="SentMarks"/>). Direct Line stores the message
+/// and its mark in one transaction instead, so there is no window there.</item>
 /// </list>
 /// A crash between the channel's acceptance and the mark leaves the rows "sending"; when the host starts again
-/// they are taken over (claimed by a process that is gone) and sent again. So that one window is
-/// at-least-once: the user may see that message twice. Everything else is exactly once: a row that was sent
-/// is never claimed again, and the key makes a second row for the same step impossible.
+/// they are taken over (claimed by a process that is gone) and their recorded message is sent again, with the same
+/// rows and the same id. So that one window is at-least-once: the user may see that message twice unless the
+/// channel de-duplicates by the id (Web Chat does). Everything else is exactly once: a row that was sent is never
+/// claimed again, and the key makes a second row for the same step impossible.
 /// </summary>
 internal sealed partial class ReminderSweep(
     ReminderOutbox outbox,
     RecipientDelivery delivery,
     ReminderRowUpdates updates,
+    InFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderSweep> logger) : IDisposable
@@ -57,6 +62,8 @@ internal sealed partial class ReminderSweep(
                 return SweepResult.Empty;
             }
 
+            // Messages earlier attempts left unmarked, read once: this sweep's own records are never looked up.
+            var earlier = inFlight.All().ToLookup(m => m.RecipientId, StringComparer.Ordinal);
             var tally = new SweepTally();
             var marks = new SentMarks(updates, claimId);
             var claimedCount = 0;
@@ -72,7 +79,7 @@ internal sealed partial class ReminderSweep(
                     await Parallel.ForEachAsync(
                         claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
                         parallel,
-                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], claimId, now, _startedAt, tally, marks, token));
+                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally, marks, token));
                 }
             }
             finally

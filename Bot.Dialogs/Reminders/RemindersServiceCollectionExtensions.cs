@@ -26,6 +26,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<ICommitmentChangeListener, ReminderChangeListener>();
         services.AddSingleton<ReportingOverview>();
         services.AddSingleton<CoordinatorReports>();
+        services.AddSingleton<InFlightMessages>();
         services.AddSingleton<ReminderRowUpdates>();
         services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<ReminderSweep>();

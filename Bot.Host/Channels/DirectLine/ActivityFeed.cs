@@ -18,9 +18,10 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
 
     /// <summary>
     /// Stamps, stores and pushes an activity; returns it as stamped. A confidential activity is stored redacted and
-    /// its readable copy kept in the overlay; sockets get the readable form either way.
+    /// its readable copy kept in the overlay; sockets get the readable form either way. <paramref name="alsoInTransaction"/>
+    /// runs in the transaction that stores it; when it throws, nothing is stored or pushed.
     /// </summary>
-    public Activity Append(string conversationId, Activity activity, bool confidential)
+    public Activity Append(string conversationId, Activity activity, bool confidential, Action? alsoInTransaction = null)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -41,7 +42,7 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
             conversation.NextSequence = sequence + 1;
             conversation.LastTimestamp = timestamp.UtcDateTime;
             conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
-            store.Append(conversation, new DirectLineLogEntry { Id = stamped.Id, ConversationId = conversationId, Sequence = sequence, Json = stored });
+            store.Append(conversation, new DirectLineLogEntry { Id = stamped.Id, ConversationId = conversationId, Sequence = sequence, Json = stored }, alsoInTransaction);
 
             feed.LastTimestamp = timestamp;
             Push(feed, json, conversation.NextSequence);

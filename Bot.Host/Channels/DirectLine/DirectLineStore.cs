@@ -29,11 +29,15 @@ internal sealed class DirectLineStore
     /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
     public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
 
-    /// <summary>Adds one entry and moves the conversation's watermark, atomically.</summary>
-    public void Append(DirectLineConversation conversation, DirectLineLogEntry entry) => _database.InTransaction(() =>
+    /// <summary>
+    /// Adds one entry and moves the conversation's watermark, atomically, together with
+    /// <paramref name="alsoInTransaction"/> (a reminder's "sent" mark): a throw from it adds nothing.
+    /// </summary>
+    public void Append(DirectLineConversation conversation, DirectLineLogEntry entry, Action? alsoInTransaction = null) => _database.InTransaction(() =>
     {
         _log.Insert(entry);
         _conversations.Update(conversation);
+        alsoInTransaction?.Invoke();
     });
 
     /// <summary>Every entry from <paramref name="fromSequence"/> on, in order.</summary>

@@ -50,6 +50,25 @@ internal sealed partial class DirectLineTurns(
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// Queues one message behind any running turn and appends it with <paramref name="record"/> in the same
+    /// transaction (<see cref="Bot.Dialogs.Engine.IRecordingChannelSender"/>); completes when both are stored.
+    /// </summary>
+    public Task SendRecordedAsync(DirectLineConversation conversation, Activity message, Action record, CancellationToken cancellationToken)
+    {
+        if (message.Type != ActivityTypes.Message)
+        {
+            throw new ArgumentException("Only a message is appended with a record.", nameof(message));
+        }
+
+        return EnqueueAsync(conversation.Id, stopping =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            feed.Append(conversation.Id, Outgoing(conversation, message), confidential: false, record);
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>Appends the bot's activities: no trace or conversationUpdate for the client, typing only live.</summary>
     private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities, bool confidential)
     {
@@ -60,13 +79,7 @@ internal sealed partial class DirectLineTurns(
                 continue;
             }
 
-            var outgoing = activity with
-            {
-                ChannelId = DirectLineChannel.ChannelId,
-                Conversation = DirectLineChannel.Conversation(conversation.Id),
-                From = DirectLineChannel.Bot,
-                Recipient = DirectLineChannel.User(conversation),
-            };
+            var outgoing = Outgoing(conversation, activity);
             if (activity.Type == ActivityTypes.Typing)
             {
                 feed.PushLive(conversation.Id, outgoing);
@@ -77,6 +90,14 @@ internal sealed partial class DirectLineTurns(
             }
         }
     }
+
+    private static Activity Outgoing(DirectLineConversation conversation, Activity activity) => activity with
+    {
+        ChannelId = DirectLineChannel.ChannelId,
+        Conversation = DirectLineChannel.Conversation(conversation.Id),
+        From = DirectLineChannel.Bot,
+        Recipient = DirectLineChannel.User(conversation),
+    };
 
     private Task EnqueueAsync(string conversationId, Func<CancellationToken, Task> work)
     {

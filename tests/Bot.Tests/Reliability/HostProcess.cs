@@ -76,15 +76,37 @@ internal sealed class HostProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// Waits until the host printed <paramref name="text"/> (e.g. a log message), at most <paramref name="timeout"/>;
+    /// throws with the output so far when it did not, or when the host exited first.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The host did not print '{text}' within {timeout}:\n" + Output);
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Sends one message with expectReplies; returns the reply texts joined (empty for a duplicate).</summary>
-    public async Task<string> SayAsync(string conversationId, string userId, string activityId, string text, CancellationToken cancellationToken)
+    public Task<string> SayAsync(string conversationId, string userId, string activityId, string text, CancellationToken cancellationToken) =>
+        SayAsync(conversationId, userId, activityId, text, "http://127.0.0.1:9/", cancellationToken);
+
+    /// <summary>As above; <paramref name="serviceUrl"/> is where the stored conversation reference points proactive messages.</summary>
+    public async Task<string> SayAsync(string conversationId, string userId, string activityId, string text, string serviceUrl, CancellationToken cancellationToken)
     {
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = activityId,
             ["channelId"] = "test",
-            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["serviceUrl"] = serviceUrl,
             ["deliveryMode"] = "expectReplies",
             ["locale"] = "id-ID",
             ["from"] = new JsonObject { ["id"] = userId },
