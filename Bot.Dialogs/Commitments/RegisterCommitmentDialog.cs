@@ -113,7 +113,7 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
             return step.EndAsync(null, cancellationToken);
         }
 
-        var saved = commitments.Register(step.State.Draft.ToCommitment(step.State.OrganisationId), user.Id);
+        var saved = commitments.Register(step.State.Draft.ToCommitment(step.State.OrganisationId), user.Id, step.Turn.RequestKey);
         step.Turn.SendText(step.Turn.F(CommitmentTexts.Saved, saved.Code));
         return step.EndAsync(saved.Code, cancellationToken);
     }

@@ -32,6 +32,12 @@ public sealed class Commitment
     public string CreatedBy { get; set; } = string.Empty;
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The channel activity that registered it (channel|conversation|activity id): a channel that resends that
+    /// activity after a crash, before the turn's own commit, finds this commitment instead of registering it twice.
+    /// </summary>
+    public string? RequestKey { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Incremented on every change; each change is also kept in the version history.</summary>

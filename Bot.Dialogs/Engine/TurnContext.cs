@@ -30,6 +30,15 @@ public sealed class TurnContext
 
     public bool IsEnglish => LocalizedText.IsEnglish(Activity.Locale);
 
+    /// <summary>
+    /// The inbound activity as an idempotency key (channel|conversation|activity id), or null when it has no id. A
+    /// feature that writes outside the turn's final commit records it, so that the same activity resent after a
+    /// crash finds the first write instead of making a second.
+    /// </summary>
+    public string? RequestKey => Activity.Id is { Length: > 0 } id
+        ? string.Join('|', Activity.ChannelId, Activity.Conversation?.Id, id)
+        : null;
+
     /// <summary>The trimmed text of a message, or an empty string.</summary>
     public string Text => Activity.Text?.Trim() ?? string.Empty;
 

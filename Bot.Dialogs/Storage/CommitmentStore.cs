@@ -19,20 +19,31 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
     // and the second insert would fail on the unique index (found by the load benchmark, bench/).
     private readonly Lock _codeGate = new();
 
-    /// <summary>Saves a new commitment with the next code of its year (RA-2027-001, RA-2027-002, …).</summary>
-    public Commitment Register(Commitment commitment, string userId)
+    /// <summary>
+    /// Saves a new commitment with the next code of its year (RA-2027-001, RA-2027-002, …). With a
+    /// <paramref name="requestKey"/> (the activity that asked), a repeat of the same request returns the commitment
+    /// it saved the first time: the turn's own commit comes after this one, and a crash in between makes the
+    /// channel resend the activity.
+    /// </summary>
+    public Commitment Register(Commitment commitment, string userId, string? requestKey = null)
     {
         ArgumentNullException.ThrowIfNull(commitment);
         lock (_codeGate)
         {
-            return RegisterInTransaction(commitment, userId);
+            return RegisterInTransaction(commitment, userId, requestKey);
         }
     }
 
-    private Commitment RegisterInTransaction(Commitment commitment, string userId) =>
+    private Commitment RegisterInTransaction(Commitment commitment, string userId, string? requestKey) =>
         database.InTransaction(() =>
         {
+            if (requestKey is not null && _commitments.FindOne(c => c.RequestKey == requestKey) is { } earlier)
+            {
+                return earlier;
+            }
+
             var now = time.GetUtcNow().UtcDateTime;
+            commitment.RequestKey = requestKey;
             var sequence = NextSequence(commitment.Year);
             commitment.Code = string.Create(CultureInfo.InvariantCulture, $"RA-{commitment.Year}-{sequence:000}");
             commitment.CreatedBy = userId;
@@ -125,6 +136,7 @@ public sealed class CommitmentStore(SinergiDatabase database, TimeProvider time,
         commitments.EnsureIndex(c => c.OrganisationId);
         commitments.EnsureIndex(c => c.Code, unique: true);
         commitments.EnsureIndex(c => c.Year);
+        commitments.EnsureIndex(c => c.RequestKey);
         return commitments;
     }
 
