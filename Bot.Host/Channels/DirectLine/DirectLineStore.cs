@@ -30,12 +30,12 @@ internal sealed class DirectLineStore
     public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
 
     /// <summary>
-    /// Adds one entry and moves the conversation's watermark, atomically, together with
-    /// <paramref name="alsoInTransaction"/> (a reminder's "sent" mark): a throw from it adds nothing.
+    /// Adds the entries and moves the conversation's watermark, atomically, together with
+    /// <paramref name="alsoInTransaction"/> (a reminder's "sent" mark, a turn's settled echo): a throw from it adds nothing.
     /// </summary>
-    public void Append(DirectLineConversation conversation, DirectLineLogEntry entry, Action? alsoInTransaction = null) => _database.InTransaction(() =>
+    public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null) => _database.InTransaction(() =>
     {
-        _log.Insert(entry);
+        _log.Insert(entries);
         _conversations.Update(conversation);
         alsoInTransaction?.Invoke();
     });

@@ -23,11 +23,8 @@ internal sealed partial class DirectLineTurns(
             try
             {
                 var result = await processor.ProcessAsync(inbound, cancellationToken);
-                Deliver(conversation, result.Replies, result.Confidential);
-                if (result.Status != TurnStatus.Duplicate)
-                {
-                    feed.SettleTurn(conversation.Id, inbound, result.Confidential);
-                }
+                Action? settle = result.Status == TurnStatus.Duplicate ? null : () => feed.SettleTurn(conversation.Id, inbound, result.Confidential);
+                Deliver(conversation, result.Replies, result.Confidential, settle);
 
                 if (result.Confidential)
                 {
@@ -46,7 +43,7 @@ internal sealed partial class DirectLineTurns(
         EnqueueAsync(conversation.Id, stopping =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Deliver(conversation, activities, confidential: false);
+            Deliver(conversation, activities, confidential: false, alsoInTransaction: null);
             return Task.CompletedTask;
         });
 
@@ -69,9 +66,14 @@ internal sealed partial class DirectLineTurns(
         });
     }
 
-    /// <summary>Appends the bot's activities: no trace or conversationUpdate for the client, typing only live.</summary>
-    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities, bool confidential)
+    /// <summary>
+    /// Appends the bot's activities: no trace or conversationUpdate for the client, typing only live. Consecutive
+    /// messages share one transaction; <paramref name="alsoInTransaction"/> (settling the turn's echo) joins the
+    /// last one, or runs alone when there is nothing to store.
+    /// </summary>
+    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities, bool confidential, Action? alsoInTransaction)
     {
+        var pending = new List<Activity>(activities.Count);
         foreach (var activity in activities)
         {
             if (activity.Type is ActivityTypes.Trace or ActivityTypes.ConversationUpdate or null)
@@ -79,14 +81,29 @@ internal sealed partial class DirectLineTurns(
                 continue;
             }
 
-            var outgoing = Outgoing(conversation, activity);
             if (activity.Type == ActivityTypes.Typing)
             {
-                feed.PushLive(conversation.Id, outgoing);
+                Flush(null);
+                feed.PushLive(conversation.Id, Outgoing(conversation, activity));
             }
             else
             {
-                feed.Append(conversation.Id, outgoing, confidential);
+                pending.Add(Outgoing(conversation, activity));
+            }
+        }
+
+        Flush(alsoInTransaction);
+
+        void Flush(Action? withThis)
+        {
+            if (pending.Count > 0)
+            {
+                feed.AppendAll(conversation.Id, pending, confidential, withThis);
+                pending.Clear();
+            }
+            else
+            {
+                withThis?.Invoke();
             }
         }
     }
