@@ -4,8 +4,9 @@
 # folder), and drives both with the same generator at 16 concurrent conversations, alternating rounds; then Direct
 # Line and 64 concurrent Q&A questions on Sinergi, and optionally the memory soak. Results: bench/out/<time>/.
 #
-# Usage: bench/run-comparison.sh [--turns N] [--rounds N] [--soak-turns N] [--concurrency N]
-#   --turns N         measured turns per run (default 20000, after 2000 warm-up turns)
+# Usage: bench/run-comparison.sh [--turns N] [--warmup N] [--rounds N] [--soak-turns N] [--concurrency N]
+#   --turns N         measured turns per run (default 20000)
+#   --warmup N        unmeasured turns before each run (default 10000: .NET's tiered JIT needs them)
 #   --rounds N        alternating rounds per bot (default 2)
 #   --soak-turns N    also run the soak (1000000 in the documented run; default 0 = skip)
 #   --soak-only       skip the comparison, Direct Line and Q&A runs (with --soak-turns)
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 turns=20000
-warmup=2000
+warmup=10000
 rounds=2
 soak_turns=0
 concurrency=16
@@ -25,6 +26,7 @@ dl_turns=2000
 while [ $# -gt 0 ]; do
   case "$1" in
     --turns) turns=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --soak-turns) soak_turns=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;

@@ -66,12 +66,16 @@ public sealed partial class TurnProcessor(
         try
         {
             await bot.OnTurnAsync(turn, cancellationToken);
+
+            // Serialised here, in parallel with other turns; the shared commit only writes.
+            turn.State.RememberActivity(activity.Id);
+            var saveState = states.PrepareSave(turn.State);
+            var saveReference = PrepareSenderReference(activity, channelId);
             await commits.CommitAsync(
                 () =>
                 {
-                    RememberSender(activity, channelId);
-                    turn.State.RememberActivity(activity.Id);
-                    states.Save(turn.State);
+                    saveReference?.Invoke();
+                    saveState();
                 },
                 cancellationToken);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
@@ -82,7 +86,7 @@ public sealed partial class TurnProcessor(
             await commits.CommitAsync(
                 () =>
                 {
-                    RememberSender(activity, channelId);
+                    PrepareSenderReference(activity, channelId)?.Invoke();
                     states.ClearStack(key, activity.Id);
                 },
                 CancellationToken.None);
@@ -105,14 +109,9 @@ public sealed partial class TurnProcessor(
         return new TurnResult(TurnStatus.Throttled, turn.Replies, new InvokeResponse(429));
     }
 
-    /// <summary>Remembers where the sender can be reached.</summary>
-    private void RememberSender(Activity activity, string channelId)
-    {
-        if (activity.From?.Role != "bot")
-        {
-            references.Save(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
-        }
-    }
+    /// <summary>The write that remembers where the sender can be reached, or null when there is nothing new.</summary>
+    private Action? PrepareSenderReference(Activity activity, string channelId) =>
+        activity.From?.Role == "bot" ? null : references.PrepareSave(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
 
     /// <summary>The user key of a channel account: channel and account id.</summary>
     public static string UserKey(string channelId, string userId) => channelId + "|" + userId;

@@ -20,7 +20,14 @@ public sealed class ConversationReferenceStore(SinergiDatabase database, TimePro
     // Per user key: the conversation key and JSON last committed for them (this store is the collection's only writer).
     private readonly BoundedCache<(string ConversationKey, string Json, DateTime WrittenAt)> _latestByUser = new(RememberedUsers);
 
-    public void Save(ConversationReference reference, string? userKey)
+    public void Save(ConversationReference reference, string? userKey) => PrepareSave(reference, userKey)?.Invoke();
+
+    /// <summary>
+    /// Does the work of <see cref="Save"/> that needs no database (the JSON, the is-it-unchanged check) now, and
+    /// returns the write to run later inside a transaction, or null when nothing needs writing. The turn pipeline
+    /// prepares here so that its shared commit holds the engine lock as briefly as possible.
+    /// </summary>
+    public Action? PrepareSave(ConversationReference reference, string? userKey)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var json = System.Text.Json.JsonSerializer.Serialize(reference with { ActivityId = null }, ActivityJson.Options);
@@ -29,14 +36,18 @@ public sealed class ConversationReferenceStore(SinergiDatabase database, TimePro
         if (userKey is not null && _latestByUser.TryGet(userKey, out var latest)
             && latest.ConversationKey == key && latest.Json == json && now - latest.WrittenAt < Refresh)
         {
-            return;
+            return null;
         }
 
-        _references.Upsert(new StoredReference { Id = key, UserKey = userKey, Json = json, UpdatedAt = now });
-        if (userKey is not null)
+        var row = new StoredReference { Id = key, UserKey = userKey, Json = json, UpdatedAt = now };
+        return () =>
         {
-            database.AfterCommit(() => _latestByUser.Set(userKey, (key, json, now)));
-        }
+            _references.Upsert(row);
+            if (userKey is not null)
+            {
+                database.AfterCommit(() => _latestByUser.Set(userKey, (key, json, now)));
+            }
+        };
     }
 
     public ConversationReference? FindByConversation(string channelId, string conversationId) =>

@@ -26,22 +26,34 @@ public sealed class ConversationStateStore(SinergiDatabase database, TimeProvide
     }
 
     /// <summary>Saves the state; throws <see cref="ConcurrencyException"/> when someone saved it since it was loaded.</summary>
-    public void Save(ConversationState state)
+    public void Save(ConversationState state) => PrepareSave(state)();
+
+    /// <summary>
+    /// Serialises the state now and returns the write (version check, upsert) to run later inside a transaction:
+    /// the turn pipeline's shared commit then holds the engine lock only for the database work. The object changes
+    /// (new version) only once that write committed, so a group commit that rolls back can run it again.
+    /// </summary>
+    public Action PrepareSave(ConversationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var storedVersion = Committed(state.Id)?["Version"].AsInt32 ?? 0;
-        if (storedVersion != state.Version)
+        var (document, bytes) = Serialise(state, state.Version + 1);
+        return () =>
         {
-            throw new ConcurrencyException(state.Id, state.Version, storedVersion);
-        }
+            var storedVersion = Committed(state.Id)?["Version"].AsInt32 ?? 0;
+            if (storedVersion != state.Version)
+            {
+                throw new ConcurrencyException(state.Id, state.Version, storedVersion);
+            }
 
-        // The object changes only once the write committed: a group commit that rolls back retries this call.
-        var saved = Write(state, storedVersion + 1);
-        database.AfterCommit(() =>
-        {
-            state.Version = saved.Version;
-            state.UpdatedAt = saved.UpdatedAt;
-        });
+            Write(state.Id, document, bytes);
+            var version = document["Version"].AsInt32;
+            var updatedAt = document["UpdatedAt"].AsDateTime;
+            database.AfterCommit(() =>
+            {
+                state.Version = version;
+                state.UpdatedAt = updatedAt;
+            });
+        };
     }
 
     /// <summary>
@@ -53,19 +65,22 @@ public sealed class ConversationStateStore(SinergiDatabase database, TimeProvide
         var state = Load(key);
         state.Stack.Clear();
         state.RememberActivity(activityId);
-        Write(state, state.Version + 1);
+        var (document, bytes) = Serialise(state, state.Version + 1);
+        Write(key, document, bytes);
     }
 
-    private (int Version, DateTime UpdatedAt) Write(ConversationState state, int version)
+    private (BsonDocument Document, byte[] Bytes) Serialise(ConversationState state, int version)
     {
-        var updatedAt = time.GetUtcNow().UtcDateTime;
         var document = database.Mapper.ToDocument(state);
         document["Version"] = version;
-        document["UpdatedAt"] = updatedAt;
+        document["UpdatedAt"] = time.GetUtcNow().UtcDateTime;
+        return (document, BsonSerializer.Serialize(document));
+    }
+
+    private void Write(string key, BsonDocument document, byte[] bytes)
+    {
         _states.Upsert(document);
-        var bytes = BsonSerializer.Serialize(document);
-        database.AfterCommit(() => _committed.Set(state.Id, bytes));
-        return (version, updatedAt);
+        database.AfterCommit(() => _committed.Set(key, bytes));
     }
 
     private BsonDocument? Committed(string key)
