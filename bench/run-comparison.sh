@@ -109,6 +109,12 @@ for round in $(seq 1 "$rounds"); do
   $load botframework --url "http://127.0.0.1:$sinergi_port" --script bench/scripts/sinergi-registration.json \
     --pid "$sinergi_pid" --label "sinergi-$round" --out "$out/sinergi-$round.json" "${common[@]}" || true
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+  # The same 11 turns answering "tidak" at the end: every turn still commits its state, but nothing is registered,
+  # which is the closer match to the JS waterfall (it saves nothing either).
+  echo "== round $round: Sinergi, the same form declined at the end"
+  $load botframework --url "http://127.0.0.1:$sinergi_port" --script bench/scripts/sinergi-registration-declined.json \
+    --pid "$sinergi_pid" --label "sinergi-declined-$round" --out "$out/sinergi-declined-$round.json" "${common[@]}" || true
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 done
 
 if [ "$soak_only" = 0 ]; then

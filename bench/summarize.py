@@ -30,6 +30,10 @@ if s_tps and j_tps:
     print()
     print(f"Throughput: Sinergi {s_tps:.0f} turns/s vs JS SDK {j_tps:.0f} turns/s -> {s_tps / j_tps:.2f}x (target >= 3x)")
     print(f"p99: Sinergi {s_p99:.1f} ms vs JS SDK {j_p99:.1f} ms -> {s_p99 / j_p99:.2f} of the JS p99 (target <= 0.5)")
+d_tps, d_p99 = mean("sinergi-declined-", "turnsPerSecond"), mean("sinergi-declined-", "p99Ms")
+if d_tps and j_tps:
+    print(f"Same form, declined at the end (no commitment saved): {d_tps:.0f} turns/s -> {d_tps / j_tps:.2f}x the JS SDK; "
+          f"p99 {d_p99:.1f} ms -> {d_p99 / j_p99:.2f} of the JS p99")
 soak = runs.get("sinergi-soak")
 if soak:
     trend = soak.get("rssTrend") or []

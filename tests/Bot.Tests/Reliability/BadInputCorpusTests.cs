@@ -80,9 +80,8 @@ public sealed class BadInputCorpusTests : IDisposable
 
     /// <summary>
     /// LiteDB cannot index a key of 1 KB or more, and the activity id, the conversation id, the sender id and the
-    /// channel id all end up in index keys. Today each of these answers 500 (LiteException from
-    /// ProcessedActivityStore / UserStore inside the turn); the fix belongs in the Bot Framework channel's validation
-    /// (or TurnProcessor's), which another change owns at the moment.
+    /// channel id all end up in keys. Each answered 500 (a LiteException inside the turn) until the channel refused
+    /// ids over <see cref="Bot.Dialogs.Activities.ActivityLimits.MaxIdBytes"/> bytes.
     /// </summary>
     [Theory]
     [InlineData("\"id\":\"m-long\"")]
