@@ -19,8 +19,41 @@ public sealed record StoreSnapshot(IReadOnlyDictionary<string, int> Counts)
     /// <summary>Opens the database file of a stopped host the way the product does, and counts.</summary>
     public static StoreSnapshot Reopen(string dataDirectory)
     {
+        WaitUntilClosed(dataDirectory);
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = dataDirectory }));
         return Of(database);
+    }
+
+    /// <summary>
+    /// WebApplicationFactory's DisposeAsync can return before the host's singletons are disposed; opening the files
+    /// while the old instance still writes its log reads a page half written. Waits (up to 15 s) until this process
+    /// holds no file of the folder open (Linux: /proc/self/fd).
+    /// </summary>
+    private static void WaitUntilClosed(string dataDirectory)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var folder = System.IO.Path.GetFullPath(dataDirectory);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && Directory.GetFiles("/proc/self/fd").Any(fd => Target(fd)?.StartsWith(folder, StringComparison.Ordinal) == true))
+        {
+            Thread.Sleep(50);
+        }
+
+        static string? Target(string fd)
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget;
+            }
+            catch (IOException)
+            {
+                return null; // the descriptor closed while we looked
+            }
+        }
     }
 
     public int this[string collection] => Counts.GetValueOrDefault(collection);
