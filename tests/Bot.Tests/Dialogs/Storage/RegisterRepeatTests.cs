@@ -31,6 +31,20 @@ public sealed class RegisterRepeatTests : IDisposable
         Assert.Equal(3, store.ListAll().Count);
     }
 
+    [Fact]
+    public async Task DirectCallsFromManyThreadsGetDistinctCodes()
+    {
+        using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = _folder.Path }));
+        var store = new CommitmentStore(database, TimeProvider.System, []);
+
+        // No lock of the store's own: the transaction (the engine held from begin to commit) keeps the counter's
+        // read and the insert of one registration apart from another's.
+        var saved = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => store.Register(Draft("Kegiatan " + i), "U-1"), TestContext.Token)));
+
+        Assert.Equal(40, saved.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(40, store.ListAll().Count);
+    }
+
     private static Commitment Draft(string title) => new()
     {
         OrganisationId = 1,
