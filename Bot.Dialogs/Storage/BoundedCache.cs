@@ -11,8 +11,6 @@ internal sealed class BoundedCache<TValue>(int capacity)
 {
     private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
 
-    public int Count => _entries.Count;
-
     public bool TryGet(string key, out TValue value) => _entries.TryGetValue(key, out value!);
 
     public void Set(string key, TValue value)
@@ -23,10 +21,6 @@ internal sealed class BoundedCache<TValue>(int capacity)
             Trim();
         }
     }
-
-    public void Remove(string key) => _entries.TryRemove(key, out _);
-
-    public void Clear() => _entries.Clear();
 
     private void Trim()
     {

@@ -11,7 +11,7 @@ public sealed class OrganisationStore(SinergiDatabase database)
     private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>(CollectionName);
 
     // Every turn of a fokal reads their OPD (for the time zone); OPDs change a few times a year.
-    private readonly CollectionReadCache<byte[]?> _byId = new(database, CollectionName, capacity: 1_024);
+    private readonly EntityReadCache<Organisation> _byId = new(database, CollectionName, capacity: 1_024);
 
     public Organisation Insert(Organisation organisation)
     {
@@ -21,12 +21,8 @@ public sealed class OrganisationStore(SinergiDatabase database)
     }
 
     /// <summary>The OPD, as a fresh object.</summary>
-    public Organisation? Get(int id)
-    {
-        var bytes = _byId.Get(id.ToString(System.Globalization.CultureInfo.InvariantCulture), () =>
-            database.Raw.GetCollection(CollectionName).FindById(id) is { } found ? BsonSerializer.Serialize(found) : null);
-        return bytes is null ? null : database.Mapper.ToObject<Organisation>(BsonSerializer.Deserialize(bytes));
-    }
+    public Organisation? Get(int id) =>
+        _byId.Get(id.ToString(System.Globalization.CultureInfo.InvariantCulture), organisations => organisations.FindById(id));
 
     public void Update(Organisation organisation) => _organisations.Update(organisation);
 

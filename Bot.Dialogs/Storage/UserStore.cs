@@ -9,7 +9,7 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
     private const string CollectionName = "users";
 
     private readonly ILiteCollection<BotUser> _users = CreateCollection(database);
-    private readonly CollectionReadCache<byte[]?> _byAccount = new(database, CollectionName, capacity: 8_192);
+    private readonly EntityReadCache<BotUser> _byAccount = new(database, CollectionName, capacity: 8_192);
 
     /// <summary>The user behind a channel account, created as a resident (Warga) on first contact.</summary>
     public BotUser GetOrCreate(string accountKey, string? name, string? locale)
@@ -45,15 +45,9 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
     }
 
     /// <summary>The user with this channel account, as a fresh object (changing it changes nothing until <see cref="Update"/>).</summary>
-    public BotUser? FindByAccount(string accountKey)
-    {
-        var bytes = _byAccount.Get(accountKey, () =>
-        {
-            var found = database.Raw.GetCollection(CollectionName).FindOne("$.Accounts[*] ANY = @0", new BsonValue(accountKey));
-            return found is null ? null : BsonSerializer.Serialize(found);
-        });
-        return bytes is null ? null : database.Mapper.ToObject<BotUser>(BsonSerializer.Deserialize(bytes));
-    }
+    /// <summary>The user with this channel account, as a fresh object (changing it changes nothing until <see cref="Update"/>).</summary>
+    public BotUser? FindByAccount(string accountKey) =>
+        _byAccount.Get(accountKey, users => users.FindOne("$.Accounts[*] ANY = @0", new BsonValue(accountKey)));
 
     public BotUser? Get(string id) => _users.FindById(id);
 
