@@ -45,7 +45,6 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
     }
 
     /// <summary>The user with this channel account, as a fresh object (changing it changes nothing until <see cref="Update"/>).</summary>
-    /// <summary>The user with this channel account, as a fresh object (changing it changes nothing until <see cref="Update"/>).</summary>
     public BotUser? FindByAccount(string accountKey) =>
         _byAccount.Get(accountKey, users => users.FindOne("$.Accounts[*] ANY = @0", new BsonValue(accountKey)));
 
