@@ -16,8 +16,9 @@ if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitC
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Problem details for every HTTP error (RFC 9457).
+// Problem details for every HTTP error (RFC 9457); a stalled or broken request body keeps its 408/400.
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);

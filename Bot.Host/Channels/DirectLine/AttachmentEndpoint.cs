@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
@@ -44,7 +46,10 @@ internal static class AttachmentEndpoint
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, max-age=86400";
-        headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = stored.FileName }.ToString();
+        // Cleaned again on the way out: a name stored before uploads were cleaned may still hold a NUL.
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(UploadForm.SafeFileName(stored.FileName));
+        headers.ContentDisposition = disposition.ToString();
         return Results.Bytes(attachments.Read(stored), stored.ContentType);
     }
 }

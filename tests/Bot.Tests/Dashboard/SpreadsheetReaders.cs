@@ -7,7 +7,8 @@ namespace Bot.Tests.Dashboard;
 /// <summary>Independent readers for the exports: an RFC 4180 CSV parser and an XLSX reader over the zip's XML.</summary>
 internal static class SpreadsheetReaders
 {
-    public static List<string[]> ReadCsv(byte[] bytes)
+    /// <summary>Reads the CSV as a spreadsheet set to <paramref name="separator"/> would (quotes honoured).</summary>
+    public static List<string[]> ReadCsv(byte[] bytes, char separator = ',')
     {
         Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "the CSV must start with a UTF-8 BOM");
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
@@ -38,7 +39,7 @@ internal static class SpreadsheetReaders
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 row.Add(cell.ToString());
                 cell.Clear();
