@@ -1,4 +1,5 @@
 using Bot.Dialogs;
+using Bot.Host;
 using Bot.Host.Channels.BotFramework;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
@@ -8,6 +9,9 @@ using Bot.Host.Web;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
 
+// `dotnet run --project Bot.Host` starts in Bot.Host/; the repository root's appsettings.json and ./data apply.
+HostDirectory.Settle(args);
+
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
 {
@@ -15,6 +19,9 @@ if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitC
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+// One log line per request with its route template, never the URL (tokens and sign-in links live in query strings).
+builder.AddRequestLog();
 
 // Problem details for every HTTP error (RFC 9457); a stalled or broken request body keeps its 408/400.
 builder.Services.AddProblemDetails();
@@ -38,6 +45,7 @@ builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
