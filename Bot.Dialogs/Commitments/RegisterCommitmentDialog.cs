@@ -15,6 +15,9 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
 {
     public const string DialogId = "commitment.register";
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
+
     public override IEnumerable<Dialog> Dependencies => prompts.All;
 
     protected override RegisterState CreateState(DialogContext dc, object? options) =>

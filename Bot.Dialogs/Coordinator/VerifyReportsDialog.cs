@@ -19,6 +19,9 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
     public const string DialogId = "coordinator.verify";
     public const int MaxComment = 500;
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Koordinator;
+
     private readonly ChoicePrompt _report = new(DialogId + ".report");
     private readonly ChoicePrompt _decision = new(DialogId + ".decision");
     private readonly TextPrompt _comment = new(DialogId + ".comment");

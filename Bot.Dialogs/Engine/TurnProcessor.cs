@@ -51,9 +51,10 @@ public sealed partial class TurnProcessor(
             return Throttled(activity, channelId, conversationId, refused);
         }
 
-        var key = ConversationReferenceStore.ConversationKey(channelId, conversationId);
+        var conversationKey = ConversationReferenceStore.ConversationKey(channelId, conversationId);
+        var key = StateKey(activity, conversationKey);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
-        using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
+        using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
 
         var state = states.Load(key);
         if (state.HasProcessed(activity.Id))
@@ -112,6 +113,17 @@ public sealed partial class TurnProcessor(
     /// <summary>The write that remembers where the sender can be reached, or null when there is nothing new.</summary>
     private Action? PrepareSenderReference(Activity activity, string channelId) =>
         activity.From?.Role == "bot" ? null : references.PrepareSave(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
+
+    /// <summary>
+    /// Whose state a turn uses: the conversation's, or in a group conversation (Teams channels and group chats) the
+    /// sender's own within it, so that one member's open form is neither answered nor blocked by another member
+    /// (issue 14, finding 6; the engine also refuses a step from anyone but the dialog's starter).
+    /// </summary>
+    public static string StateKey(Activity activity, string conversationKey)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Conversation?.IsGroup == true && activity.From?.Id is { Length: > 0 } from ? conversationKey + "|" + from : conversationKey;
+    }
 
     /// <summary>The user key of a channel account: channel and account id.</summary>
     public static string UserKey(string channelId, string userId) => channelId + "|" + userId;

@@ -19,6 +19,9 @@ internal sealed class ReportProgressDialog(
     public const int MaxNarrative = 2000;
     private const decimal MaxValue = 1_000_000_000_000_000m;
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
+
     private readonly ChoicePrompt _commitment = new(DialogId + ".commitment");
     private readonly ChoicePrompt _period = new(DialogId + ".period");
     private readonly NumberPrompt _value = new(DialogId + ".value", c =>

@@ -5,16 +5,26 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
-/// The container every dialog runs in. It guards the stored stack against code changes (versions), and handles
+/// The container every dialog runs in. It guards the stored stack against code changes (versions) and against the
+/// wrong user (<see cref="StepAuthorisation"/>: the starter, holding the dialogs' roles, at every step), and handles
 /// the interruptions once for all dialogs: "batal", "bantuan", "menu" and "kembali" at any question.
 /// </summary>
 internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
 {
     public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn, database.Mapper);
 
-    /// <summary>Starts a dialog on top of whatever is active (normally nothing).</summary>
-    public Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken) =>
-        CreateContext(turn).BeginAsync(dialogId, options, cancellationToken);
+    /// <summary>Starts a dialog on top of whatever is active (normally nothing), when the user holds its role.</summary>
+    public Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (dialogs.Find(dialogId)?.RequiredRole is { } role && !StepAuthorisation.Holds(turn.User, role))
+        {
+            turn.SendText(StepAuthorisation.Refusal(role), MenuTexts.MainSuggestions(turn.IsEnglish));
+            return Task.FromResult(DialogTurnResult.Empty);
+        }
+
+        return CreateContext(turn).BeginAsync(dialogId, options, cancellationToken);
+    }
 
     /// <summary>Gives a message to the active dialog; false when no dialog is active.</summary>
     public async Task<bool> ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -30,6 +40,18 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
             turn.State.Stack.Clear();
             turn.SendText(EngineTexts.FlowChanged, MenuTexts.MainSuggestions(turn.IsEnglish));
             return true;
+        }
+
+        switch (StepAuthorisation.Check(turn, turn.State.Stack, dialogs))
+        {
+            case (StepAuthorisation.Verdict.NotTheStarter, _):
+                // Someone else's form stays as it is; this message answers nothing in it.
+                turn.SendText(EngineTexts.NotYourForm);
+                return true;
+            case (StepAuthorisation.Verdict.RoleMissing, { } role):
+                turn.State.Stack.Clear();
+                turn.SendText(StepAuthorisation.Refusal(role), MenuTexts.MainSuggestions(turn.IsEnglish));
+                return true;
         }
 
         var dc = CreateContext(turn);
