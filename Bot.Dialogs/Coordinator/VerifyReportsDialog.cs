@@ -47,7 +47,7 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
             CommitmentFormat.Percent(x.Report.RealisationPercent, english)));
         var options = new PromptOptions
         {
-            Text = step.Turn.F(VerificationTexts.Pick, string.Join("\n", lines)),
+            Text = step.Turn.F(VerificationTexts.Pick, new Markdown(string.Join("\n", lines))),
             Choices = listed.Select(x => PromptChoice.Of(x.Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{x.Commitment.Code} {x.Report.Period}")).ToList(),
         };
         return step.PromptAsync(_report.Id, options, cancellationToken);

@@ -35,7 +35,7 @@ internal sealed class EnrollmentHandler(
             var user = turn.User;
             var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
             var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
-            turn.SendText(turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, turn.IsEnglish), of));
+            turn.SendText(turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, turn.IsEnglish), new Markdown(of)));
         }
         else
         {

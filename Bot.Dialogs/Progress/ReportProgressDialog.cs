@@ -1,5 +1,6 @@
 using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Engine.Prompts;
 using Bot.Dialogs.Storage;
@@ -53,7 +54,7 @@ internal sealed class ReportProgressDialog(
 
         var options = new PromptOptions
         {
-            Text = step.Turn.T(ProgressTexts.AskCommitment) + "\n\n" + string.Join("\n", active.Select(c => $"- **{c.Code}** {c.Title}")),
+            Text = step.Turn.T(ProgressTexts.AskCommitment) + "\n\n" + string.Join("\n", active.Select(c => $"- **{c.Code}** {MarkdownText.Escape(c.Title)}")),
             Choices = active.Select(c => PromptChoice.Of(c.Code, c.Code, c.Title)).ToList(),
         };
         return step.PromptAsync(_commitment.Id, options, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
 
 namespace Bot.Host.Cli;
 
@@ -10,7 +11,8 @@ internal static class ChatReplyPrinter
     {
         if (!string.IsNullOrWhiteSpace(reply.Text))
         {
-            var lines = reply.Text.ReplaceLineEndings("\n").Split('\n');
+            // A terminal shows no Markdown: escapes in user text (MarkdownText) print as the characters they escape.
+            var lines = MarkdownText.Unescape(reply.Text).ReplaceLineEndings("\n").Split('\n');
             await output.WriteLineAsync("Sinergi: " + lines[0]);
             foreach (var line in lines.Skip(1))
             {
