@@ -42,8 +42,8 @@ public static class TipTexts
         "Too many attempts in a short time. Please try again later, or call the BNN call center 184.");
 
     public static readonly LocalizedText PhotoRefused = new(
-        "Foto itu tidak bisa diterima (hanya JPEG atau PNG, paling besar {0} MB). Laporan bisa dikirim tanpa foto.",
-        "That photo cannot be accepted (JPEG or PNG only, at most {0} MB). You can send the report without a photo.");
+        "Foto itu tidak bisa diterima (hanya foto JPEG, PNG, WebP atau GIF yang utuh, paling besar {0} MB). Laporan bisa dikirim tanpa foto.",
+        "That photo cannot be accepted (only a complete JPEG, PNG, WebP or GIF photo, at most {0} MB). You can send the report without a photo.");
 
     /// <summary>To coordinators. {0}: category, {1}: kecamatan. Deliberately nothing about the sender.</summary>
     public static readonly LocalizedText CoordinatorNew = new(
