@@ -11,6 +11,7 @@ namespace Bot.Dialogs.Engine;
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
+    private readonly List<Action> _committed = [];
     private readonly ConversationReference _reference;
 
     public TurnContext(Activity activity, ConversationState state)
@@ -66,6 +67,19 @@ public sealed class TurnContext
 
     /// <summary>Marks the turn confidential; it cannot be unmarked (any feature may ask, none may overrule).</summary>
     public void MarkConfidential() => IsConfidential = true;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the turn's state (and so its replies) has been committed, never after a
+    /// failed turn. The tip dialog forgets a confirmation's receipt here (<see cref="Tips.TipReceipts"/>).
+    /// </summary>
+    public void OnCommitted(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _committed.Add(action);
+    }
+
+    /// <summary>The actions registered with <see cref="OnCommitted"/>.</summary>
+    internal IReadOnlyList<Action> CommittedActions => _committed;
 
     /// <summary>Today's date where the user is.</summary>
     public DateOnly Today(TimeProvider time)

@@ -25,6 +25,10 @@ public sealed partial class TurnProcessor(
         "Maaf, terjadi kesalahan di pihak kami dan percakapan tadi kami mulai ulang. Silakan coba lagi, atau ketik *bantuan*.",
         "Sorry, something went wrong on our side and we restarted the conversation. Please try again, or type *help*.");
 
+    private static readonly LocalizedText StorageApology = new(
+        "Maaf, pesan Anda belum bisa saya simpan karena gangguan penyimpanan di server. Yang sudah tersimpan sebelumnya aman. Silakan kirim lagi sebentar lagi.",
+        "Sorry, I could not save your message because of a storage problem on the server. Everything saved before is safe. Please send it again in a moment.");
+
     private static readonly LocalizedText TooManyMessages = new(
         "Terlalu banyak pesan. Coba lagi dalam {0} detik.",
         "Too many messages. Please try again in {0} seconds.");
@@ -56,7 +60,16 @@ public sealed partial class TurnProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
         using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
 
-        var state = states.Load(key);
+        ConversationState state;
+        try
+        {
+            state = states.Load(key);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return StorageFailed(activity, new ConversationState { Id = key }, ex, confidential: false);
+        }
+
         if (state.HasProcessed(activity.Id))
         {
             LogDuplicate(activity.Id!);
@@ -79,21 +92,61 @@ public sealed partial class TurnProcessor(
                     saveState();
                 },
                 cancellationToken);
+            RunCommitted(turn);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // Nothing of this turn was saved, not even its activity id: the state stays where it was, so the same
+            // message sent again once the disk writes again picks up at the same question.
+            return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(ex, activity.Type);
-            await commits.CommitAsync(
-                () =>
-                {
-                    PrepareSenderReference(activity, channelId)?.Invoke();
-                    states.ClearStack(key, activity.Id);
-                },
-                CancellationToken.None);
+            try
+            {
+                await commits.CommitAsync(
+                    () =>
+                    {
+                        PrepareSenderReference(activity, channelId)?.Invoke();
+                        states.ClearStack(key, activity.Id);
+                    },
+                    CancellationToken.None);
+            }
+            catch (StorageUnavailableException storage)
+            {
+                return StorageFailed(activity, turn.State, storage, turn.IsConfidential);
+            }
+
             var apology = new TurnContext(activity, turn.State);
             apology.SendText(Apology);
             return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
+        }
+    }
+
+    /// <summary>The storage could not write (a full disk, an I/O error): a short apology, 503, nothing else (issue 14, finding 3).</summary>
+    private TurnResult StorageFailed(Activity activity, ConversationState state, StorageUnavailableException exception, bool confidential)
+    {
+        LogStorageUnavailable(exception, activity.Type);
+        var apology = new TurnContext(activity, state);
+        apology.SendText(StorageApology);
+        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(503)) { Confidential = confidential };
+    }
+
+    /// <summary>What features asked to run once the turn was committed; a failure there is logged, the turn stands.</summary>
+    private void RunCommitted(TurnContext turn)
+    {
+        foreach (var action in turn.CommittedActions)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogAfterCommitFailed(ex);
+            }
         }
     }
 
@@ -138,6 +191,12 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Message on {ChannelId} throttled; next turn in {RetryAfterSeconds} s")]
     private partial void LogThrottled(string channelId, double retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity not saved: storage unavailable")]
+    private partial void LogStorageUnavailable(Exception exception, string? activityType);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "An action after a turn's commit failed")]
+    private partial void LogAfterCommitFailed(Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

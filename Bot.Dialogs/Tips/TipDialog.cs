@@ -126,6 +126,17 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
     private async Task<DialogTurnResult> SubmitStepAsync(WaterfallStep<TipDialogState> step, CancellationToken cancellationToken)
     {
         var turn = step.Turn;
+
+        // A confirmation repeated after a crash (the tip was saved, the reply was not): the same receipt again,
+        // before anything else, so the reporter is never told that nothing was sent (issue 14, finding 7).
+        var receiptKey = TipReceipts.KeyFor(step.State.Handle);
+        if (tips.FindReceipt(receiptKey) is { } saved)
+        {
+            pending.Remove(step.State.Handle);
+            SendReceipt(turn, saved, receiptKey);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         if (Draft(step) is not { } draft)
         {
             return await step.CancelAllAsync();
@@ -139,16 +150,29 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
                 return await step.EndAsync(null, cancellationToken);
             }
 
-            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), cancellationToken);
-            turn.SendText(result is { Outcome: TipOutcome.Saved, TrackingCode: { } code }
-                ? turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code)
-                : prompts.Failure(turn, result));
+            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), receiptKey, cancellationToken);
+            if (result is { Outcome: TipOutcome.Saved, TrackingCode: { } code })
+            {
+                SendReceipt(turn, code, receiptKey);
+            }
+            else
+            {
+                turn.SendText(prompts.Failure(turn, result));
+            }
+
             return await step.EndAsync(null, cancellationToken);
         }
         finally
         {
             pending.Remove(step.State.Handle);
         }
+    }
+
+    /// <summary>The tracking code, once; the receipt is forgotten when this reply has been committed.</summary>
+    private void SendReceipt(TurnContext turn, string code, string receiptKey)
+    {
+        turn.SendText(turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code));
+        turn.OnCommitted(() => tips.ForgetReceipt(receiptKey));
     }
 
     private PendingTip? Draft(WaterfallStep<TipDialogState> step)

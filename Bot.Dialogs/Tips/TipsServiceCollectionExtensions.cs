@@ -15,10 +15,12 @@ public static class TipsServiceCollectionExtensions
             .Bind(configuration.GetSection(TipOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<TipDatabase>();
         services.AddSingleton<TipStore>();
         services.AddSingleton<TipRateLimiter>();
         services.AddSingleton<TipNotifier>();
         services.AddSingleton<TipService>();
+        services.AddSingleton<TipAlerts>();
 
         // The chat side: dialogs and commands (drafts live in memory only, see PendingTips).
         services.AddSingleton<PendingTips>();

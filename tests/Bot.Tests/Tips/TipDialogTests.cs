@@ -266,9 +266,7 @@ public sealed partial class TipDialogTests : IDisposable
 
     private static byte[] Download(DialogsHost host, string fileId)
     {
-        using var content = new MemoryStream();
-        host.Get<SinergiDatabase>().Files.Download(fileId, content);
-        return content.ToArray();
+        return host.Get<TipStore>().ReadPhoto(fileId) ?? throw new InvalidOperationException("no photo " + fileId);
     }
 
     private static string StateKey(ConversationDriver chat) => ConversationReferenceStore.ConversationKey("test", chat.ConversationId);
