@@ -4,6 +4,7 @@ using Bot.Host.Channels.BotFramework;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
+using Bot.Host.Operations;
 using Bot.Host.Reminders;
 using Bot.Host.Web;
 using Bot.Knowledge;
@@ -42,8 +43,17 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
+// Operations: readiness (/readyz), online backups for the backup verb, 503 while the storage cannot write.
+builder.Services.AddOperations();
 
 var app = builder.Build();
+
+// One process per data folder, and a damaged database file is never served: both are checked before listening.
+if (app.StorageRefusal() is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 3;
+}
 
 app.UseRequestLog();
 app.UseExceptionHandler();
@@ -54,6 +64,7 @@ app.MapWebChat();
 app.MapBotFramework();
 app.MapWhatsApp();
 app.MapDashboard();
+app.MapOperations();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -208,10 +208,11 @@ public sealed class SinergiDatabase : IDisposable
         {
             DatabaseIntegrity.ReadEverything(_engine);
         }
-        catch (Exception ex) when (ex is LiteException or InvalidCastException or IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is StorageUnavailableException or LiteException or InvalidCastException or IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
             _database.Dispose();
-            throw new DatabaseDamagedException(Path, "a document could not be read: " + ex.Message, ex);
+            var cause = ex is StorageUnavailableException { InnerException: { } inner } ? inner : ex;
+            throw new DatabaseDamagedException(Path, "a document could not be read: " + cause.Message, cause);
         }
     }
 

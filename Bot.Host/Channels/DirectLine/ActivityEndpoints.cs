@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -46,8 +47,17 @@ internal static class ActivityEndpoints
             return DirectLineResults.BadArgument("Send files through the upload endpoint, not as contentUrl.");
         }
 
-        var echo = conversations.Post(access.Conversation!, activity);
-        return Results.Ok(new ResourceResponse(echo.Id!));
+        try
+        {
+            var echo = conversations.Post(access.Conversation!, activity);
+            return Results.Ok(new ResourceResponse(echo.Id!));
+        }
+        catch (StorageUnavailableException)
+        {
+            // Not even the echo could be stored: Web Chat marks the message as not sent, and an open socket hears why.
+            conversations.ApologiseLive(access.Conversation!, activity.Locale);
+            throw;
+        }
     }
 
     /// <summary>The log from the watermark on; answers immediately (never long-polls: Web Chat gives up on slow polls).</summary>

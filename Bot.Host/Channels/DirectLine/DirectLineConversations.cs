@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -107,6 +109,32 @@ internal sealed partial class DirectLineConversations(
         return echo;
     }
 
+    /// <summary>
+    /// Tells the open sockets of the conversation, without storing anything, that the message could not be saved
+    /// (the storage cannot write). Best effort: a failure here changes nothing.
+    /// </summary>
+    public void ApologiseLive(DirectLineConversation conversation, string? locale)
+    {
+        try
+        {
+            feed.PushLive(conversation.Id, new Activity
+            {
+                Type = ActivityTypes.Message,
+                TextFormat = "markdown",
+                Text = TurnProcessor.StorageApology.For(locale ?? conversation.Locale),
+                ChannelId = DirectLineChannel.ChannelId,
+                Conversation = DirectLineChannel.Conversation(conversation.Id),
+                From = DirectLineChannel.Bot,
+                Recipient = DirectLineChannel.User(conversation),
+                Locale = locale ?? conversation.Locale,
+            });
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
+        {
+            LogApologyNotPushed(conversation.Id);
+        }
+    }
+
     private Activity StartActivity(DirectLineConversation conversation) => new()
     {
         Type = ActivityTypes.ConversationUpdate,
@@ -147,6 +175,9 @@ internal sealed partial class DirectLineConversations(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private partial void LogStarted(string conversationId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the storage apology could not be pushed either")]
+    private partial void LogApologyNotPushed(string conversationId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Idle Direct Line conversation {ConversationId} deleted")]
     private partial void LogPurged(string conversationId);
