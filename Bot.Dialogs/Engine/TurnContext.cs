@@ -11,7 +11,6 @@ namespace Bot.Dialogs.Engine;
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
-    private readonly List<Action> _committed = [];
     private readonly ConversationReference _reference;
 
     public TurnContext(Activity activity, ConversationState state)
@@ -36,9 +35,14 @@ public sealed class TurnContext
     /// feature that writes outside the turn's final commit records it, so that the same activity resent after a
     /// crash finds the first write instead of making a second.
     /// </summary>
-    public string? RequestKey => Activity.Id is { Length: > 0 } id
-        ? string.Join('|', Activity.ChannelId, Activity.Conversation?.Id, id)
-        : null;
+    public string? RequestKey => RequestKeyOf(Activity);
+
+    /// <summary>The idempotency key of an activity (see <see cref="RequestKey"/>), or null when it has no id.</summary>
+    public static string? RequestKeyOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Id is { Length: > 0 } id ? string.Join('|', activity.ChannelId, activity.Conversation?.Id, id) : null;
+    }
 
     /// <summary>The trimmed text of a message, or an empty string.</summary>
     public string Text => Activity.Text?.Trim() ?? string.Empty;
@@ -67,19 +71,6 @@ public sealed class TurnContext
 
     /// <summary>Marks the turn confidential; it cannot be unmarked (any feature may ask, none may overrule).</summary>
     public void MarkConfidential() => IsConfidential = true;
-
-    /// <summary>
-    /// Runs <paramref name="action"/> once the turn's state (and so its replies) has been committed, never after a
-    /// failed turn. The tip dialog forgets a confirmation's receipt here (<see cref="Tips.TipReceipts"/>).
-    /// </summary>
-    public void OnCommitted(Action action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        _committed.Add(action);
-    }
-
-    /// <summary>The actions registered with <see cref="OnCommitted"/>.</summary>
-    internal IReadOnlyList<Action> CommittedActions => _committed;
 
     /// <summary>Today's date where the user is.</summary>
     public DateOnly Today(TimeProvider time)

@@ -19,6 +19,7 @@ public sealed partial class TurnProcessor(
     ConversationReferenceStore references,
     GroupCommitter commits,
     TurnRateLimiter rateLimiter,
+    IEnumerable<ITurnReplay> replays,
     ILogger<TurnProcessor> logger)
 {
     private static readonly LocalizedText Apology = new(
@@ -74,7 +75,7 @@ public sealed partial class TurnProcessor(
         if (state.HasProcessed(activity.Id))
         {
             LogDuplicate(activity.Id!);
-            return TurnResult.Duplicate;
+            return Replay(activity) ?? TurnResult.Duplicate;
         }
 
         var turn = new TurnContext(activity, state);
@@ -93,7 +94,6 @@ public sealed partial class TurnProcessor(
                     saveState();
                 },
                 cancellationToken);
-            RunCommitted(turn);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
         }
         catch (StorageUnavailableException ex)
@@ -135,20 +135,28 @@ public sealed partial class TurnProcessor(
         return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(503)) { Confidential = confidential };
     }
 
-    /// <summary>What features asked to run once the turn was committed; a failure there is logged, the turn stands.</summary>
-    private void RunCommitted(TurnContext turn)
+    /// <summary>
+    /// A repeated activity runs no turn, but a feature may give back the answer the first run gave when that answer may
+    /// have been lost (<see cref="ITurnReplay"/>: the tip line's receipt after a crash).
+    /// </summary>
+    private TurnResult? Replay(Activity activity)
     {
-        foreach (var action in turn.CommittedActions)
+        foreach (var replay in replays)
         {
             try
             {
-                action();
+                if (replay.Replay(activity) is { } again)
+                {
+                    return new TurnResult(TurnStatus.Completed, again.Replies, null) { Confidential = again.Confidential };
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (StorageUnavailableException)
             {
-                LogAfterCommitFailed(ex);
+                return null;
             }
         }
+
+        return null;
     }
 
     /// <summary>The turn does not run; the user hears why once per wait, later messages in the same wait get nothing.</summary>
@@ -195,9 +203,6 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity not saved: storage unavailable")]
     private partial void LogStorageUnavailable(Exception exception, string? activityType);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "An action after a turn's commit failed")]
-    private partial void LogAfterCommitFailed(Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

@@ -129,11 +129,11 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
 
         // A confirmation repeated after a crash (the tip was saved, the reply was not): the same receipt again,
         // before anything else, so the reporter is never told that nothing was sent (issue 14, finding 7).
-        var receiptKey = TipReceipts.KeyFor(step.State.Handle);
-        if (tips.FindReceipt(receiptKey) is { } saved)
+        var receipt = TipReceiptKeys.Of(step.State.Handle, turn.RequestKey);
+        if (tips.FindReceipt(receipt) is { } saved)
         {
             pending.Remove(step.State.Handle);
-            SendReceipt(turn, saved, receiptKey);
+            turn.SendText(ReceiptText(turn, saved));
             return await step.EndAsync(null, cancellationToken);
         }
 
@@ -150,10 +150,10 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
                 return await step.EndAsync(null, cancellationToken);
             }
 
-            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), receiptKey, cancellationToken);
+            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), receipt, cancellationToken);
             if (result is { Outcome: TipOutcome.Saved, TrackingCode: { } code })
             {
-                SendReceipt(turn, code, receiptKey);
+                turn.SendText(ReceiptText(turn, code));
             }
             else
             {
@@ -168,12 +168,9 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
         }
     }
 
-    /// <summary>The tracking code, once; the receipt is forgotten when this reply has been committed.</summary>
-    private void SendReceipt(TurnContext turn, string code, string receiptKey)
-    {
-        turn.SendText(turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code));
-        turn.OnCommitted(() => tips.ForgetReceipt(receiptKey));
-    }
+    /// <summary>The receipt: the tracking code and what it is good for.</summary>
+    internal static string ReceiptText(TurnContext turn, string code) =>
+        turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code);
 
     private PendingTip? Draft(WaterfallStep<TipDialogState> step)
     {

@@ -4,7 +4,7 @@ using Bot.Dialogs.Engine.Prompts;
 namespace Bot.Dialogs.Tips;
 
 /// <summary>
-/// "tambah info TIP-…": the text, an optional photo and a confirm, then <see cref="TipService.AddInformationAsync(string, string, byte[], string, string, CancellationToken)"/>.
+/// "tambah info TIP-…": the text, an optional photo and a confirm, then <see cref="TipService.AddInformationAsync(string, string, byte[], string, TipReceiptKeys, CancellationToken)"/>.
 /// Begun with the handle of a <see cref="PendingTip"/> that already carries the tracking code, so neither the
 /// code nor the text reaches the saved frame.
 /// </summary>
@@ -51,11 +51,11 @@ internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, Ti
         var turn = step.Turn;
 
         // Repeated after a crash: it was saved; say so again rather than "nothing was sent" (issue 14, finding 7).
-        var receiptKey = TipReceipts.KeyFor(step.State.Handle);
-        if (tips.FindReceipt(receiptKey) is not null)
+        var receipt = TipReceiptKeys.Of(step.State.Handle, turn.RequestKey);
+        if (tips.FindReceipt(receipt) is not null)
         {
             pending.Remove(step.State.Handle);
-            SendSaved(turn, receiptKey);
+            turn.SendText(TipDialogTexts.FollowUpSaved);
             return await step.EndAsync(null, cancellationToken);
         }
 
@@ -72,10 +72,10 @@ internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, Ti
                 return await step.EndAsync(null, cancellationToken);
             }
 
-            var result = await tips.AddInformationAsync(draft.TrackingCode, draft.Description, draft.Photo, TipDialogPrompts.SenderKey(turn), receiptKey, cancellationToken);
+            var result = await tips.AddInformationAsync(draft.TrackingCode, draft.Description, draft.Photo, TipDialogPrompts.SenderKey(turn), receipt, cancellationToken);
             if (result.Outcome == TipOutcome.Saved)
             {
-                SendSaved(turn, receiptKey);
+                turn.SendText(TipDialogTexts.FollowUpSaved);
             }
             else
             {
@@ -88,12 +88,6 @@ internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, Ti
         {
             pending.Remove(step.State.Handle);
         }
-    }
-
-    private void SendSaved(Engine.TurnContext turn, string receiptKey)
-    {
-        turn.SendText(TipDialogTexts.FollowUpSaved);
-        turn.OnCommitted(() => tips.ForgetReceipt(receiptKey));
     }
 
     private PendingTip? Draft(WaterfallStep<TipDialog.TipDialogState> step)

@@ -15,21 +15,21 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvi
 
     /// <summary>Validates, cleans the photo, saves, and returns the tracking code.</summary>
     public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, CancellationToken cancellationToken) =>
-        SubmitAsync(draft, photo, senderKey, receiptKey: null, cancellationToken);
+        SubmitAsync(draft, photo, senderKey, receipt: null, cancellationToken);
 
     /// <summary>
-    /// As <see cref="SubmitAsync(TipDraft, byte[], string, CancellationToken)"/>; with a <paramref name="receiptKey"/>
+    /// As <see cref="SubmitAsync(TipDraft, byte[], string, CancellationToken)"/>; with a <paramref name="receipt"/>
     /// (the dialog's, <see cref="TipReceipts"/>), a confirmation repeated after a crash returns the code saved the
     /// first time instead of saving the tip again.
     /// </summary>
-    public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, string? receiptKey, CancellationToken cancellationToken)
+    public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, TipReceiptKeys? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         cancellationToken.ThrowIfCancellationRequested();
         var now = Hour(time.GetUtcNow());
-        if (store.FindReceipt(receiptKey, time.GetUtcNow().UtcDateTime) is { } earlier)
+        if (store.FindReceipt(receipt?.Handle, time.GetUtcNow().UtcDateTime) is { } earlier)
         {
-            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier));
+            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier.TrackingCode));
         }
 
         if (TipValidation.Problem(draft) is { } problem)
@@ -62,16 +62,17 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvi
                 AlertPending = true,
             },
             cleaned,
-            receiptKey,
+            receipt,
             now);
         return Task.FromResult(new TipSubmission(TipOutcome.Saved, tip.Id));
     }
 
-    /// <summary>The code a confirmation with this receipt key saved, while the receipt lasts (after a crash).</summary>
-    public string? FindReceipt(string receiptKey) => store.FindReceipt(receiptKey, time.GetUtcNow().UtcDateTime);
-
-    /// <summary>Forgets the receipt once the reply showing the code is committed.</summary>
-    public void ForgetReceipt(string receiptKey) => store.ForgetReceipt(receiptKey, time.GetUtcNow().UtcDateTime);
+    /// <summary>The code a confirmation with these keys saved, while the receipt lasts (after a crash).</summary>
+    public string? FindReceipt(TipReceiptKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return store.FindReceipt(keys.Handle, time.GetUtcNow().UtcDateTime)?.TrackingCode;
+    }
 
     /// <summary>False when this sender has used up their submissions for now (nothing is counted by asking).</summary>
     public bool CanSubmit(string senderKey) => !limiter.IsExhausted(SubmitAction, senderKey, options.Value.SubmissionsPerWindow);
@@ -92,15 +93,15 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvi
 
     /// <summary>Adds information (and optionally a photo) to a tip, anonymously like the tip itself.</summary>
     public Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, CancellationToken cancellationToken) =>
-        AddInformationAsync(trackingCode, text, photo, senderKey, receiptKey: null, cancellationToken);
+        AddInformationAsync(trackingCode, text, photo, senderKey, receipt: null, cancellationToken);
 
     /// <inheritdoc cref="AddInformationAsync(string, string, byte[], string, CancellationToken)"/>
-    public Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, string? receiptKey, CancellationToken cancellationToken)
+    public Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, TipReceiptKeys? receipt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (store.FindReceipt(receiptKey, time.GetUtcNow().UtcDateTime) is { } earlier)
+        if (store.FindReceipt(receipt?.Handle, time.GetUtcNow().UtcDateTime) is { } earlier)
         {
-            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier));
+            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier.TrackingCode));
         }
 
         var lookup = Lookup(trackingCode, senderKey);
@@ -126,7 +127,7 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvi
         }
 
         var now = Hour(time.GetUtcNow());
-        var tip = store.AddFollowUp(view.TrackingCode, new TipFollowUp { Text = text.Trim(), AddedAt = now }, cleaned, receiptKey, now);
+        var tip = store.AddFollowUp(view.TrackingCode, new TipFollowUp { Text = text.Trim(), AddedAt = now }, cleaned, receipt, now);
         return Task.FromResult(tip is null ? new TipSubmission(TipOutcome.NotFound) : new TipSubmission(TipOutcome.Saved, tip.Id));
     }
 

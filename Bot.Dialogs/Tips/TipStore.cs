@@ -26,10 +26,10 @@ public sealed class TipStore
     }
 
     /// <summary>
-    /// Saves a new tip with its cleaned photo and, when <paramref name="receiptKey"/> is given, the receipt that lets a
+    /// Saves a new tip with its cleaned photo and, when <paramref name="receipt"/> is given, the receipt that lets a
     /// repeated confirmation find it (<see cref="TipReceipts"/>). Draws tracking codes until one is free.
     /// </summary>
-    public Tip Save(Tip tip, StrippedImage? photo, string? receiptKey, DateTime roundedTime) => _database.InTransaction(() =>
+    public Tip Save(Tip tip, StrippedImage? photo, TipReceiptKeys? receipt, DateTime roundedTime) => _database.InTransaction(() =>
     {
         ArgumentNullException.ThrowIfNull(tip);
         if (photo is not null)
@@ -45,12 +45,12 @@ public sealed class TipStore
         while (_tips.FindById(tip.Id) is not null);
 
         _tips.Insert(tip);
-        _receipts.Record(receiptKey, tip.Id, roundedTime);
+        _receipts.Record(receipt, tip.Id, followUp: false, roundedTime);
         return tip;
     });
 
     /// <summary>Adds information (and its cleaned photo, and the receipt) to a tip in one transaction.</summary>
-    public Tip? AddFollowUp(string trackingCode, TipFollowUp followUp, StrippedImage? photo, string? receiptKey, DateTime roundedTime) => _database.InTransaction(() =>
+    public Tip? AddFollowUp(string trackingCode, TipFollowUp followUp, StrippedImage? photo, TipReceiptKeys? receipt, DateTime roundedTime) => _database.InTransaction(() =>
     {
         ArgumentNullException.ThrowIfNull(followUp);
         if (_tips.FindById(trackingCode) is not { } tip)
@@ -68,15 +68,12 @@ public sealed class TipStore
         tip.UpdatedAt = roundedTime;
         tip.AlertPending = true;
         _tips.Update(tip);
-        _receipts.Record(receiptKey, tip.Id, roundedTime);
+        _receipts.Record(receipt, tip.Id, followUp: true, roundedTime);
         return tip;
     });
 
-    /// <summary>The tracking code a confirmation with this receipt key saved, while the receipt lasts.</summary>
-    public string? FindReceipt(string? receiptKey, DateTime now) => _receipts.Find(receiptKey, now);
-
-    /// <summary>Forgets a receipt once its reply was committed (and every receipt past its time).</summary>
-    public void ForgetReceipt(string? receiptKey, DateTime now) => _receipts.Forget(receiptKey, now);
+    /// <summary>The tracking code a confirmation with this receipt key saved (and whether it added information), while the receipt lasts.</summary>
+    public (string TrackingCode, bool FollowUp)? FindReceipt(string? receiptKey, DateTime now) => _receipts.Find(receiptKey, now);
 
     public Tip? Get(string trackingCode) => _tips.FindById(trackingCode);
 

@@ -21,6 +21,7 @@ public static class TipsServiceCollectionExtensions
         services.AddSingleton<TipNotifier>();
         services.AddSingleton<TipService>();
         services.AddSingleton<TipAlerts>();
+        services.AddSingleton<ITurnReplay, TipReceiptReplay>();
 
         // The chat side: dialogs and commands (drafts live in memory only, see PendingTips).
         services.AddSingleton<PendingTips>();

@@ -47,9 +47,18 @@ public sealed class TipReceiptTests : IDisposable
             Assert.DoesNotContain("Tidak ada yang terkirim", text, StringComparison.Ordinal);
             Assert.Single(host.Get<TipStore>().List());
 
-            // Shown and committed: the receipt is forgotten, and the dialog is over.
-            Assert.Equal(0, host.Get<TipDatabase>().Database.Raw.GetCollection("tip_receipts").Count());
             Assert.Empty(host.Get<ConversationStateStore>().Load("test|conv-" + Resident).Stack);
+
+            // The channel repeats the same activity once more (its answer lost again): the turn does not run again,
+            // the receipt comes back, and it is a confidential reply.
+            var repeated = await host.Get<TurnProcessor>().ProcessAsync(confirm, TestContext.Token);
+            Assert.True(repeated.Confidential);
+            Assert.Contains(code, MarkdownText.Unescape(repeated.Replies.Single().Text), StringComparison.Ordinal);
+            Assert.Single(host.Get<TipStore>().List());
+
+            // Two hours later the receipt is gone: a repeat is just a repeat.
+            host.Time.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(TurnStatus.Duplicate, (await host.Get<TurnProcessor>().ProcessAsync(confirm, TestContext.Token)).Status);
         }
     }
 
