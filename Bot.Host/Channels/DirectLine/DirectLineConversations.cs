@@ -20,7 +20,7 @@ internal sealed partial class DirectLineConversations(
     IOptions<DirectLineOptions> options,
     ILogger<DirectLineConversations> logger)
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
     private readonly Lock _purgeGate = new();
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -35,6 +35,10 @@ internal sealed partial class DirectLineConversations(
             UserName = userName,
             CreatedAt = now,
             LastSeenAt = now,
+
+            // A backend that holds the secret names its user; the same-origin page never does.
+            Anonymous = userId is null,
+            AwaitingFirstMessage = true,
         };
         store.Create(conversation);
         return conversation;
@@ -104,6 +108,12 @@ internal sealed partial class DirectLineConversations(
             return feed.PushLive(conversation.Id, activity);
         }
 
+        if (conversation.AwaitingFirstMessage)
+        {
+            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
+            conversation.AwaitingFirstMessage = false;
+        }
+
         var echo = feed.Append(conversation.Id, activity, confidential: true);
         turns.EnqueueTurn(conversation, echo);
         return echo;
@@ -163,7 +173,8 @@ internal sealed partial class DirectLineConversations(
             _nextPurge = now + PurgeInterval;
         }
 
-        foreach (var id in store.DeleteIdle((now - options.Value.ConversationRetention).UtcDateTime))
+        var settings = options.Value;
+        foreach (var id in store.DeleteIdle((now - settings.ConversationRetention).UtcDateTime, (now - settings.UnusedConversationRetention).UtcDateTime))
         {
             attachments.DeleteForConversation(id);
             feed.Forget(id);

@@ -22,6 +22,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<DirectLineQuotas>();
         services.AddSingleton<IChannelSender, DirectLineChannelSender>();
         services.AddSingleton<IAttachmentSource, DirectLineAttachmentSource>();
         return services;

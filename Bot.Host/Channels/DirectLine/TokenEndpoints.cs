@@ -23,6 +23,7 @@ internal static class TokenEndpoints
         HttpRequest request,
         DirectLineConversations conversations,
         DirectLineTokens tokens,
+        DirectLineQuotas quotas,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
@@ -56,6 +57,11 @@ internal static class TokenEndpoints
         else if (!IsSameOrigin(request))
         {
             return DirectLineResults.Forbidden("Tokens without a secret are only given to pages of this site.");
+        }
+        else if (quotas.RefuseToken(request.HttpContext) is { } tooMany)
+        {
+            // Each anonymous token is a stored conversation: one address gets a bounded number (issue 14, finding 4).
+            return tooMany;
         }
 
         var conversation = conversations.Create(userId, userName);
