@@ -45,6 +45,8 @@ app.MapWebChat();
 app.MapBotFramework();
 app.MapWhatsApp();
 app.MapDashboard();
+// Evidence photos and PDFs behind the signed links coordinators get in the chat.
+app.MapEvidenceLinks();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -76,6 +76,10 @@ public sealed partial class TurnProcessor(
                 {
                     saveReference?.Invoke();
                     saveState();
+                    foreach (var write in turn.CommitWrites)
+                    {
+                        write();
+                    }
                 },
                 cancellationToken);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };

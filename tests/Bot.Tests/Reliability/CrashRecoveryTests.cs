@@ -117,7 +117,10 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
             var invite = await host.SayAsync("koord-conv", "koord", $"invite-{f}", $"undang Dinas Uji {f}", token);
             var code = InviteCode().Match(invite);
             Assert.True(code.Success, invite);
-            var joined = await host.SayAsync($"join-{f}", $"fokal{f}", $"join-{f}", "gabung " + code.Groups[1].Value, token);
+            var asked = await host.SayAsync($"join-{f}", $"fokal{f}", $"join-{f}", "gabung " + code.Groups[1].Value, token);
+            Assert.Contains("nama", asked, StringComparison.OrdinalIgnoreCase);
+            await host.SayAsync($"join-{f}", $"fokal{f}", $"join-name-{f}", $"Fokal Uji {f}", token);
+            var joined = await host.SayAsync($"join-{f}", $"fokal{f}", $"join-title-{f}", "Staf Program", token);
             Assert.Contains("fokal", joined, StringComparison.OrdinalIgnoreCase);
         }
     }
