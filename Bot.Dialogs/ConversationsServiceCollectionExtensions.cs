@@ -24,6 +24,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, EnrollmentHandler>();
         services.AddSingleton<ITurnHandler, OrganisationCommands>();
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<PeopleAdministration>();
         services.AddSingleton<ITurnHandler, PeopleCommands>();
 
         services.AddSingleton<CommitmentPrompts>();

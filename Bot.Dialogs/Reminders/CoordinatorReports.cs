@@ -5,7 +5,7 @@ using Bot.Dialogs.Engine;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Composes the "belum lapor" list and the digest a coordinator reads, over their own OPDs.</summary>
-internal sealed class CoordinatorReports(ReportingOverview overview)
+internal sealed class CoordinatorReports(ReportingOverview overview, Storage.UserStore users)
 {
     private const int CommitmentsListedPerOrganisation = 10;
 
@@ -31,7 +31,9 @@ internal sealed class CoordinatorReports(ReportingOverview overview)
         };
         foreach (var standing in lagging)
         {
-            lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected));
+            var fokal = users.ListFokal(standing.Organisation.Id);
+            var who = fokal.Count == 0 ? CoordinatorTexts.NoFokalYet.For(locale) : string.Join(", ", fokal.Select(f => f.DisplayName(english)));
+            lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected, who));
             foreach (var missing in standing.Missing.OrderByDescending(m => m.DaysLate).ThenBy(m => m.Commitment.Code, StringComparer.Ordinal).Take(CommitmentsListedPerOrganisation))
             {
                 lines.Add(Describe(missing, english, locale));

@@ -17,7 +17,8 @@ internal static class CoordinatorTexts
         "✅ Semua komitmen sudah melaporkan {0} {1} (per {2}).",
         "✅ Every commitment has reported {0} {1} (as of {2}).");
 
-    public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3}", "**{0}** — {1} missing ({2} overdue) of {3}");
+    public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3} · fokal: {4}", "**{0}** — {1} missing ({2} overdue) of {3} · focal point: {4}");
+    public static readonly LocalizedText NoFokalYet = new("belum ada", "none yet");
     public static readonly LocalizedText CommitmentOverdue = new("  - {0} {1} — terlambat {2} hari", "  - {0} {1} — {2} days late");
     public static readonly LocalizedText CommitmentOpen = new("  - {0} {1} — batas {2}", "  - {0} {1} — due {2}");
     public static readonly LocalizedText DraftNote = new(" (draf)", " (draft)");

@@ -25,9 +25,10 @@ internal static class ChoiceRecognizer
             return null;
         }
 
-        if (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        // A number picks by position; a number that is no position may still be an option's name (a year: "2026").
+        if (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= choices.Count)
         {
-            return number >= 1 && number <= choices.Count ? number - 1 : null;
+            return number - 1;
         }
 
         var names = choices.Select(c => Names(c).ToList()).ToList();
