@@ -94,7 +94,7 @@ internal sealed partial class OrganisationCommands(
     private string FokalNames(TurnContext turn, int organisationId, bool english)
     {
         var fokal = users.ListFokal(organisationId);
-        return fokal.Count == 0 ? turn.T(CoordinatorTexts.NoFokalYet) : string.Join(", ", fokal.Select(f => f.Label(english)));
+        return fokal.Count == 0 ? turn.T(CoordinatorTexts.NoFokalYet) : string.Join(", ", fokal.Select(f => f.Label(english)).Order(StringComparer.OrdinalIgnoreCase));
     }
 
     private void Invite(TurnContext turn, string argument)

@@ -93,7 +93,7 @@ internal sealed partial class PeopleCommands(
         }
 
         var english = turn.IsEnglish;
-        var fokal = users.ListFokal(organisation.Id);
+        var fokal = users.ListFokal(organisation.Id).OrderBy(f => f.DisplayName(english), StringComparer.OrdinalIgnoreCase).ToList();
         if (fokal.Count == 0)
         {
             turn.SendText(turn.F(PeopleTexts.NoFokal, organisation.Name, organisation.ShortName));

@@ -98,6 +98,17 @@ internal sealed class EnrollmentHandler(
             return;
         }
 
+        // The same person with the same role again (a second tab, a second try) must not use up a code or appear
+        // twice, even when their own use finished the code.
+        var stored = invites.Find(code);
+        var storedOrganisation = stored is { Role: Role.Fokal } ? organisations.Get(stored.OrganisationId) : null;
+        if (stored is not null && ((stored.Role == Role.Koordinator && user.IsCoordinator) || (storedOrganisation is not null && user.IsFokal && user.OrganisationId == storedOrganisation.Id)))
+        {
+            var what = stored.Role == Role.Koordinator ? turn.T(EnrollmentTexts.AsCoordinator) : turn.F(EnrollmentTexts.AsFokal, storedOrganisation!.Name);
+            turn.SendText(turn.F(EnrollmentTexts.AlreadyJoined, what), RoleSuggestions.For(turn));
+            return;
+        }
+
         var invite = invites.FindValid(code);
         var organisation = invite is { Role: Role.Fokal } ? organisations.Get(invite.OrganisationId) : null;
         if (invite is null || (invite.Role == Role.Fokal && organisation is null))
@@ -109,14 +120,6 @@ internal sealed class EnrollmentHandler(
         if (invite.Role == Role.Fokal && user.IsCoordinator)
         {
             turn.SendText(EnrollmentTexts.JoinCoordinator);
-            return;
-        }
-
-        // The same person with the same role again (a second tab, a second try) must not use up a code or appear twice.
-        if ((invite.Role == Role.Koordinator && user.IsCoordinator) || (user.IsFokal && user.OrganisationId == organisation?.Id))
-        {
-            var what = invite.Role == Role.Koordinator ? turn.T(EnrollmentTexts.AsCoordinator) : turn.F(EnrollmentTexts.AsFokal, organisation!.Name);
-            turn.SendText(turn.F(EnrollmentTexts.AlreadyJoined, what), RoleSuggestions.For(turn));
             return;
         }
 

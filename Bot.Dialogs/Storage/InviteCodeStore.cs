@@ -38,6 +38,13 @@ public sealed class InviteCodeStore(SinergiDatabase database, TimeProvider time)
         return code;
     }
 
+    /// <summary>The code as stored, valid or not (to recognise someone who already used it), or null.</summary>
+    public InviteCode? Find(string code)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return normalized.Length is 0 or > 20 ? null : _codes.FindById(normalized);
+    }
+
     /// <summary>The code if it exists, is not revoked, has not expired and has a use left.</summary>
     public InviteCode? FindValid(string code)
     {
