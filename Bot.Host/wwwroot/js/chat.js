@@ -37,7 +37,9 @@
     sendBoxButtonColorOnHover: '#134e4a',
     hideUploadButton: false,
     uploadAccept: 'image/*,application/pdf',
-    uploadMultiple: true
+    uploadMultiple: true,
+    // A picked file goes at once (as on WhatsApp): the evidence question waits for files, not for a second tap.
+    sendAttachmentOn: 'attach'
   };
 
   function post(path, token) {

@@ -105,6 +105,28 @@ public sealed class ProgressConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task ApprovingDoesNotTrapTheNextMessage()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var fokal = await ConversationScenarios.FokalAsync(host, koord, "Dinkes", "sari");
+        await CommitmentScript.RegisterAsync(fokal, "Sosialisasi sekolah");
+        await CommitmentScript.RegisterAsync(fokal, "Tes urine guru");
+        await SubmitAsync(fokal, "lapor RA-2027-001 B6", "30", "Baru sebagian.");
+        await SubmitAsync(fokal, "lapor RA-2027-002 B6", "50", "Separuh jalan.");
+
+        await koord.SendAsync("verifikasi");
+        await koord.SendAsync("RA-2027-001 B6");
+        await koord.SayAsync("Setujui", "disetujui dan dikunci", "Masih ada **1** laporan");
+        koord.AssertSuggests("Verifikasi", "Dasbor");
+
+        // The bug: the verify dialog had moved on to the next pick, so "dasbor" was "not one of the options".
+        await koord.SayAsync("dasbor", "/dasbor/masuk?t=");
+        koord.AssertNoReplyContains("tidak ada dalam daftar");
+        await koord.SayAsync("Verifikasi", "RA-2027-002 B6");
+    }
+
+    [Fact]
     public async Task AReturnNoticeThatCannotBePushedIsDeliveredOnTheFokalsNextTurn()
     {
         var sender = new RecordingChannelSender { Fail = true };
