@@ -105,21 +105,18 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
-        var uses = InviteUses.Parse(argument, out var name);
-        if (uses is null)
-        {
-            turn.SendText(CoordinatorTexts.InviteTooMany);
-            return;
-        }
-
         // "undang Dinas 2" may be an OPD whose name ends in a number: the whole text wins when it names one.
         var organisation = organisations.FindByName(argument);
-        if (organisation is not null)
+        int? uses = 1;
+        if (organisation is null)
         {
-            uses = 1;
-        }
-        else
-        {
+            uses = InviteUses.Parse(argument, out var name);
+            if (uses is null)
+            {
+                turn.SendText(CoordinatorTexts.InviteTooMany);
+                return;
+            }
+
             argument = name;
             organisation = organisations.FindByName(name);
         }

@@ -10,8 +10,8 @@ namespace Bot.Dialogs.Enrollment;
 /// </summary>
 internal static class RoleSuggestions
 {
-    /// <summary>Set on the turn by <see cref="UserResolver"/> when the sender has a draft form to resume.</summary>
-    public const string HasDraftItem = "user.hasDraft";
+    /// <summary>Set on the turn by <see cref="UserResolver"/>: the sender's drafts (form id, conversation) at the turn's start.</summary>
+    public const string DraftsItem = "user.drafts";
 
     public static IReadOnlyList<string> For(TurnContext turn)
     {
@@ -27,6 +27,14 @@ internal static class RoleSuggestions
                 : ["Rencana aksi saya", "Lapor progres", "Rencana aksi baru", "Bantuan"],
             _ => MenuTexts.MainSuggestions(english),
         };
-        return turn.Items.ContainsKey(HasDraftItem) ? [english ? "Continue" : "Lanjut", .. byRole] : byRole;
+        return HasDraftToResume(turn) ? [english ? "Continue" : "Lanjut", .. byRole] : byRole;
     }
+
+    /// <summary>
+    /// A draft other than the form open (and just finishing) in this conversation: that one's draft goes with the
+    /// turn's commit, so offering to resume it would point at nothing.
+    /// </summary>
+    private static bool HasDraftToResume(TurnContext turn) =>
+        turn.Items.TryGetValue(DraftsItem, out var value) && value is List<(string FormId, string ConversationKey)> drafts
+        && drafts.Any(d => !(turn.State.Stack.Count > 0 && d.FormId == turn.State.Stack[0].DialogId && d.ConversationKey == turn.State.Id));
 }

@@ -35,7 +35,7 @@ internal sealed partial class UserResolver(
         turn.User = user;
         if (drafts.HasAny(user.Id))
         {
-            turn.Items[RoleSuggestions.HasDraftItem] = true;
+            turn.Items[RoleSuggestions.DraftsItem] = drafts.ListFor(user.Id).Select(d => (d.FormId, d.ConversationKey)).ToList();
         }
         var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
         turn.TimeZone = IndonesianTimeZones.Normalize(user.TimeZone)

@@ -70,6 +70,7 @@ public sealed class EnrollmentConversationTests : IDisposable
         await fokal.SayAsync("Sari Dewi", "jabatan");
         await fokal.SayAsync("Kasi Promkes", "Selamat bergabung, Sari Dewi", "fokal Dinas Kesehatan", "WIB");
         fokal.AssertSuggests("Rencana aksi saya", "Lapor progres");
+        Assert.DoesNotContain("Lanjut", fokal.Suggestions); // the sign-up form just ended: there is no draft to resume
         await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan", "Sari Dewi", "Kasi Promkes");
         await fokal.SayAsync("bantuan", "Perintah fokal", "rencana aksi baru");
         await koord.SayAsync("bantuan", "Perintah koordinator", "verifikasi");

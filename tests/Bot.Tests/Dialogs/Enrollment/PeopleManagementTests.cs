@@ -68,6 +68,12 @@ public sealed class PeopleManagementTests : IDisposable
         koord.AssertNoReplyContains("U-");
         await koord.SayAsync("daftar opd", "fokal Budi Santoso (Kasi Rehsos), Sari Dewi (Staf Rehsos), Tono (Staf Linjamsos)");
         _ = budi;
+
+        // A name that ends in a number is a name, not a count.
+        await koord.SayAsync("tambah opd Dinas Uji 0", "tersimpan");
+        await koord.SayAsync("undang Dinas Uji 0", "Kode undangan untuk **Dinas Uji 0**", "sekali pakai");
+        await koord.SayAsync("undang Dinas Uji 0 3 orang", "Kode undangan untuk **Dinas Uji 0**", "untuk 3 orang");
+        await koord.SayAsync("undang Dinsos 99 orang", "paling banyak untuk 50 orang");
     }
 
     [Fact]
