@@ -128,6 +128,6 @@ internal sealed partial class SignInHandler(
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    [GeneratedRegex(@"^\s*(?:masuk|login|sign in|signin)\s+(?<code>[A-Za-z0-9]{4,32})[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^\s*(?:masuk|login|sign in|signin)\s+(?<code>[A-Za-z0-9]{8})[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex SignInPattern();
 }
