@@ -17,9 +17,8 @@ internal static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
-        // Retries and their per-attempt timeout live in the pipeline, so the client itself waits as long as its caller.
         services.AddTransient<ConnectorAuthenticationHandler>();
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient<ConnectorClient>()
             .AddConnectorResilience()
             .AddHttpMessageHandler<ConnectorAuthenticationHandler>();
         services.AddTransient<MessagesEndpoint>();

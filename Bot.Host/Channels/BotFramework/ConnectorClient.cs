@@ -49,7 +49,7 @@ internal sealed partial class ConnectorClient(HttpClient http, ILogger<Connector
 
     private ConnectorException Refused(HttpRequestMessage request, HttpStatusCode? status, string? operationId, Exception? failure)
     {
-        LogDeliveryFailed((int?)status, operationId, RetryAttempts.Of(request));
+        LogDeliveryFailed((int?)status, operationId, ChannelRetryPipeline.AttemptsOf(request));
         return new ConnectorException($"The channel did not accept the activity ({(status is null ? "unreachable" : (int)status)}).", status, operationId, failure);
     }
 

@@ -34,7 +34,7 @@ internal sealed class GraphClient(IHttpClientFactory httpClients, IOptions<Whats
         {
             using var response = await httpClients.CreateClient(SendClientName).SendAsync(request, cancellationToken);
             var json = await ReadJsonAsync(response, cancellationToken);
-            var attempts = RetryAttempts.Of(request);
+            var attempts = ChannelRetryPipeline.AttemptsOf(request);
             if (response.IsSuccessStatusCode && MessageId(json) is { } id)
             {
                 return new GraphSendResult((int)response.StatusCode, id, null, null) { Attempts = attempts };

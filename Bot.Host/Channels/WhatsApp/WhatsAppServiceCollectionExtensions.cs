@@ -17,9 +17,7 @@ internal static class WhatsAppServiceCollectionExtensions
 
         services.AddHttpClient(GraphClient.HttpClientName, (sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.GraphTimeout);
-        // Sends retry rate limits in the pipeline, which also bounds each attempt by GraphTimeout.
-        services.AddHttpClient(GraphClient.SendClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddGraphSendResilience();
+        services.AddHttpClient(GraphClient.SendClientName).AddGraphSendResilience();
         services.AddSingleton<GraphClient>();
         services.AddSingleton<WhatsAppInbox>();
         services.AddSingleton<ServiceWindowStore>();

@@ -152,17 +152,11 @@ public sealed class GraphSendRetryTests : IAsyncLifetime
 
     private async Task<GraphSendResult> SendAsync(TimeProvider time, Dictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["WhatsApp:Enabled"] = "true",
-            ["WhatsApp:VerifyToken"] = Webhook.VerifyToken,
-            ["WhatsApp:AppSecret"] = Webhook.AppSecret,
-            ["WhatsApp:AccessToken"] = StubGraphServer.Token,
-            ["WhatsApp:PhoneNumberId"] = Webhook.PhoneNumberId,
-            ["WhatsApp:GraphBaseUrl"] = _graph.BaseAddress.ToString(),
-            ["WhatsApp:MinSendInterval"] = "00:00:00",
-            ["WhatsApp:RetryBaseDelay"] = "00:00:01",
-        }).AddInMemoryCollection(settings ?? []).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(WhatsAppTestHost.Settings(_graph.BaseAddress))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WhatsApp:RetryBaseDelay"] = "00:00:01" })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton(time);
         services.AddWhatsApp(configuration);
         await using var provider = services.BuildServiceProvider();
