@@ -9,24 +9,29 @@ namespace Bot.Host.Telemetry;
 internal sealed class ChannelQueueGauges(
     SinergiTelemetry telemetry, DirectLineTurns directLine, IServiceProvider services, IOptions<WhatsAppOptions> whatsApp) : IHostedService
 {
-    private readonly List<IDisposable> _gauges = [];
+    private IDisposable[] _gauges = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _gauges.Add(telemetry.ObserveQueue(DirectLineChannel.ChannelId, () => directLine.Queued));
-        if (whatsApp.Value.Enabled)
+        IDisposable[] gauges = whatsApp.Value.Enabled
+            ? [ObserveDirectLine(), ObserveWhatsApp(services.GetRequiredService<WhatsAppInbox>())]
+            : [ObserveDirectLine()];
+        Interlocked.Exchange(ref _gauges, gauges);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Before the database closes: the WhatsApp gauge reads it. A host may stop twice, or while starting.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var gauge in Interlocked.Exchange(ref _gauges, []))
         {
-            var inbox = services.GetRequiredService<WhatsAppInbox>();
-            _gauges.Add(telemetry.ObserveQueue(WhatsAppAddress.ChannelId, () => inbox.PendingCount()));
+            gauge.Dispose();
         }
 
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _gauges.ForEach(g => g.Dispose());
-        _gauges.Clear();
-        return Task.CompletedTask;
-    }
+    private IDisposable ObserveDirectLine() => telemetry.ObserveQueue(DirectLineChannel.ChannelId, () => directLine.Queued);
+
+    private IDisposable ObserveWhatsApp(WhatsAppInbox inbox) => telemetry.ObserveQueue(WhatsAppAddress.ChannelId, () => inbox.PendingCount());
 }
