@@ -12,10 +12,11 @@ internal static class ChannelRetryPipeline
 {
     private static readonly HttpRequestOptionsKey<int> AttemptsKey = new("Sinergi.Attempts");
 
-    public static IHttpClientBuilder AddChannelRetries(this IHttpClientBuilder builder, string name, Func<IServiceProvider, ChannelRetryPolicy> policy)
+    /// <summary>Adds the pipeline, named "{client}-retries" in logs and metrics.</summary>
+    public static IHttpClientBuilder AddChannelRetries(this IHttpClientBuilder builder, Func<IServiceProvider, ChannelRetryPolicy> policy)
     {
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.AddResilienceHandler(name, (pipeline, context) =>
+        builder.AddResilienceHandler("retries", (pipeline, context) =>
         {
             var settings = policy(context.ServiceProvider);
             var time = context.ServiceProvider.GetRequiredService<TimeProvider>();

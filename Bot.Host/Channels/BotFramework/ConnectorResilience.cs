@@ -13,13 +13,11 @@ namespace Bot.Host.Channels.BotFramework;
 /// </summary>
 internal static partial class ConnectorResilience
 {
-    public const string PipelineName = "botframework-connector";
-
     /// <summary>One attempt's limit (the whole call's limit before retries moved into the pipeline).</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
 
     public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder) =>
-        builder.AddChannelRetries(PipelineName, services => Policy(
+        builder.AddChannelRetries(services => Policy(
             services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, services.GetRequiredService<ILogger<ConnectorClient>>()));
 
     private static ChannelRetryPolicy Policy(BotFrameworkOptions options, ILogger logger) => new()

@@ -12,13 +12,11 @@ namespace Bot.Host.Channels.WhatsApp;
 /// </summary>
 internal static class GraphSendResilience
 {
-    public const string PipelineName = "whatsapp-graph-send";
-
     /// <summary>Error bodies are a few hundred bytes; a bigger one is not read for a code.</summary>
     private const long MaxErrorBodyBytes = 64 * 1024;
 
     public static IHttpClientBuilder AddGraphSendResilience(this IHttpClientBuilder builder) =>
-        builder.AddChannelRetries(PipelineName, services =>
+        builder.AddChannelRetries(services =>
         {
             var options = services.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
             var logger = services.GetRequiredService<ILogger<GraphClient>>();
