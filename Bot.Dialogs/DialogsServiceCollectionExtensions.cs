@@ -42,6 +42,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, Questions.QuestionHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
+        services.TryAddSingleton<Telemetry.SinergiTelemetry>();
         services.AddTurnRateLimiter(configuration);
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
