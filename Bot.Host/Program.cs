@@ -6,6 +6,7 @@ using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Operations;
 using Bot.Host.Reminders;
+using Bot.Host.Telemetry;
 using Bot.Host.Web;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
@@ -45,6 +46,8 @@ builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 // Operations: readiness (/readyz), online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();
+// Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
+builder.Services.AddSinergiTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +68,8 @@ app.MapBotFramework();
 app.MapWhatsApp();
 app.MapDashboard();
 app.MapOperations();
+// Evidence photos and PDFs behind the signed links coordinators get in the chat.
+app.MapEvidenceLinks();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

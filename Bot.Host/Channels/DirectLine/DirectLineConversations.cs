@@ -24,7 +24,11 @@ internal sealed partial class DirectLineConversations(
     private readonly Lock _purgeGate = new();
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    public DirectLineConversation Create(string? userId, string? userName)
+    /// <summary>
+    /// A new conversation; <paramref name="anonymous"/> when the page got it without the secret (its uploads count
+    /// against the anonymous caps).
+    /// </summary>
+    public DirectLineConversation Create(string? userId, string? userName, bool anonymous)
     {
         PurgeIdleIfDue();
         var now = time.GetUtcNow().UtcDateTime;
@@ -35,9 +39,7 @@ internal sealed partial class DirectLineConversations(
             UserName = userName,
             CreatedAt = now,
             LastSeenAt = now,
-
-            // A backend that holds the secret names its user; the same-origin page never does.
-            Anonymous = userId is null,
+            Anonymous = anonymous,
             AwaitingFirstMessage = true,
         };
         store.Create(conversation);

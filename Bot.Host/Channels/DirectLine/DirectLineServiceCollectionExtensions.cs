@@ -23,6 +23,8 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();
         services.AddSingleton<DirectLineQuotas>();
+        services.AddSingleton<DeviceCredentials>();
+        services.AddSingleton<Bot.Dialogs.Linking.IAccountSignOut, DirectLineSignOut>();
         services.AddSingleton<IChannelSender, DirectLineChannelSender>();
         services.AddSingleton<IAttachmentSource, DirectLineAttachmentSource>();
         return services;

@@ -93,7 +93,7 @@ public sealed class UserTextInWebChatTests : IAsyncLifetime, IDisposable
         var invite = services.GetRequiredService<InviteCodeStore>().Create(organisation.Id, "seed");
         var answers = new[]
         {
-            "gabung " + invite.Id, "rencana aksi baru", "Pencegahan", "Sosialisasi", Title, "jumlah peserta", "100 orang", "Kandangan", "lewati",
+            "gabung " + invite.Id, "Sari Fokal", "Staf Dinkes", "rencana aksi baru", "Pencegahan", "Sosialisasi", Title, "jumlah peserta", "100 orang", "Kandangan", "lewati",
             "30/6", "B6 dan B12", "ya", "lapor RA-2027-001 B6", "30", Narrative, "selesai", "ya",
         };
         var turns = services.GetRequiredService<TurnProcessor>();

@@ -46,5 +46,20 @@ public sealed class DataFolderLockTests : IDisposable
         Assert.DoesNotContain("Sinergi:", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheAdminVerbRefusesBesideARunningHostWithoutAStackTrace()
+    {
+        using var running = await HostProcess.StartAsync(_data.Path, Settings, TestContext.Token);
+        await using var output = new StringWriter();
+        await using var error = new StringWriter();
+
+        var exitCode = await AdminVerb.RunAsync(["daftar"], output, error, () => VerbHost.Build(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path }).Services, TestContext.Token);
+
+        Assert.Equal(3, exitCode);
+        Assert.StartsWith("admin: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"is in use by process {running.Id}", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
     public void Dispose() => _data.Dispose();
 }
