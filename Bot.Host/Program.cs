@@ -44,7 +44,7 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
-// Operations: readiness (/readyz), online backups for the backup verb, 503 while the storage cannot write.
+// Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();
 // Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
 builder.Services.AddSinergiTelemetry(builder.Configuration);
@@ -70,7 +70,6 @@ app.MapDashboard();
 app.MapOperations();
 // Evidence photos and PDFs behind the signed links coordinators get in the chat.
 app.MapEvidenceLinks();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
 return 0;

@@ -9,6 +9,7 @@ internal static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
         services.AddSingleton<ControlToken>();
+        services.AddSinergiHealthChecks();
         services.AddHostedService<DataFolderAnnouncer>();
         services.AddExceptionHandler<Web.StorageUnavailableExceptionHandler>();
         return services;
@@ -33,5 +34,5 @@ internal static class OperationsServiceCollectionExtensions
         }
     }
 
-    public static WebApplication MapOperations(this WebApplication app) => app.MapBackupEndpoint().MapReadiness();
+    public static WebApplication MapOperations(this WebApplication app) => app.MapBackupEndpoint().MapHealth();
 }
