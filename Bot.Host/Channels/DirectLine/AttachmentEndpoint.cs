@@ -9,15 +9,15 @@ namespace Bot.Host.Channels.DirectLine;
 internal static class AttachmentEndpoint
 {
     public static void MapAttachmentEndpoint(this RouteGroupBuilder group) =>
-        group.MapGet("/attachments/{attachmentId}", Get);
+        group.MapGet("/attachments/{attachmentId}", GetAsync);
 
-    private static IResult Get(string attachmentId, string? sig, HttpContext http, DirectLineAuth auth, DirectLineAttachments attachments)
+    private static async Task<IResult> GetAsync(string attachmentId, string? sig, HttpContext http, DirectLineAuth auth, DirectLineAttachments attachments)
     {
         var token = DirectLineRequests.BearerToken(http.Request);
         var stored = attachments.Find(attachmentId);
         if (token is not null)
         {
-            var access = auth.Check(token, conversationId: null);
+            var access = await auth.CheckAsync(token, conversationId: null, http.RequestAborted);
             if (access.Refusal is not null)
             {
                 return access.Refusal;

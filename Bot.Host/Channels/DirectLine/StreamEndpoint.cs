@@ -24,7 +24,7 @@ internal static class StreamEndpoint
         TimeProvider time,
         IHostApplicationLifetime lifetime)
     {
-        var access = auth.Check(t, conversationId);
+        var access = await auth.CheckAsync(t, conversationId, http.RequestAborted);
         if (access.Refusal is not null)
         {
             await access.Refusal.ExecuteAsync(http);

@@ -11,7 +11,7 @@ internal static class TokenEndpoints
     public static void MapTokenEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/tokens/refresh", RefreshAsync);
     }
 
     /// <summary>
@@ -81,9 +81,15 @@ internal static class TokenEndpoints
     /// A new token for the same conversation, unless its device has signed out since ("keluar"): then 403, and the
     /// page starts afresh with a new device.
     /// </summary>
-    private static IResult Refresh(HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens, DeviceCredentials devices)
+    private static async Task<IResult> RefreshAsync(
+        HttpRequest request,
+        DirectLineAuth auth,
+        DirectLineConversations conversations,
+        DirectLineTokens tokens,
+        DeviceCredentials devices,
+        CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId: null);
+        var access = await auth.CheckAsync(request, conversationId: null, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;

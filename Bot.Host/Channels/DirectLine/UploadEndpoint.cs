@@ -22,7 +22,7 @@ internal static class UploadEndpoint
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var access = auth.Check(http.Request, conversationId);
+        var access = await auth.CheckAsync(http.Request, conversationId, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;
