@@ -10,12 +10,12 @@ internal static class CoordinatorTexts
         "Sorry, this command is for coordinators only (BNNK/BNNP, Kesbangpol). If you are one, ask an administrator to give your account the coordinator role.");
 
     public static readonly LocalizedText MissingHeader = new(
-        "📋 **Belum lapor {0} {1}** (per {2}): {3} komitmen dari {4} OPD, {5} terlambat.",
-        "📋 **Not reported {0} {1}** (as of {2}): {3} commitments from {4} agencies, {5} overdue.");
+        "📋 **Belum lapor {0}** (per {1}): {2} komitmen dari {3} OPD, {4} terlambat.",
+        "📋 **Not reported {0}** (as of {1}): {2} commitments from {3} agencies, {4} overdue.");
 
     public static readonly LocalizedText AllReported = new(
-        "✅ Semua komitmen sudah melaporkan {0} {1} (per {2}).",
-        "✅ Every commitment has reported {0} {1} (as of {2}).");
+        "✅ Semua komitmen sudah melaporkan {0} (per {1}).",
+        "✅ Every commitment has reported {0} (as of {1}).");
 
     public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3} · fokal: {4}", "**{0}** — {1} missing ({2} overdue) of {3} · focal point: {4}");
     public static readonly LocalizedText NoFokalYet = new("belum ada", "none yet");

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -57,12 +58,44 @@ public sealed class ChaseOverdueTests : IDisposable
         using var host = Seed();
 
         var both = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan");
-        Assert.Contains("**B6 2026** — komitmen: 2 · sudah lapor: 0", both, StringComparison.Ordinal);
-        Assert.Contains("**B12 2026** — komitmen: 2 · sudah lapor: 0", both, StringComparison.Ordinal);
+        Assert.Contains("**B6 2026** — komitmen: 1 · sudah lapor: 0", both, StringComparison.Ordinal);
+        Assert.Contains("**B12 2026** — komitmen: 1 · sudah lapor: 0", both, StringComparison.Ordinal);
 
         var b12 = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan B12");
         Assert.Contains("**B12 2026**", b12, StringComparison.Ordinal);
         Assert.DoesNotContain("**B6 2026**", b12, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BelumLaporWithoutAPeriodCoversEveryOpenedPeriodSoAnOverdueB6Shows()
+    {
+        using var host = Seed();
+
+        var reply = await ChaseCommandTests.SayAsync(host, "koor", "belum lapor");
+
+        Assert.Contains("📋 **Belum lapor B12 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 0 terlambat.", reply, StringComparison.Ordinal);
+        Assert.Contains("📋 **Belum lapor B6 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 1 terlambat.", reply, StringComparison.Ordinal);
+        Assert.Contains("**DINSOS** — 1 belum (1 terlambat) dari 1", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOrganisationWithoutAFokalIsNamedApartAndGetsNoNudgeButton()
+    {
+        using var host = Seed();
+
+        var activity = Assert.Single((await host.Get<TurnProcessor>().ProcessAsync(Some.Message("conv-koor", "koor", "belum lapor B12"), TestContext.Token)).Replies);
+        var missing = activity.Text!;
+        var buttons = activity.SuggestedActions!.Actions.Select(a => a.Title!).ToList();
+        Assert.Contains("📋 **Belum lapor B12 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 0 terlambat.", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("**BAPPEDA**", missing, StringComparison.Ordinal);
+        Assert.Contains("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): BAPPEDA.", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain(buttons, b => b.Contains("BAPPEDA", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Ingatkan DINKES", buttons);
+
+        var summary = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan B12");
+        Assert.Contains("**B12 2026** — komitmen: 1 ·", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("**BAPPEDA**", summary, StringComparison.Ordinal);
+        Assert.Contains("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): BAPPEDA.", summary, StringComparison.Ordinal);
     }
 
     /// <summary>
