@@ -50,8 +50,24 @@ internal static class CoordinatorTexts
         "- {0} ({1}): {2} reports — cannot be sent yet: they have never opened the Sinergi chat; it goes out once they do");
 
     public static readonly LocalizedText AlreadyToday = new(
-        "Sudah diingatkan hari ini, tidak dikirim lagi: {0}.",
-        "Already reminded today, not sent again: {0}.");
+        "Sudah diingatkan hari ini, tidak dikirim lagi:",
+        "Already reminded today, not sent again:");
+
+    public static readonly LocalizedText AlreadyLine = new(
+        "- {0} ({1}): {2} laporan belum masuk, {3} terlambat — sudah diingatkan hari ini",
+        "- {0} ({1}): {2} reports missing, {3} overdue — already reminded today");
+
+    public static readonly LocalizedText AlreadyLineAt = new(
+        "- {0} ({1}): {2} laporan belum masuk, {3} terlambat — diingatkan pukul {4}",
+        "- {0} ({1}): {2} reports missing, {3} overdue — reminded at {4}");
+
+    public static readonly LocalizedText NextNudge = new(
+        "Pengingat berikutnya bisa dikirim mulai {0}.",
+        "The next reminder can be sent from {0}.");
+
+    public static readonly LocalizedText NothingNewAlreadyNudged = new(
+        "Tidak ada pengingat baru untuk {0}: laporan yang belum masuk sudah diingatkan hari ini.",
+        "No new reminder for {0}: the missing reports were already reminded about today.");
 
     public static readonly LocalizedText NothingToNudge = new("Tidak ada laporan {0} yang perlu dikejar{1}.", "No {0} report to chase{1}.");
     public static readonly LocalizedText NoFokal = new("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): {0}.", "Agencies without a focal point (not counted; invite one first): {0}.");

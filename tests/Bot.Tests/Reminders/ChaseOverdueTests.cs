@@ -29,7 +29,10 @@ public sealed class ChaseOverdueTests : IDisposable
 
         // The period can be named, in any case; the OPD is still recognised.
         var again = await ChaseCommandTests.SayAsync(host, "koor", "ingatkan dinsos B6");
-        Assert.Contains("Sudah diingatkan hari ini, tidak dikirim lagi: User fokal-sos (DINSOS).", again, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada pengingat baru untuk B6 2026: laporan yang belum masuk sudah diingatkan hari ini.", again, StringComparison.Ordinal);
+        Assert.Contains("- User fokal-sos (DINSOS): 1 laporan belum masuk, 1 terlambat — diingatkan pukul 22.00 WITA", again, StringComparison.Ordinal);
+        Assert.Contains("Pengingat berikutnya bisa dikirim mulai 11 Des 2026.", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("yang perlu dikejar", again, StringComparison.Ordinal);
         Assert.DoesNotContain("tidak saya kenal", again, StringComparison.Ordinal);
 
         // Nothing leaves during the quiet hours; at 07:00 it does.
