@@ -140,9 +140,18 @@ internal sealed partial class PeopleCommands(
             notices.Enqueue(stored.Id, PeopleTexts.NoticeRemoved.Format(stored.Locale, Access.RoleName(role, LocalizedText.IsEnglish(stored.Locale)).ToLowerInvariant(), turn.User!.DisplayName(LocalizedText.IsEnglish(stored.Locale))));
         });
         var text = turn.F(PeopleTexts.Removed, label, Access.RoleName(role, english).ToLowerInvariant());
-        if (held > 0)
+        if (organisation is not null)
         {
-            text += "\n\n" + turn.F(PeopleTexts.RemovedHeld, held, organisation!.ShortName is { Length: > 0 } s ? s : organisation.Name);
+            var name = organisation.ShortName is { Length: > 0 } s ? s : organisation.Name;
+            var alone = users.ListFokal(organisation.Id).Count == 0;
+            if (held > 0)
+            {
+                text += "\n\n" + turn.F(alone ? PeopleTexts.RemovedHeldNoFokalLeft : PeopleTexts.RemovedHeld, held, name);
+            }
+            else if (alone)
+            {
+                text += "\n\n" + turn.F(PeopleTexts.NoFokalLeft, name);
+            }
         }
 
         turn.SendText(text);

@@ -124,6 +124,25 @@ public sealed class PeopleManagementTests : IDisposable
         await new ConversationDriver(host, "budi1").SayAsync("hapus fokal budi1", "khusus untuk koordinator");
     }
 
+    [Fact]
+    public async Task RemovingTheOnlyFokalSaysTheOpdHasNoneLeftAndHowToInviteOne()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var dewi = await ConversationScenarios.FokalAsync(host, koord, "Disdik", "dewi");
+        await CommitmentScript.RegisterAsync(dewi, "Sosialisasi sekolah");
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "budi");
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "siti");
+
+        await koord.SayAsync("hapus fokal dewi", "bukan lagi fokal", "Ia memegang 1 rencana aksi aktif Disdik", "Disdik kini tidak punya fokal", "*undang Disdik*");
+        koord.AssertNoReplyContains("fokal lain");
+
+        // With another fokal left, reminders go to them; without commitments held, only the empty OPD is named.
+        await koord.SayAsync("hapus fokal budi", "bukan lagi fokal");
+        koord.AssertNoReplyContains("tidak punya fokal");
+        await koord.SayAsync("hapus fokal siti", "bukan lagi fokal", "Dinsos kini tidak punya fokal", "*undang Dinsos*");
+    }
+
     private static async Task<ConversationDriver> JoinAsync(DialogsHost host, string account, string code, string name, string title)
     {
         var chat = new ConversationDriver(host, account);
