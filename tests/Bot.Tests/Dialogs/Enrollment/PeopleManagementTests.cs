@@ -4,6 +4,7 @@ using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Dialogs.Commitments;
 using Bot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Dialogs.Enrollment;
 
@@ -141,6 +142,18 @@ public sealed class PeopleManagementTests : IDisposable
         await koord.SayAsync("hapus fokal budi", "bukan lagi fokal");
         koord.AssertNoReplyContains("tidak punya fokal");
         await koord.SayAsync("hapus fokal siti", "bukan lagi fokal", "Dinsos kini tidak punya fokal", "*undang Dinsos*");
+    }
+
+    [Fact]
+    public async Task FokalSinceIsTheLocalDateNotTheUtcOne()
+    {
+        // 3 December 20:40 UTC is 4 December 04:40 WITA.
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 20, 40, 0, TimeSpan.Zero)));
+        var koord = ConversationScenarios.Coordinator(host);
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "budi");
+
+        await koord.SayAsync("fokal Dinsos", "fokal sejak 4 Des 2026");
+        koord.AssertNoReplyContains("3 Des 2026");
     }
 
     private static async Task<ConversationDriver> JoinAsync(DialogsHost host, string account, string code, string name, string title)
