@@ -1,0 +1,32 @@
+namespace Bot.Dialogs.Understanding.Evaluation;
+
+/// <summary>The figures of one evaluation run (eval-nlu).</summary>
+public sealed record NluReport(
+    int Count,
+    double Accuracy,
+    double MacroF1,
+    double ClarificationRate,
+    double WrongFlowRate,
+    double FallbackRate,
+    IReadOnlyList<IntentFigures> Intents,
+    IReadOnlyList<ConfusedPair> Confusions,
+    IReadOnlyList<EntityFigures> Entities,
+    double TargetEntityAccuracy,
+    double P50Microseconds,
+    double P95Microseconds,
+    IReadOnlyList<NluRow> Rows);
+
+/// <summary>Precision, recall and F1 of one intent, with its number of gold examples.</summary>
+public sealed record IntentFigures(string Intent, int Support, double Precision, double Recall, double F1);
+
+/// <summary>How often a gold intent was taken for another.</summary>
+public sealed record ConfusedPair(string Expected, string Predicted, int Count);
+
+/// <summary>Gold entities of one name found with the right value, and entities predicted that the gold does not have.</summary>
+public sealed record EntityFigures(string Entity, int Gold, int Correct, int Spurious)
+{
+    public double Accuracy => Gold == 0 ? 1 : (double)Correct / Gold;
+}
+
+/// <summary>One utterance: gold and predicted intent, decision, confidence, entity outcome.</summary>
+public sealed record NluRow(string Text, string Expected, string Predicted, double Confidence, RouteDecision Decision, bool WrongFlow, IReadOnlyList<string> EntityErrors);

@@ -1,0 +1,75 @@
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Understanding.Entities;
+using Bot.Knowledge.Language;
+
+namespace Bot.Dialogs.Understanding;
+
+/// <summary>
+/// The understanding step, run once for every message: the safety screen first (a concern goes to Q&amp;A, never
+/// to a command), then the typed command syntax, then the learned intent classifier; then the entities for the
+/// intent and the confidence policy's decision. Pure computation over models loaded once; no database access
+/// except the cached list of OPDs.
+/// </summary>
+public sealed class MessageUnderstander(
+    IKnownOrganisations organisations,
+    ISafetyScreen? safety = null,
+    IntentModel? model = null,
+    ArgumentVocabulary? vocabulary = null,
+    ConfidencePolicy? policy = null)
+{
+    /// <summary>Longer messages are not commands: they go to Q&amp;A or help unclassified.</summary>
+    public const int MaxCommandLength = 300;
+
+    private IntentModel Model => model ?? IntentModel.Default;
+
+    private ArgumentVocabulary Vocabulary => vocabulary ?? ArgumentVocabulary.Default;
+
+    private ConfidencePolicy Policy => policy ?? ConfidencePolicy.Default;
+
+    /// <summary>Loads the models now (the host calls it at start so the first message is as fast as any).</summary>
+    public void WarmUp() => Understand("halo", null, english: false);
+
+    public Interpretation Understand(string text, Role? role, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var concern = safety?.Screen(text) ?? SafetyConcern.None;
+        var questionShaped = QuestionShape.IsQuestion(text);
+        if (text.Length > MaxCommandLength)
+        {
+            var decision = concern != SafetyConcern.None || questionShaped ? RouteDecision.Question : RouteDecision.Help;
+            return new Interpretation(Intents.Question, 0, [], MessageEntities.None, concern, false, decision, []);
+        }
+
+        var structured = StructuredEntities.Find(text);
+        var prediction = Model.Predict(text, structured);
+        var typed = TypedCommands.Match(text);
+        string intent;
+        double confidence;
+        RouteDecision route;
+        IReadOnlyList<string> alternatives = [];
+        if (typed is { } command && (role is not { } r || IntentCatalog.Get(command.Intent).AllowedFor(r) || !AllowedAlternative(prediction, r)))
+        {
+            (intent, confidence, route) = (command.Intent, 1.0, IntentCatalog.Get(command.Intent).Kind == IntentKind.Question ? RouteDecision.Question : RouteDecision.Run);
+        }
+        else
+        {
+            (intent, confidence) = (prediction.Label, prediction.Score);
+            (route, alternatives) = Policy.Decide(prediction.Ranked, questionShaped, role);
+        }
+
+        if (concern != SafetyConcern.None)
+        {
+            route = RouteDecision.Question;
+            alternatives = [];
+        }
+
+        var entities = EntityAssembler.Assemble(text, intent, structured, Vocabulary, organisations.Matcher, english);
+        return new Interpretation(intent, confidence, prediction.Ranked, entities, concern, typed is not null && confidence >= 1.0, route, alternatives);
+
+        // A typed command the role may not use stands (its handler says who may), unless the classifier is sure of
+        // another reading the role may use ("ingatkan saya besok" from a fokal is a snooze, not a nudge).
+        bool AllowedAlternative(ClassifierPrediction p, Role userRole) =>
+            p.Score >= Policy.Run && IntentCatalog.Contains(p.Label) && IntentCatalog.Get(p.Label).AllowedFor(userRole)
+            && IntentCatalog.Get(p.Label).Kind is IntentKind.Command or IntentKind.Steering;
+    }
+}

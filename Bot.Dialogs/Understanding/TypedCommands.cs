@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Tips;
+
+namespace Bot.Dialogs.Understanding;
+
+/// <summary>
+/// The typed commands, exactly as the README and the buttons spell them ("daftar opd", "lapor RA-2027-001 B6",
+/// "cek TIP-7K3Q-9XWD", "ingatkan besok RA-2027-001 B6"). They are the documented syntax of the bot, so they are
+/// recognised with certainty before the classifier is asked; everything else is understood from the examples.
+/// </summary>
+public static partial class TypedCommands
+{
+    private static readonly (string Intent, string[] Phrases)[] Exact =
+    [
+        (Intents.WhoAmI, ["siapa saya", "profil saya", "profil", "who am i", "whoami", "my profile"]),
+        (Intents.ListOrganisations, ["daftar opd", "list opd", "list agencies", "opd"]),
+        (Intents.Verify, ["verifikasi", "verifikasi laporan", "verify", "verify reports"]),
+        (Intents.RegisterCommitment, ["rencana aksi baru", "tambah rencana aksi", "buat rencana aksi", "catat rencana aksi", "new action plan", "add action plan"]),
+        (Intents.ListCommitments, ["rencana aksi saya", "daftar rencana aksi", "rencana aksi", "my action plans", "action plans", "list action plans"]),
+        (Intents.EditCommitment, ["ubah", "edit", "change"]),
+        (Intents.CancelCommitment, ["batalkan rencana aksi", "cancel action plan"]),
+        (Intents.ReportProgress, ["lapor progres", "lapor progress", "lapor realisasi", "laporkan progres", "report progress"]),
+        (Intents.ReportTip, ["lapor", "lapor narkoba", "laporkan narkoba", "laporan warga", "lapor warga", "report drugs", "report drug", "report a tip", "tip line"]),
+        (Intents.CheckTip, ["cek status", "check status"]),
+        (Intents.Dashboard, ["dasbor", "dashboard", "/dasbor", "buka dasbor"]),
+        (Intents.Summary, ["ringkasan", "summary"]),
+        (Intents.Help, ["bantuan", "help", "tolong"]),
+        (Intents.About, ["tentang sinergi", "about sinergi", "tentang"]),
+        (Intents.Greeting, ["halo", "hai", "hi", "hello", "mulai", "start"]),
+        (Intents.AskLaw, ["tanya aturan", "tanya", "ask about the law"]),
+        (Intents.Cancel, ["batal", "batalkan", "cancel", "stop", "berhenti"]),
+        (Intents.Back, ["kembali", "back", "sebelumnya"]),
+        (Intents.Menu, ["menu"]),
+    ];
+
+    // Longer phrases first where one prefixes another: the first phrase that prefixes the message wins.
+    private static readonly (string Intent, string[] Phrases, ArgumentShape Shape)[] WithArgument =
+    [
+        (Intents.AdminCode, ["admin"], ArgumentShape.Required),
+        (Intents.Join, ["gabung", "join"], ArgumentShape.Optional),
+        (Intents.AddOrganisation, ["tambah opd", "buat opd", "add agency", "add opd"], ArgumentShape.Optional),
+        (Intents.Invite, ["kode undangan", "undang", "invite"], ArgumentShape.Optional),
+        (Intents.ShowCommitment, ["lihat", "detail", "show", "view"], ArgumentShape.CommitmentCode),
+        (Intents.EditCommitment, ["ubah", "edit", "change"], ArgumentShape.CommitmentCode),
+        (Intents.CancelCommitment, ["batalkan rencana aksi", "cancel action plan", "batalkan", "cancel"], ArgumentShape.CommitmentCode),
+        (Intents.CheckTip, ["cek status", "cek", "check status", "check", "status"], ArgumentShape.TipCode),
+        (Intents.AddTipInfo, ["tambah informasi", "tambahkan informasi", "tambah info", "tambahkan info", "add information", "add info"], ArgumentShape.Optional),
+    ];
+
+    /// <summary>The typed command's intent and argument (the text after the command words, trimmed), or null.</summary>
+    public static (string Intent, string Argument)? Match(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > CommandText.MaxLength)
+        {
+            return null;
+        }
+
+        // "?" alone asks for help (it would vanish below, where trailing punctuation is dropped).
+        if (trimmed.Trim('?').Length == 0)
+        {
+            return (Intents.Help, string.Empty);
+        }
+
+        foreach (var (intent, phrases) in Exact)
+        {
+            if (CommandText.IsExactly(trimmed, phrases))
+            {
+                return (intent, string.Empty);
+            }
+        }
+
+        foreach (var (intent, pattern) in Patterns)
+        {
+            if (pattern.Match(trimmed) is { Success: true } match)
+            {
+                return (intent, match.Groups["arg"].Value.Trim());
+            }
+        }
+
+        foreach (var (intent, phrases, shape) in WithArgument)
+        {
+            if (CommandText.TryMatch(trimmed, phrases, out var argument) && Fits(argument, shape))
+            {
+                return (intent, argument);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Fits(string argument, ArgumentShape shape) => shape switch
+    {
+        ArgumentShape.Required => argument.Length > 0,
+        ArgumentShape.CommitmentCode => argument.StartsWith("RA", StringComparison.OrdinalIgnoreCase) && argument.Length <= 30,
+        ArgumentShape.TipCode => argument.StartsWith("TIP", StringComparison.OrdinalIgnoreCase) || TrackingCode.Normalize(argument) is not null,
+        _ => true,
+    };
+
+    private static readonly (string Intent, Regex Pattern)[] Patterns =
+    [
+        (Intents.LinkAccount, LinkPattern()),
+        (Intents.ReportProgress, ProgressPattern()),
+        (Intents.Snooze, SnoozePattern()),
+        (Intents.AlreadyDone, DonePattern()),
+        (Intents.Missing, MissingPattern()),
+        (Intents.Nudge, NudgePattern()),
+        (Intents.Question, ReadPassagePattern()),
+    ];
+
+    private enum ArgumentShape
+    {
+        Optional,
+        Required,
+        CommitmentCode,
+        TipCode,
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^tautkan(?:\s+(?<arg>\S{1,32}))?[.!]?$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex LinkPattern();
+
+    // "lapor RA-2027-014 B6", what the reminders' "Lapor sekarang" button sends.
+    [GeneratedRegex(@"^(?:lapor|laporkan|report)\s+(?<arg>RA[-\s]?\d{4}[-\s]?\d{1,4}(?:\s+(?:B6|B12))?)\s*$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ProgressPattern();
+
+    [GeneratedRegex(@"^(?:ingatkan\s+besok|tunda\s+\d{1,3}\s+hari)\s+(?<arg>RA-\d{4}-\d{1,5}(?:\s+(?:B6|B12))?)\s*[.!]?$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SnoozePattern();
+
+    [GeneratedRegex(@"^sudah\s+selesai\s+(?<arg>RA-\d{4}-\d{1,5}(?:\s+(?:B6|B12))?)\s*[.!]?$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DonePattern();
+
+    [GeneratedRegex(@"^(?:(?:siapa\s+(?:yang\s+)?)?belum\s+lapor|(?:who\s+has\s+)?not\s+reported)(?<arg>(?:\s+(?:B6|B12))?(?:\s+20\d\d)?)[?!.]*$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex MissingPattern();
+
+    [GeneratedRegex(@"^(?:ingatkan|nudge)\s+(?!besok\b)(?<arg>[^?!]+?)[?!.]*$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex NudgePattern();
+
+    // The buttons under an answer: "Baca UU 35/2009 Pasal 54" asks for a passage's full text.
+    [GeneratedRegex(@"^(?:baca|read)\s+(?<arg>(?:UU|PP|Perpres|Inpres|Permendagri|Permenkes|Perda|Peraturan|Perka|Call|Layanan|KOTAN|IKOTAN|Sismonev|Kawasan|Ketahanan)\b.{0,80})$", Options, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ReadPassagePattern();
+}
