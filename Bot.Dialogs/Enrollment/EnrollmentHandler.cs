@@ -1,48 +1,45 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Enrollment;
 
-/// <summary>"admin KODE" (first coordinator), "gabung KODE" (fokal of an OPD) and "siapa saya".</summary>
+/// <summary>"admin KODE" (first coordinator), "gabung KODE" (fokal of an OPD) and "siapa saya", however worded.</summary>
 internal sealed class EnrollmentHandler(
-    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, SinergiDatabase database) : ITurnHandler
+    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, SinergiDatabase database) : IIntentHandler
 {
-    private static readonly string[] AdminWords = ["admin"];
-    private static readonly string[] JoinWords = ["gabung", "join"];
-    private static readonly string[] WhoAmIWords = ["siapa saya", "profil saya", "profil", "who am i", "whoami", "my profile"];
-
-    public int Order => 10;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(understood);
         if (turn.User is null)
         {
-            return Task.FromResult(false);
+            return Task.CompletedTask;
         }
 
-        if (CommandText.TryMatch(turn.Text, AdminWords, out var adminCode) && adminCode.Length > 0)
+        // A typed command keeps its argument exactly as typed; otherwise the code the understanding step found.
+        var code = understood.TypedArgument ?? understood.Entities.Code ?? string.Empty;
+        switch (understood.Intent)
         {
-            RedeemAdminCode(turn, adminCode);
-        }
-        else if (CommandText.TryMatch(turn.Text, JoinWords, out var inviteCode))
-        {
-            Join(turn, inviteCode);
-        }
-        else if (CommandText.IsExactly(turn.Text, WhoAmIWords))
-        {
-            var user = turn.User;
-            var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
-            var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
-            turn.SendText(turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, turn.IsEnglish), of));
-        }
-        else
-        {
-            return Task.FromResult(false);
+            case Intents.AdminCode when code.Length > 0:
+                RedeemAdminCode(turn, code);
+                break;
+            case Intents.AdminCode:
+                turn.SendText(EnrollmentTexts.AdminNeedsCode);
+                break;
+            case Intents.Join:
+                Join(turn, code);
+                break;
+            default:
+                var user = turn.User;
+                var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
+                var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
+                turn.SendText(turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, turn.IsEnglish), of));
+                break;
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
     private void RedeemAdminCode(TurnContext turn, string code)

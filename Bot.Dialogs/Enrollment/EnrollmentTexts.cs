@@ -6,8 +6,12 @@ namespace Bot.Dialogs.Enrollment;
 internal static class EnrollmentTexts
 {
     public static readonly LocalizedText AdminGranted = new(
-        "Kode admin diterima. Anda sekarang **Koordinator**. Mulai dengan *tambah opd <nama> [WIB|WITA|WIT]*, lalu *undang <opd>* untuk membuat kode undangan bagi fokal.",
-        "Admin code accepted. You are now a **Coordinator**. Start with *add agency <name> [WIB|WITA|WIT]*, then *invite <agency>* to create an invite code for its focal point.");
+        "Kode admin diterima. Anda sekarang **Koordinator**. Mulai dengan menambah OPD, misalnya *tambah opd Dinas Kesehatan (Dinkes) WITA*, lalu buat kode undangan bagi fokalnya dengan *undang Dinkes*.",
+        "Admin code accepted. You are now a **Coordinator**. Start by adding an agency, e.g. *add agency Dinas Kesehatan (Dinkes) WITA*, then create an invite code for its focal point with *invite Dinkes*.");
+
+    public static readonly LocalizedText AdminNeedsCode = new(
+        "Ketik *admin* diikuti kode admin yang tercetak di log server saat Sinergi dinyalakan, misalnya *admin K7M2QX9AB3CD*.",
+        "Type *admin* followed by the admin code printed in the server log when Sinergi started, e.g. *admin K7M2QX9AB3CD*.");
 
     public static readonly LocalizedText AdminRefused = new(
         "Kode admin itu tidak berlaku (salah, atau sudah dipakai).",
@@ -44,10 +48,10 @@ internal static class EnrollmentTexts
     public static readonly LocalizedText OfOrganisation = new(" di {0}", " of {0}");
 
     public static readonly LocalizedText FokalOnly = new(
-        "Perintah ini khusus untuk fokal OPD. Jika Anda fokal, ketik *gabung <kode>* dengan kode undangan dari koordinator.",
-        "This command is for agency focal points. If you are one, type *join <code>* with the invite code from your coordinator.");
+        "Perintah ini khusus untuk fokal OPD. Jika Anda fokal, ketik *gabung* diikuti kode undangan dari koordinator, misalnya *gabung K7M2QX9A*.",
+        "This command is for agency focal points. If you are one, type *join* followed by the invite code from your coordinator, e.g. *join K7M2QX9A*.");
 
     public static readonly LocalizedText CoordinatorOnly = new(
-        "Perintah ini khusus untuk koordinator.",
-        "This command is for coordinators only.");
+        "Perintah ini khusus untuk koordinator (BNNK/BNNP, Kesbangpol). Peran koordinator diberikan oleh pengelola Sinergi.",
+        "This command is for coordinators only (BNNK/BNNP, Kesbangpol). The coordinator role is given by whoever runs Sinergi.");
 }

@@ -1,74 +1,70 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
-/// The coordinator's chase in chat: "siapa yang belum lapor B6" / "belum lapor", "ingatkan semua",
-/// "ingatkan &lt;OPD&gt;", "ringkasan". Anyone else gets a clear refusal.
+/// The coordinator's chase in chat, however worded: who has not reported ("belum lapor B6", "siapa aja yg blm
+/// lapor?"), nudges ("ingatkan semua", "ingatkan Dinkes", "colek dinsos dong") and the digest ("ringkasan",
+/// "rekap"). The period, year and OPD come from the understanding step. Anyone else gets a clear refusal.
 /// </summary>
-internal sealed partial class ChaseHandler(
+internal sealed class ChaseHandler(
     UserStore users,
     OrganisationStore organisations,
     ReportingOverview overview,
     CoordinatorReports reports,
     NudgeService nudges,
     RecipientDirectory directory,
-    TimeProvider time) : ITurnHandler
+    TimeProvider time) : IIntentHandler
 {
-    public int Order => 41;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var text = turn.Text.TrimEnd('?', '!', '.').Trim();
-        var missing = Missing().Match(text);
-        var nudge = Nudge().Match(text);
-        var summary = string.Equals(text, ReminderCommands.Summary, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(text, "summary", StringComparison.OrdinalIgnoreCase);
-        if (!missing.Success && !nudge.Success && !summary)
-        {
-            return Task.FromResult(false);
-        }
-
+        ArgumentNullException.ThrowIfNull(understood);
         var user = users.FindByAccount(TurnProcessor.UserKey(turn.Activity.ChannelId!, turn.Activity.From!.Id!));
         if (user is not { IsCoordinator: true })
         {
             turn.SendText(CoordinatorTexts.OnlyCoordinators);
-            return Task.FromResult(true);
+            return Task.CompletedTask;
         }
 
         var today = LocalSchedule.LocalDate(time.GetUtcNow().UtcDateTime, directory.ZoneOf(user));
-        if (summary)
+        switch (understood.Intent)
         {
-            turn.Send(reports.Digest(user, today, turn.Locale));
-        }
-        else if (missing.Success)
-        {
-            var (period, year) = PeriodOf(missing, today);
-            turn.Send(reports.Missing(user, period, year, today, turn.Locale));
-        }
-        else
-        {
-            NudgeOrganisations(turn, user, nudge.Groups["target"].Value.Trim(), today);
+            case Intents.Summary:
+                turn.Send(reports.Digest(user, today, turn.Locale));
+                break;
+            case Intents.Missing:
+                var (period, year) = PeriodOf(understood.Entities, today);
+                turn.Send(reports.Missing(user, period, year, today, turn.Locale));
+                break;
+            default:
+                NudgeOrganisations(turn, user, understood, today);
+                break;
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
-    private void NudgeOrganisations(TurnContext turn, BotUser user, string target, DateOnly today)
+    private void NudgeOrganisations(TurnContext turn, BotUser user, Interpretation understood, DateOnly today)
     {
+        var entities = understood.Entities;
+        var target = understood.TypedArgument ?? entities.Argument ?? string.Empty;
         IReadOnlyList<Organisation> scope;
-        if (string.Equals(target, "semua", StringComparison.OrdinalIgnoreCase) || string.Equals(target, "all", StringComparison.OrdinalIgnoreCase))
+        if (entities.AllOrganisations || string.Equals(target, "semua", StringComparison.OrdinalIgnoreCase) || string.Equals(target, "all", StringComparison.OrdinalIgnoreCase))
         {
             scope = overview.ScopeFor(user);
         }
-        else if (organisations.FindByName(target) is { } organisation)
+        else if ((entities.Organisation is { } match ? organisations.Get(match.Id) : organisations.FindByName(target)) is { } organisation)
         {
             scope = [organisation];
+        }
+        else if (target.Length == 0)
+        {
+            turn.SendText(CoordinatorTexts.NudgeWhom.Format(turn.Locale, string.Join(", ", overview.ScopeFor(user).Select(CoordinatorReports.Name))));
+            return;
         }
         else
         {
@@ -90,21 +86,13 @@ internal sealed partial class ChaseHandler(
         turn.SendText(CoordinatorTexts.Nudged.Format(turn.Locale, result.Queued, result.Fokal, names, result.AlreadyToday) + withoutFokal);
     }
 
-    private static (ReportingPeriod Period, int Year) PeriodOf(Match match, DateOnly today)
+    private static (ReportingPeriod Period, int Year) PeriodOf(MessageEntities entities, DateOnly today)
     {
-        if (!Enum.TryParse<ReportingPeriod>(match.Groups["period"].Value, ignoreCase: true, out var period))
+        if (entities.Period is not { } period)
         {
             return ReportingOverview.CurrentPeriod(today);
         }
 
-        return match.Groups["year"].Success
-            ? (period, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture))
-            : (period, ReportingOverview.YearOf(period, today));
+        return (period, entities.Year ?? ReportingOverview.YearOf(period, today));
     }
-
-    [GeneratedRegex(@"^(?:siapa\s+(?:yang\s+)?)?belum\s+lapor(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Missing();
-
-    [GeneratedRegex(@"^ingatkan\s+(?!besok\b)(?<target>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Nudge();
 }

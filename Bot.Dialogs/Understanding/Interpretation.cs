@@ -16,6 +16,9 @@ public sealed record Interpretation(
     RouteDecision Decision,
     IReadOnlyList<string> Alternatives)
 {
+    /// <summary>The text after the command words when the message was a typed command ("Dinas Sosial (Dinsos) WIT"), else null.</summary>
+    public string? TypedArgument { get; init; }
+
     public IntentDefinition Definition => IntentCatalog.Get(Intent);
 
     /// <summary>The message was typed in the bot's command syntax (certain), not inferred.</summary>

@@ -47,9 +47,11 @@ public sealed class MessageUnderstander(
         double confidence;
         RouteDecision route;
         IReadOnlyList<string> alternatives = [];
-        if (typed is { } command && (role is not { } r || IntentCatalog.Get(command.Intent).AllowedFor(r) || !AllowedAlternative(prediction, r)))
+        var isTyped = typed is { } command && (role is not { } r || IntentCatalog.Get(command.Intent).AllowedFor(r) || !AllowedAlternative(prediction, r));
+        if (isTyped)
         {
-            (intent, confidence, route) = (command.Intent, 1.0, IntentCatalog.Get(command.Intent).Kind == IntentKind.Question ? RouteDecision.Question : RouteDecision.Run);
+            var typedIntent = typed!.Value.Intent;
+            (intent, confidence, route) = (typedIntent, 1.0, IntentCatalog.Get(typedIntent).Kind == IntentKind.Question ? RouteDecision.Question : RouteDecision.Run);
         }
         else
         {
@@ -64,7 +66,10 @@ public sealed class MessageUnderstander(
         }
 
         var entities = EntityAssembler.Assemble(text, intent, structured, Vocabulary, organisations.Matcher, english);
-        return new Interpretation(intent, confidence, prediction.Ranked, entities, concern, typed is not null && confidence >= 1.0, route, alternatives);
+        return new Interpretation(intent, confidence, prediction.Ranked, entities, concern, isTyped, route, alternatives)
+        {
+            TypedArgument = isTyped ? typed!.Value.Argument : null,
+        };
 
         // A typed command the role may not use stands (its handler says who may), unless the classifier is sure of
         // another reading the role may use ("ingatkan saya besok" from a fokal is a snooze, not a nudge).

@@ -120,7 +120,8 @@ public static partial class TypedCommands
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"^tautkan(?:\s+(?<arg>\S{1,32}))?[.!]?$", Options, matchTimeoutMilliseconds: 200)]
+    // "tautkan" alone issues a code; "tautkan K7M2QX9A" redeems one ("tautkan akun saya" is left to the classifier).
+    [GeneratedRegex(@"^tautkan(?:\s+(?<arg>[a-z0-9]{6,12}))?[.!]?$", Options, matchTimeoutMilliseconds: 200)]
     private static partial Regex LinkPattern();
 
     // "lapor RA-2027-014 B6", what the reminders' "Lapor sekarang" button sends.

@@ -1,14 +1,17 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
 /// The container every dialog runs in. It guards the stored stack against code changes (versions), and handles
-/// the interruptions once for all dialogs: "batal", "bantuan", "menu" and "kembali" at any question.
+/// the interruptions once for all dialogs (<see cref="InterruptionPolicy"/>): "batal", "bantuan", "menu" and
+/// "kembali" at any question here; a question or a command it hands back to the router, which answers or runs
+/// it and lets the form ask again.
 /// </summary>
-internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
+internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, ConfidencePolicy? policy = null)
 {
     public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn, database.Mapper);
 
@@ -16,24 +19,28 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
     public Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken) =>
         CreateContext(turn).BeginAsync(dialogId, options, cancellationToken);
 
-    /// <summary>Gives a message to the active dialog; false when no dialog is active.</summary>
-    public async Task<bool> ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a message to the active dialog. Returns <see cref="FormOutcome.NoForm"/> when none is active, and
+    /// <see cref="FormOutcome.Question"/> or <see cref="FormOutcome.Command"/> when the message interrupts it.
+    /// </summary>
+    public async Task<FormOutcome> ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.State.Stack.Count == 0 || turn.Activity.Type != ActivityTypes.Message)
         {
-            return false;
+            return FormOutcome.NoForm;
         }
 
         if (!StackMatchesCode(turn.State.Stack))
         {
             turn.State.Stack.Clear();
             turn.SendText(EngineTexts.FlowChanged, MenuTexts.MainSuggestions(turn.IsEnglish));
-            return true;
+            return FormOutcome.Handled;
         }
 
         var dc = CreateContext(turn);
-        switch (InterruptionWords.Classify(turn.Text))
+        var interruption = await InterruptionPolicy.DecideAsync(dc, policy ?? ConfidencePolicy.Default, cancellationToken);
+        switch (interruption)
         {
             case Interruption.Cancel:
                 dc.CancelAll();
@@ -55,12 +62,42 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
                 }
 
                 break;
+            case Interruption.Question:
+                return FormOutcome.Question;
+            case Interruption.Command:
+                return FormOutcome.Command;
             default:
                 await dc.ContinueAsync(cancellationToken);
                 break;
         }
 
-        return true;
+        return FormOutcome.Handled;
+    }
+
+    /// <summary>The message goes to the active dialog as an answer after all (the interruption could not be served).</summary>
+    public Task AnswerAsync(TurnContext turn, CancellationToken cancellationToken) => CreateContext(turn).ContinueAsync(cancellationToken);
+
+    /// <summary>Asks the active form's pending question again.</summary>
+    public Task RepromptAsync(TurnContext turn, CancellationToken cancellationToken) => CreateContext(turn).RepromptAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs a command over the open form: a marker goes on the stack first, so that a dialog the command begins
+    /// returns to the form when it ends; a command that begins nothing leaves the marker on top, and the form asks
+    /// its question again at once.
+    /// </summary>
+    public async Task RunOverFormAsync(TurnContext turn, Func<Task> command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(command);
+        var dc = CreateContext(turn);
+        await dc.BeginAsync(ResumeAfterInterruption.DialogId, null, cancellationToken);
+        var marker = dc.Stack.Count - 1;
+        await command();
+        if (dc.Stack.Count - 1 == marker && dc.Stack[marker].DialogId == ResumeAfterInterruption.DialogId)
+        {
+            dc.Stack.RemoveAt(marker);
+            await dc.RepromptAsync(cancellationToken);
+        }
     }
 
     private bool StackMatchesCode(List<DialogFrame> stack) =>
@@ -82,4 +119,20 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database)
 
         return false;
     }
+}
+
+/// <summary>What became of a message while a form was open.</summary>
+internal enum FormOutcome
+{
+    /// <summary>No form is open.</summary>
+    NoForm,
+
+    /// <summary>The form took it (an answer, or a steering word).</summary>
+    Handled,
+
+    /// <summary>A question or a safety concern: answer it, then ask the form's question again.</summary>
+    Question,
+
+    /// <summary>A command the user may run: run it over the form.</summary>
+    Command,
 }

@@ -63,14 +63,15 @@ internal static class EntityAssembler
         // A code-shaped word may be the argument itself (an invite code, an OPD short name such as "DP3A").
         var boundaries = structured.Where(m => m.Name != EntityNames.Code).ToList();
         var argument = ArgumentIntents.Contains(intent) ? ArgumentExtractor.Extract(text, tokens, intent, boundaries, vocabulary) : null;
-        if (code is null && CodeIntents.Contains(intent) && argument is { } typed && IsCodeLike(typed))
+        var organisation = OrganisationIntents.Contains(intent) ? organisations.Find(WithoutMentions(tokens, structured), text, vocabulary) : null;
+        if (code is null && CodeIntents.Contains(intent) && argument is { } typed && IsCodeLike(typed)
+            && !string.Equals(organisation?.Text, typed, StringComparison.OrdinalIgnoreCase) && !vocabulary.IsOrdinaryWord(typed.ToLowerInvariant()))
         {
             // A code of letters only ("gabung ABCDEFGH") has no digit to give it away; the carrier words do.
             code = typed.ToUpperInvariant();
             mentions.Add(new EntityMention(EntityNames.Code, code, text.IndexOf(typed, StringComparison.Ordinal), typed.Length));
         }
 
-        var organisation = OrganisationIntents.Contains(intent) ? organisations.Find(WithoutMentions(tokens, structured), text, vocabulary) : null;
         if (organisation is not null)
         {
             mentions.Add(new EntityMention(EntityNames.Organisation, organisation.ShortName, text.IndexOf(organisation.Text, StringComparison.Ordinal), organisation.Text.Length));
@@ -121,5 +122,5 @@ internal static class EntityAssembler
         return vocabulary.Lookup(EntityNames.Scope).Any(phrase => phrase.Length > 0 && joined.Contains(" " + phrase + " ", StringComparison.Ordinal));
     }
 
-    private static bool IsCodeLike(string text) => text.Length is >= 4 and <= 16 && text.All(char.IsAsciiLetterOrDigit);
+    private static bool IsCodeLike(string text) => text.Length is >= 6 and <= 16 && text.All(char.IsAsciiLetterOrDigit);
 }

@@ -66,8 +66,8 @@ public sealed class EnrollmentConversationTests : IDisposable
         var fokal = new ConversationDriver(host, "sari");
         await fokal.SayAsync("gabung " + code.ToLowerInvariant(), "fokal Dinas Kesehatan", "WIB");
         await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan");
-        await fokal.SayAsync("bantuan", "Perintah fokal", "rencana aksi baru");
-        await koord.SayAsync("bantuan", "Perintah koordinator", "verifikasi");
+        await fokal.SayAsync("bantuan", "sebagai fokal", "*rencana aksi baru*", "*lapor RA-2027-001 B6*");
+        await koord.SayAsync("bantuan", "sebagai koordinator", "*verifikasi*", "*belum lapor B6*");
         await koord.SayAsync("daftar opd", "1 fokal");
 
         var user = host.Get<UserStore>().FindByAccount(fokal.UserKey)!;
