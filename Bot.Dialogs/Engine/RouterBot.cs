@@ -84,7 +84,8 @@ internal sealed partial class RouterBot : IBot
 
     private void Understand(TurnContext turn)
     {
-        var understood = _understander.Understand(turn.Text, turn.User?.Role, turn.IsEnglish);
+        // An answer inside a form never waits for the model's first training (a few seconds after start).
+        var understood = _understander.Understand(turn.Text, turn.User?.Role, turn.IsEnglish, waitForModel: turn.State.Stack.Count == 0);
         turn.Understood = understood;
 
         // A message that may be a tip is confidential whatever happens next (even a clarifying question).

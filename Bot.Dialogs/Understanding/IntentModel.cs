@@ -19,6 +19,9 @@ public sealed class IntentModel
 
     private static readonly Lazy<IntentModel> Shared = new(() => Train(TrainingExamples.All));
 
+    /// <summary>True once the embedded model has been trained (the host trains it in the background at start).</summary>
+    public static bool DefaultIsReady => Shared.IsValueCreated;
+
     public IReadOnlyList<string> Intents => _classifier.Labels;
 
     public static IntentModel Train(IEnumerable<LabelledExample> examples)

@@ -29,7 +29,11 @@ public sealed class MessageUnderstander(
     /// <summary>Loads the models now (the host calls it at start so the first message is as fast as any).</summary>
     public void WarmUp() => Understand("halo", null, english: false);
 
-    public Interpretation Understand(string text, Role? role, bool english)
+    /// <summary>
+    /// Understands a message. With <paramref name="waitForModel"/> false (an answer inside an open form), a message
+    /// that arrives while the model is still training is not held up: it is taken as no intent (an answer).
+    /// </summary>
+    public Interpretation Understand(string text, Role? role, bool english, bool waitForModel = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         var concern = safety?.Screen(text) ?? SafetyConcern.None;
@@ -41,8 +45,27 @@ public sealed class MessageUnderstander(
         }
 
         var structured = StructuredEntities.Find(text);
-        var prediction = Model.Predict(text, structured);
         var typed = TypedCommands.Match(text);
+        if (typed is { } early && model is null && !IntentModel.DefaultIsReady)
+        {
+            // The model is still training (the first seconds after start): a typed command needs no model, so it
+            // runs at once rather than wait; anything else waits for the training below.
+            var kind = IntentCatalog.Get(early.Intent).Kind;
+            return new Interpretation(
+                early.Intent, 1.0, [], EntityAssembler.Assemble(text, early.Intent, structured, Vocabulary, organisations.Matcher, english),
+                concern, true, concern != SafetyConcern.None || kind == IntentKind.Question ? RouteDecision.Question : RouteDecision.Run, [])
+            {
+                TypedArgument = early.Argument,
+            };
+        }
+
+        if (typed is null && !waitForModel && model is null && !IntentModel.DefaultIsReady)
+        {
+            return new Interpretation(Intents.OutOfScope, 0, [], MessageEntities.None, concern, false,
+                concern != SafetyConcern.None ? RouteDecision.Question : RouteDecision.Help, []);
+        }
+
+        var prediction = Model.Predict(text, structured);
         string intent;
         double confidence;
         RouteDecision route;
