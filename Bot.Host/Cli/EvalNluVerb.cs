@@ -9,7 +9,7 @@ namespace Bot.Host.Cli;
 
 /// <summary>
 /// <c>eval-nlu &lt;file|folder|training&gt;… [--opds file] [--cross-validate K] [--verbose] [--json file]
-/// [--min-accuracy X]</c>: scores the understanding step on labelled utterances (the *.nlu.md format). "training"
+/// [--min-accuracy X] [--sweep]</c>: scores the understanding step on labelled utterances (the *.nlu.md format). "training"
 /// means the embedded training files, scored by the model trained on them; <c>--cross-validate K</c> scores them
 /// by K models each trained without the fold it judges. Exit code 3 when <c>--min-accuracy</c> is missed, 2 for
 /// bad arguments or unreadable files.
@@ -28,7 +28,7 @@ internal static class EvalNluVerb
     {
         if (EvalNluArguments.Parse(args) is not { } options)
         {
-            await error.WriteLineAsync("Usage: eval-nlu <file|folder|training>... [--opds <file>] [--cross-validate K] [--verbose] [--json <file>] [--min-accuracy X]");
+            await error.WriteLineAsync("Usage: eval-nlu <file|folder|training>... [--opds <file>] [--cross-validate K] [--verbose] [--json <file>] [--min-accuracy X] [--sweep]");
             return 2;
         }
 
@@ -137,7 +137,7 @@ internal static class EvalNluVerb
 }
 
 /// <summary>The eval-nlu verb's arguments.</summary>
-internal sealed record EvalNluArguments(IReadOnlyList<string> Paths, string? OrganisationsPath, int? Folds, bool Verbose, string? JsonPath, double? MinAccuracy)
+internal sealed record EvalNluArguments(IReadOnlyList<string> Paths, string? OrganisationsPath, int? Folds, bool Verbose, string? JsonPath, double? MinAccuracy, bool Sweep = false)
 {
     public static EvalNluArguments? Parse(string[] args)
     {
@@ -146,6 +146,7 @@ internal sealed record EvalNluArguments(IReadOnlyList<string> Paths, string? Org
         int? folds = null;
         double? minimum = null;
         var verbose = false;
+        var sweep = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -167,6 +168,9 @@ internal sealed record EvalNluArguments(IReadOnlyList<string> Paths, string? Org
                 case "--verbose":
                     verbose = true;
                     break;
+                case "--sweep":
+                    sweep = true;
+                    break;
                 case var a when !a.StartsWith('-'):
                     paths.Add(a);
                     break;
@@ -175,6 +179,6 @@ internal sealed record EvalNluArguments(IReadOnlyList<string> Paths, string? Org
             }
         }
 
-        return paths.Count == 0 ? null : new EvalNluArguments(paths, opds, folds, verbose, json, minimum);
+        return paths.Count == 0 ? null : new EvalNluArguments(paths, opds, folds, verbose, json, minimum, sweep);
     }
 }

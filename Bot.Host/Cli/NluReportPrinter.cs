@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Dialogs.Understanding;
 using Bot.Dialogs.Understanding.Evaluation;
 
 namespace Bot.Host.Cli;
@@ -42,6 +43,11 @@ internal static class NluReportPrinter
             await output.WriteLineAsync(string.Create(c, $"{entity.Entity,-14} {entity.Gold,5}  {entity.Correct,7}  {entity.Spurious,8}  {entity.Accuracy:0.000}"));
         }
 
+        if (options.Sweep)
+        {
+            await PrintSweepAsync(report, output);
+        }
+
         if (options.Verbose)
         {
             await output.WriteLineAsync();
@@ -53,4 +59,28 @@ internal static class NluReportPrinter
             }
         }
     }
+
+    /// <summary>
+    /// How the run and clarify thresholds trade wrong flows against clarifying questions on these rows (each row's
+    /// top intent and confidence; typed commands are certain). Used on cross-validated training rows to choose the
+    /// policy's thresholds; never on the held-back set.
+    /// </summary>
+    private static async Task PrintSweepAsync(NluReport report, TextWriter output)
+    {
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("run   margin  wrong-flow  clarification  right-and-run   (clarify from 0.25)");
+        foreach (var run in new[] { 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8 })
+        {
+            foreach (var margin in new[] { 0.0, 0.1, 0.2, 0.3, 0.4 })
+            {
+                bool Acts(NluRow r) => r.Confidence >= run && r.Margin >= margin && IsAction(r.Predicted);
+                var wrong = (double)report.Rows.Count(r => Acts(r) && r.Predicted != r.Expected) / report.Count;
+                var right = (double)report.Rows.Count(r => Acts(r) && r.Predicted == r.Expected) / report.Count;
+                var asking = (double)report.Rows.Count(r => !Acts(r) && r.Confidence >= 0.25 && IsAction(r.Predicted)) / report.Count;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run,4:0.00}  {margin,6:0.00}  {wrong,10:0.000}  {asking,13:0.000}  {right,13:0.000}"));
+            }
+        }
+    }
+
+    private static bool IsAction(string intent) => IntentCatalog.Get(intent).Kind is IntentKind.Command or IntentKind.Steering;
 }

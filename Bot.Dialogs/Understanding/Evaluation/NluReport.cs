@@ -29,4 +29,8 @@ public sealed record EntityFigures(string Entity, int Gold, int Correct, int Spu
 }
 
 /// <summary>One utterance: gold and predicted intent, decision, confidence, entity outcome.</summary>
-public sealed record NluRow(string Text, string Expected, string Predicted, double Confidence, RouteDecision Decision, bool WrongFlow, IReadOnlyList<string> EntityErrors);
+public sealed record NluRow(string Text, string Expected, string Predicted, double Confidence, RouteDecision Decision, bool WrongFlow, IReadOnlyList<string> EntityErrors)
+{
+    /// <summary>How far the best intent is ahead of the second (1 for a typed command).</summary>
+    public double Margin { get; init; } = 1;
+}
