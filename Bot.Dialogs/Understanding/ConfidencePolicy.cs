@@ -12,7 +12,7 @@ namespace Bot.Dialogs.Understanding;
 public sealed record ConfidencePolicy(double Run, double Clarify, double Option, double Interrupt)
 {
     /// <summary>The policy the bot uses.</summary>
-    public static ConfidencePolicy Default { get; } = new(Run: 0.5, Clarify: 0.25, Option: 0.12, Interrupt: 0.8);
+    public static ConfidencePolicy Default { get; } = new(Run: 0.55, Clarify: 0.25, Option: 0.12, Interrupt: 0.8);
 
     public const int MaxOptions = 3;
 

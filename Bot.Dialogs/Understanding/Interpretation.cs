@@ -19,6 +19,9 @@ public sealed record Interpretation(
     /// <summary>The text after the command words when the message was a typed command ("Dinas Sosial (Dinsos) WIT"), else null.</summary>
     public string? TypedArgument { get; init; }
 
+    /// <summary>The nearest training examples point at the same intent as the combined model (always true for a typed command).</summary>
+    public bool NeighboursAgree { get; init; } = true;
+
     public IntentDefinition Definition => IntentCatalog.Get(Intent);
 
     /// <summary>The message was typed in the bot's command syntax (certain), not inferred.</summary>

@@ -92,11 +92,12 @@ public sealed class MessageUnderstander(
         return new Interpretation(intent, confidence, prediction.Ranked, entities, concern, isTyped, route, alternatives)
         {
             TypedArgument = isTyped ? typed!.Value.Argument : null,
+            NeighboursAgree = isTyped || prediction.NeighboursAgree,
         };
 
         // A typed command the role may not use stands (its handler says who may), unless the classifier is sure of
         // another reading the role may use ("ingatkan saya besok" from a fokal is a snooze, not a nudge).
-        bool AllowedAlternative(ClassifierPrediction p, Role userRole) =>
+        bool AllowedAlternative(IntentPrediction p, Role userRole) =>
             p.Score >= Policy.Run && IntentCatalog.Contains(p.Label) && IntentCatalog.Get(p.Label).AllowedFor(userRole)
             && IntentCatalog.Get(p.Label).Kind is IntentKind.Command or IntentKind.Steering;
     }

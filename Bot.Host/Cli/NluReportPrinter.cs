@@ -68,16 +68,16 @@ internal static class NluReportPrinter
     private static async Task PrintSweepAsync(NluReport report, TextWriter output)
     {
         await output.WriteLineAsync();
-        await output.WriteLineAsync("run   margin  wrong-flow  clarification  right-and-run   (clarify from 0.25)");
+        await output.WriteLineAsync("run   agree  wrong-flow  clarification  right-and-run   (clarify from 0.25)");
         foreach (var run in new[] { 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8 })
         {
-            foreach (var margin in new[] { 0.0, 0.1, 0.2, 0.3, 0.4 })
+            foreach (var agree in new[] { false, true })
             {
-                bool Acts(NluRow r) => r.Confidence >= run && r.Margin >= margin && IsAction(r.Predicted);
+                bool Acts(NluRow r) => r.Confidence >= run && (!agree || r.NeighboursAgree) && IsAction(r.Predicted);
                 var wrong = (double)report.Rows.Count(r => Acts(r) && r.Predicted != r.Expected) / report.Count;
                 var right = (double)report.Rows.Count(r => Acts(r) && r.Predicted == r.Expected) / report.Count;
                 var asking = (double)report.Rows.Count(r => !Acts(r) && r.Confidence >= 0.25 && IsAction(r.Predicted)) / report.Count;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run,4:0.00}  {margin,6:0.00}  {wrong,10:0.000}  {asking,13:0.000}  {right,13:0.000}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run,4:0.00}  {(agree ? "yes" : "no"),5}  {wrong,10:0.000}  {asking,13:0.000}  {right,13:0.000}"));
             }
         }
     }

@@ -46,7 +46,7 @@ public static class NluEvaluator
             var wrongFlow = interpretation.Decision == RouteDecision.Run && interpretation.Intent != example.Label
                 && predictedKind is IntentKind.Command or IntentKind.Steering;
             var margin = interpretation.Typed || interpretation.Ranked.Count < 2 ? 1 : interpretation.Ranked[0].Score - interpretation.Ranked[1].Score;
-            rows.Add(new NluRow(example.Text, example.Label, interpretation.Intent, interpretation.Confidence, interpretation.Decision, wrongFlow, errors) { Margin = margin });
+            rows.Add(new NluRow(example.Text, example.Label, interpretation.Intent, interpretation.Confidence, interpretation.Decision, wrongFlow, errors) { Margin = margin, NeighboursAgree = interpretation.NeighboursAgree });
         }
 
         // Steady-state latency: the first pass pays for lazy loading, so the figures come from a second pass.

@@ -33,4 +33,7 @@ public sealed record NluRow(string Text, string Expected, string Predicted, doub
 {
     /// <summary>How far the best intent is ahead of the second (1 for a typed command).</summary>
     public double Margin { get; init; } = 1;
+
+    /// <summary>The nearest training examples agreed with the predicted intent.</summary>
+    public bool NeighboursAgree { get; init; } = true;
 }
