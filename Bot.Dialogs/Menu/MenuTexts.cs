@@ -21,15 +21,15 @@ internal static class MenuTexts
         "Yang bisa saya lakukan untuk Anda:\n\n" +
         "- **Tanya aturan**: ketik pertanyaan Anda, misalnya *apa itu wajib lapor?* atau *di mana pecandu bisa direhabilitasi?*\n" +
         "- **Lapor narkoba**: laporkan peredaran narkoba tanpa menyebut nama: *lapor narkoba*\n" +
-        "- **Cek laporan**: *cek* diikuti kode lacak Anda, misalnya *cek TIP-7K3Q-9XWD*\n" +
-        "- **Fokal OPD**: *gabung* diikuti kode undangan dari koordinator, misalnya *gabung K7M2QX9A*; setelah itu Anda bisa mencatat rencana aksi dan melaporkan realisasinya (B6/B12)\n" +
+        "- **Cek laporan**: kata cek dan kode lacak Anda, misalnya *cek TIP-7K3Q-9XWD*\n" +
+        "- **Fokal OPD**: kata gabung dan kode undangan dari koordinator, misalnya *gabung K7M2QX9A*; setelah itu Anda bisa mencatat rencana aksi dan melaporkan realisasinya (B6/B12)\n" +
         "- **Tautkan akun**: *tautkan*, agar peran Anda ikut di WhatsApp\n\n" +
         "Butuh bantuan segera? Hubungi call center BNN **184**.",
         "What I can do for you:\n\n" +
         "- **Ask about the law**: type your question, e.g. *what is mandatory reporting?* or *where can an addict get rehabilitation?*\n" +
         "- **Report drugs**: report drug activity without giving your name: *report drugs*\n" +
-        "- **Check a tip**: *check* followed by your tracking code, e.g. *check TIP-7K3Q-9XWD*\n" +
-        "- **Agency focal points**: *join* followed by the invite code from your coordinator, e.g. *join K7M2QX9A*; then you can record action plans and report progress (B6/B12)\n" +
+        "- **Check a tip**: the word check and your tracking code, e.g. *check TIP-7K3Q-9XWD*\n" +
+        "- **Agency focal points**: the word join and the invite code from your coordinator, e.g. *join K7M2QX9A*; then you can record action plans and report progress (B6/B12)\n" +
         "- **Link accounts**: *tautkan*, so your role follows you on WhatsApp\n\n" +
         "Need help now? Call the BNN call center **184**.");
 

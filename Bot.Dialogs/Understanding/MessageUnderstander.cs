@@ -27,7 +27,11 @@ public sealed class MessageUnderstander(
     private ConfidencePolicy Policy => policy ?? ConfidencePolicy.Default;
 
     /// <summary>Loads the models now (the host calls it at start so the first message is as fast as any).</summary>
-    public void WarmUp() => Understand("halo", null, english: false);
+    public void WarmUp()
+    {
+        Model.Predict("halo", []);
+        Understand("mau tambah rencana aksi", null, english: false);
+    }
 
     /// <summary>
     /// Understands a message. With <paramref name="waitForModel"/> false (an answer inside an open form), a message

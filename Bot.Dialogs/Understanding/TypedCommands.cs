@@ -64,9 +64,10 @@ public static partial class TypedCommands
             return (Intents.Help, string.Empty);
         }
 
+        // Phrase by phrase: "lapor narkoba" must not stop at "lapor" (a prefix with an argument is no exact match).
         foreach (var (intent, phrases) in Exact)
         {
-            if (CommandText.IsExactly(trimmed, phrases))
+            if (phrases.Any(phrase => CommandText.IsExactly(trimmed, [phrase])))
             {
                 return (intent, string.Empty);
             }
