@@ -137,6 +137,10 @@ internal sealed partial class RouterBot : IBot
                 }
 
                 return true;
+            case FormOutcome.SafetyAside:
+                await AnswerQuestionAsync(turn, cancellationToken);
+                await _dialogs.AnswerAsync(turn, cancellationToken);
+                return true;
             case FormOutcome.Command:
                 await _dialogs.RunOverFormAsync(turn, () => RunIntentAsync(turn, understood, cancellationToken), cancellationToken);
                 return true;

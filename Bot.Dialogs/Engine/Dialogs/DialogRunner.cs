@@ -66,6 +66,8 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
                 return FormOutcome.Question;
             case Interruption.Command:
                 return FormOutcome.Command;
+            case Interruption.SafetyAside:
+                return FormOutcome.SafetyAside;
             default:
                 await dc.ContinueAsync(cancellationToken);
                 break;
@@ -135,4 +137,7 @@ internal enum FormOutcome
 
     /// <summary>A command the user may run: run it over the form.</summary>
     Command,
+
+    /// <summary>A safety concern in a free-text answer: answer it, then the form takes the message as its answer.</summary>
+    SafetyAside,
 }

@@ -8,10 +8,11 @@ namespace Bot.Dialogs.Engine.Dialogs;
 /// understanding step made of it. The steering words typed as such ("batal", "kembali", "menu", "bantuan") always
 /// steer; a safety concern is always answered first. Otherwise an answer that fits the question stays an answer;
 /// one that does not fit, or free text, is an interruption only when another intent is clear: a question worded as
-/// one ("apa itu desa bersinar?" at the title question), steering said in other words ("gak jadi deh") when the
-/// model is sure, or a command typed in the bot's syntax ("lapor narkoba", "rencana aksi saya") that the user may
-/// run. A command merely inferred from free text never interrupts a form: taking an answer for a command is the
-/// worse mistake (a narrative "Sudah dilengkapi." is not "sudah selesai").
+/// one ("apa itu desa bersinar?" at the title question), a command typed in the bot's syntax ("lapor narkoba",
+/// "rencana aksi saya") that the user may run, or, where the question wants a choice, a number or a date, steering
+/// said in other words ("gak jadi deh") when the model is sure. A free-text answer is never taken for steering or
+/// a command merely inferred from it: losing the form to a guess is the worse mistake (a narrative "Tahap awal."
+/// is not "menu awal", "Sudah dilengkapi." is not "sudah selesai").
 /// </summary>
 internal static class InterruptionPolicy
 {
@@ -28,12 +29,14 @@ internal static class InterruptionPolicy
             return typed;
         }
 
+        var fit = dc.ActiveDialog is { } dialog ? await dialog.FitAsync(dc, cancellationToken) : AnswerFit.FreeText;
         if (understood.Safety != SafetyConcern.None)
         {
-            return Interruption.Question;
+            // A life or a request for drugs is answered first. Free text that is not a question ("ada yang
+            // overdosis di kos sebelah" as a tip's description) is answered and kept as the form's answer too.
+            return fit == AnswerFit.FreeText && !QuestionShape.IsQuestion(dc.Turn.Text) ? Interruption.SafetyAside : Interruption.Question;
         }
 
-        var fit = dc.ActiveDialog is { } dialog ? await dialog.FitAsync(dc, cancellationToken) : AnswerFit.FreeText;
         if (fit == AnswerFit.Recognised)
         {
             return Interruption.None;
@@ -45,7 +48,7 @@ internal static class InterruptionPolicy
         {
             IntentKind.Question when understood.Decision == RouteDecision.Question
                 && (fit == AnswerFit.NotRecognised || QuestionShape.IsQuestion(dc.Turn.Text)) => Interruption.Question,
-            IntentKind.Steering or IntentKind.Conversation when sure && Steering(understood.Intent) is { } steering => steering,
+            IntentKind.Steering or IntentKind.Conversation when sure && fit == AnswerFit.NotRecognised && Steering(understood.Intent) is { } steering => steering,
             IntentKind.Command when understood.Typed && (dc.Turn.User is not { } user || definition.AllowedFor(user.Role)) => Interruption.Command,
             _ => Interruption.None,
         };
@@ -74,4 +77,7 @@ internal enum Interruption
 
     /// <summary>Run the command on top of the form, which resumes after it.</summary>
     Command,
+
+    /// <summary>Answer the safety concern, then give the message to the form as its answer.</summary>
+    SafetyAside,
 }

@@ -69,13 +69,41 @@ public sealed class InterruptionTests : IDisposable
     }
 
     [Fact]
-    public async Task SteeringSaidInOwnWordsSteers()
+    public async Task SteeringSaidInOwnWordsSteersWhereAChoiceIsAsked()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinkes", "sari");
+        await fokal.SayAsync("rencana aksi baru", "**fokus**");
+
+        await fokal.SayAsync("gak jadi deh, batalin aja", "dibatalkan");
+        Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey("test", fokal.ConversationId)).Stack);
+    }
+
+    [Fact]
+    public async Task AFreeTextAnswerIsNeverTakenForSteering()
     {
         using var host = new DialogsHost(_folder.Path);
         var fokal = await AtTheTitleAsync(host);
 
-        await fokal.SayAsync("gak jadi deh, batalin aja", "dibatalkan");
-        Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey("test", fokal.ConversationId)).Stack);
+        // Words the model links to "menu awal" or "batal", as a title: the title it is.
+        await fokal.SayAsync("Tahap awal sosialisasi, kembali ke sekolah", "**indikator keluaran**");
+    }
+
+    [Fact]
+    public async Task AnEmergencyInATipsDescriptionIsAnsweredAndTheDescriptionKept()
+    {
+        using var host = UnderstandingHosts.WithQuestions(_folder.Path);
+        var warga = new ConversationDriver(host, "warga");
+        await warga.SayAsync("lapor narkoba", "Apa yang ingin Anda laporkan?");
+        await warga.SayAsync("2", "Ceritakan");
+
+        await warga.SayAsync("Ada yang overdosis di kos sebelah, pingsan habis pakai sabu", "119", "kecamatan");
+        await warga.SayAsync("Kandangan", "desa");
+        await warga.SayAsync("lewati", "Kapan");
+        await warga.SayAsync("tadi malam", "foto");
+        await warga.SayAsync("lewati", "Kirim laporan ini?");
+        await warga.SayAsync("ya", "Kode lacak");
+        Assert.Equal("Ada yang overdosis di kos sebelah, pingsan habis pakai sabu", Assert.Single(host.Get<TipStore>().List()).Description);
     }
 
     public void Dispose() => _folder.Dispose();
