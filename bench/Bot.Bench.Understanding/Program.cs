@@ -44,7 +44,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddBotDialogs(configuration);
 services.AddBotKnowledge(configuration);
-await using var provider = services.BuildServiceProvider();
+var provider = services.BuildServiceProvider();
 foreach (var organisation in organisations)
 {
     provider.GetRequiredService<Bot.Dialogs.Storage.OrganisationStore>().Insert(new Organisation { Name = organisation.Name, ShortName = organisation.ShortName });
@@ -84,7 +84,7 @@ try
     {
         // A new conversation per message, so every message is understood at the top level (no open form).
         var text = messages[i % messages.Count];
-        var activity = new Activity
+        var activity = new Bot.Dialogs.Activities.Activity
         {
             Type = ActivityTypes.Message,
             Id = "m" + i.ToString(CultureInfo.InvariantCulture),
@@ -109,6 +109,7 @@ try
 }
 finally
 {
+    await provider.DisposeAsync();
     if (Directory.Exists(folder))
     {
         Directory.Delete(folder, recursive: true);

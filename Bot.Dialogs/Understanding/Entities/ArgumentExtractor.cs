@@ -40,6 +40,20 @@ internal static class ArgumentExtractor
             return null;
         }
 
+        // A new OPD's name starts at a word that starts OPD names ("mau registrasi opd Dinas Tenaga Kerja"): words
+        // before it in the run are framing the examples did not happen to teach.
+        if (intent == Intents.AddOrganisation)
+        {
+            for (var i = best.First; i < best.Last; i++)
+            {
+                if (tokens[i].Words.Count > 0 && vocabulary.StartsOrganisationName(tokens[i].Words[0]))
+                {
+                    best = (i, best.Last);
+                    break;
+                }
+            }
+        }
+
         var argument = text[tokens[best.First].Start..tokens[best.Last].End].Trim().Trim(Edges).Trim();
         return argument.Length > 0 ? argument : null;
     }

@@ -61,6 +61,18 @@ public sealed class MessageUnderstanderTests
         Assert.Equal(("Dinas Perhubungan (Dishub)", "WITA"), (understood.Entities.Argument, understood.Entities.TimeZone));
     }
 
+    [Theory]
+    [InlineData("pak, skrg kita perlu masukin opd Badan Kesatuan Bangsa dan Politik (Kesbangpol) WIB", "Badan Kesatuan Bangsa dan Politik (Kesbangpol)")]
+    [InlineData("sekalian tolong catatkan opd baru Dinas Perumahan dan Kawasan Permukiman", "Dinas Perumahan dan Kawasan Permukiman")]
+    public void ANewOrganisationsNameStartsAtAWordThatStartsOrganisationNames(string text, string name)
+    {
+        // Framing words no example taught ("skrg kita perlu masukin") stay out of the name: "badan" and "dinas"
+        // start several annotated names in the training files, so the name begins there.
+        var understood = Understander.Understand(text, Role.Koordinator, english: false);
+
+        Assert.Equal((Intents.AddOrganisation, name), (understood.Intent, understood.Entities.Argument));
+    }
+
     [Fact]
     public void ACodeOfLettersOnlyIsFoundFromTheWordsAroundIt()
     {
