@@ -99,9 +99,16 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
+        var english = turn.IsEnglish;
         var lines = all.Select(o => turn.F(
-            CoordinatorTexts.ListLine, o.Name, o.ShortName, o.TimeZone, users.ListFokal(o.Id).Count, commitments.ListByOrganisation(o.Id).Count));
+            CoordinatorTexts.ListLine, o.Name, o.ShortName, o.TimeZone, FokalNames(turn, o.Id, english), commitments.ListByOrganisation(o.Id).Count));
         turn.SendText(turn.T(CoordinatorTexts.ListHeader) + "\n\n" + string.Join("\n", lines));
+    }
+
+    private string FokalNames(TurnContext turn, int organisationId, bool english)
+    {
+        var fokal = users.ListFokal(organisationId);
+        return fokal.Count == 0 ? turn.T(CoordinatorTexts.NoFokalYet) : string.Join(", ", fokal.Select(f => f.Label(english)).Order(StringComparer.OrdinalIgnoreCase));
     }
 
     private void Invite(TurnContext turn, Interpretation understood)
@@ -114,17 +121,38 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
-        var organisation = match is not null ? organisations.Get(match.Id) : organisations.FindByName(argument);
+        // "undang Dinas 2" may be an OPD whose name ends in a number: the whole text wins when it names one; then
+        // the name before a number of people ("undang Dinkes 3 orang"); then the OPD the sentence named loosely.
+        var organisation = organisations.FindByName(argument);
+        int? uses = 1;
+        if (organisation is null)
+        {
+            uses = InviteUses.Parse(argument, out var name);
+            if (uses is null)
+            {
+                turn.SendText(CoordinatorTexts.InviteTooMany);
+                return;
+            }
+
+            argument = name;
+            organisation = organisations.FindByName(name) ?? (match is not null ? organisations.Get(match.Id) : null);
+        }
+
         if (organisation is null)
         {
             turn.SendText(turn.F(CoordinatorTexts.UnknownOrganisation, argument.Length > 60 ? argument[..60] + "…" : argument));
             return;
         }
 
-        var code = invites.Create(organisation.Id, turn.User!.Id);
+        turn.SendText(InvitedText(turn, organisation, invites.Create(organisation.Id, turn.User!.Id, Role.Fokal, uses.Value)));
+    }
+
+    /// <summary>The new invite code for an OPD's fokal, with its expiry in the OPD's time zone and how many it admits.</summary>
+    internal static string InvitedText(TurnContext turn, Organisation organisation, InviteCode code)
+    {
         var expires = TimeZoneInfo.ConvertTimeFromUtc(code.ExpiresAt, IndonesianTimeZones.Find(organisation.TimeZone));
         var culture = CultureInfo.GetCultureInfo(turn.IsEnglish ? "en-GB" : "id-ID");
-        turn.SendText(turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone));
+        return turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone, InviteUses.Describe(turn, code.MaxUses));
     }
 
     // "<name> [(<short>)] [WIB|WITA|WIT]"

@@ -4,6 +4,7 @@ using Bot.Dialogs.Engine.Routing;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
+using Bot.Dialogs.Telemetry;
 using Bot.Dialogs.Understanding;
 using Bot.Knowledge.Language;
 using Microsoft.Extensions.Logging;
@@ -85,8 +86,10 @@ internal sealed partial class RouterBot : IBot
     private void Understand(TurnContext turn)
     {
         // An answer inside a form never waits for the model's first training (a few seconds after start).
+        using var span = SinergiTelemetry.StartUnderstanding();
         var understood = _understander.Understand(turn.Text, turn.User?.Role, turn.IsEnglish, waitForModel: turn.State.Stack.Count == 0);
         turn.Understood = understood;
+        SinergiTelemetry.Understood(span, understood.Intent, understood.Decision.ToString(), understood.Typed);
 
         // A message that may be a tip is confidential whatever happens next (even a clarifying question).
         if (IsTip(understood.Intent) || understood.Alternatives.Any(IsTip))
@@ -195,7 +198,7 @@ internal sealed partial class RouterBot : IBot
             }
 
             turn.State.Welcomed.Add(member.Id);
-            turn.SendText(turn.T(MenuTexts.Welcome), MenuTexts.Suggestions(turn.User?.Role, turn.IsEnglish));
+            turn.SendText(turn.T(MenuTexts.Welcome), RoleSuggestions.For(turn));
         }
     }
 

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Menu;
@@ -14,7 +15,7 @@ internal sealed class MenuHandler : IIntentHandler
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(understood);
         var role = turn.User?.Role;
-        var suggestions = MenuTexts.Suggestions(role, turn.IsEnglish);
+        var suggestions = RoleSuggestions.For(turn);
         switch (understood.Intent)
         {
             case Intents.Greeting:
@@ -29,7 +30,7 @@ internal sealed class MenuHandler : IIntentHandler
             case Intents.AskLaw:
                 turn.SendText(MenuTexts.AskLaw, suggestions);
                 break;
-            case Intents.Cancel or Intents.Back:
+            case Intents.Cancel or Intents.Back or Intents.Later:
                 turn.SendText(turn.T(MenuTexts.NothingOpen) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), suggestions);
                 break;
             default:
@@ -45,6 +46,6 @@ internal sealed class MenuHandler : IIntentHandler
     {
         ArgumentNullException.ThrowIfNull(turn);
         var role = turn.User?.Role;
-        turn.SendText(turn.T(MenuTexts.NotUnderstood) + " " + turn.T(MenuTexts.TypeHelp) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), MenuTexts.Suggestions(role, turn.IsEnglish));
+        turn.SendText(turn.T(MenuTexts.NotUnderstood) + " " + turn.T(MenuTexts.TypeHelp) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), RoleSuggestions.For(turn));
     }
 }

@@ -104,10 +104,6 @@ internal static class MenuTexts
 
     public static readonly LocalizedText Clarify1 = new("Maksud Anda: *{0}*? Tekan tombolnya bila benar.", "Did you mean *{0}*? Tap the button if so.");
 
-    public static readonly LocalizedText Pending = new(
-        "*{0}* belum bisa dilakukan lewat chat; fitur ini sedang disiapkan. Untuk sementara hubungi koordinator BNNK Anda.",
-        "*{0}* is not available in the chat yet; it is being prepared. For now, please contact your BNNK coordinator.");
-
     /// <summary>The help for the user's role.</summary>
     public static LocalizedText HelpFor(Role? role) => role switch
     {

@@ -7,8 +7,10 @@ namespace Bot.Dialogs.Reminders;
 
 /// <summary>
 /// The coordinator's chase in chat, however worded: who has not reported ("belum lapor B6", "siapa aja yg blm
-/// lapor?"), nudges ("ingatkan semua", "ingatkan Dinkes", "colek dinsos dong") and the digest ("ringkasan",
-/// "rekap"). The period, year and OPD come from the understanding step. Anyone else gets a clear refusal.
+/// lapor?"), nudges ("ingatkan semua", "ingatkan Dinkes B6", "colek dinsos dong"; without a period: every period
+/// whose window has opened, so an overdue B6 is chased in December too) and the digest ("ringkasan [B6|B12]",
+/// "rekap"; without a period: both). The period, year and OPD come from the understanding step. Anyone else gets
+/// a clear refusal.
 /// </summary>
 internal sealed class ChaseHandler(
     UserStore users,
@@ -31,24 +33,25 @@ internal sealed class ChaseHandler(
         }
 
         var today = LocalSchedule.LocalDate(time.GetUtcNow().UtcDateTime, directory.ZoneOf(user));
+        var named = NamedPeriod(understood.Entities, today);
         switch (understood.Intent)
         {
             case Intents.Summary:
-                turn.Send(reports.Digest(user, today, turn.Locale));
+                turn.Send(reports.Digest(user, today, turn.Locale, named is { } p ? [p] : ReportingOverview.DigestPeriods(today)));
                 break;
             case Intents.Missing:
-                var (period, year) = PeriodOf(understood.Entities, today);
+                var (period, year) = named ?? ReportingOverview.CurrentPeriod(today);
                 turn.Send(reports.Missing(user, period, year, today, turn.Locale));
                 break;
             default:
-                NudgeOrganisations(turn, user, understood, today);
+                NudgeOrganisations(turn, user, understood, named is { } n ? [n] : ReportingOverview.OpenPeriods(today));
                 break;
         }
 
         return Task.CompletedTask;
     }
 
-    private void NudgeOrganisations(TurnContext turn, BotUser user, Interpretation understood, DateOnly today)
+    private void NudgeOrganisations(TurnContext turn, BotUser user, Interpretation understood, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
     {
         var entities = understood.Entities;
         var target = understood.TypedArgument ?? entities.Argument ?? string.Empty;
@@ -73,24 +76,16 @@ internal sealed class ChaseHandler(
             return;
         }
 
-        var (period, year) = ReportingOverview.CurrentPeriod(today);
-        var result = nudges.Nudge(user, scope, period, year);
-        var withoutFokal = result.WithoutFokal.Count > 0 ? CoordinatorTexts.NoFokal.Format(turn.Locale, string.Join(", ", result.WithoutFokal)) : string.Empty;
-        if (result.Queued == 0 && result.AlreadyToday == 0)
-        {
-            turn.SendText(CoordinatorTexts.NothingToNudge.Format(turn.Locale, period, year, string.Empty) + withoutFokal);
-            return;
-        }
-
-        var names = string.Join(", ", scope.Count > 3 ? scope.Take(3).Select(CoordinatorReports.Name).Append("…") : scope.Select(CoordinatorReports.Name));
-        turn.SendText(CoordinatorTexts.Nudged.Format(turn.Locale, result.Queued, result.Fokal, names, result.AlreadyToday) + withoutFokal);
+        var result = nudges.Nudge(user, scope, periods);
+        turn.SendText(NudgeReport.Compose(result, turn.Locale), Enrollment.RoleSuggestions.For(turn));
     }
 
-    private static (ReportingPeriod Period, int Year) PeriodOf(MessageEntities entities, DateOnly today)
+    /// <summary>The period (and year) the message names, or null; a period without a year is its latest opened one.</summary>
+    private static (ReportingPeriod Period, int Year)? NamedPeriod(MessageEntities entities, DateOnly today)
     {
         if (entities.Period is not { } period)
         {
-            return ReportingOverview.CurrentPeriod(today);
+            return null;
         }
 
         return (period, entities.Year ?? ReportingOverview.YearOf(period, today));

@@ -25,6 +25,7 @@ public static class IntentCatalog
         Define(Intents.Cancel, Steering, Audience.Anyone, "Batal", "Cancel", Fixed("batal", "cancel")),
         Define(Intents.Back, Steering, Audience.Anyone, "Kembali", "Back", Fixed("kembali", "back")),
         Define(Intents.Menu, Steering, Audience.Anyone, "Menu", "Menu", Fixed("menu", "menu")),
+        Define(Intents.Later, Steering, Audience.Anyone, "Simpan untuk nanti", "Keep for later", Fixed("nanti", "later")),
 
         Define(Intents.AdminCode, Command, Audience.Anyone, "Kode admin", "Admin code", (e, en) => e.Code is { } c ? "admin " + c : null),
         Define(Intents.Join, Command, Audience.Anyone, "Gabung sebagai fokal", "Join as focal point", (e, en) => WithArgument(en ? "join" : "gabung", e.Code)),
@@ -53,13 +54,16 @@ public static class IntentCatalog
         Define(Intents.CheckTip, Command, Audience.Anyone, "Cek laporan warga", "Check a tip", (e, en) => e.TipCode is { } c ? (en ? "check " : "cek ") + c : (en ? "check status" : "cek status")),
         Define(Intents.AddTipInfo, Command, Audience.Anyone, "Tambah info laporan", "Add to a tip", (e, en) => WithArgument(en ? "add info" : "tambah info", e.TipCode)),
 
-        Define(Intents.AddPerson, Command, Audience.Coordinator, "Tambah koordinator atau fokal", "Add a coordinator or focal point", None),
+        Define(Intents.AddPerson, Command, Audience.Coordinator, "Undang koordinator atau fokal", "Invite a coordinator or focal point", (e, en) => e.Organisation is { } o ? (en ? "invite " : "undang ") + o.ShortName : (en ? "invite coordinator" : "undang koordinator")),
         Define(Intents.RemovePerson, Command, Audience.Coordinator, "Hapus koordinator atau fokal", "Remove a coordinator or focal point", None),
-        Define(Intents.ListPeople, Command, Audience.Coordinator, "Daftar fokal", "List focal points", None),
-        Define(Intents.TransferCommitments, Command, Audience.Coordinator, "Pindahkan rencana aksi", "Move action plans", None),
-        Define(Intents.SignIn, Command, Audience.Anyone, "Masuk di perangkat lain", "Sign in on another device", None),
-        Define(Intents.SignOut, Command, Audience.Anyone, "Keluar", "Sign out", None),
-        Define(Intents.ResumeDraft, Command, Audience.Anyone, "Lanjutkan isian", "Resume a form", None),
+        Define(Intents.ListPeople, Command, Audience.Coordinator, "Daftar fokal atau koordinator", "List focal points or coordinators", (e, en) => e.Organisation is { } o ? (en ? "focal point " : "fokal ") + o.ShortName : (en ? "list coordinators" : "daftar koordinator")),
+        Define(Intents.TransferCommitments, Command, Audience.Coordinator, "Mutasi fokal", "Transfer a focal point's plans", None),
+        Define(Intents.SignIn, Command, Audience.Anyone, "Masuk di perangkat lain", "Sign in on another device", (e, en) => e.Code is { } c ? "masuk " + c : (en ? "sign-in code" : "kode masuk")),
+        Define(Intents.SignOut, Command, Audience.Anyone, "Keluar", "Sign out", Fixed("keluar", "sign out")),
+        Define(Intents.ResumeDraft, Command, Audience.Anyone, "Lanjutkan isian", "Resume a form", Fixed("lanjut", "continue")),
+        Define(Intents.DiscardDraft, Command, Audience.Anyone, "Buang draf", "Discard the draft", Fixed("buang draf", "discard draft")),
+        Define(Intents.ChangeName, Command, Audience.Anyone, "Ubah nama", "Change name", (e, en) => WithArgument(en ? "change name" : "ubah nama", e.Argument)),
+        Define(Intents.ChangeJobTitle, Command, Audience.Anyone, "Ubah jabatan", "Change job title", (e, en) => WithArgument(en ? "change title" : "ubah jabatan", e.Argument)),
     ];
 
     private static readonly FrozenDictionary<string, IntentDefinition> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);

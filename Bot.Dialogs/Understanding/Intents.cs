@@ -18,6 +18,7 @@ public static class Intents
     public const string Cancel = "nav.cancel";
     public const string Back = "nav.back";
     public const string Menu = "nav.menu";
+    public const string Later = "nav.later";
 
     public const string AdminCode = "enroll.admin";
     public const string Join = "enroll.join";
@@ -46,7 +47,7 @@ public static class Intents
     public const string CheckTip = "tip.check";
     public const string AddTipInfo = "tip.add_info";
 
-    // People and identity (issue 15): understood here, handled once that feature lands.
+    // People and identity (issue 15).
     public const string AddPerson = "people.add";
     public const string RemovePerson = "people.remove";
     public const string ListPeople = "people.list";
@@ -54,4 +55,7 @@ public static class Intents
     public const string SignIn = "session.signin";
     public const string SignOut = "session.signout";
     public const string ResumeDraft = "draft.resume";
+    public const string DiscardDraft = "draft.discard";
+    public const string ChangeName = "profile.name";
+    public const string ChangeJobTitle = "profile.title";
 }

@@ -19,6 +19,9 @@ public sealed record Interpretation(
     /// <summary>The text after the command words when the message was a typed command ("Dinas Sosial (Dinsos) WIT"), else null.</summary>
     public string? TypedArgument { get; init; }
 
+    /// <summary>The command words of a typed command ("kode masuk"), or the name of its pattern (<see cref="TypedCommands.SignInWithCode"/>).</summary>
+    public string? TypedPhrase { get; init; }
+
     /// <summary>The nearest training examples point at the same intent as the combined model (always true for a typed command).</summary>
     public bool NeighboursAgree { get; init; } = true;
 

@@ -49,7 +49,7 @@ public sealed class MessageUnderstander(
         }
 
         var structured = StructuredEntities.Find(text);
-        var typed = TypedCommands.Match(text);
+        var typed = TypedCommands.MatchCommand(text);
         if (typed is { } early && model is null && !IntentModel.DefaultIsReady)
         {
             // The model is still training (the first seconds after start): a typed command needs no model, so it
@@ -60,6 +60,7 @@ public sealed class MessageUnderstander(
                 concern, true, concern != SafetyConcern.None || kind == IntentKind.Question ? RouteDecision.Question : RouteDecision.Run, [])
             {
                 TypedArgument = early.Argument,
+                TypedPhrase = early.Phrase,
             };
         }
 
@@ -96,6 +97,7 @@ public sealed class MessageUnderstander(
         return new Interpretation(intent, confidence, prediction.Ranked, entities, concern, isTyped, route, alternatives)
         {
             TypedArgument = isTyped ? typed!.Value.Argument : null,
+            TypedPhrase = isTyped ? typed!.Value.Phrase : null,
             NeighboursAgree = isTyped || prediction.NeighboursAgree,
         };
 

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Understanding;
@@ -6,18 +7,35 @@ using Bot.Dialogs.Understanding;
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
-/// The container every dialog runs in. It guards the stored stack against code changes (versions), and handles
-/// the interruptions once for all dialogs (<see cref="InterruptionPolicy"/>): "batal", "bantuan", "menu" and
-/// "kembali" at any question here; a question or a command it hands back to the router, which answers or runs
-/// it and lets the form ask again.
+/// The container every dialog runs in. It guards the stored stack against code changes (versions), handles the
+/// interruptions once for all dialogs (<see cref="InterruptionPolicy"/>): "batal", "bantuan", "menu", "kembali"
+/// and, for forms, "nanti" here; a question or a command it hands back to the router, which answers or runs it and
+/// lets the form ask again. Forms are kept as drafts (<see cref="FormDrafts"/>): "menu" and "nanti" park a form
+/// instead of discarding it, and "lanjut" (the draft.resume intent) brings it back.
 /// </summary>
-internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, ConfidencePolicy? policy = null)
+internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, FormDrafts drafts, ConfidencePolicy? policy = null)
 {
     public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn, database.Mapper);
 
-    /// <summary>Starts a dialog on top of whatever is active (normally nothing).</summary>
-    public Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken) =>
-        CreateContext(turn).BeginAsync(dialogId, options, cancellationToken);
+    /// <summary>
+    /// Starts a dialog on top of whatever is active (normally nothing). A form the user already has a draft of is
+    /// not started over: they are offered to resume or discard the draft.
+    /// </summary>
+    public async Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var dc = CreateContext(turn);
+        if (dialogs.Find(dialogId) is IDraftForm && drafts.Existing(turn, dialogId) is { } existing)
+        {
+            turn.SendText(turn.F(FormTexts.DraftExists, existing.Title), [turn.T(FormTexts.ResumeButton)]);
+            return DialogTurnResult.Empty;
+        }
+
+        var formAtStart = drafts.FormOf(dc.Stack);
+        var result = await dc.BeginAsync(dialogId, options, cancellationToken);
+        drafts.AfterTurn(dc, formAtStart, parked: false);
+        return result;
+    }
 
     /// <summary>
     /// Gives a message to the active dialog. Returns <see cref="FormOutcome.NoForm"/> when none is active, and
@@ -31,24 +49,44 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
             return FormOutcome.NoForm;
         }
 
+        var dc = CreateContext(turn);
+        var formAtStart = drafts.FormOf(turn.State.Stack);
         if (!StackMatchesCode(turn.State.Stack))
         {
             turn.State.Stack.Clear();
-            turn.SendText(EngineTexts.FlowChanged, MenuTexts.MainSuggestions(turn.IsEnglish));
+            turn.SendText(EngineTexts.FlowChanged, RoleSuggestions.For(turn));
+            drafts.AfterTurn(dc, formAtStart, parked: false);
             return FormOutcome.Handled;
         }
 
-        var dc = CreateContext(turn);
+        if (formAtStart is not null && drafts.IsStale(turn, formAtStart))
+        {
+            // Resumed (or finished) in another conversation since: this copy must not be saved a second time.
+            turn.State.Stack.Clear();
+            turn.SendText(FormTexts.MovedElsewhere, RoleSuggestions.For(turn));
+            return FormOutcome.Handled;
+        }
+
+        var parked = false;
         var interruption = await InterruptionPolicy.DecideAsync(dc, policy ?? ConfidencePolicy.Default, cancellationToken);
         switch (interruption)
         {
             case Interruption.Cancel:
                 dc.CancelAll();
-                turn.SendText(EngineTexts.Cancelled, MenuTexts.MainSuggestions(turn.IsEnglish));
+                turn.SendText(EngineTexts.Cancelled, RoleSuggestions.For(turn));
+                break;
+            case Interruption.Menu when formAtStart is not null:
+                drafts.Park(dc);
+                parked = true;
+                turn.SendText(turn.T(MenuTexts.Help), RoleSuggestions.For(turn));
                 break;
             case Interruption.Menu:
                 dc.CancelAll();
-                turn.SendText(turn.T(EngineTexts.LeftForMenu) + "\n\n" + turn.T(MenuTexts.Help), MenuTexts.MainSuggestions(turn.IsEnglish));
+                turn.SendText(turn.T(EngineTexts.LeftForMenu) + "\n\n" + turn.T(MenuTexts.Help), RoleSuggestions.For(turn));
+                break;
+            case Interruption.Park when formAtStart is not null:
+                drafts.Park(dc);
+                parked = true;
                 break;
             case Interruption.Help:
                 turn.SendText(HelpFor(dc) + "\n\n" + turn.T(EngineTexts.HelpFooter));
@@ -73,14 +111,22 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
                 break;
         }
 
+        drafts.AfterTurn(dc, formAtStart, parked);
         return FormOutcome.Handled;
     }
 
     /// <summary>The message goes to the active dialog as an answer after all (the interruption could not be served).</summary>
-    public Task AnswerAsync(TurnContext turn, CancellationToken cancellationToken) => CreateContext(turn).ContinueAsync(cancellationToken);
+    public Task AnswerAsync(TurnContext turn, CancellationToken cancellationToken) => WithDraftAsync(turn, dc => dc.ContinueAsync(cancellationToken));
 
     /// <summary>Asks the active form's pending question again.</summary>
     public Task RepromptAsync(TurnContext turn, CancellationToken cancellationToken) => CreateContext(turn).RepromptAsync(cancellationToken);
+
+    /// <summary>"lanjut" with no form open: the newest draft comes back and asks its pending question again.</summary>
+    public Task ResumeDraftAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        drafts.ResumeAsync(CreateContext(turn), d => StackMatchesCode(d.Stack), cancellationToken);
+
+    /// <summary>"buang draf": the newest draft is deleted.</summary>
+    public void DiscardDraft(TurnContext turn) => drafts.Discard(turn);
 
     /// <summary>
     /// Runs a command over the open form: a marker goes on the stack first, so that a dialog the command begins
@@ -92,6 +138,7 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(command);
         var dc = CreateContext(turn);
+        var formAtStart = drafts.FormOf(dc.Stack);
         await dc.BeginAsync(ResumeAfterInterruption.DialogId, null, cancellationToken);
         var marker = dc.Stack.Count - 1;
         await command();
@@ -100,6 +147,16 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
             dc.Stack.RemoveAt(marker);
             await dc.RepromptAsync(cancellationToken);
         }
+
+        drafts.AfterTurn(dc, formAtStart, parked: false);
+    }
+
+    private async Task WithDraftAsync(TurnContext turn, Func<DialogContext, Task> action)
+    {
+        var dc = CreateContext(turn);
+        var formAtStart = drafts.FormOf(dc.Stack);
+        await action(dc);
+        drafts.AfterTurn(dc, formAtStart, parked: false);
     }
 
     private bool StackMatchesCode(List<DialogFrame> stack) =>

@@ -5,7 +5,7 @@ namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
 /// Decides whether a message typed while a form waits is an answer or an interruption, from what the
-/// understanding step made of it. The steering words typed as such ("batal", "kembali", "menu", "bantuan") always
+/// understanding step made of it. The steering words typed as such ("batal", "kembali", "menu", "bantuan", "nanti") always
 /// steer; a safety concern is always answered first. Otherwise an answer that fits the question stays an answer;
 /// one that does not fit, or free text, is an interruption only when another intent is clear: a question worded as
 /// one ("apa itu desa bersinar?" at the title question), a command typed in the bot's syntax ("lapor narkoba",
@@ -60,6 +60,7 @@ internal static class InterruptionPolicy
         Intents.Back => Interruption.Back,
         Intents.Menu => Interruption.Menu,
         Intents.Help => Interruption.Help,
+        Intents.Later => Interruption.Park,
         _ => null,
     };
 }
@@ -71,6 +72,9 @@ internal enum Interruption
     Help,
     Menu,
     Back,
+
+    /// <summary>Keep the form as a draft for later ("nanti"; forms only, elsewhere the word is an ordinary answer).</summary>
+    Park,
 
     /// <summary>Answer the question (regulation Q&amp;A), then ask the form's question again.</summary>
     Question,

@@ -1,6 +1,7 @@
 using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Dashboard;
+using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
@@ -58,6 +59,7 @@ public static class RoutingTable
         [Understanding.Intents.Menu] = typeof(MenuHandler),
         [Understanding.Intents.Cancel] = typeof(MenuHandler),
         [Understanding.Intents.Back] = typeof(MenuHandler),
+        [Understanding.Intents.Later] = typeof(MenuHandler),
 
         [Understanding.Intents.WhoAmI] = typeof(EnrollmentHandler),
         [Understanding.Intents.AdminCode] = typeof(EnrollmentHandler),
@@ -86,14 +88,19 @@ public static class RoutingTable
         [Understanding.Intents.CheckTip] = typeof(TipCommands),
         [Understanding.Intents.AddTipInfo] = typeof(TipCommands),
 
-        // Issue 15 (people and identity) adds these handlers; until then the user hears it is not available yet.
-        [Understanding.Intents.AddPerson] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.RemovePerson] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.ListPeople] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.TransferCommitments] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.SignIn] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.SignOut] = typeof(PendingFeatureHandler),
-        [Understanding.Intents.ResumeDraft] = typeof(PendingFeatureHandler),
+        [Understanding.Intents.ChangeName] = typeof(EnrollmentHandler),
+        [Understanding.Intents.ChangeJobTitle] = typeof(EnrollmentHandler),
+        [Understanding.Intents.SignIn] = typeof(SignInHandler),
+        [Understanding.Intents.SignOut] = typeof(SignInHandler),
+
+        [Understanding.Intents.AddPerson] = typeof(PeopleCommands),
+        [Understanding.Intents.RemovePerson] = typeof(PeopleCommands),
+        [Understanding.Intents.ListPeople] = typeof(PeopleCommands),
+        [Understanding.Intents.TransferCommitments] = typeof(PeopleCommands),
+
+        // Drafts: "lanjut" and "buang draf" outside a form ("nanti" and "menu" inside one are steering, step 1).
+        [Understanding.Intents.ResumeDraft] = typeof(DraftCommands),
+        [Understanding.Intents.DiscardDraft] = typeof(DraftCommands),
     };
 
     /// <summary>Regulation Q&amp;A: questions and safety concerns (steps 3 and 6, and questions inside a form).</summary>

@@ -20,7 +20,7 @@ public sealed class ArgumentVocabulary
 
     /// <summary>Entities written in words (a code's letters say nothing about which words are ordinary).</summary>
     private static readonly FrozenSet<string> FreeForm =
-        new[] { EntityNames.Organisation, EntityNames.Person, EntityNames.Role, EntityNames.Scope }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { EntityNames.Organisation, EntityNames.Person, EntityNames.Role, EntityNames.JobTitle, EntityNames.Scope }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _carriers;
     private readonly FrozenSet<string> _shared;

@@ -15,7 +15,8 @@ internal static class EntityAssembler
     private static readonly HashSet<string> ArgumentIntents = new(StringComparer.Ordinal)
     {
         Intents.AddOrganisation, Intents.Invite, Intents.Nudge, Intents.Missing, Intents.AdminCode, Intents.Join, Intents.LinkAccount,
-        Intents.SignIn, Intents.AddPerson, Intents.RemovePerson, Intents.ListPeople, Intents.TransferCommitments,
+        Intents.SignIn, Intents.AddPerson, Intents.RemovePerson, Intents.ListPeople, Intents.TransferCommitments, Intents.ChangeName,
+        Intents.ChangeJobTitle,
     };
 
     /// <summary>Intents whose code is an invitation, admin, linking or sign-in code.</summary>

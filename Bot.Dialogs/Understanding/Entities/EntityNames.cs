@@ -14,6 +14,7 @@ public static class EntityNames
     public const string Amount = "amount";
     public const string Person = "person";
     public const string Role = "role";
+    public const string JobTitle = "job_title";
 
     /// <summary>The codes a coordinator or the host hands out; the intent says which one a message carries.</summary>
     public const string Code = "code";

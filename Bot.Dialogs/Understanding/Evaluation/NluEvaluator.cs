@@ -15,7 +15,7 @@ public static class NluEvaluator
     public static readonly IReadOnlyList<string> TargetEntities = [EntityNames.CommitmentCode, EntityNames.Period, EntityNames.Organisation];
 
     /// <summary>Annotated but extracted by a later feature (issue 15's people commands).</summary>
-    private static readonly HashSet<string> NotExtracted = new(StringComparer.Ordinal) { EntityNames.Person, EntityNames.Role };
+    private static readonly HashSet<string> NotExtracted = new(StringComparer.Ordinal) { EntityNames.Person, EntityNames.Role, EntityNames.JobTitle };
 
     public static NluReport Run(IReadOnlyList<LabelledExample> examples, MessageUnderstander understander, OrganisationAliases organisations, int confusions = 10)
     {
