@@ -24,7 +24,9 @@ internal sealed class EnrollmentHandler(
 
         // A typed command keeps its argument exactly as typed; otherwise what the understanding step found.
         var code = understood.TypedArgument ?? understood.Entities.Code ?? string.Empty;
-        var value = understood.TypedArgument ?? understood.Entities.Argument ?? string.Empty;
+        // A new name or title is what is left once the command's usual words are set aside ("ganti nama saya jadi
+        // Budi Santoso"), typed or not.
+        var value = understood.Entities.Argument ?? understood.TypedArgument ?? string.Empty;
         switch (understood.Intent)
         {
             case Intents.AdminCode when code.Length > 0:

@@ -30,6 +30,13 @@ internal static class NluReportPrinter
         }
 
         await output.WriteLineAsync();
+        await output.WriteLineAsync("by audience of the gold intent   n   accuracy  clarification  wrong-flow");
+        foreach (var group in report.ByAudience)
+        {
+            await output.WriteLineAsync(string.Create(c, $"  {group.Audience,-30}{group.Count,4}   {group.Accuracy,8:0.000}  {group.ClarificationRate,13:0.000}  {group.WrongFlowRate,10:0.000}"));
+        }
+
+        await output.WriteLineAsync();
         await output.WriteLineAsync("worst confused pairs (expected -> predicted: count)");
         foreach (var pair in report.Confusions)
         {

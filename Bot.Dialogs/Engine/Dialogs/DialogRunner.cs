@@ -72,8 +72,11 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
         switch (interruption)
         {
             case Interruption.Cancel:
+                // The quick replies are chosen while the form is still open, so its own draft (deleted with this
+                // turn) is not offered as "Lanjut".
+                var suggestions = RoleSuggestions.For(turn);
                 dc.CancelAll();
-                turn.SendText(EngineTexts.Cancelled, RoleSuggestions.For(turn));
+                turn.SendText(EngineTexts.Cancelled, suggestions);
                 break;
             case Interruption.Menu when formAtStart is not null:
                 drafts.Park(dc);

@@ -14,7 +14,29 @@ public sealed record NluReport(
     double TargetEntityAccuracy,
     double P50Microseconds,
     double P95Microseconds,
-    IReadOnlyList<NluRow> Rows);
+    IReadOnlyList<NluRow> Rows)
+{
+    /// <summary>
+    /// The figures by who the gold intent is for (a coordinator's, a fokal's, anyone's commands: the wording of each
+    /// role), so a role whose commands are understood worse shows.
+    /// </summary>
+    public IReadOnlyList<AudienceFigures> ByAudience => Rows
+        .Where(r => IntentCatalog.Contains(r.Expected))
+        .GroupBy(r => IntentCatalog.Get(r.Expected).Audience)
+        .OrderBy(g => g.Key)
+        .Select(g => new AudienceFigures(
+            g.Key, g.Count(), Share(g, r => r.Expected == r.Predicted), Share(g, r => r.Decision == RouteDecision.Clarify), Share(g, r => r.WrongFlow)))
+        .ToList();
+
+    private static double Share(IEnumerable<NluRow> rows, Func<NluRow, bool> predicate)
+    {
+        var list = rows.ToList();
+        return list.Count == 0 ? 0 : (double)list.Count(predicate) / list.Count;
+    }
+}
+
+/// <summary>Accuracy, clarification and wrong-flow rate over the utterances whose gold intent is for one audience.</summary>
+public sealed record AudienceFigures(Audience Audience, int Count, double Accuracy, double ClarificationRate, double WrongFlowRate);
 
 /// <summary>Precision, recall and F1 of one intent, with its number of gold examples.</summary>
 public sealed record IntentFigures(string Intent, int Support, double Precision, double Recall, double F1);

@@ -73,6 +73,17 @@ public sealed class MessageUnderstanderTests
         Assert.Equal((Intents.AddOrganisation, name), (understood.Intent, understood.Entities.Argument));
     }
 
+    [Theory]
+    [InlineData("ganti nama saya jadi Dewi Lestari Putri", Intents.ChangeName, "Dewi Lestari Putri")]
+    [InlineData("ubah nama Budi Santoso", Intents.ChangeName, "Budi Santoso")]
+    [InlineData("ubah jabatan saya menjadi Kepala Seksi Pencegahan", Intents.ChangeJobTitle, "Kepala Seksi Pencegahan")]
+    public void ANewNameOrTitleIsWhatIsLeftOnceTheCommandWordsAreSetAside(string text, string intent, string value)
+    {
+        var understood = Understander.Understand(text, Role.Fokal, english: false);
+
+        Assert.Equal((intent, value), (understood.Intent, understood.Entities.Argument));
+    }
+
     [Fact]
     public void ACodeOfLettersOnlyIsFoundFromTheWordsAroundIt()
     {

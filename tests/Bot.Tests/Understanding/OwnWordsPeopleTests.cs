@@ -42,6 +42,7 @@ public sealed class OwnWordsPeopleTests : IDisposable
         await phone.SayAsync("nanti", "sebagai draf");
         await fokal.SayAsync("lanjutin isian yg tadi", "Melanjutkan draf", "**fokus**");
         await fokal.SayAsync("batal", "dibatalkan");
+        Assert.DoesNotContain("Lanjut", fokal.Suggestions); // the resumed draft ended with "batal": nothing to resume
 
         await fokal.SayAsync("tolong ganti nama saya jadi Sari Kusuma", "Nama Anda sekarang **Sari Kusuma**");
         await phone.SayAsync("keluar dari akun ini", "Anda sudah keluar");
