@@ -26,11 +26,17 @@ public sealed class MessageUnderstander(
 
     private ConfidencePolicy Policy => policy ?? ConfidencePolicy.Default;
 
-    /// <summary>Loads the models now (the host calls it at start so the first message is as fast as any).</summary>
+    /// <summary>
+    /// Loads the models now (the host calls it at start so the first message is as fast as any). It never touches the
+    /// database: it may still run while a host that lived only briefly is shutting down and its data file is being
+    /// closed (and opened again by the next host over the same folder).
+    /// </summary>
     public void WarmUp()
     {
-        Model.Predict("halo", []);
-        Understand("mau tambah rencana aksi", null, english: false);
+        const string text = "mau tambah rencana aksi";
+        var structured = StructuredEntities.Find(text);
+        var prediction = Model.Predict(text, structured);
+        EntityAssembler.Assemble(text, prediction.Label, structured, Vocabulary, new OrganisationMatcher([]), english: false);
     }
 
     /// <summary>

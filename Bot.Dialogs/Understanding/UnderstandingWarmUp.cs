@@ -13,7 +13,10 @@ internal sealed partial class UnderstandingWarmUp(MessageUnderstander understand
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         understander.WarmUp();
-        LogReady(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            LogReady(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }, stoppingToken);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Understanding model ready in {Seconds:0.0} s")]

@@ -85,6 +85,15 @@ public sealed class MessageUnderstanderTests
     }
 
     [Fact]
+    public void TheWarmUpNeverReadsTheDatabase()
+    {
+        // The warm-up may still run while a short-lived host closes its data file; it must not read the stored OPDs.
+        var understander = new MessageUnderstander(new UnreachableOrganisations(), new SafetyGuard());
+
+        understander.WarmUp();
+    }
+
+    [Fact]
     public void ACodeOfLettersOnlyIsFoundFromTheWordsAroundIt()
     {
         var understood = Understander.Understand("sy mau gabung pakai kode ABCDEFGH", Role.Warga, english: false);
@@ -109,5 +118,10 @@ public sealed class MessageUnderstanderTests
         var understood = Understander.Understand("lapor " + new string('x', 400), Role.Fokal, english: false);
 
         Assert.Equal(RouteDecision.Help, understood.Decision);
+    }
+
+    private sealed class UnreachableOrganisations : IKnownOrganisations
+    {
+        public OrganisationMatcher Matcher => throw new InvalidOperationException("The warm-up read the stored OPDs.");
     }
 }
