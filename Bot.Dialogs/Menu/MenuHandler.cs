@@ -31,7 +31,7 @@ internal sealed class MenuHandler : IIntentHandler
                 turn.SendText(MenuTexts.AskLaw, suggestions);
                 break;
             case Intents.Cancel or Intents.Back or Intents.Later:
-                turn.SendText(turn.T(MenuTexts.NothingOpen) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), suggestions);
+                turn.SendText(turn.T(understood.Intent == Intents.Later ? MenuTexts.NothingToKeep : MenuTexts.NothingOpen) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), suggestions);
                 break;
             default:
                 turn.SendText(MenuTexts.HelpFor(role), suggestions);

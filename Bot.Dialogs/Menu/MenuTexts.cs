@@ -23,14 +23,14 @@ internal static class MenuTexts
         "- **Lapor narkoba**: laporkan peredaran narkoba tanpa menyebut nama: *lapor narkoba*\n" +
         "- **Cek laporan**: kata cek dan kode lacak Anda, misalnya *cek TIP-7K3Q-9XWD*\n" +
         "- **Fokal OPD**: kata gabung dan kode undangan dari koordinator, misalnya *gabung K7M2QX9A*; setelah itu Anda bisa mencatat rencana aksi dan melaporkan realisasinya (B6/B12)\n" +
-        "- **Tautkan akun**: *tautkan*, agar peran Anda ikut di WhatsApp\n\n" +
+        "- **Tautkan akun**: *tautkan*, agar peran Anda ikut di WhatsApp; sudah punya peran di perangkat lain? ketik *kode masuk* di sana, lalu di sini kata masuk dan kodenya, misalnya *masuk K7M2QX9A*\n\n" +
         "Butuh bantuan segera? Hubungi call center BNN **184**.",
         "What I can do for you:\n\n" +
         "- **Ask about the law**: type your question, e.g. *what is mandatory reporting?* or *where can an addict get rehabilitation?*\n" +
         "- **Report drugs**: report drug activity without giving your name: *report drugs*\n" +
         "- **Check a tip**: the word check and your tracking code, e.g. *check TIP-7K3Q-9XWD*\n" +
         "- **Agency focal points**: the word join and the invite code from your coordinator, e.g. *join K7M2QX9A*; then you can record action plans and report progress (B6/B12)\n" +
-        "- **Link accounts**: *tautkan*, so your role follows you on WhatsApp\n\n" +
+        "- **Link accounts**: *tautkan*, so your role follows you on WhatsApp; have a role on another device? type *sign-in code* there, then here the words sign in and the code, e.g. *sign in K7M2QX9A*\n\n" +
         "Need help now? Call the BNN call center **184**.");
 
     public static readonly LocalizedText FokalHelp = new(
@@ -40,6 +40,8 @@ internal static class MenuTexts
         "- **Lihat, ubah, batalkan**: *lihat RA-2027-001*, *ubah RA-2027-001*, *batalkan RA-2027-001* (dengan kode dari daftar Anda)\n" +
         "- **Lapor progres**: *lapor progres*, atau langsung *lapor RA-2027-001 B6*\n" +
         "- **Pengingat**: tombol *Ingatkan besok*, *Tunda 3 hari* dan *Sudah selesai* di pesan pengingat\n" +
+        "- **Isian yang belum selesai**: ketik *nanti* di tengah isian untuk menyimpannya sebagai draf, *lanjut* untuk meneruskannya, *buang draf* untuk menghapusnya\n" +
+        "- **Akun**: *siapa saya*, *ubah nama Dewi Lestari*, *ubah jabatan Kasi Promkes*, *kode masuk* (untuk masuk di perangkat lain); untuk keluar dari perangkat ini, ketik keluar\n" +
         "- **Tanya aturan** dan **lapor narkoba** tetap bisa dipakai.",
         "What I can do for you as an agency focal point:\n\n" +
         "- **New action plan**: *new action plan* (or just write *I want to add an action plan*)\n" +
@@ -47,6 +49,8 @@ internal static class MenuTexts
         "- **Show, edit, cancel**: *show RA-2027-001*, *edit RA-2027-001*, *cancel RA-2027-001* (with a code from your list)\n" +
         "- **Report progress**: *report progress*, or straight away *report RA-2027-001 B6*\n" +
         "- **Reminders**: the buttons *Remind me tomorrow*, *Snooze 3 days* and *Already done* under a reminder\n" +
+        "- **Unfinished forms**: type *later* in the middle of a form to keep it as a draft, *continue* to carry on, *discard draft* to delete it\n" +
+        "- **Account**: *who am i*, *change name Dewi Lestari*, *change title Head of Programmes*, *sign-in code* (to sign in on another device); to sign out of this device, type sign out\n" +
         "- **Ask about the law** and **report drugs** work as well.");
 
     public static readonly LocalizedText CoordinatorHelp = new(
@@ -55,14 +59,18 @@ internal static class MenuTexts
         "- **Pemantauan**: *belum lapor B6*, *ingatkan semua*, *ingatkan Dinkes*, *ringkasan*\n" +
         "- **Verifikasi**: *verifikasi*, untuk menyetujui atau mengembalikan laporan\n" +
         "- **Dasbor**: *dasbor*, tautan masuk sekali pakai\n" +
-        "- **Rencana aksi**: *lihat RA-2027-001*\n\n" +
+        "- **Rencana aksi**: *lihat RA-2027-001*\n" +
+        "- **Orang**: *undang koordinator*, *daftar koordinator*, *fokal Dinkes*, *hapus fokal Budi Santoso*, *mutasi Andi ke Rina* (rencana aksi fokal lama pindah ke fokal baru)\n" +
+        "- **Akun**: *siapa saya*, *kode masuk* (untuk masuk di perangkat lain); untuk keluar dari perangkat ini, ketik keluar\n\n" +
         "Boleh juga dengan kata-kata sendiri, misalnya *siapa aja yg blm lapor?*",
         "What I can do for you as a coordinator:\n\n" +
         "- **Agencies**: *list agencies*, *add agency Dinas Kesehatan (Dinkes) WITA*, *invite Dinkes* (an invite code for its focal point)\n" +
         "- **Follow-up**: *not reported B6*, *nudge all*, *nudge Dinkes*, *summary*\n" +
         "- **Verification**: *verify*, to approve or return reports\n" +
         "- **Dashboard**: *dashboard*, a one-time sign-in link\n" +
-        "- **Action plans**: *show RA-2027-001*\n\n" +
+        "- **Action plans**: *show RA-2027-001*\n" +
+        "- **People**: *invite coordinator*, *list coordinators*, *focal points Dinkes*, *remove focal Budi Santoso*, *transfer Andi to Rina* (the old focal point's plans pass to the new one)\n" +
+        "- **Account**: *who am i*, *sign-in code* (to sign in on another device); to sign out of this device, type sign out\n\n" +
         "Your own words work too, e.g. *who has not reported yet?*");
 
     /// <summary>The general help (the menu inside a form, for anyone).</summary>
@@ -93,6 +101,10 @@ internal static class MenuTexts
     public static readonly LocalizedText YoureWelcome = new(
         "Sama-sama! Ketik *bantuan* kapan saja bila perlu.",
         "You're welcome! Type *help* whenever you need.");
+
+    public static readonly LocalizedText NothingToKeep = new(
+        "Tidak ada isian yang sedang berjalan, jadi tidak ada yang perlu disimpan untuk nanti.",
+        "No form is open, so there is nothing to keep for later.");
 
     public static readonly LocalizedText NothingOpen = new(
         "Tidak ada isian yang sedang berjalan, jadi tidak ada yang perlu dibatalkan atau diulang.",

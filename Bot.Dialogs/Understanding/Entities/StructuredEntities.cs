@@ -77,7 +77,7 @@ public static partial class StructuredEntities
 
     private static void Add(List<EntityMention> found, Regex pattern, string text, string name, Func<Match, string?> value)
     {
-        foreach (Match match in pattern.Matches(text))
+        foreach (var match in Matches(pattern, text))
         {
             var start = match.Index;
             var end = match.Index + match.Length;
@@ -116,4 +116,26 @@ public static partial class StructuredEntities
 
     [GeneratedRegex(@"(?<![\p{L}\d])[a-z0-9]{6,12}(?![\p{L}\d])", Options, matchTimeoutMilliseconds: 200)]
     private static partial Regex CodePattern();
+
+    /// <summary>
+    /// The matches, or as many as were found before the pattern's time limit: on a starved machine a match can run out
+    /// of time, and a missing entity (the handler asks for it) is better than a failed turn.
+    /// </summary>
+    private static List<Match> Matches(Regex pattern, string text)
+    {
+        var matches = new List<Match>();
+        try
+        {
+            for (var match = pattern.Match(text); match.Success; match = match.NextMatch())
+            {
+                matches.Add(match);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Keep what was found; see the summary.
+        }
+
+        return matches;
+    }
 }
