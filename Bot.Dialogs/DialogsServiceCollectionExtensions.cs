@@ -11,6 +11,7 @@ using Bot.Dialogs.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs;
 
@@ -27,6 +28,11 @@ public static class DialogsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // One process per data folder (the lock is taken when the first database opens), and the seam where tests
+        // make the disk fail.
+        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
+        services.TryAddSingleton<StorageFaultInjection>();
         services.AddSingleton<SinergiDatabase>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ConversationReferenceStore>();

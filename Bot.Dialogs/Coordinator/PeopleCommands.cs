@@ -225,7 +225,7 @@ internal sealed partial class PeopleCommands(
         var english = turn.IsEnglish;
         turn.SendText(match.Candidates.Count == 0
             ? turn.F(PeopleTexts.NobodyCalled, Shorten(query))
-            : turn.F(PeopleTexts.WhichOne, Shorten(query), string.Join("\n", match.Candidates.Take(10).Select(c => "- " + people.Describe(c, english)))));
+            : turn.F(PeopleTexts.WhichOne, Shorten(query), new Markdown(string.Join("\n", match.Candidates.Take(10).Select(c => "- " + MarkdownText.Escape(people.Describe(c, english)))))));
         return null;
     }
 

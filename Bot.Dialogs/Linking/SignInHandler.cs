@@ -65,7 +65,7 @@ internal sealed class SignInHandler(
         {
             turn.SendText(match.Candidates.Count == 0
                 ? turn.F(SignInTexts.NobodyCalled, Shorten(person))
-                : turn.F(SignInTexts.WhichOne, Shorten(person), string.Join("\n", match.Candidates.Take(10).Select(c => "- " + people.Describe(c, turn.IsEnglish)))));
+                : turn.F(SignInTexts.WhichOne, Shorten(person), new Markdown(string.Join("\n", match.Candidates.Take(10).Select(c => "- " + MarkdownText.Escape(people.Describe(c, turn.IsEnglish)))))));
             return;
         }
 

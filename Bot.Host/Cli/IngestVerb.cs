@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
@@ -22,6 +23,17 @@ internal static class IngestVerb
 
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
+        try
+        {
+            // Ingestion writes the search index in the data folder: not beside a running host (issue 14, finding 2).
+            _ = services.GetRequiredService<DataFolderLock>();
+        }
+        catch (DataFolderInUseException ex)
+        {
+            await error.WriteLineAsync("ingest: " + ex.Message);
+            return 3;
+        }
+
         var ingestor = services.GetRequiredService<DocumentIngestor>();
         IReadOnlyList<string> files;
         try
