@@ -66,7 +66,7 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
             Apply = ApplyYear,
             AskWhen = s => s.AskYear,
         },
-        Field(CommitmentField.Deadline, prompts.Deadline.Id, f => CommitmentPrompts.DeadlineOptions(f.Turn, f.State.Year)),
+        Field(CommitmentField.Deadline, prompts.Deadline.Id, f => prompts.DeadlineOptions(f.Turn, f.State.Year)),
         Field(CommitmentField.Periods, prompts.Periods.Id, f => CommitmentPrompts.PeriodOptions(f.Turn)),
     ];
 

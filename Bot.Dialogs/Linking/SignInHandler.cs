@@ -15,7 +15,7 @@ namespace Bot.Dialogs.Linking;
 /// The anonymous tip line never sees any of this: tips are not tied to accounts.
 /// </summary>
 internal sealed class SignInHandler(
-    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database) : IIntentHandler
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database, FormDraftStore drafts) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
@@ -79,8 +79,17 @@ internal sealed class SignInHandler(
         if (outcome is LinkOutcome.Linked or LinkOutcome.AlreadyLinked && user is not null)
         {
             turn.User = user;
+
+            // The person's parked drafts (from another device or channel) are theirs here now: offer "Lanjut".
+            turn.Items[RoleSuggestions.DraftsItem] = drafts.ListFor(user.Id).Select(d => (d.FormId, d.ConversationKey)).ToList();
             var role = Access.RoleName(user.Role, turn.IsEnglish);
-            turn.SendText(turn.F(SignInTexts.SignedIn, user.DisplayName(turn.IsEnglish), role), RoleSuggestions.For(turn));
+            var signedIn = turn.Activity.ChannelId switch
+            {
+                "directline" => SignInTexts.SignedIn,
+                "console" => SignInTexts.SignedInTerminal,
+                _ => SignInTexts.SignedInChannel,
+            };
+            turn.SendText(turn.F(signedIn, user.DisplayName(turn.IsEnglish), role), RoleSuggestions.For(turn));
             return;
         }
 

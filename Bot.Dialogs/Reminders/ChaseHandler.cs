@@ -40,8 +40,7 @@ internal sealed class ChaseHandler(
                 turn.Send(reports.Digest(user, today, turn.Locale, named is { } p ? [p] : ReportingOverview.DigestPeriods(today)));
                 break;
             case Intents.Missing:
-                var (period, year) = named ?? ReportingOverview.CurrentPeriod(today);
-                turn.Send(reports.Missing(user, period, year, today, turn.Locale));
+                turn.Send(reports.Missing(user, named is { } m ? [m] : ReportingOverview.OpenPeriods(today), today, turn.Locale));
                 break;
             default:
                 NudgeOrganisations(turn, user, understood, named is { } n ? [n] : ReportingOverview.OpenPeriods(today));
