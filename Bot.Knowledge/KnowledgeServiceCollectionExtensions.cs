@@ -1,6 +1,7 @@
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Evaluation;
 using Bot.Knowledge.Ingestion;
+using Bot.Knowledge.Language;
 using Bot.Knowledge.Pack;
 using Bot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<RegulationSearchPlugin>();
         services.AddSingleton<PassageReader>();
         services.AddSingleton<IPassageReader>(sp => sp.GetRequiredService<PassageReader>());
+        services.AddSingleton<ISafetyScreen, SafetyGuard>();
         services.AddSingleton<SafetyAnswers>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         services.AddSingleton<IDocumentReader, PlainTextReader>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Knowledge.Language;
 using Bot.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 internal sealed class QuestionAnswerer(
     PassageSearch search,
+    ISafetyScreen safetyScreen,
     SafetyAnswers safety,
     IOptions<KnowledgeOptions> options,
     ILogger<QuestionAnswerer> logger,
@@ -37,7 +39,7 @@ internal sealed class QuestionAnswerer(
             return new Answer(AnswerTexts.Empty(locale), AnswerKind.NotCovered, [], 0);
         }
 
-        var concern = SafetyGuard.Classify(question);
+        var concern = safetyScreen.Screen(question);
         var result = search.Search(question, _options.TopPassages);
         if (concern != SafetyConcern.None)
         {

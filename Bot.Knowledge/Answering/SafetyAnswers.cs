@@ -1,3 +1,5 @@
+using Bot.Knowledge.Language;
+
 namespace Bot.Knowledge.Answering;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Language;
 
 namespace Bot.Knowledge.Answering;
 
@@ -7,8 +8,10 @@ namespace Bot.Knowledge.Answering;
 /// seeking help for their own or a relative's addiction, and requests for how to obtain or use drugs.
 /// Checked before retrieval, in that order (a life comes first).
 /// </summary>
-internal static partial class SafetyGuard
+internal sealed partial class SafetyGuard : ISafetyScreen
 {
+    public SafetyConcern Screen(string text) => Classify(text);
+
     public static SafetyConcern Classify(string question)
     {
         var text = Spaces().Replace(question.ToLowerInvariant(), " ");
@@ -55,13 +58,4 @@ internal static partial class SafetyGuard
 
     [GeneratedRegex(@"(ingin|mau|pengen|pengin|harus|bisa|want to|how (can|do) i).{0,15}\b(berhenti|lepas|stop|quit|sembuh)\b")]
     private static partial Regex QuitWish();
-}
-
-/// <summary>What the safety check found.</summary>
-internal enum SafetyConcern
-{
-    None,
-    Emergency,
-    ObtainOrUse,
-    SeekingHelp,
 }
