@@ -1,4 +1,5 @@
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Bank;
 using Bot.Knowledge.Evaluation;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Language;
@@ -34,13 +35,18 @@ public static class KnowledgeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgePackSource>();
+        services.AddSingleton(QuestionBank.Default);
+        services.AddSingleton<BankMatcher>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<PassageIndex>();
         services.AddSingleton<PassageSearch>();
         services.AddSingleton<RegulationSearchPlugin>();
         services.AddSingleton<PassageReader>();
         services.AddSingleton<IPassageReader>(sp => sp.GetRequiredService<PassageReader>());
-        services.AddSingleton<ISafetyScreen, SafetyGuard>();
+        services.AddSingleton<LearnedSafetyScreen>();
+        services.AddSingleton<ISafetyScreen>(sp => sp.GetRequiredService<LearnedSafetyScreen>());
+        services.AddSingleton<ScopeModel>();
+        services.AddSingleton<AnswerComposer>();
         services.AddSingleton<SafetyAnswers>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         services.AddSingleton<IDocumentReader, PlainTextReader>();
@@ -55,6 +61,7 @@ public static class KnowledgeServiceCollectionExtensions
         if (llm?.IsConfigured == true)
         {
             services.AddSingleton<LlmAnswerer>();
+            services.AddSingleton<QuestionRewriter>();
         }
 
         return services;

@@ -85,7 +85,7 @@ internal sealed partial class LlmAnswerer(Kernel kernel, IOptions<KnowledgeOptio
             body += "\n\n" + KuhpNote.Indonesian;
         }
 
-        var citations = cited.Select(p => ExtractiveAnswerer.ToCitation(p, Excerpts.Lead(p.Text))).ToList();
+        var citations = cited.Select(p => AnswerComposer.ToCitation(p, Excerpts.Lead(p.Text))).ToList();
         return new Answer(body, AnswerKind.Answered, citations, result.Confidence) { Method = "llm" };
     }
 

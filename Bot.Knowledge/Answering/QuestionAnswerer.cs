@@ -7,16 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// The answer pipeline the chat and the eval verb share: safety check, retrieval, then the LLM answer when
-/// one is configured and valid, else the extractive answer; below the confidence threshold, "not covered".
+/// The answer pipeline the chat and the eval verb share. Safety first (the learned screen); then, with an LLM,
+/// the question rewritten into standard Indonesian for retrieval; retrieval (BM25 and nearest bank question);
+/// answerability (the learned scope model says whether the sources could hold such a fact at all, retrieval
+/// whether the index does); then the LLM's answer over the passages when one is configured and it cites only
+/// what it was given, else the composed extractive answer.
 /// </summary>
-internal sealed class QuestionAnswerer(
+internal sealed partial class QuestionAnswerer(
     PassageSearch search,
     ISafetyScreen safetyScreen,
     SafetyAnswers safety,
+    ScopeModel scope,
+    AnswerComposer composer,
     IOptions<KnowledgeOptions> options,
     ILogger<QuestionAnswerer> logger,
-    LlmAnswerer? llm = null) : IQuestionAnswerer
+    LlmAnswerer? llm = null,
+    QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
     private readonly KnowledgeOptions _options = options.Value;
 
@@ -25,10 +31,7 @@ internal sealed class QuestionAnswerer(
         ArgumentNullException.ThrowIfNull(question);
         var started = Stopwatch.GetTimestamp();
         var answer = await AnswerCoreAsync(question.Trim(), locale, cancellationToken);
-        logger.LogInformation(
-            "Answered with {Kind} by {Method}: {CitationCount} citations, confidence {Confidence:0.00}, {ElapsedMs:0.0} ms",
-            answer.Kind, answer.Method, answer.Citations.Count, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        logger.LogDebug("Question was {Question}", question);
+        LogAnswered(logger, answer.Kind, answer.Method, answer.Citations.Count, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }
 
@@ -40,28 +43,49 @@ internal sealed class QuestionAnswerer(
         }
 
         var concern = safetyScreen.Screen(question);
-        var result = search.Search(question, _options.TopPassages);
         if (concern != SafetyConcern.None)
         {
-            return safety.For(concern, locale) with { RetrievedKeys = Keys(result) };
+            var keys = Keys(search.Search(question, _options.TopPassages));
+            return safety.For(concern, locale) with { RetrievedKeys = keys };
         }
 
-        if (result.Hits.Count == 0 || result.Confidence < _options.MinConfidence || ScopeGuard.IsOutOfScope(question))
+        var retrieval = rewriter is null ? question : await rewriter.RewriteAsync(question, cancellationToken);
+        var result = search.Search(retrieval, _options.TopPassages);
+        var verdict = scope.Judge(question);
+        if (verdict.IsOutside)
         {
-            return new Answer(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };
+            return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], result.Confidence) { RetrievedKeys = Keys(result) };
+        }
+
+        if (verdict.IsNotCovered || !IsCovered(result))
+        {
+            return NotCovered(locale, result);
         }
 
         var weights = search.Weights(result.Query);
-        var fallback = ExtractiveAnswerer.Answer(result, locale, c => weights.GetValueOrDefault(c));
+        var fallback = composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
         if (llm is null)
         {
             return fallback;
         }
 
-        return await llm.AnswerAsync(question, locale, result, cancellationToken) is { } generated
-            ? generated with { RetrievedKeys = Keys(result) }
-            : fallback;
+        return await llm.AnswerAsync(question, locale, result, cancellationToken) switch
+        {
+            { Kind: AnswerKind.NotCovered } => NotCovered(locale, result) with { Method = "llm" },
+            { } generated => generated with { RetrievedKeys = Keys(result) },
+            null => fallback,
+        };
     }
 
+    /// <summary>The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most of the question's words.</summary>
+    private bool IsCovered(SearchResult result) =>
+        result.Hits.Count > 0 && (result.BankSimilarity >= _options.MinBankSimilarity || result.Confidence >= _options.MinConfidence);
+
+    private static Answer NotCovered(string? locale, SearchResult result) =>
+        new(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };
+
     private static List<string> Keys(SearchResult result) => result.Hits.Select(h => h.Passage.CitationKey).ToList();
+
+    [LoggerMessage(EventId = 8301, Level = LogLevel.Information, Message = "Answered with {Kind} by {Method}: {CitationCount} citations, confidence {Confidence:0.00}, {ElapsedMs:0.0} ms")]
+    private static partial void LogAnswered(ILogger logger, AnswerKind kind, string method, int citationCount, double confidence, double elapsedMs);
 }

@@ -22,7 +22,7 @@ public sealed class EvaluationTests
     {
         var parsed = EvalArguments.Parse(["q.jsonl", "--json", "out.json", "--verbose", "--min-hit", "0.85", "--min-refusal", "0.9"]);
 
-        Assert.Equal(new EvalArguments("q.jsonl", "out.json", true, 0.85, 0.9, "id-ID"), parsed);
+        Assert.Equal(new EvalArguments(["q.jsonl"], "out.json", true, 0.85, 0.9, "id-ID"), parsed);
         Assert.Null(EvalArguments.Parse(["--min-hit", "2"]));
         Assert.Null(EvalArguments.Parse(["q.jsonl", "--min-hit", "lots"]));
     }

@@ -1,0 +1,56 @@
+using Bot.Knowledge.Bank;
+using Bot.Knowledge.Language;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// Answerability learned from the question bank: is this the kind of question the sources answer (every
+/// answer-bank question), a kind of fact they never hold though it sounds like the domain (scope bank,
+/// "not-covered"), or not about narcotics and P4GN at all ("outside")? Replaces the regex category lists.
+/// Whether the sources in the index actually cover an answerable question is decided by retrieval.
+/// </summary>
+internal sealed class ScopeModel(QuestionBank bank)
+{
+    public const string Answerable = "answerable";
+    public const string NotCovered = "not-covered";
+    public const string Outside = "outside";
+
+    /// <summary>Scope examples are repeated: a few hundred against over a thousand answerable questions.</summary>
+    private const int ScopeWeight = 4;
+
+    private readonly Lazy<TextClassifier> _model = new(() => TextClassifier.Train(Examples(bank)));
+
+    public ScopeVerdict Judge(string question)
+    {
+        var ranked = _model.Value.Predict(question).Ranked;
+        float Score(string label) => ranked.FirstOrDefault(r => r.Label == label)?.Score ?? 0;
+        return new ScopeVerdict(Score(Answerable), Score(NotCovered), Score(Outside));
+    }
+
+    /// <summary>Warms the model (training happens on first use otherwise).</summary>
+    public void Prepare() => _ = _model.Value;
+
+    private static IEnumerable<LabelledText> Examples(QuestionBank bank)
+    {
+        foreach (var question in bank.Answers)
+        {
+            yield return new LabelledText(question.Text, Answerable);
+        }
+
+        foreach (var example in bank.Scope)
+        {
+            for (var i = 0; i < ScopeWeight; i++)
+            {
+                yield return example;
+            }
+        }
+    }
+}
+
+/// <summary>The probabilities that a question is answerable, in the domain but not covered, or outside it.</summary>
+internal sealed record ScopeVerdict(float Answerable, float NotCovered, float Outside)
+{
+    public bool IsOutside => Outside > Answerable && Outside > NotCovered;
+
+    public bool IsNotCovered => NotCovered > Answerable && NotCovered >= Outside;
+}
