@@ -24,7 +24,7 @@ public sealed class KnowledgeOptions
     /// the nearest question-bank question of a passage in the index. Calibrated on the tuning set (BENCHMARKS.md).
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinBankSimilarity { get; set; } = 0.45;
+    public double MinBankSimilarity { get; set; } = 0.38;
 
     /// <summary>How many passages retrieval hands to the answerer.</summary>
     [Range(1, 20)]

@@ -24,6 +24,29 @@ internal sealed class AnswerComposer(PassageIndex index)
     /// <summary>A list longer than this is shown in part ("antara lain").</summary>
     private const int MaxListItems = 6;
 
+    /// <summary>
+    /// When the question asks for something the best passage mentions only in the pack's own statement that
+    /// Sinergi lacks it ("Rincian indikator … belum tersedia bagi Sinergi"), that statement; null otherwise. The
+    /// answer is then an honest "not covered" rather than the look-alike rest of the passage.
+    /// </summary>
+    public string? StatedAbsence(SearchResult result)
+    {
+        var passage = Summary(result.Hits[0].Passage, result) ?? result.Hits[0].Passage;
+        if (passage.Source != PassageSource.Pack)
+        {
+            return null;
+        }
+
+        var units = PassageStems.Of(passage).Units;
+        var absences = units.Where(u => ReadableText.StatesAbsence(u.Unit)).ToList();
+        var facts = units.Where(u => !ReadableText.StatesAbsence(u.Unit)).ToList();
+        var onlyInAbsence = result.Query.Concepts
+            .Where(c => !facts.Any(f => c.IsMatchedBy(f.Stems)))
+            .ToList();
+        var statement = absences.FirstOrDefault(a => onlyInAbsence.Any(c => c.IsMatchedBy(a.Stems)));
+        return statement.Unit is null ? null : ReadableText.Sentence(statement.Unit);
+    }
+
     public Answer Compose(SearchResult result, string? locale, Func<QueryConcept, double> weight)
     {
         var chosen = Choose(result, weight);

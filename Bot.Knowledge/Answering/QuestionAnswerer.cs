@@ -62,6 +62,11 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result);
         }
 
+        if (composer.StatedAbsence(result) is { } absence)
+        {
+            return NotCovered(locale, result) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
+        }
+
         var weights = search.Weights(result.Query);
         var fallback = composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
         if (llm is null)

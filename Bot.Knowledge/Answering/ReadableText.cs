@@ -60,6 +60,9 @@ internal static partial class ReadableText
         return value.EndsWith('.') || value.EndsWith('…') || value.EndsWith('?') ? value : value + ".";
     }
 
+    /// <summary>True for the pack's statements that Sinergi lacks a fact ("… belum tersedia bagi Sinergi").</summary>
+    public static bool StatesAbsence(string sentence) => Absence().IsMatch(sentence);
+
     /// <summary>True for a unit that starts a list item ("a. …", "1. …").</summary>
     public static bool IsListItem(string unit) => ItemMarker().IsMatch(unit.TrimStart());
 
@@ -106,4 +109,8 @@ internal static partial class ReadableText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    // How the pack words what Sinergi does not hold (our own pack text, not user input).
+    [GeneratedRegex(@"\bbelum (tersedia|ditemukan|terverifikasi|sepakat)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Absence();
 }

@@ -195,7 +195,7 @@ internal sealed class PassageIndex : IDisposable
     {
         var data = DirectoryReader.IndexExists(_directory) ? ReadCommitData() : new Dictionary<string, string>();
         // A new bank changes every passage's questions field, so it rebuilds like a new schema.
-        var schemaChanged = data.GetValueOrDefault(SchemaKey) != Schema || data.GetValueOrDefault(BankHashKey) != _bank.Hash;
+        var schemaChanged = data.GetValueOrDefault(SchemaKey) != Schema || data.GetValueOrDefault(BankHashKey) != BankFingerprint;
         if (!schemaChanged && data.GetValueOrDefault(PackHashKey) == _pack.Hash)
         {
             return;
@@ -216,7 +216,7 @@ internal sealed class PassageIndex : IDisposable
         }
 
         writer.AddDocuments(_pack.Passages.Select(Document));
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema, [PackHashKey] = _pack.Hash, [BankHashKey] = _bank.Hash });
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema, [PackHashKey] = _pack.Hash, [BankHashKey] = BankFingerprint });
         writer.Commit();
         _logger.LogInformation("Knowledge index refreshed: {PackPassages} pack passages, full rebuild {Rebuilt}", _pack.Passages.Count, schemaChanged);
     }
@@ -231,6 +231,9 @@ internal sealed class PassageIndex : IDisposable
         new(writer.CommitData) { [SchemaKey] = Schema };
 
     private Lucene.Net.Documents.Document Document(Passage passage) => PassageDocuments.ToDocument(passage, _bank);
+
+    /// <summary>The bank and the word lists that normalise its questions for the questions field.</summary>
+    private string BankFingerprint => _bank.Hash + "/" + RetrievalText.Fingerprint;
 
     private IndexWriter OpenWriter()
     {
