@@ -105,6 +105,49 @@ internal sealed class PassageIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The words of every passage and of the bank's questions, normalised, for correcting typos; built once per
+    /// index reader (an ingest brings new words).
+    /// </summary>
+    public SpellingCorrector Speller()
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var cache = CacheFor(searcher.IndexReader);
+            return cache.Speller ??= BuildSpeller(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private SpellingCorrector BuildSpeller(IndexSearcher searcher)
+    {
+        var reader = searcher.IndexReader;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var words = new List<string>();
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (liveDocs is not null && !liveDocs.Get(doc))
+            {
+                continue;
+            }
+
+            var passage = PassageDocuments.FromDocument(searcher.Doc(doc));
+            words.AddRange(RetrievalText.Normalize(string.Join(' ', passage.Heading, passage.Text, passage.Explanation, passage.Keywords)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        foreach (var question in _bank.Answers)
+        {
+            words.AddRange(RetrievalText.Normalize(question.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return new SpellingCorrector(words);
+    }
+
     /// <summary>Every passage with this citation key (pack and ingested), memoised per index reader.</summary>
     public IReadOnlyList<Passage> WithKey(string citationKey)
     {
@@ -256,6 +299,8 @@ internal sealed class PassageIndex : IDisposable
         public System.Collections.Concurrent.ConcurrentDictionary<string, int> DocFreq { get; } = new(StringComparer.Ordinal);
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Passage>> ByKey { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public SpellingCorrector? Speller { get; set; }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

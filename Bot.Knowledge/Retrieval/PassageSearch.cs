@@ -30,7 +30,7 @@ internal sealed class PassageSearch(PassageIndex index, BankMatcher bank)
 
     public SearchResult Search(string question, int count)
     {
-        var normalized = RetrievalText.Normalize(question);
+        var normalized = index.Speller().Correct(RetrievalText.Normalize(question));
         var query = QueryNormalizer.Parse(normalized) with
         {
             AsksForDefinition = QueryNormalizer.AsksForDefinition(question) || QueryNormalizer.AsksForDefinition(normalized),
