@@ -49,15 +49,21 @@ internal sealed partial class QuestionAnswerer(
             return safety.For(concern, locale) with { RetrievedKeys = keys };
         }
 
-        var retrieval = rewriter is null ? question : await rewriter.RewriteAsync(question, cancellationToken);
-        var result = search.Search(retrieval, _options.TopPassages);
+        // The scope model reads the question as asked; a question it rules out never reaches the LLM.
         var verdict = scope.Judge(question);
         if (verdict.IsOutside)
         {
-            return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], result.Confidence) { RetrievedKeys = Keys(result) };
+            return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0);
         }
 
-        if (verdict.IsNotCovered || !IsCovered(result))
+        if (verdict.IsNotCovered)
+        {
+            return NotCovered(locale, SearchResult.Empty(ParsedQuery.None));
+        }
+
+        var retrieval = rewriter is null ? question : await rewriter.RewriteAsync(question, cancellationToken);
+        var result = search.Search(retrieval, _options.TopPassages);
+        if (result.Hits.Count == 0)
         {
             return NotCovered(locale, result);
         }
@@ -67,20 +73,30 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
         }
 
-        var weights = search.Weights(result.Query);
-        var fallback = composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
-        if (llm is null)
+        var covered = IsCovered(result);
+        if (llm is null || (!covered && !IsPlausible(result)))
         {
-            return fallback;
+            return covered ? Compose(result, locale) : NotCovered(locale, result);
         }
 
+        // With an LLM, the model decides answerability over the retrieved passages, also where retrieval alone
+        // was unsure; its answer must cite only what it was given, else the extractive decision stands.
         return await llm.AnswerAsync(question, locale, result, cancellationToken) switch
         {
             { Kind: AnswerKind.NotCovered } => NotCovered(locale, result) with { Method = "llm" },
             { } generated => generated with { RetrievedKeys = Keys(result) },
-            null => fallback,
+            null => covered ? Compose(result, locale) : NotCovered(locale, result),
         };
     }
+
+    private Answer Compose(SearchResult result, string? locale)
+    {
+        var weights = search.Weights(result.Query);
+        return composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
+    }
+
+    /// <summary>Weaker evidence the LLM may still judge: a third of the question's words, or a loosely similar bank question.</summary>
+    private static bool IsPlausible(SearchResult result) => result.BankSimilarity >= 0.25 || result.Confidence >= 0.25;
 
     /// <summary>The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most of the question's words.</summary>
     private bool IsCovered(SearchResult result) =>
