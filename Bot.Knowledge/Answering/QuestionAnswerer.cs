@@ -24,6 +24,9 @@ internal sealed partial class QuestionAnswerer(
     LlmAnswerer? llm = null,
     QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
+    /// <summary>A bank question at least this close overrules a scope model that only leans to "not covered".</summary>
+    private const double OverruleScope = 0.5;
+
     private readonly KnowledgeOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, string? locale, CancellationToken cancellationToken)
@@ -56,16 +59,18 @@ internal sealed partial class QuestionAnswerer(
             return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0);
         }
 
-        if (verdict.IsNotCovered)
+        // A close bank question overrules a scope model that only leans to "not covered": the two disagree on
+        // questions whose topic the scope bank shares (an IKOTAN variable, not an IKOTAN score).
+        var asked = search.Search(question, _options.TopPassages);
+        if (asked.Hits.Count == 0 || verdict.IsSurelyNotCovered || (verdict.LeansNotCovered && asked.BankSimilarity < OverruleScope))
         {
-            return NotCovered(locale, SearchResult.Empty(ParsedQuery.None));
+            return NotCovered(locale, asked);
         }
 
-        var retrieval = rewriter is null ? question : await rewriter.RewriteAsync(question, cancellationToken);
-        var result = search.Search(retrieval, _options.TopPassages);
+        var result = rewriter is null ? asked : search.Search(await rewriter.RewriteAsync(question, cancellationToken), _options.TopPassages);
         if (result.Hits.Count == 0)
         {
-            return NotCovered(locale, result);
+            return NotCovered(locale, asked);
         }
 
         if (composer.StatedAbsence(result) is { } absence)
@@ -73,7 +78,7 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
         }
 
-        var covered = IsCovered(result);
+        var covered = IsCovered(result, verdict);
         if (llm is null || (!covered && !IsPlausible(result)))
         {
             return covered ? Compose(result, locale) : NotCovered(locale, result);
@@ -98,9 +103,13 @@ internal sealed partial class QuestionAnswerer(
     /// <summary>Weaker evidence the LLM may still judge: a third of the question's words, or a loosely similar bank question.</summary>
     private static bool IsPlausible(SearchResult result) => result.BankSimilarity >= 0.25 || result.Confidence >= 0.25;
 
-    /// <summary>The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most of the question's words.</summary>
-    private bool IsCovered(SearchResult result) =>
-        result.Hits.Count > 0 && (result.BankSimilarity >= _options.MinBankSimilarity || result.Confidence >= _options.MinConfidence);
+    /// <summary>
+    /// The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most
+    /// of the question's words and the scope model does think it answerable (words alone meet too easily).
+    /// </summary>
+    private bool IsCovered(SearchResult result, ScopeVerdict verdict) =>
+        result.BankSimilarity >= _options.MinBankSimilarity
+        || (result.Confidence >= _options.MinConfidence && verdict.Answerable >= 0.5f);
 
     private static Answer NotCovered(string? locale, SearchResult result) =>
         new(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };

@@ -2,13 +2,13 @@ namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
 /// Typos against the sources' own vocabulary: a word of the question that no passage or bank question uses is
-/// replaced by the most frequent known word within a small edit distance (one edit for words of four to six
+/// replaced by the most frequent known word within a small edit distance (one edit for words of five or six
 /// letters, two for longer ones; transpositions count as one edit), keeping its first letter. "rehabilitsi" →
 /// "rehabilitasi", "pecndu" → "pecandu". Numbers, short words and words already known are left alone.
 /// </summary>
 internal sealed class SpellingCorrector
 {
-    private const int MinLength = 4;
+    private const int MinLength = 5;
     private const int TwoEditsFrom = 7;
 
     private readonly Dictionary<string, int> _counts;
