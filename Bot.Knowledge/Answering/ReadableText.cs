@@ -17,10 +17,11 @@ internal static partial class ReadableText
     public static string Clean(string unit)
     {
         var text = UnitMarker().Replace(unit.Trim(), string.Empty);
-        text = CrossReference().Replace(text, string.Empty);
+        text = CrossReference().Replace(text, " ");
         text = SpelledNumber().Replace(text, "$1");
         text = Rupiah().Replace(text, m => Money(m.Groups[1].Value));
         text = Whitespace().Replace(text, " ").Trim();
+        text = SpaceBeforePunctuation().Replace(text, "$1");
         text = TrailingJoiner().Replace(text, string.Empty).Trim();
         return text;
     }
@@ -109,6 +110,9 @@ internal static partial class ReadableText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\s+([,.;:])")]
+    private static partial Regex SpaceBeforePunctuation();
 
     // How the pack words what Sinergi does not hold (our own pack text, not user input).
     [GeneratedRegex(@"\bbelum (tersedia|ditemukan|terverifikasi|sepakat)\b", RegexOptions.IgnoreCase)]

@@ -124,19 +124,42 @@ internal sealed class PassageIndex : IDisposable
         }
     }
 
-    private SpellingCorrector BuildSpeller(IndexSearcher searcher)
+    /// <summary>Every passage in the index (pack and ingested), in index order.</summary>
+    public IReadOnlyList<Passage> All()
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return AllOf(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static List<Passage> AllOf(IndexSearcher searcher)
     {
         var reader = searcher.IndexReader;
         var liveDocs = MultiFields.GetLiveDocs(reader);
-        var words = new List<string>();
+        var passages = new List<Passage>(reader.NumDocs);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            if (liveDocs is not null && !liveDocs.Get(doc))
+            if (liveDocs is null || liveDocs.Get(doc))
             {
-                continue;
+                passages.Add(PassageDocuments.FromDocument(searcher.Doc(doc)));
             }
+        }
 
-            var passage = PassageDocuments.FromDocument(searcher.Doc(doc));
+        return passages;
+    }
+
+    private SpellingCorrector BuildSpeller(IndexSearcher searcher)
+    {
+        var words = new List<string>();
+        foreach (var passage in AllOf(searcher))
+        {
             words.AddRange(RetrievalText.Normalize(string.Join(' ', passage.Heading, passage.Text, passage.Explanation, passage.Keywords)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
 
