@@ -10,6 +10,7 @@ using Bot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Knowledge;
@@ -47,6 +48,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<LearnedSafetyScreen>();
         services.AddSingleton<ISafetyScreen>(sp => sp.GetRequiredService<LearnedSafetyScreen>());
         services.AddSingleton<ScopeModel>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelWarmup>());
         services.AddSingleton<AnswerComposer>();
         services.AddSingleton<SafetyAnswers>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();

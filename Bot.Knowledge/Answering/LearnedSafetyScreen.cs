@@ -38,9 +38,13 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     private const double VetoSimilarity = 0.4;
     private const double VetoMargin = 0.1;
 
+    /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
+
     private readonly Lazy<Models> _models;
 
-    public LearnedSafetyScreen(QuestionBank bank) => _models = new Lazy<Models>(() => Models.Train(bank));
+    public LearnedSafetyScreen(QuestionBank bank) =>
+        _models = Trained.GetValue(bank, b => new Lazy<Models>(() => Models.Train(b)));
 
     public SafetyConcern Screen(string text)
     {
