@@ -25,7 +25,7 @@ internal sealed partial class QuestionAnswerer(
     QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
     /// <summary>A bank question at least this close overrules a scope model that only leans to "not covered".</summary>
-    private const double OverruleScope = 0.5;
+    private const double OverruleScope = 0.45;
 
     private readonly KnowledgeOptions _options = options.Value;
 
