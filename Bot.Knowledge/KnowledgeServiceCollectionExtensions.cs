@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Knowledge;
 
@@ -68,6 +69,9 @@ public static class KnowledgeServiceCollectionExtensions
         {
             services.AddSingleton<LlmAnswerer>();
             services.AddSingleton<QuestionRewriter>();
+            services.AddSingleton(sp => new BankDrafter(
+                sp.GetRequiredService<Microsoft.SemanticKernel.Kernel>(), sp.GetRequiredService<QuestionBank>(),
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>(), sp.GetRequiredService<ILogger<BankDrafter>>()));
         }
 
         return services;

@@ -114,6 +114,11 @@ public sealed partial class StubChatServer : IAsyncDisposable
             return Completion(Rewrite);
         }
 
+        if (system.StartsWith("You write test questions", StringComparison.Ordinal))
+        {
+            return Completion("1. Apa isi pasal ini?\n- gmn aturan ini berlaku?\n- brp lama aturan ini berlaku?");
+        }
+
         switch (Mode)
         {
             case Reply.InventCitation:
