@@ -65,6 +65,7 @@ public sealed class QuestionChatTests : IDisposable
         Assert.Contains("119", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- Layanan Darurat 119 — ", reply.Text, StringComparison.Ordinal);
         Assert.Contains("- Call Center BNN 184 — ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.SuggestedActions is null || reply.SuggestedActions.Actions.Count == 0, "an emergency reply carries no read buttons");
     }
 
     [Fact]
