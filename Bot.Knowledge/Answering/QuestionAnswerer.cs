@@ -24,9 +24,6 @@ internal sealed partial class QuestionAnswerer(
     LlmAnswerer? llm = null,
     QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
-    /// <summary>A bank question at least this close overrules a scope model that only leans to "not covered".</summary>
-    private const double OverruleScope = 0.45;
-
     private readonly KnowledgeOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, string? locale, CancellationToken cancellationToken)
@@ -59,10 +56,11 @@ internal sealed partial class QuestionAnswerer(
             return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0);
         }
 
-        // A close bank question overrules a scope model that only leans to "not covered": the two disagree on
-        // questions whose topic the scope bank shares (an IKOTAN variable, not an IKOTAN score).
+        // A close bank question (the same closeness that makes a question covered) overrules a scope model that only
+        // leans to "not covered": the two disagree on questions whose topic the scope bank shares (an IKOTAN
+        // variable, not an IKOTAN score).
         var asked = search.Search(question, _options.TopPassages);
-        if (asked.Hits.Count == 0 || verdict.IsSurelyNotCovered || (verdict.LeansNotCovered && asked.BankSimilarity < OverruleScope))
+        if (asked.Hits.Count == 0 || verdict.IsSurelyNotCovered || (verdict.LeansNotCovered && asked.BankSimilarity < _options.MinBankSimilarity))
         {
             return NotCovered(locale, asked);
         }
