@@ -151,6 +151,31 @@ public sealed class RefusalAndSafetyTests(IngestedCorpusFixture corpus) : IClass
         Assert.Equal(AnswerKind.Answered, answer.Kind);
     }
 
+    /// <summary>Look-alikes: the statute the question names is in the index, the fact it asks for (a gazette number, a count) is not.</summary>
+    [Theory]
+    [InlineData("Nomor Lembaran Negara untuk PP 40 tahun 2013 berapa?")]
+    [InlineData("berapa jumlah rumah rehab milik bnn di seluruh kalimantan?")]
+    public async Task LookAlikeQuestionsGetAnHonestRefusalNotTheNearestPassage(string question)
+    {
+        var answer = await Answerer.AnswerAsync(question, "id-ID", TestContext.Token);
+
+        Assert.Equal(AnswerKind.NotCovered, answer.Kind);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("184", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what is mandatory reporting?", "PP 25/2011 Pasal 1", "UU 35/2009 Pasal 55")]
+    [InlineData("What is the penalty for growing marijuana?", "UU 35/2009 Pasal 111", "UU 35/2009 Pasal 111")]
+    [InlineData("Do parents have to report a child who uses drugs?", "UU 35/2009 Pasal 55", "UU 35/2009 Pasal 128")]
+    public async Task EnglishQuestionsAreAnsweredFromTheIndonesianSources(string question, string expected, string alternative)
+    {
+        var answer = await Answerer.AnswerAsync(question, "en-US", TestContext.Token);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.Contains(answer.Citations, c => c.Key == expected || c.Key == alternative);
+    }
+
     [Fact]
     public async Task PenaltyAnswersMentionTheNewKuhp()
     {
