@@ -20,8 +20,12 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<InviteCodeStore>();
         services.AddSingleton<AdminCodeStore>();
         services.AddHostedService<AdminCodeAnnouncer>();
+        services.AddSingleton<Dialog, JoinDialog>();
         services.AddSingleton<ITurnHandler, EnrollmentHandler>();
         services.AddSingleton<ITurnHandler, OrganisationCommands>();
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<PeopleAdministration>();
+        services.AddSingleton<ITurnHandler, PeopleCommands>();
 
         services.AddSingleton<CommitmentPrompts>();
         services.AddSingleton<CommitmentLookup>();
@@ -31,6 +35,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<ITurnHandler, CommitmentCommands>();
 
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceLinks>();
         services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
         services.AddSingleton<Dialog, EvidencePrompt>();
         services.AddSingleton<Dialog, ReportProgressDialog>();

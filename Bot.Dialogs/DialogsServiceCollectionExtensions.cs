@@ -38,13 +38,16 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IBot, RouterBot>();
         services.AddSingleton<ITurnHandler, MenuHandler>();
         services.AddSingleton<AccountLinkStore>().AddSingleton<ITurnHandler, AccountLinkHandler>();
+        services.AddSingleton<ITurnHandler, SignInHandler>();
         services.AddSingleton<ITurnHandler, Questions.QuestionHandler>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
+        services.TryAddSingleton<Telemetry.SinergiTelemetry>();
         services.AddTurnRateLimiter(configuration);
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
+        services.AddSingleton<FormDraftStore>().AddSingleton<FormDrafts>();
         services.AddConversations(configuration);
         services.AddDashboardLinks(configuration);
         services.AddTips(configuration);

@@ -4,6 +4,7 @@ using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Reminders;
+using Bot.Host.Telemetry;
 using Bot.Host.Web;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
@@ -34,6 +35,8 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
+// Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
+builder.Services.AddSinergiTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +48,8 @@ app.MapWebChat();
 app.MapBotFramework();
 app.MapWhatsApp();
 app.MapDashboard();
+// Evidence photos and PDFs behind the signed links coordinators get in the chat.
+app.MapEvidenceLinks();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -97,7 +97,7 @@ internal sealed class CommitmentCommands(
         var mine = commitments.ListByOrganisation(organisationId);
         if (mine.Count == 0)
         {
-            turn.SendText(turn.F(CommitmentTexts.ListEmpty, organisation), [english ? "New action plan" : "Rencana aksi baru"]);
+            turn.SendText(turn.F(CommitmentTexts.ListEmpty, organisation), RoleSuggestions.For(turn));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
@@ -27,8 +28,9 @@ internal sealed class CommitmentPrompts(TimeProvider time)
     public DatePrompt Deadline { get; } = new("commitment.deadline", time, c => ValidateDeadline(c, time));
     public ChoicePrompt Periods { get; } = new("commitment.periods");
     public ConfirmPrompt Confirm { get; } = new("commitment.confirm");
+    public ChoicePrompt Year { get; } = new("commitment.year");
 
-    public IEnumerable<Dialog> All => [FocusArea, Programme, Text, Target, Budget, Deadline, Periods, Confirm];
+    public IEnumerable<Dialog> All => [FocusArea, Programme, Text, Target, Budget, Deadline, Periods, Confirm, Year];
 
     public static PromptOptions FocusAreaOptions(TurnContext turn, string? note = null) => new()
     {
@@ -57,16 +59,42 @@ internal sealed class CommitmentPrompts(TimeProvider time)
     public static List<ReportingPeriod> ParsePeriods(string value) =>
         value.Split(',').Select(Enum.Parse<ReportingPeriod>).ToList();
 
+    /// <summary>The deadline question of a plan year: a date without a year falls in it.</summary>
+    public static PromptOptions DeadlineOptions(TurnContext turn, int planYear, string? note = null) => new()
+    {
+        Text = WithNote(turn.F(CommitmentTexts.AskDeadline, planYear), note),
+        DefaultYear = planYear,
+    };
+
+    /// <summary>
+    /// The plan year is asked only when two are plausible: from October the next year's plans are being made while
+    /// the current year still runs; in December the next year is offered first.
+    /// </summary>
+    public static IReadOnlyList<int> PlanYears(DateOnly today) =>
+        today.Month < 10 ? [today.Year] : today.Month == 12 ? [today.Year + 1, today.Year] : [today.Year, today.Year + 1];
+
+    public static PromptOptions YearOptions(TurnContext turn, DateOnly today) => new()
+    {
+        Text = turn.T(CommitmentTexts.AskYear),
+        Choices = PlanYears(today)
+            .Select(y => PromptChoice.Of(
+                y.ToString(CultureInfo.InvariantCulture),
+                y == today.Year ? turn.F(CommitmentTexts.ThisYear, y) : turn.F(CommitmentTexts.NextYear, y),
+                y == today.Year ? turn.T(CommitmentTexts.ThisYearWord) : turn.T(CommitmentTexts.NextYearWord)))
+            .ToList(),
+    };
+
     private static string? ValidateDeadline(PromptValidatorContext<DateOnly> context, TimeProvider time)
     {
         var today = context.Turn.Today(time);
         var english = context.Turn.IsEnglish;
+        var planYear = context.Options.DefaultYear ?? today.Year;
         if (context.Value < today)
         {
             return context.Turn.F(CommitmentTexts.DeadlinePast, CommitmentFormat.Date(today, english));
         }
 
-        return context.Value.Year != today.Year ? context.Turn.F(CommitmentTexts.DeadlineOutsideYear, today.Year) : null;
+        return context.Value.Year != planYear ? context.Turn.F(CommitmentTexts.DeadlineOutsideYear, planYear) : null;
     }
 
     private static string WithNote(string question, string? note) => note is null ? question : question + " " + note;

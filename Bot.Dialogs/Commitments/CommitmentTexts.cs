@@ -37,8 +37,24 @@ internal static class CommitmentTexts
         "What is the **budget** in rupiah? Type *skip* if there is none.");
 
     public static readonly LocalizedText AskDeadline = new(
-        "Kapan **tenggat**-nya? Misalnya *30 Juni*, *akhir Juni*, *30/6* atau *B12*.",
-        "What is the **deadline**? For example *30 June*, *end of June*, *30/6* or *B12*.");
+        "Kapan **tenggat**-nya (tahun {0})? Misalnya *30 Juni*, *akhir Juni*, *30/6/{0}* atau *B12*.",
+        "What is the **deadline** (in {0})? For example *30 June*, *end of June*, *30/6/{0}* or *B12*.");
+
+    public static readonly LocalizedText AskYear = new(
+        "Untuk **tahun rencana** berapa rencana aksi ini?",
+        "For which **plan year** is this action plan?");
+
+    public static readonly LocalizedText ThisYear = new("{0} (tahun ini)", "{0} (this year)");
+    public static readonly LocalizedText NextYear = new("{0} (tahun depan)", "{0} (next year)");
+    public static readonly LocalizedText ThisYearWord = new("tahun ini", "this year");
+    public static readonly LocalizedText NextYearWord = new("tahun depan", "next year");
+    public static readonly LocalizedText YearLabel = new("Tahun rencana", "Plan year");
+    public static readonly LocalizedText SaveButton = new("Ya, simpan", "Yes, save");
+    public static readonly LocalizedText DraftTitle = new("rencana aksi baru", "new action plan");
+
+    public static readonly LocalizedText PeriodPast = new(
+        "⚠️ Periode {0} {1} sudah lewat (berakhir {2}): laporannya akan langsung tercatat terlambat. Bila keliru, pilih *Tidak, ubah* lalu *Periode lapor* atau *Tahun rencana*.",
+        "⚠️ The {0} {1} period is already over (it ended {2}): its report will count as late at once. If that is a mistake, choose *No, change*, then *Reporting* or *Plan year*.");
 
     public static readonly LocalizedText AskPeriods = new(
         "Pada **periode pelaporan** mana realisasinya dilaporkan?",
@@ -47,8 +63,8 @@ internal static class CommitmentTexts
     public static readonly LocalizedText BothPeriods = new("B6 dan B12", "B6 and B12");
 
     public static readonly LocalizedText Summary = new(
-        "Ringkasan rencana aksi:\n\n{0}\n\nSimpan rencana aksi ini?",
-        "Action plan summary:\n\n{0}\n\nSave this action plan?");
+        "Ringkasan rencana aksi (tahun {1}):\n\n{0}\n\n{2}Simpan rencana aksi ini? Jawab *tidak* untuk mengubah salah satu bagian.",
+        "Action plan summary (plan year {1}):\n\n{0}\n\n{2}Save this action plan? Answer *no* to change one part.");
 
     public static readonly LocalizedText Saved = new(
         "Tersimpan sebagai **{0}**. Ketik *lihat {0}* untuk melihatnya atau *lapor {0} B6* saat waktunya melapor.",
@@ -65,8 +81,8 @@ internal static class CommitmentTexts
         "The deadline cannot be before today ({0}).");
 
     public static readonly LocalizedText DeadlineOutsideYear = new(
-        "Tenggat harus di tahun rencana {0} (paling lambat 31 Desember {0}).",
-        "The deadline must fall in the plan year {0} (31 December {0} at the latest).");
+        "Tenggat harus di tahun rencana {0} (paling lambat 31 Desember {0}), misalnya *30 Juni {0}*.",
+        "The deadline must fall in the plan year {0} (31 December {0} at the latest), for example *30 June {0}*.");
 
     public static readonly LocalizedText ListHeader = new("Rencana aksi **{0}**:", "Action plans of **{0}**:");
 

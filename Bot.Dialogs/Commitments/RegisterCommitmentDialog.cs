@@ -1,4 +1,6 @@
+using System.Globalization;
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Engine.Prompts;
 using Bot.Dialogs.Enrollment;
@@ -7,126 +9,150 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Commitments;
 
 /// <summary>
-/// Registers a commitment: focus area, programme, title, indicator, target and unit, location, budget (optional),
-/// deadline, reporting periods; then a summary card and a confirm. Saved only after "ya".
+/// Registers a commitment as a form: plan year (asked only from October, when two are plausible), focus area,
+/// programme, title, indicator, target and unit, location, budget (optional), deadline in the plan year, reporting
+/// periods; then the summary, which flags a period already over. "Tidak" at the summary changes one field. Saved
+/// only after "ya"; until then the answers are the fokal's draft.
 /// </summary>
-internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, CommitmentStore commitments, GroupCommitter commits)
-    : WaterfallDialog<RegisterCommitmentDialog.RegisterState>(DialogId)
+internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, CommitmentStore commitments, GroupCommitter commits, TimeProvider time)
+    : FormDialog<RegisterCommitmentDialog.RegisterState>(DialogId)
 {
     public const string DialogId = "commitment.register";
 
-    public override IEnumerable<Dialog> Dependencies => prompts.All;
+    protected override IEnumerable<Dialog> FieldDialogs => prompts.All;
+
+    protected override LocalizedText SaveLabel => CommitmentTexts.SaveButton;
+
+    protected override LocalizedText Title => CommitmentTexts.DraftTitle;
 
     protected override RegisterState CreateState(DialogContext dc, object? options) =>
         options as RegisterState ?? throw new ArgumentException("Begin with a RegisterState.", nameof(options));
 
-    protected override IEnumerable<Func<WaterfallStep<RegisterState>, CancellationToken, Task<DialogTurnResult>>> DefineSteps() =>
+    protected override bool OnBegin(FormContext<RegisterState> form)
+    {
+        var years = CommitmentPrompts.PlanYears(form.Turn.Today(time));
+        form.State.AskYear = years.Count > 1;
+        form.State.Year = years[0];
+        form.Turn.SendText(form.Turn.F(CommitmentTexts.Start, form.State.OrganisationName));
+        return true;
+    }
+
+    protected override IEnumerable<FormField<RegisterState>> DefineFields() =>
     [
-        AskFocusAreaStepAsync, AskProgrammeStepAsync, AskTitleStepAsync, AskIndicatorStepAsync, AskTargetStepAsync,
-        AskUnitStepAsync, AskLocationStepAsync, AskBudgetStepAsync, AskDeadlineStepAsync, AskPeriodsStepAsync,
-        ConfirmStepAsync, SaveStepAsync,
+        Field(CommitmentField.FocusArea, prompts.FocusArea.Id, f => CommitmentPrompts.FocusAreaOptions(f.Turn)),
+        Field(CommitmentField.Programme, prompts.Programme.Id, f => CommitmentPrompts.ProgrammeOptions(f.Turn)),
+        Field(CommitmentField.Title, prompts.Text.Id, f => CommitmentPrompts.TextOptions(f.Turn, CommitmentTexts.AskTitle, CommitmentPrompts.MaxTitle)),
+        Field(CommitmentField.OutputIndicator, prompts.Text.Id, f => CommitmentPrompts.TextOptions(f.Turn, CommitmentTexts.AskIndicator, CommitmentPrompts.MaxIndicator)),
+        new FormField<RegisterState>
+        {
+            Name = nameof(CommitmentField.Target),
+            Label = t => CommitmentFieldNames.Of(CommitmentField.Target, t.IsEnglish),
+            DialogId = prompts.Target.Id,
+            Options = f => CommitmentPrompts.NumberOptions(f.Turn, CommitmentTexts.AskTarget),
+            Apply = ApplyTarget,
+        },
+        Field(CommitmentField.Unit, prompts.Text.Id, f => CommitmentPrompts.TextOptions(f.Turn, CommitmentTexts.AskUnit, CommitmentPrompts.MaxUnit)),
+        Field(CommitmentField.Location, prompts.Text.Id, f => CommitmentPrompts.TextOptions(f.Turn, CommitmentTexts.AskLocation, CommitmentPrompts.MaxLocation)),
+        Field(CommitmentField.Budget, prompts.Budget.Id, f => CommitmentPrompts.NumberOptions(f.Turn, CommitmentTexts.AskBudget, allowSkip: true)),
+        new FormField<RegisterState>
+        {
+            Name = YearField,
+            Label = t => t.T(CommitmentTexts.YearLabel),
+            DialogId = prompts.Year.Id,
+            Options = f => CommitmentPrompts.YearOptions(f.Turn, f.Turn.Today(time)),
+            Apply = ApplyYear,
+            AskWhen = s => s.AskYear,
+        },
+        Field(CommitmentField.Deadline, prompts.Deadline.Id, f => CommitmentPrompts.DeadlineOptions(f.Turn, f.State.Year)),
+        Field(CommitmentField.Periods, prompts.Periods.Id, f => CommitmentPrompts.PeriodOptions(f.Turn)),
     ];
 
-    private Task<DialogTurnResult> AskFocusAreaStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
+    private const string YearField = "Year";
+
+    protected override string Summary(FormContext<RegisterState> form)
     {
-        step.Turn.SendText(step.Turn.F(CommitmentTexts.Start, step.State.OrganisationName));
-        return step.PromptAsync(prompts.FocusArea.Id, CommitmentPrompts.FocusAreaOptions(step.Turn), cancellationToken);
+        var turn = form.Turn;
+        var english = turn.IsEnglish;
+        var today = turn.Today(time);
+        var warnings = form.State.Draft.Periods
+            .Select(p => (Period: p, End: ReportingPeriods.EndOf(p, form.State.Year)))
+            .Where(p => p.End < today)
+            .Select(p => turn.F(CommitmentTexts.PeriodPast, p.Period, form.State.Year, CommitmentFormat.Date(p.End, english)) + "\n\n");
+        return turn.F(CommitmentTexts.Summary, CommitmentFormat.Card(form.State.Draft, english), form.State.Year, string.Concat(warnings));
     }
 
-    private Task<DialogTurnResult> AskProgrammeStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> SaveAsync(FormContext<RegisterState> form, CancellationToken cancellationToken)
     {
-        step.State.Draft.FocusArea = Enum.Parse<FocusArea>(step.ResultAs<string>());
-        return step.PromptAsync(prompts.Programme.Id, CommitmentPrompts.ProgrammeOptions(step.Turn), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Programme = Enum.Parse<Programme>(step.ResultAs<string>());
-        return step.PromptAsync(prompts.Text.Id, CommitmentPrompts.TextOptions(step.Turn, CommitmentTexts.AskTitle, CommitmentPrompts.MaxTitle), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskIndicatorStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Title = step.ResultAs<string>();
-        return step.PromptAsync(prompts.Text.Id, CommitmentPrompts.TextOptions(step.Turn, CommitmentTexts.AskIndicator, CommitmentPrompts.MaxIndicator), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskTargetStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.OutputIndicator = step.ResultAs<string>();
-        return step.PromptAsync(prompts.Target.Id, CommitmentPrompts.NumberOptions(step.Turn, CommitmentTexts.AskTarget), cancellationToken);
-    }
-
-    /// <summary>"500 orang" already names the unit; only a bare number needs the question.</summary>
-    private Task<DialogTurnResult> AskUnitStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.TargetValue = step.ResultAs<decimal>();
-        var unit = IndonesianNumber.UnitOf(step.Turn.Text);
-        return unit is { Length: <= CommitmentPrompts.MaxUnit } && unit != "%"
-            ? step.NextAsync(unit, cancellationToken)
-            : step.PromptAsync(prompts.Text.Id, CommitmentPrompts.TextOptions(step.Turn, CommitmentTexts.AskUnit, CommitmentPrompts.MaxUnit), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskLocationStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Unit = step.ResultAs<string>();
-        return step.PromptAsync(prompts.Text.Id, CommitmentPrompts.TextOptions(step.Turn, CommitmentTexts.AskLocation, CommitmentPrompts.MaxLocation), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskBudgetStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Location = step.ResultAs<string>();
-        return step.PromptAsync(prompts.Budget.Id, CommitmentPrompts.NumberOptions(step.Turn, CommitmentTexts.AskBudget, allowSkip: true), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskDeadlineStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Budget = step.Result as decimal?;
-        return step.PromptAsync(prompts.Deadline.Id, new PromptOptions { Text = step.Turn.T(CommitmentTexts.AskDeadline) }, cancellationToken);
-    }
-
-    private Task<DialogTurnResult> AskPeriodsStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Deadline = step.ResultAs<DateOnly>();
-        return step.PromptAsync(prompts.Periods.Id, CommitmentPrompts.PeriodOptions(step.Turn), cancellationToken);
-    }
-
-    private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        step.State.Draft.Periods = CommitmentPrompts.ParsePeriods(step.ResultAs<string>());
-        var summary = step.Turn.F(CommitmentTexts.Summary, CommitmentFormat.Card(step.State.Draft, step.Turn.IsEnglish));
-        return step.PromptAsync(prompts.Confirm.Id, new PromptOptions { Text = summary }, cancellationToken);
-    }
-
-    private async Task<DialogTurnResult> SaveStepAsync(WaterfallStep<RegisterState> step, CancellationToken cancellationToken)
-    {
-        if (!step.ResultAs<bool>())
-        {
-            step.Turn.SendText(CommitmentTexts.NotSaved);
-            return await step.EndAsync(null, cancellationToken);
-        }
+        var turn = form.Turn;
 
         // The role may have changed while the form was open (another OPD joined, role revoked).
-        if (step.Turn.User is not { IsFokal: true } user || user.OrganisationId != step.State.OrganisationId)
+        if (turn.User is not { IsFokal: true } user || user.OrganisationId != form.State.OrganisationId)
         {
-            step.Turn.SendText(EnrollmentTexts.FokalOnly);
-            return await step.EndAsync(null, cancellationToken);
+            turn.SendText(EnrollmentTexts.FokalOnly);
+            return await form.Dialog.EndAsync(null, cancellationToken);
         }
 
         // Through the shared commit: its transaction and fsync are shared with the turns finishing at the same time
         // (BENCHMARKS.md "Load"). A fresh draft object per attempt, since a failed batch runs this again.
         Commitment? saved = null;
         await commits.CommitAsync(
-            () => saved = commitments.Register(step.State.Draft.ToCommitment(step.State.OrganisationId), user.Id, step.Turn.RequestKey),
+            () => saved = commitments.Register(form.State.Draft.ToCommitment(form.State.OrganisationId), user.Id, turn.RequestKey),
             cancellationToken);
-        step.Turn.SendText(step.Turn.F(CommitmentTexts.Saved, saved!.Code));
-        return await step.EndAsync(saved.Code, cancellationToken);
+        turn.SendText(turn.F(CommitmentTexts.Saved, saved!.Code));
+        return await form.Dialog.EndAsync(saved.Code, cancellationToken);
+    }
+
+    private static FormField<RegisterState> Field(CommitmentField field, string dialogId, Func<FormContext<RegisterState>, object?> options) => new()
+    {
+        Name = field.ToString(),
+        Label = t => CommitmentFieldNames.Of(field, t.IsEnglish),
+        DialogId = dialogId,
+        Options = options,
+        Apply = (f, answer) =>
+        {
+            CommitmentEdits.Apply(field, f.State.Draft, answer is SkippedAnswer ? null : answer);
+            return FieldResult.Ok;
+        },
+    };
+
+    /// <summary>"500 orang" already names the unit; only a bare number needs the unit question.</summary>
+    private static FieldResult ApplyTarget(FormContext<RegisterState> form, object? answer)
+    {
+        form.State.Draft.TargetValue = (decimal)answer!;
+        var unit = IndonesianNumber.UnitOf(form.Turn.Text);
+        if (unit is { Length: <= CommitmentPrompts.MaxUnit } && unit != "%")
+        {
+            form.State.Draft.Unit = unit;
+            form.MarkAnswered(nameof(CommitmentField.Unit));
+        }
+
+        return FieldResult.Ok;
+    }
+
+    /// <summary>A new plan year moves the deadline out of it: ask the deadline again.</summary>
+    private static FieldResult ApplyYear(FormContext<RegisterState> form, object? answer)
+    {
+        var year = int.Parse((string)answer!, CultureInfo.InvariantCulture);
+        if (form.IsAnswered(nameof(CommitmentField.Deadline)) && form.State.Draft.Deadline.Year != year)
+        {
+            form.Unanswer(nameof(CommitmentField.Deadline));
+        }
+
+        form.State.Year = year;
+        return FieldResult.Ok;
     }
 
     internal sealed class RegisterState
     {
         public int OrganisationId { get; set; }
         public string OrganisationName { get; set; } = string.Empty;
+
+        /// <summary>The plan year; the deadline falls in it.</summary>
+        public int Year { get; set; }
+
+        /// <summary>Whether the year is asked (two are plausible).</summary>
+        public bool AskYear { get; set; }
+
         public CommitmentDraft Draft { get; set; } = new();
     }
 }

@@ -28,18 +28,27 @@ internal static class CoordinatorTexts
     public static readonly LocalizedText ListHeader = new("Daftar OPD:", "Agencies:");
 
     public static readonly LocalizedText ListLine = new(
-        "- **{0}** ({1}, {2}): {3} fokal, {4} rencana aksi",
-        "- **{0}** ({1}, {2}): {3} focal points, {4} action plans");
+        "- **{0}** ({1}, {2}): fokal {3}; {4} rencana aksi",
+        "- **{0}** ({1}, {2}): focal point {3}; {4} action plans");
+
+    public static readonly LocalizedText NoFokalYet = new("belum ada", "none yet");
+
+    public static readonly LocalizedText SingleUse = new("sekali pakai, untuk satu orang", "single use, for one person");
+    public static readonly LocalizedText LimitedUses = new("untuk {0} orang", "for {0} people");
 
     public static readonly LocalizedText InviteUsage = new(
-        "Tulis nama atau singkatan OPD, misalnya *undang Dinkes*.",
-        "Write the agency's name or short name, e.g. *invite Dinkes*.");
+        "Tulis nama atau singkatan OPD, misalnya *undang Dinkes* (sekali pakai) atau *undang Dinkes 3 orang*. Untuk rekan koordinator: *undang koordinator*.",
+        "Write the agency's name or short name, e.g. *invite Dinkes* (single use) or *invite Dinkes 3 people*. For a fellow coordinator: *invite coordinator*.");
 
     public static readonly LocalizedText UnknownOrganisation = new(
         "OPD *{0}* tidak ditemukan. Ketik *daftar opd* untuk melihat namanya.",
         "Agency *{0}* was not found. Type *list agencies* to see the names.");
 
     public static readonly LocalizedText Invited = new(
-        "Kode undangan untuk **{0}**: **{1}**\n\nBerlaku sampai {2} {3}. Fokal cukup mengetik *gabung {1}* di chat ini.",
-        "Invite code for **{0}**: **{1}**\n\nValid until {2} {3}. The focal point types *join {1}* in this chat.");
+        "Kode undangan untuk **{0}**: **{1}** ({4})\n\nBerlaku sampai {2} {3}. Fokal cukup mengetik *gabung {1}* di chat ini; saya akan menanyakan nama dan jabatannya.",
+        "Invite code for **{0}**: **{1}** ({4})\n\nValid until {2} {3}. The focal point types *join {1}* in this chat; I will ask their name and job title.");
+
+    public static readonly LocalizedText InviteTooMany = new(
+        "Satu kode paling banyak untuk 50 orang, misalnya *undang Dinkes 3 orang*.",
+        "One code serves at most 50 people, e.g. *invite Dinkes 3 people*.");
 }

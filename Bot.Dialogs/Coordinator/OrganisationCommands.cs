@@ -85,9 +85,16 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
+        var english = turn.IsEnglish;
         var lines = all.Select(o => turn.F(
-            CoordinatorTexts.ListLine, o.Name, o.ShortName, o.TimeZone, users.ListFokal(o.Id).Count, commitments.ListByOrganisation(o.Id).Count));
+            CoordinatorTexts.ListLine, o.Name, o.ShortName, o.TimeZone, FokalNames(turn, o.Id, english), commitments.ListByOrganisation(o.Id).Count));
         turn.SendText(turn.T(CoordinatorTexts.ListHeader) + "\n\n" + string.Join("\n", lines));
+    }
+
+    private string FokalNames(TurnContext turn, int organisationId, bool english)
+    {
+        var fokal = users.ListFokal(organisationId);
+        return fokal.Count == 0 ? turn.T(CoordinatorTexts.NoFokalYet) : string.Join(", ", fokal.Select(f => f.Label(english)).Order(StringComparer.OrdinalIgnoreCase));
     }
 
     private void Invite(TurnContext turn, string argument)
@@ -98,17 +105,32 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
+        // "undang Dinas 2" may be an OPD whose name ends in a number: the whole text wins when it names one.
         var organisation = organisations.FindByName(argument);
+        int? uses = 1;
+        if (organisation is null)
+        {
+            uses = InviteUses.Parse(argument, out var name);
+            if (uses is null)
+            {
+                turn.SendText(CoordinatorTexts.InviteTooMany);
+                return;
+            }
+
+            argument = name;
+            organisation = organisations.FindByName(name);
+        }
+
         if (organisation is null)
         {
             turn.SendText(turn.F(CoordinatorTexts.UnknownOrganisation, argument.Length > 60 ? argument[..60] + "…" : argument));
             return;
         }
 
-        var code = invites.Create(organisation.Id, turn.User!.Id);
+        var code = invites.Create(organisation.Id, turn.User!.Id, Role.Fokal, uses.Value);
         var expires = TimeZoneInfo.ConvertTimeFromUtc(code.ExpiresAt, IndonesianTimeZones.Find(organisation.TimeZone));
         var culture = CultureInfo.GetCultureInfo(turn.IsEnglish ? "en-GB" : "id-ID");
-        turn.SendText(turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone));
+        turn.SendText(turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone, InviteUses.Describe(turn, code.MaxUses)));
     }
 
     // "<name> [(<short>)] [WIB|WITA|WIT]"

@@ -16,8 +16,18 @@ internal static class VerificationTexts
     public static readonly LocalizedText PickLine = new("- **{0} {1}** {2}: {3} ({4})", "- **{0} {1}** {2}: {3} ({4})");
 
     public static readonly LocalizedText Detail = new(
-        "**{0} {1}**, {2}\n*{3}*\n\n- Target: {4} {5}\n- Realisasi: {6} {5} ({7})\n- Narasi: {8}\n- Bukti: {9}\n\nApa keputusan Anda?",
-        "**{0} {1}**, {2}\n*{3}*\n\n- Target: {4} {5}\n- Realisation: {6} {5} ({7})\n- Narrative: {8}\n- Evidence: {9}\n\nWhat is your decision?");
+        "**{0} {1}**, {2}\n*{3}*\n\n- Dilaporkan oleh: {10}\n- Target: {4} {5}\n- Realisasi: {6} {5} ({7})\n- Narasi: {8}\n- Bukti: {9}\n\nApa keputusan Anda?",
+        "**{0} {1}**, {2}\n*{3}*\n\n- Reported by: {10}\n- Target: {4} {5}\n- Realisation: {6} {5} ({7})\n- Narrative: {8}\n- Evidence: {9}\n\nWhat is your decision?");
+
+    public static readonly LocalizedText UnknownPerson = new("(tidak diketahui)", "(unknown)");
+
+    public static readonly LocalizedText EvidenceHeader = new("📎 Bukti laporan ({0} file):", "📎 Report evidence ({0} files):");
+
+    public static readonly LocalizedText MoreWaiting = new(
+        "Masih ada **{0}** laporan yang menunggu verifikasi. Ketuk *Verifikasi* untuk memeriksa berikutnya.",
+        "**{0}** more reports await verification. Tap *Verify* to review the next one.");
+
+    public static readonly LocalizedText VerifyNext = new("Verifikasi", "Verify");
 
     public static readonly LocalizedText Approve = new("Setujui", "Approve");
     public static readonly LocalizedText Return = new("Kembalikan", "Return");

@@ -3,6 +3,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Engine.Prompts;
+using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
 
 namespace Bot.Dialogs.Coordinator;
@@ -11,9 +12,12 @@ namespace Bot.Dialogs.Coordinator;
 /// The coordinator's verification: the submitted reports, one report's detail, then approve (locks it) or return
 /// with a comment. The fokal is told either way: the notice is written with the review in one transaction and
 /// pushed after the commit; if the push fails it waits in the outbox for the fokal's next turn.
-/// Loops over the remaining reports until none are left or the coordinator says "nanti saja".
+/// After each decision the dialog ends and says how many reports still wait, with a "Verifikasi" button, so the
+/// next message (say, "dasbor") is never taken as a pick from a list the coordinator did not ask for. Evidence is
+/// shown as attachments: photos inline, PDFs as links (<see cref="EvidenceLinks"/>).
 /// </summary>
-internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportStore reports, CommitmentStore commitments, OrganisationStore organisations)
+internal sealed class VerifyReportsDialog(
+    ReportReview review, ProgressReportStore reports, CommitmentStore commitments, OrganisationStore organisations, UserStore users, EvidenceLinks links)
     : WaterfallDialog<VerifyReportsDialog.VerifyState>(DialogId)
 {
     public const string DialogId = "coordinator.verify";
@@ -64,11 +68,17 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
         var english = step.Turn.IsEnglish;
         var evidence = report.Evidence.Count == 0
             ? "-"
-            : string.Join(", ", report.Evidence.Select(f => $"{f.FileName} ({f.ContentType}, SHA-256 {f.Sha256[..12]}…)"));
+            : string.Join(", ", report.Evidence.Select(f => f.FileName));
+        var submitter = users.Get(report.SubmittedBy)?.Label(english) ?? step.Turn.T(VerificationTexts.UnknownPerson);
         var text = step.Turn.F(
             VerificationTexts.Detail, commitment.Code, report.Period, organisations.Get(report.OrganisationId)?.Name, commitment.Title,
             CommitmentFormat.Number(commitment.TargetValue, english), commitment.Unit, CommitmentFormat.Number(report.RealisationValue, english),
-            CommitmentFormat.Percent(report.RealisationPercent, english), report.Narrative, evidence);
+            CommitmentFormat.Percent(report.RealisationPercent, english), report.Narrative, evidence, submitter);
+        if (report.Evidence.Count > 0)
+        {
+            step.Turn.Send(EvidenceMessage.Build(step.Turn, report.Evidence, links));
+        }
+
         var choices = new List<PromptChoice>
         {
             PromptChoice.Of("approve", step.Turn.T(VerificationTexts.Approve), "setuju", "approve", "terima", "ok"),
@@ -84,7 +94,7 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
         {
             case "approve":
                 await ConcludeAsync(step, review.Approve(step.State.ReportId, step.Turn.User!.Id), VerificationTexts.Approved, cancellationToken);
-                return await step.GoToAsync(0, null, cancellationToken);
+                return await step.EndAsync(null, cancellationToken);
             case "return":
                 return await step.PromptAsync(_comment.Id, new PromptOptions { Text = step.Turn.F(VerificationTexts.AskComment, MaxComment), MaxLength = MaxComment }, cancellationToken);
             default:
@@ -97,7 +107,7 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
     {
         var outcome = review.Return(step.State.ReportId, step.Turn.User!.Id, step.ResultAs<string>());
         await ConcludeAsync(step, outcome, VerificationTexts.Returned, cancellationToken);
-        return await step.GoToAsync(0, null, cancellationToken);
+        return await step.EndAsync(null, cancellationToken);
     }
 
     private async Task ConcludeAsync(WaterfallStep<VerifyState> step, ReportReview.Outcome? outcome, LocalizedText done, CancellationToken cancellationToken)
@@ -110,8 +120,15 @@ internal sealed class VerifyReportsDialog(ReportReview review, ProgressReportSto
 
         step.State.Reviewed++;
         var delivered = await review.TryNotifyAsync(outcome, cancellationToken);
-        var said = step.Turn.F(done, outcome.Commitment.Code, outcome.Report.Period);
-        step.Turn.SendText(said + " " + step.Turn.T(delivered ? VerificationTexts.FokalNotified : VerificationTexts.FokalPending));
+        var said = step.Turn.F(done, outcome.Commitment.Code, outcome.Report.Period) + " " + step.Turn.T(delivered ? VerificationTexts.FokalNotified : VerificationTexts.FokalPending);
+        var waiting = reports.ListByState(ReportState.Submitted).Count;
+        if (waiting == 0)
+        {
+            step.Turn.SendText(said + "\n\n" + step.Turn.T(VerificationTexts.NothingPending), Enrollment.RoleSuggestions.For(step.Turn));
+            return;
+        }
+
+        step.Turn.SendText(said + "\n\n" + step.Turn.F(VerificationTexts.MoreWaiting, waiting), [step.Turn.T(VerificationTexts.VerifyNext), .. Enrollment.RoleSuggestions.For(step.Turn).Where(s => s != step.Turn.T(VerificationTexts.VerifyNext))]);
     }
 
     internal sealed class VerifyState

@@ -31,6 +31,15 @@ public sealed class Commitment
     /// <summary>User id of the fokal who registered it.</summary>
     public string CreatedBy { get; set; } = string.Empty;
 
+    /// <summary>
+    /// User id of the fokal now responsible (reminders go to them); null means the one who registered it. A
+    /// coordinator changes it when a fokal is transferred (mutasi).
+    /// </summary>
+    public string? FokalUserId { get; set; }
+
+    /// <summary>The fokal responsible now.</summary>
+    public string ResponsibleUserId() => FokalUserId ?? CreatedBy;
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>

@@ -23,6 +23,13 @@ public static class IndonesianTimeZones
     public static TimeZoneInfo Find(string? code) =>
         TimeZoneInfo.FindSystemTimeZoneById(IanaByCode.GetValueOrDefault(code ?? Default, IanaByCode[Default]));
 
+    /// <summary>The code (WIB/WITA/WIT) of one of the three zones; the zone's id for any other.</summary>
+    public static string CodeOf(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Codes.FirstOrDefault(code => Find(code).Id == zone.Id) ?? zone.Id;
+    }
+
     /// <summary>Normalises user input ("wita", "Wib") to the code, or null.</summary>
     public static string? Normalize(string? input) =>
         input is not null && IanaByCode.ContainsKey(input.Trim()) ? input.Trim().ToUpperInvariant() : null;

@@ -59,7 +59,7 @@ internal sealed class RouterBot(
             }
         }
 
-        turn.SendText(MenuTexts.NotUnderstood, MenuTexts.MainSuggestions(turn.IsEnglish));
+        turn.SendText(MenuTexts.NotUnderstood, RoleSuggestions.For(turn));
     }
 
     private static void Welcome(TurnContext turn)
@@ -73,7 +73,7 @@ internal sealed class RouterBot(
             }
 
             turn.State.Welcomed.Add(member.Id);
-            turn.SendText(MenuTexts.Welcome, MenuTexts.MainSuggestions(turn.IsEnglish));
+            turn.SendText(MenuTexts.Welcome, RoleSuggestions.For(turn));
         }
     }
 }

@@ -67,6 +67,21 @@ public sealed class TurnContext
     /// <summary>Marks the turn confidential; it cannot be unmarked (any feature may ask, none may overrule).</summary>
     public void MarkConfidential() => IsConfidential = true;
 
+    private readonly List<Action> _commitWrites = [];
+
+    /// <summary>Writes prepared during the turn that run inside the turn's own commit, with its state.</summary>
+    internal IReadOnlyList<Action> CommitWrites => _commitWrites;
+
+    /// <summary>
+    /// Adds a prepared write (serialised already, idempotent) to the turn's commit: it becomes durable together with
+    /// the conversation state, or not at all (a failed turn drops it).
+    /// </summary>
+    internal void WriteOnCommit(Action write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _commitWrites.Add(write);
+    }
+
     /// <summary>Today's date where the user is.</summary>
     public DateOnly Today(TimeProvider time)
     {

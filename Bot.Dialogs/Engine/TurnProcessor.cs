@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Dialogs.Engine;
@@ -19,6 +20,7 @@ public sealed partial class TurnProcessor(
     ConversationReferenceStore references,
     GroupCommitter commits,
     TurnRateLimiter rateLimiter,
+    SinergiTelemetry telemetry,
     ILogger<TurnProcessor> logger)
 {
     private static readonly LocalizedText Apology = new(
@@ -33,6 +35,12 @@ public sealed partial class TurnProcessor(
 
     /// <summary>Runs one turn. The activity must carry a type, a channel id, a conversation id and a sender id.</summary>
     public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        using var measured = telemetry.StartTurn(activity);
+        return measured.End(await RunTurnAsync(activity, cancellationToken));
+    }
+
+    private async Task<TurnResult> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var channelId = Require(activity.ChannelId, "channelId");
@@ -76,6 +84,10 @@ public sealed partial class TurnProcessor(
                 {
                     saveReference?.Invoke();
                     saveState();
+                    foreach (var write in turn.CommitWrites)
+                    {
+                        write();
+                    }
                 },
                 cancellationToken);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };

@@ -1,51 +1,63 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Storage;
 
 namespace Bot.Dialogs.Enrollment;
 
-/// <summary>"admin KODE" (first coordinator), "gabung KODE" (fokal of an OPD) and "siapa saya".</summary>
+/// <summary>
+/// "admin KODE" (first coordinator), "gabung KODE" (fokal of an OPD, or coordinator), "siapa saya", and
+/// "ubah nama …" / "ubah jabatan …". Joining asks the person's name and job title (<see cref="JoinDialog"/>).
+/// </summary>
 internal sealed class EnrollmentHandler(
-    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, SinergiDatabase database) : ITurnHandler
+    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, DialogRunner dialogs, SinergiDatabase database, TimeProvider time) : ITurnHandler
 {
     private static readonly string[] AdminWords = ["admin"];
     private static readonly string[] JoinWords = ["gabung", "join"];
     private static readonly string[] WhoAmIWords = ["siapa saya", "profil saya", "profil", "who am i", "whoami", "my profile"];
+    private static readonly string[] NameWords = ["ubah nama", "ganti nama", "nama saya", "change name", "my name is"];
+    private static readonly string[] JobTitleWords = ["ubah jabatan", "ganti jabatan", "jabatan saya", "change title", "my title is"];
 
     public int Order => 10;
 
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         if (turn.User is null)
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         if (CommandText.TryMatch(turn.Text, AdminWords, out var adminCode) && adminCode.Length > 0)
         {
-            RedeemAdminCode(turn, adminCode);
+            await RedeemAdminCodeAsync(turn, adminCode, cancellationToken);
         }
         else if (CommandText.TryMatch(turn.Text, JoinWords, out var inviteCode))
         {
-            Join(turn, inviteCode);
+            await JoinAsync(turn, inviteCode, cancellationToken);
         }
         else if (CommandText.IsExactly(turn.Text, WhoAmIWords))
         {
-            var user = turn.User;
-            var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
-            var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
-            turn.SendText(turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, turn.IsEnglish), of));
+            WhoAmI(turn);
+        }
+        else if (CommandText.TryMatch(turn.Text, NameWords, out var name))
+        {
+            ChangeProfile(turn, name, JoinDialog.MaxName, (u, v) => u.Name = v, EnrollmentTexts.NameUsage, EnrollmentTexts.NameChanged);
+        }
+        else if (CommandText.TryMatch(turn.Text, JobTitleWords, out var jobTitle))
+        {
+            ChangeProfile(turn, jobTitle, JoinDialog.MaxJobTitle, (u, v) => u.JobTitle = v, EnrollmentTexts.JobTitleUsage, EnrollmentTexts.JobTitleChanged);
         }
         else
         {
-            return Task.FromResult(false);
+            return false;
         }
 
-        return Task.FromResult(true);
+        return true;
     }
 
-    private void RedeemAdminCode(TurnContext turn, string code)
+    /// <summary>The code is redeemed at once (its secret is never kept in a draft); then the name and title are asked.</summary>
+    private async Task RedeemAdminCodeAsync(TurnContext turn, string code, CancellationToken cancellationToken)
     {
         var user = turn.User!;
         if (user.IsCoordinator)
@@ -63,13 +75,21 @@ internal sealed class EnrollmentHandler(
 
             user.Role = Role.Koordinator;
             user.OrganisationId = null;
+            user.RoleSince = time.GetUtcNow().UtcDateTime;
             users.Update(user);
             return true;
         });
-        turn.SendText(granted ? EnrollmentTexts.AdminGranted : EnrollmentTexts.AdminRefused);
+        if (!granted)
+        {
+            turn.SendText(EnrollmentTexts.AdminRefused);
+            return;
+        }
+
+        var state = new JoinDialog.JoinState { Role = Role.Koordinator, AlreadyGranted = true };
+        await dialogs.BeginAsync(turn, JoinDialog.DialogId, state, cancellationToken);
     }
 
-    private void Join(TurnContext turn, string code)
+    private async Task JoinAsync(TurnContext turn, string code, CancellationToken cancellationToken)
     {
         var user = turn.User!;
         if (code.Length == 0)
@@ -78,30 +98,64 @@ internal sealed class EnrollmentHandler(
             return;
         }
 
-        if (user.IsCoordinator)
+        // The same person with the same role again (a second tab, a second try) must not use up a code or appear
+        // twice, even when their own use finished the code.
+        var stored = invites.Find(code);
+        var storedOrganisation = stored is { Role: Role.Fokal } ? organisations.Get(stored.OrganisationId) : null;
+        if (stored is not null && ((stored.Role == Role.Koordinator && user.IsCoordinator) || (storedOrganisation is not null && user.IsFokal && user.OrganisationId == storedOrganisation.Id)))
         {
-            turn.SendText(EnrollmentTexts.JoinCoordinator);
+            var what = stored.Role == Role.Koordinator ? turn.T(EnrollmentTexts.AsCoordinator) : turn.F(EnrollmentTexts.AsFokal, storedOrganisation!.Name);
+            turn.SendText(turn.F(EnrollmentTexts.AlreadyJoined, what), RoleSuggestions.For(turn));
             return;
         }
 
         var invite = invites.FindValid(code);
-        var organisation = invite is null ? null : organisations.Get(invite.OrganisationId);
-        if (invite is null || organisation is null)
+        var organisation = invite is { Role: Role.Fokal } ? organisations.Get(invite.OrganisationId) : null;
+        if (invite is null || (invite.Role == Role.Fokal && organisation is null))
         {
             turn.SendText(EnrollmentTexts.JoinInvalid);
             return;
         }
 
-        var previous = user.IsFokal && user.OrganisationId != organisation.Id ? organisations.Get(user.OrganisationId!.Value) : null;
-        database.InTransaction(() =>
+        if (invite.Role == Role.Fokal && user.IsCoordinator)
         {
-            user.Role = Role.Fokal;
-            user.OrganisationId = organisation.Id;
-            users.Update(user);
-            invites.MarkUsed(invite, user.Id);
-        });
-        turn.TimeZone = organisation.TimeZone;
-        var text = turn.F(EnrollmentTexts.Joined, organisation.Name, organisation.TimeZone);
-        turn.SendText(previous is null ? text : text + "\n\n" + turn.F(EnrollmentTexts.Moved, previous.Name));
+            turn.SendText(EnrollmentTexts.JoinCoordinator);
+            return;
+        }
+
+        var state = new JoinDialog.JoinState
+        {
+            InviteCode = invite.Id,
+            Role = invite.Role,
+            OrganisationId = organisation?.Id ?? 0,
+            OrganisationName = organisation?.Name ?? string.Empty,
+        };
+        await dialogs.BeginAsync(turn, JoinDialog.DialogId, state, cancellationToken);
+    }
+
+    private void WhoAmI(TurnContext turn)
+    {
+        var user = turn.User!;
+        var english = turn.IsEnglish;
+        var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
+        var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
+        var text = turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, english), of, user.DisplayName(english), user.JobTitle ?? "-");
+        turn.SendText(text + "\n\n" + turn.T(EnrollmentTexts.ProfileHint), RoleSuggestions.For(turn));
+    }
+
+    private void ChangeProfile(TurnContext turn, string value, int maxLength, Action<BotUser, string> set, LocalizedText usage, LocalizedText done)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > maxLength || !trimmed.Any(char.IsLetter))
+        {
+            turn.SendText(turn.F(usage, maxLength));
+            return;
+        }
+
+        var user = users.Get(turn.User!.Id) ?? turn.User!;
+        set(user, trimmed);
+        users.Update(user);
+        turn.User = user;
+        turn.SendText(turn.F(done, trimmed));
     }
 }

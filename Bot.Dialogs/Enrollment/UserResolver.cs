@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Enrollment;
 /// list, and sets the turn's time zone (the user's, else their OPD's, else WITA).
 /// </summary>
 internal sealed partial class UserResolver(
-    UserStore users, OrganisationStore organisations, IOptionsMonitor<CoordinatorOptions> options, ILogger<UserResolver> logger)
+    UserStore users, OrganisationStore organisations, FormDraftStore drafts, IOptionsMonitor<CoordinatorOptions> options, ILogger<UserResolver> logger)
 {
     public void Resolve(TurnContext turn)
     {
@@ -33,6 +33,10 @@ internal sealed partial class UserResolver(
         }
 
         turn.User = user;
+        if (drafts.HasAny(user.Id))
+        {
+            turn.Items[RoleSuggestions.DraftsItem] = drafts.ListFor(user.Id).Select(d => (d.FormId, d.ConversationKey)).ToList();
+        }
         var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
         turn.TimeZone = IndonesianTimeZones.Normalize(user.TimeZone)
             ?? IndonesianTimeZones.Normalize(organisation?.TimeZone)

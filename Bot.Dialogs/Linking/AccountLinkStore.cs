@@ -26,11 +26,18 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
     // The same collection UserStore keeps; the move must share one transaction with the code's removal.
     private readonly ILiteCollection<BotUser> _users = database.Collection<BotUser>("users");
 
+    /// <summary>How long a sign-in code from a coordinator or the command line lasts (it is passed on by hand).</summary>
+    public static readonly TimeSpan HandedOverLifetime = TimeSpan.FromHours(24);
+
     /// <summary>A fresh code for the user; earlier unused codes of that user stop working.</summary>
-    public string Issue(string userId, string accountKey)
+    public string Issue(string userId, string accountKey) => Issue(userId, accountKey, Lifetime);
+
+    /// <summary>A fresh code valid for <paramref name="lifetime"/>; <paramref name="issuedBy"/> is who asked (an account key or "cli").</summary>
+    public string Issue(string userId, string issuedBy, TimeSpan lifetime)
     {
         var code = new string(RandomNumberGenerator.GetItems<char>(Alphabet, CodeLength));
         var now = time.GetUtcNow();
+        var accountKey = issuedBy;
         database.InTransaction(() =>
         {
             _codes.DeleteMany(c => c.UserId == userId);
@@ -40,7 +47,7 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
                 UserId = userId,
                 IssuedBy = accountKey,
                 CreatedAtMs = now.ToUnixTimeMilliseconds(),
-                ExpiresAtMs = (now + Lifetime).ToUnixTimeMilliseconds(),
+                ExpiresAtMs = (now + lifetime).ToUnixTimeMilliseconds(),
             });
         });
         return code;
@@ -84,6 +91,31 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
             return (LinkOutcome.Linked, target);
         });
     }
+
+    /// <summary>
+    /// Signs the account out: it no longer belongs to its person (who keeps their role, name and other accounts). A
+    /// resident left without any account is deleted. Returns the person it belonged to, or null.
+    /// </summary>
+    public BotUser? Detach(string accountKey) => database.InTransaction(() =>
+    {
+        var owner = _users.FindOne("$.Accounts[*] ANY = @0", accountKey);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        owner.Accounts.Remove(accountKey);
+        if (owner.Accounts.Count == 0 && owner.Role == Role.Warga && owner.Name is null)
+        {
+            _users.Delete(owner.Id);
+        }
+        else
+        {
+            _users.Update(owner);
+        }
+
+        return owner;
+    });
 
     private void MoveAccount(BotUser? source, BotUser target, string accountKey)
     {

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Enrollment;
 
 namespace Bot.Dialogs.Menu;
 
@@ -24,7 +25,7 @@ internal sealed class MenuHandler : ITurnHandler
         }
 
         var commands = text == MenuTexts.Help ? RoleCommands(turn) : null;
-        turn.SendText(commands is null ? turn.T(text) : turn.T(text) + "\n\n" + turn.T(commands), MenuTexts.MainSuggestions(turn.IsEnglish));
+        turn.SendText(commands is null ? turn.T(text) : turn.T(text) + "\n\n" + turn.T(commands), RoleSuggestions.For(turn));
         return Task.FromResult(true);
     }
 

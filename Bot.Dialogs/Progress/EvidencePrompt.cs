@@ -9,9 +9,12 @@ namespace Bot.Dialogs.Progress;
 /// <summary>
 /// Collects evidence files over as many messages as the user needs, until "selesai" (or "lewati"). Each file is
 /// read through the channel's <see cref="IAttachmentSource"/>, limited to 10 MB, typed by its content, stored
-/// by SHA-256, and acknowledged once stored. Ends with the list of <see cref="EvidenceFile"/>s.
+/// by SHA-256, and acknowledged once stored. Begun with the files a report already has (a returned report), it
+/// lists them and keeps them: a file leaves only when the user says "hapus N". Ends with the list of
+/// <see cref="EvidenceFile"/>s. Messages that are neither files nor commands never end it: after a few it says
+/// what it waits for and what else the user can do.
 /// </summary>
-internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, EvidenceStore store) : Dialog(DialogId)
+internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sources, EvidenceStore store) : Dialog(DialogId)
 {
     public const string DialogId = "progress.evidence";
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -24,9 +27,10 @@ internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, Evi
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        dc.Write(dc.ActiveFrame!, "files", new Collected());
+        var collected = new Collected { Files = [.. options as IEnumerable<EvidenceFile> ?? []] };
+        dc.Write(dc.ActiveFrame!, "files", collected);
         dc.ActiveFrame!.State["misses"] = 0;
-        Ask(dc.Turn, ProgressTexts.AskEvidence);
+        Ask(dc.Turn, collected);
         return Task.FromResult(DialogTurnResult.Waiting);
     }
 
@@ -43,12 +47,19 @@ internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, Evi
                 return await dc.EndAsync(collected.Files, cancellationToken);
             }
 
+            if (RemovePattern().Match(dc.Turn.Text) is { Success: true } remove)
+            {
+                Remove(dc, frame, collected, int.Parse(remove.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                return DialogTurnResult.Waiting;
+            }
+
             var misses = frame.State["misses"].AsInt32 + 1;
             frame.State["misses"] = misses;
             if (misses >= Engine.Prompts.Prompt<bool>.MaxAttempts)
             {
-                dc.Turn.SendText(Engine.Prompts.PromptTexts.GaveUp);
-                return dc.CancelAll();
+                frame.State["misses"] = 0;
+                dc.Turn.SendText(dc.Turn.F(ProgressTexts.EvidencePaused, collected.Files.Count), [dc.Turn.T(ProgressTexts.Done), dc.Turn.T(Engine.Prompts.PromptTexts.LaterButton), dc.Turn.T(Engine.Prompts.PromptTexts.CancelButton)]);
+                return DialogTurnResult.Waiting;
             }
 
             Ask(dc.Turn, ProgressTexts.EvidenceExpected);
@@ -72,8 +83,45 @@ internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, Evi
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        Ask(dc.Turn, ProgressTexts.AskEvidence);
+        Ask(dc.Turn, dc.Read<Collected>(dc.ActiveFrame!, "files") ?? new Collected());
         return Task.CompletedTask;
+    }
+
+    /// <summary>"hapus 2": the only way a file leaves a report.</summary>
+    private static void Remove(DialogContext dc, Storage.DialogFrame frame, Collected collected, int number)
+    {
+        var turn = dc.Turn;
+        if (number < 1 || number > collected.Files.Count)
+        {
+            turn.SendText(turn.F(ProgressTexts.EvidenceNoSuch, number, List(collected)), [turn.T(ProgressTexts.Done)]);
+            return;
+        }
+
+        var removed = collected.Files[number - 1];
+        collected.Files.RemoveAt(number - 1);
+        dc.Write(frame, "files", collected);
+        turn.SendText(turn.F(ProgressTexts.EvidenceRemoved, removed.FileName) + "\n\n" + (collected.Files.Count > 0 ? turn.F(ProgressTexts.EvidenceKept, List(collected)) : turn.T(ProgressTexts.AskEvidence)), [turn.T(ProgressTexts.Done)]);
+    }
+
+    private static string List(Collected collected) =>
+        string.Join("\n", collected.Files.Select((f, i) => $"{i + 1}. {f.FileName} ({Size(f.Size)})"));
+
+    private static void Ask(TurnContext turn, Collected collected)
+    {
+        if (collected.Files.Count == 0)
+        {
+            Ask(turn, ProgressTexts.AskEvidence);
+            return;
+        }
+
+        turn.Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = turn.F(ProgressTexts.EvidenceKept, List(collected)),
+            TextFormat = "markdown",
+            InputHint = "expectingInput",
+            SuggestedActions = TurnContext.ToSuggestions([turn.T(ProgressTexts.Done)]),
+        });
     }
 
     public override string? Help(DialogContext dc) => dc?.Turn.T(ProgressTexts.AskEvidence);
@@ -132,6 +180,9 @@ internal sealed class EvidencePrompt(IEnumerable<IAttachmentSource> sources, Evi
             InputHint = "expectingInput",
             SuggestedActions = TurnContext.ToSuggestions([turn.T(ProgressTexts.Done)]),
         });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:hapus|buang|lepas|remove|delete)\s+(?:bukti\s+|file\s+|no\.?\s*|nomor\s+)?(?<n>\d{1,2})\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RemovePattern();
 
     internal sealed class Collected
     {

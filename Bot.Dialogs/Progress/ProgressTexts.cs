@@ -88,10 +88,36 @@ internal static class ProgressTexts
     public static readonly LocalizedText Done = new("Selesai", "Done");
 
     public static readonly LocalizedText Summary = new(
-        "Ringkasan laporan **{0} {1}** ({2}):\n\n- Realisasi: {3} {4} ({5})\n- Narasi: {6}\n- Bukti: {7}\n\nKirim laporan ini untuk diverifikasi?",
-        "Report summary **{0} {1}** ({2}):\n\n- Realisation: {3} {4} ({5})\n- Narrative: {6}\n- Evidence: {7}\n\nSubmit this report for verification?");
+        "Ringkasan laporan **{0} {1}** ({2}):\n\n- Realisasi: {3} {4} ({5})\n- Narasi: {6}\n- Bukti: {7}\n\nKirim laporan ini untuk diverifikasi? Jawab *tidak* untuk mengubah salah satu bagian.",
+        "Report summary **{0} {1}** ({2}):\n\n- Realisation: {3} {4} ({5})\n- Narrative: {6}\n- Evidence: {7}\n\nSubmit this report for verification? Answer *no* to change one part.");
 
     public static readonly LocalizedText NoEvidence = new("tidak ada", "none");
+
+    public static readonly LocalizedText SubmitButton = new("Ya, kirim", "Yes, submit");
+    public static readonly LocalizedText DraftTitle = new("laporan progres", "progress report");
+    public static readonly LocalizedText CommitmentLabel = new("Rencana aksi", "Action plan");
+    public static readonly LocalizedText PeriodLabel = new("Periode", "Period");
+    public static readonly LocalizedText ValueLabel = new("Realisasi", "Realisation");
+    public static readonly LocalizedText NarrativeLabel = new("Narasi", "Narrative");
+    public static readonly LocalizedText EvidenceLabel = new("Bukti", "Evidence");
+
+    public static readonly LocalizedText Prefilled = new(
+        "Isian laporan sebelumnya saya muat ulang, termasuk buktinya. Periksa ringkasannya; jawab *tidak* untuk mengubah bagian yang perlu diperbaiki.",
+        "I loaded the earlier report again, evidence included. Check the summary; answer *no* to change the part that needs fixing.");
+
+    public static readonly LocalizedText EvidenceKept = new(
+        "Bukti yang sudah terlampir:\n{0}\n\nKirim file tambahan, ketik *hapus 1* (nomornya) untuk melepas satu file, atau *selesai* bila sudah cukup.",
+        "Evidence attached so far:\n{0}\n\nSend more files, type *remove 1* (its number) to take one off, or *done* when it is enough.");
+
+    public static readonly LocalizedText EvidenceRemoved = new("Dilepas dari laporan: {0}.", "Removed from the report: {0}.");
+
+    public static readonly LocalizedText EvidenceNoSuch = new(
+        "Tidak ada bukti nomor {0}. Bukti yang terlampir:\n{1}",
+        "There is no evidence number {0}. Attached:\n{1}");
+
+    public static readonly LocalizedText EvidencePaused = new(
+        "Saya masih menunggu file bukti (foto JPG/PNG atau PDF). Tidak ada yang hilang: {0} file sudah terlampir.\n\nAnda bisa mengirim file, ketik *selesai* untuk melanjutkan, *bantuan*, *nanti* (simpan sebagai draf, lanjutkan dengan *lanjut*), atau *batal*.",
+        "I am still waiting for evidence files (JPG/PNG photos or PDF). Nothing is lost: {0} files are attached.\n\nYou can send a file, type *done* to go on, *help*, *later* (keep a draft, resume with *continue*), or *cancel*.");
 
     public static readonly LocalizedText Submitted = new(
         "Laporan {1} untuk **{0}** tersimpan dan terkirim; menunggu verifikasi koordinator.",

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Telemetry;
 using Bot.Knowledge.Answering;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ namespace Bot.Dialogs.Questions;
 /// </summary>
 internal sealed partial class QuestionHandler(
     ILogger<QuestionHandler> logger,
+    SinergiTelemetry telemetry,
     IQuestionAnswerer? answerer = null,
     IPassageReader? passages = null) : ITurnHandler
 {
@@ -37,6 +39,7 @@ internal sealed partial class QuestionHandler(
             return true;
         }
 
+        using var answering = SinergiTelemetry.StartAnswering();
         Answer answer;
         try
         {
@@ -50,6 +53,7 @@ internal sealed partial class QuestionHandler(
             return true;
         }
 
+        telemetry.Answered(answering, answer);
         turn.SendText(Compose(turn, answer), ReadButtons(turn, answer));
         return true;
     }

@@ -7,8 +7,9 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
-/// The coordinator's chase in chat: "siapa yang belum lapor B6" / "belum lapor", "ingatkan semua",
-/// "ingatkan &lt;OPD&gt;", "ringkasan". Anyone else gets a clear refusal.
+/// The coordinator's chase in chat: "siapa yang belum lapor B6" / "belum lapor", "ingatkan semua [B6|B12]",
+/// "ingatkan &lt;OPD&gt; [B6|B12]" (without a period: every period whose window has opened, so an overdue B6 is
+/// chased in December too), "ringkasan [B6|B12]" (without a period: both). Anyone else gets a clear refusal.
 /// </summary>
 internal sealed partial class ChaseHandler(
     UserStore users,
@@ -25,11 +26,15 @@ internal sealed partial class ChaseHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var text = turn.Text.TrimEnd('?', '!', '.').Trim();
+        if (text.Length > CommandText.MaxLength)
+        {
+            return Task.FromResult(false);
+        }
+
         var missing = Missing().Match(text);
         var nudge = Nudge().Match(text);
-        var summary = string.Equals(text, ReminderCommands.Summary, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(text, "summary", StringComparison.OrdinalIgnoreCase);
-        if (!missing.Success && !nudge.Success && !summary)
+        var summary = Summary().Match(text);
+        if (!missing.Success && !nudge.Success && !summary.Success)
         {
             return Task.FromResult(false);
         }
@@ -42,24 +47,26 @@ internal sealed partial class ChaseHandler(
         }
 
         var today = LocalSchedule.LocalDate(time.GetUtcNow().UtcDateTime, directory.ZoneOf(user));
-        if (summary)
+        if (summary.Success)
         {
-            turn.Send(reports.Digest(user, today, turn.Locale));
+            var periods = NamedPeriod(summary, today) is { } named ? [named] : ReportingOverview.DigestPeriods(today);
+            turn.Send(reports.Digest(user, today, turn.Locale, periods));
         }
         else if (missing.Success)
         {
-            var (period, year) = PeriodOf(missing, today);
+            var (period, year) = NamedPeriod(missing, today) ?? ReportingOverview.CurrentPeriod(today);
             turn.Send(reports.Missing(user, period, year, today, turn.Locale));
         }
         else
         {
-            NudgeOrganisations(turn, user, nudge.Groups["target"].Value.Trim(), today);
+            var periods = NamedPeriod(nudge, today) is { } named ? [named] : ReportingOverview.OpenPeriods(today);
+            NudgeOrganisations(turn, user, nudge.Groups["target"].Value.Trim(), periods);
         }
 
         return Task.FromResult(true);
     }
 
-    private void NudgeOrganisations(TurnContext turn, BotUser user, string target, DateOnly today)
+    private void NudgeOrganisations(TurnContext turn, BotUser user, string target, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
     {
         IReadOnlyList<Organisation> scope;
         if (string.Equals(target, "semua", StringComparison.OrdinalIgnoreCase) || string.Equals(target, "all", StringComparison.OrdinalIgnoreCase))
@@ -77,24 +84,16 @@ internal sealed partial class ChaseHandler(
             return;
         }
 
-        var (period, year) = ReportingOverview.CurrentPeriod(today);
-        var result = nudges.Nudge(user, scope, period, year);
-        var withoutFokal = result.WithoutFokal.Count > 0 ? CoordinatorTexts.NoFokal.Format(turn.Locale, string.Join(", ", result.WithoutFokal)) : string.Empty;
-        if (result.Queued == 0 && result.AlreadyToday == 0)
-        {
-            turn.SendText(CoordinatorTexts.NothingToNudge.Format(turn.Locale, period, year, string.Empty) + withoutFokal);
-            return;
-        }
-
-        var names = string.Join(", ", scope.Count > 3 ? scope.Take(3).Select(CoordinatorReports.Name).Append("…") : scope.Select(CoordinatorReports.Name));
-        turn.SendText(CoordinatorTexts.Nudged.Format(turn.Locale, result.Queued, result.Fokal, names, result.AlreadyToday) + withoutFokal);
+        var result = nudges.Nudge(user, scope, periods);
+        turn.SendText(NudgeReport.Compose(result, turn.Locale), Enrollment.RoleSuggestions.For(turn));
     }
 
-    private static (ReportingPeriod Period, int Year) PeriodOf(Match match, DateOnly today)
+    /// <summary>The period (and year) the command names, or null; a period without a year is its latest opened one.</summary>
+    private static (ReportingPeriod Period, int Year)? NamedPeriod(Match match, DateOnly today)
     {
         if (!Enum.TryParse<ReportingPeriod>(match.Groups["period"].Value, ignoreCase: true, out var period))
         {
-            return ReportingOverview.CurrentPeriod(today);
+            return null;
         }
 
         return match.Groups["year"].Success
@@ -102,9 +101,13 @@ internal sealed partial class ChaseHandler(
             : (period, ReportingOverview.YearOf(period, today));
     }
 
-    [GeneratedRegex(@"^(?:siapa\s+(?:yang\s+)?)?belum\s+lapor(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:siapa\s+(?:yang\s+)?)?belum\s+lapor|not\s+reported)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Missing();
 
-    [GeneratedRegex(@"^ingatkan\s+(?!besok\b)(?<target>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "ingatkan Dinsos", "ingatkan dinsos B6", "ingatkan semua B12 2026"; "ingatkan besok …" is a reminder button.
+    [GeneratedRegex(@"^(?:ingatkan|nudge)\s+(?!besok\b)(?<target>.+?)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Nudge();
+
+    [GeneratedRegex(@"^(?:ringkasan|summary)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Summary();
 }

@@ -5,7 +5,7 @@ using Bot.Dialogs.Engine;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Composes the "belum lapor" list and the digest a coordinator reads, over their own OPDs.</summary>
-internal sealed class CoordinatorReports(ReportingOverview overview)
+internal sealed class CoordinatorReports(ReportingOverview overview, Storage.UserStore users)
 {
     private const int CommitmentsListedPerOrganisation = 10;
 
@@ -31,7 +31,9 @@ internal sealed class CoordinatorReports(ReportingOverview overview)
         };
         foreach (var standing in lagging)
         {
-            lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected));
+            var fokal = users.ListFokal(standing.Organisation.Id);
+            var who = fokal.Count == 0 ? CoordinatorTexts.NoFokalYet.For(locale) : string.Join(", ", fokal.Select(f => f.DisplayName(english)));
+            lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected, who));
             foreach (var missing in standing.Missing.OrderByDescending(m => m.DaysLate).ThenBy(m => m.Commitment.Code, StringComparer.Ordinal).Take(CommitmentsListedPerOrganisation))
             {
                 lines.Add(Describe(missing, english, locale));
@@ -44,36 +46,45 @@ internal sealed class CoordinatorReports(ReportingOverview overview)
         return ReminderComposer.Message(string.Join("\n", lines), locale, buttons);
     }
 
-    /// <summary>The digest: totals for the current period and a line per OPD.</summary>
-    public Activity Digest(BotUser coordinator, DateOnly today, string? locale)
+    /// <summary>
+    /// The digest: per period (both of the plan year unless <paramref name="periods"/> names one), the totals and a
+    /// line per OPD, OPDs with overdue reports first.
+    /// </summary>
+    public Activity Digest(BotUser coordinator, DateOnly today, string? locale, IReadOnlyList<(ReportingPeriod Period, int Year)>? periods = null)
     {
-        var (period, year) = ReportingOverview.CurrentPeriod(today);
-        var standings = overview.Standings(overview.ScopeFor(coordinator), period, year, today);
+        periods ??= ReportingOverview.DigestPeriods(today);
+        var scope = overview.ScopeFor(coordinator);
         var asOf = ReminderDates.FormatShort(today, LocalizedText.IsEnglish(locale));
-        if (standings.Count == 0)
+        var sections = periods
+            .Select(p => (p.Period, p.Year, Standings: overview.Standings(scope, p.Period, p.Year, today)))
+            .Where(s => s.Standings.Count > 0)
+            .ToList();
+        if (sections.Count == 0)
         {
-            return ReminderComposer.Message(CoordinatorTexts.NothingExpected.Format(locale, period, year), locale, []);
+            var named = string.Join(", ", periods.Select(p => $"{p.Period} {p.Year}"));
+            return ReminderComposer.Message(CoordinatorTexts.NothingExpected.Format(locale, named), locale, []);
         }
 
-        var lines = new List<string>
+        var lines = new List<string> { CoordinatorTexts.DigestHeader.Format(locale, asOf) };
+        foreach (var (period, year, standings) in sections)
         {
-            CoordinatorTexts.DigestHeader.Format(
-                locale, period, year, asOf,
+            lines.Add(string.Empty);
+            lines.Add(CoordinatorTexts.DigestSection.Format(
+                locale, period, year,
                 standings.Sum(s => s.Expected), standings.Sum(s => s.Submitted), standings.Sum(s => s.AwaitingReview),
-                standings.Sum(s => s.Missing.Count), standings.Sum(s => s.Overdue)),
-            string.Empty,
-        };
-        lines.AddRange(standings
-            .OrderByDescending(s => s.Overdue)
-            .ThenBy(s => Name(s.Organisation), StringComparer.OrdinalIgnoreCase)
-            .Select(s => CoordinatorTexts.DigestLine.Format(locale, Name(s.Organisation), s.Submitted, s.Expected, s.Overdue)));
-        return ReminderComposer.Message(
-            string.Join("\n", lines),
-            locale,
-            [
-                CardAction.ImBack(ReminderTexts.NotReported.Format(locale, period), ReminderCommands.NotReported(period)),
-                Button(ReminderTexts.NudgeAll, ReminderCommands.NudgeAll, locale),
-            ]);
+                standings.Sum(s => s.Missing.Count), standings.Sum(s => s.Overdue)));
+            lines.AddRange(standings
+                .OrderByDescending(s => s.Overdue)
+                .ThenBy(s => Name(s.Organisation), StringComparer.OrdinalIgnoreCase)
+                .Select(s => CoordinatorTexts.DigestLine.Format(locale, Name(s.Organisation), s.Submitted, s.Expected, s.Overdue)));
+        }
+
+        var buttons = sections
+            .Where(s => s.Standings.Any(x => x.Missing.Count > 0))
+            .Select(s => CardAction.ImBack(ReminderTexts.NotReported.Format(locale, s.Period), ReminderCommands.NotReported(s.Period)))
+            .ToList();
+        buttons.Add(Button(ReminderTexts.NudgeAll, ReminderCommands.NudgeAll, locale));
+        return ReminderComposer.Message(string.Join("\n", lines), locale, buttons);
     }
 
     public static string Name(Organisation organisation) =>

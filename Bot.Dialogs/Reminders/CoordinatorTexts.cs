@@ -17,25 +17,44 @@ internal static class CoordinatorTexts
         "✅ Semua komitmen sudah melaporkan {0} {1} (per {2}).",
         "✅ Every commitment has reported {0} {1} (as of {2}).");
 
-    public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3}", "**{0}** — {1} missing ({2} overdue) of {3}");
+    public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3} · fokal: {4}", "**{0}** — {1} missing ({2} overdue) of {3} · focal point: {4}");
+    public static readonly LocalizedText NoFokalYet = new("belum ada", "none yet");
     public static readonly LocalizedText CommitmentOverdue = new("  - {0} {1} — terlambat {2} hari", "  - {0} {1} — {2} days late");
     public static readonly LocalizedText CommitmentOpen = new("  - {0} {1} — batas {2}", "  - {0} {1} — due {2}");
     public static readonly LocalizedText DraftNote = new(" (draf)", " (draft)");
     public static readonly LocalizedText ReturnedNote = new(" (dikembalikan)", " (returned)");
 
-    public static readonly LocalizedText DigestHeader = new(
-        "📊 **Ringkasan mingguan {0} {1}** (per {2})\n\nKomitmen: {3} · sudah lapor: {4} · menunggu verifikasi: {5} · belum: {6} · terlambat: {7}",
-        "📊 **Weekly summary {0} {1}** (as of {2})\n\nCommitments: {3} · reported: {4} · awaiting review: {5} · missing: {6} · overdue: {7}");
+    public static readonly LocalizedText DigestHeader = new("📊 **Ringkasan pelaporan** (per {0})", "📊 **Reporting summary** (as of {0})");
+
+    public static readonly LocalizedText DigestSection = new(
+        "**{0} {1}** — komitmen: {2} · sudah lapor: {3} · menunggu verifikasi: {4} · belum: {5} · terlambat: {6}",
+        "**{0} {1}** — commitments: {2} · reported: {3} · awaiting review: {4} · missing: {5} · overdue: {6}");
 
     public static readonly LocalizedText DigestLine = new("- **{0}**: {1}/{2} sudah lapor, {3} terlambat", "- **{0}**: {1}/{2} reported, {3} overdue");
-    public static readonly LocalizedText NothingExpected = new("Belum ada komitmen untuk {0} {1}.", "No commitments for {0} {1} yet.");
+    public static readonly LocalizedText NothingExpected = new("Belum ada komitmen untuk {0}.", "No commitments for {0} yet.");
 
     public static readonly LocalizedText Nudged = new(
-        "📣 {0} pengingat dijadwalkan untuk {1} fokal ({2}); terkirim dalam beberapa saat. {3} sudah diingatkan hari ini.",
-        "📣 {0} reminders queued for {1} focal points ({2}); they go out shortly. {3} were already nudged today.");
+        "📣 **Pengingat untuk {0} laporan** ({1}) ke {2} fokal ({3}):",
+        "📣 **Reminders about {0} reports** ({1}) for {2} focal points ({3}):");
 
-    public static readonly LocalizedText NothingToNudge = new("Tidak ada laporan {0} {1} yang perlu dikejar{2}.", "No {0} {1} report to chase{2}.");
-    public static readonly LocalizedText NoFokal = new(" OPD tanpa fokal terdaftar: {0}.", " Agencies without a registered focal point: {0}.");
+    public static readonly LocalizedText NudgedNow = new(
+        "- {0} ({1}): {2} laporan — dikirim sekarang (tiba dalam ±1 menit)",
+        "- {0} ({1}): {2} reports — sent now (arrives within about a minute)");
+
+    public static readonly LocalizedText NudgedLater = new(
+        "- {0} ({1}): {2} laporan — menunggu jam tenang berakhir, dikirim {3}",
+        "- {0} ({1}): {2} reports — held for the quiet hours, sent {3}");
+
+    public static readonly LocalizedText NudgedUnreachable = new(
+        "- {0} ({1}): {2} laporan — belum bisa dikirim: ia belum pernah membuka chat Sinergi; terkirim setelah ia membukanya",
+        "- {0} ({1}): {2} reports — cannot be sent yet: they have never opened the Sinergi chat; it goes out once they do");
+
+    public static readonly LocalizedText AlreadyToday = new(
+        "Sudah diingatkan hari ini, tidak dikirim lagi: {0}.",
+        "Already reminded today, not sent again: {0}.");
+
+    public static readonly LocalizedText NothingToNudge = new("Tidak ada laporan {0} yang perlu dikejar{1}.", "No {0} report to chase{1}.");
+    public static readonly LocalizedText NoFokal = new("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): {0}.", "Agencies without a focal point (not counted; invite one first): {0}.");
 
     public static readonly LocalizedText UnknownOrganisation = new(
         "OPD \"{0}\" tidak saya kenal. OPD yang ada: {1}.",

@@ -5,75 +5,117 @@ using LiteDB;
 
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>What one "ingatkan" tap did.</summary>
-internal sealed record NudgeResult(int Queued, int AlreadyToday, int Fokal, IReadOnlyList<string> WithoutFokal);
+/// <summary>One fokal a nudge reached: how many reports, and when it really goes out.</summary>
+internal sealed record NudgedFokal(BotUser Fokal, string Organisation, int Reports, DateTime? WaitsUntilUtc, TimeZoneInfo Zone, bool Reachable);
+
+/// <summary>What one "ingatkan" did, truthfully: who gets a reminder now, who later, who already had one today.</summary>
+internal sealed record NudgeResult(
+    IReadOnlyList<NudgedFokal> Queued,
+    IReadOnlyList<NudgedFokal> AlreadyToday,
+    IReadOnlyList<string> WithoutFokal,
+    IReadOnlyList<(ReportingPeriod Period, int Year)> Periods)
+{
+    /// <summary>Reports the queued reminders are about (one per commitment, period and fokal).</summary>
+    public int Reports => Queued.Sum(q => q.Reports);
+}
 
 /// <summary>
-/// A coordinator's nudge: an outbox row due now for each fokal with a missing report, at most one per
-/// commitment, period and fokal per day (a second tap adds nothing), each logged in "nudges".
+/// A coordinator's nudge: an outbox row due now for each fokal with a missing report in the periods asked (an
+/// overdue B6 as well as the open B12), at most one per commitment, period and fokal per day (a second tap adds
+/// nothing), each logged in "nudges". It reports per fokal whether the message goes out now or waits for the end
+/// of the quiet hours (or for a first conversation), and leaves OPDs without a fokal out of every count.
 /// </summary>
 internal sealed class NudgeService(
     ReportingOverview overview,
     RecipientDirectory directory,
     ReminderOutbox outbox,
+    LocalSchedule schedule,
     SinergiDatabase database,
     TimeProvider time)
 {
     private readonly ILiteCollection<NudgeRecord> _nudges = CreateCollection(database);
 
-    public NudgeResult Nudge(BotUser coordinator, IEnumerable<Organisation> scope, ReportingPeriod period, int year)
+    public NudgeResult Nudge(BotUser coordinator, IEnumerable<Organisation> scope, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
+        ArgumentNullException.ThrowIfNull(periods);
         var now = time.GetUtcNow().UtcDateTime;
         var today = LocalSchedule.LocalDate(now, directory.ZoneOf(coordinator));
-        var (queued, already) = (0, 0);
-        var fokalReached = new HashSet<string>(StringComparer.Ordinal);
-        var withoutFokal = new List<string>();
-        foreach (var standing in overview.Standings(scope, period, year, today).Where(s => s.Missing.Count > 0))
+        var queued = new Dictionary<string, (BotUser Fokal, string Organisation, int Reports)>(StringComparer.Ordinal);
+        var already = new Dictionary<string, (BotUser Fokal, string Organisation, int Reports)>(StringComparer.Ordinal);
+        var withoutFokal = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var organisations = scope.ToList();
+        var chased = new List<(ReportingPeriod Period, int Year)>();
+        foreach (var (period, year) in periods)
         {
-            var organisationName = CoordinatorReports.Name(standing.Organisation);
-            var any = false;
-            foreach (var missing in standing.Missing)
+            foreach (var standing in overview.Standings(organisations, period, year, today).Where(s => s.Missing.Count > 0))
             {
-                foreach (var fokal in directory.FokalFor(missing.Commitment))
+                if (!chased.Contains((period, year)))
                 {
-                    any = true;
-                    fokalReached.Add(fokal.Id);
-                    var key = string.Create(CultureInfo.InvariantCulture, $"c{missing.Commitment.Id}|{period}|nudge{today:yyyyMMdd}|{fokal.Id}");
-                    var row = ScheduledNotices.Row(key, fokal.Id, ReminderKind.Nudge, "nudge", now, missing.Commitment, organisationName, period);
-                    var added = database.InTransaction(() =>
-                    {
-                        if (!outbox.TryAdd(row))
-                        {
-                            return false;
-                        }
-
-                        _nudges.Insert(new NudgeRecord
-                        {
-                            Id = key,
-                            CoordinatorId = coordinator.Id,
-                            OrganisationId = standing.Organisation.Id,
-                            CommitmentId = missing.Commitment.Id,
-                            Period = period,
-                            RecipientId = fokal.Id,
-                            At = now,
-                        });
-                        return true;
-                    });
-                    (queued, already) = added ? (queued + 1, already) : (queued, already + 1);
+                    chased.Add((period, year));
                 }
-            }
 
-            if (!any)
-            {
-                withoutFokal.Add(organisationName);
+                var organisationName = CoordinatorReports.Name(standing.Organisation);
+                foreach (var missing in standing.Missing)
+                {
+                    var fokal = directory.FokalFor(missing.Commitment);
+                    if (fokal.Count == 0)
+                    {
+                        withoutFokal.Add(organisationName);
+                        continue;
+                    }
+
+                    foreach (var person in fokal)
+                    {
+                        var tally = Add(coordinator, standing.Organisation.Id, missing.Commitment, period, person, organisationName, today, now) ? queued : already;
+                        var current = tally.GetValueOrDefault(person.Id, (person, organisationName, 0));
+                        tally[person.Id] = (person, organisationName, current.Item3 + 1);
+                    }
+                }
             }
         }
 
-        return new NudgeResult(queued, already, fokalReached.Count, withoutFokal);
+        return new NudgeResult(
+            queued.Values.Select(q => Describe(q.Fokal, q.Organisation, q.Reports, now)).ToList(),
+            already.Values.Where(a => !queued.ContainsKey(a.Fokal.Id)).Select(a => Describe(a.Fokal, a.Organisation, a.Reports, now)).ToList(),
+            [.. withoutFokal],
+            chased.Count > 0 ? chased : periods);
     }
 
     public IReadOnlyList<NudgeRecord> ListByCoordinator(string coordinatorId) => _nudges.Find(n => n.CoordinatorId == coordinatorId).ToList();
+
+    private bool Add(BotUser coordinator, int organisationId, Commitment commitment, ReportingPeriod period, BotUser fokal, string organisationName, DateOnly today, DateTime now)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|nudge{today:yyyyMMdd}|{fokal.Id}");
+        var row = ScheduledNotices.Row(key, fokal.Id, ReminderKind.Nudge, "nudge", now, commitment, organisationName, period);
+        return database.InTransaction(() =>
+        {
+            if (!outbox.TryAdd(row))
+            {
+                return false;
+            }
+
+            _nudges.Insert(new NudgeRecord
+            {
+                Id = key,
+                CoordinatorId = coordinator.Id,
+                OrganisationId = organisationId,
+                CommitmentId = commitment.Id,
+                Period = period,
+                RecipientId = fokal.Id,
+                At = now,
+            });
+            return true;
+        });
+    }
+
+    /// <summary>When the sweep will really send to this fokal: now, or after the quiet hours (or Sunday) in their zone.</summary>
+    private NudgedFokal Describe(BotUser fokal, string organisation, int reports, DateTime now)
+    {
+        var zone = directory.ZoneOf(fokal);
+        var waits = schedule.IsAllowed(now, zone) ? (DateTime?)null : schedule.NextAllowed(now, zone);
+        return new NudgedFokal(fokal, organisation, reports, waits, zone, directory.LatestReference(fokal) is not null);
+    }
 
     private static ILiteCollection<NudgeRecord> CreateCollection(SinergiDatabase database)
     {

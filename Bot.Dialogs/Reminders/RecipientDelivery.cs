@@ -160,7 +160,7 @@ internal sealed partial class RecipientDelivery(
     {
         var messages = new List<OutgoingMessage>();
         var reminders = claimed.Where(c => c.Row.Kind != ReminderKind.Digest).ToList();
-        var late = reminders.Where(c => c.AwakeSince < startedAt || now - c.AwakeSince > _options.CatchUpAfter).Select(c => c.Row).ToList();
+        var late = reminders.Where(c => c.IsLate(now, startedAt, _options.CatchUpAfter)).Select(c => c.Row).ToList();
         var onTime = reminders.Select(c => c.Row).Except(late).ToList();
         if (late.Count > 0)
         {

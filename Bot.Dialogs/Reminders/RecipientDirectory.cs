@@ -28,13 +28,14 @@ internal sealed class RecipientDirectory(UserStore users, OrganisationStore orga
     public ReminderRecipient ToRecipient(BotUser user) => new(user.Id, ZoneOf(user));
 
     /// <summary>
-    /// The fokal who registered the commitment while they still serve its OPD; otherwise every fokal of the
-    /// OPD, so a commitment whose author moved on is not left without anyone to remind.
+    /// The fokal responsible for the commitment (who registered it, or who took it over at a transfer) while they
+    /// still serve its OPD; otherwise every fokal of the OPD, so a commitment whose fokal moved on is not left
+    /// without anyone to remind.
     /// </summary>
     public IReadOnlyList<BotUser> FokalFor(Commitment commitment)
     {
         ArgumentNullException.ThrowIfNull(commitment);
-        var author = users.Get(commitment.CreatedBy);
+        var author = users.Get(commitment.ResponsibleUserId());
         return author is { IsFokal: true } && author.OrganisationId == commitment.OrganisationId
             ? [author]
             : users.ListFokal(commitment.OrganisationId);

@@ -33,6 +33,7 @@ internal sealed partial class ReminderSweep(
     InFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
+    Telemetry.SinergiTelemetry telemetry,
     ILogger<ReminderSweep> logger) : IDisposable
 {
     private readonly ReminderOptions _options = options.Value;
@@ -67,6 +68,7 @@ internal sealed partial class ReminderSweep(
             var tally = new SweepTally();
             var marks = new SentMarks(updates, claimId);
             var claimedCount = 0;
+            var late = 0;
             try
             {
                 // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
@@ -75,6 +77,7 @@ internal sealed partial class ReminderSweep(
                 {
                     var claimed = Claim(chunk, now, claimId);
                     claimedCount += claimed.Count;
+                    late += claimed.Count(c => c.IsLate(now, _startedAt, _options.CatchUpAfter));
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
                     await Parallel.ForEachAsync(
                         claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
@@ -89,6 +92,7 @@ internal sealed partial class ReminderSweep(
 
             var result = tally.ToResult(claimedCount);
             LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);
+            telemetry.RemindersSwept(result.Claimed, result.Sent, late);
             return result;
         }
         finally
@@ -175,7 +179,11 @@ internal sealed partial class ReminderSweep(
 }
 
 /// <summary>A claimed row and since when it has been waiting to go out (to tell catch-up from on time).</summary>
-internal sealed record ClaimedRow(ReminderItem Row, DateTime AwakeSince);
+internal sealed record ClaimedRow(ReminderItem Row, DateTime AwakeSince)
+{
+    /// <summary>Missed while the host was down, or waiting longer than <paramref name="catchUpAfter"/>: it goes out as catch-up.</summary>
+    public bool IsLate(DateTime now, DateTime startedAt, TimeSpan catchUpAfter) => AwakeSince < startedAt || now - AwakeSince > catchUpAfter;
+}
 
 /// <summary>Counters shared by the parallel deliveries of one sweep.</summary>
 internal sealed class SweepTally

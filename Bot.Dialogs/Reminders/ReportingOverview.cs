@@ -31,6 +31,23 @@ internal sealed class ReportingOverview(CommitmentStore commitments, ProgressRep
     public static int YearOf(ReportingPeriod period, DateOnly today) =>
         today >= ReportingPeriods.WindowOpens(period, today.Year) ? today.Year : today.Year - 1;
 
+    /// <summary>
+    /// What "ingatkan" chases when no period is named: every period whose reporting window has opened, this plan year
+    /// and last (a B6 left unreported in December is overdue and still chased), newest first.
+    /// </summary>
+    public static IReadOnlyList<(ReportingPeriod Period, int Year)> OpenPeriods(DateOnly today) =>
+        new[] { today.Year, today.Year - 1 }
+            .SelectMany(year => new[] { ReportingPeriod.B12, ReportingPeriod.B6 }.Select(period => (period, year)))
+            .Where(p => today >= ReportingPeriods.WindowOpens(p.period, p.year))
+            .ToList();
+
+    /// <summary>What "ringkasan" covers when no period is named: both periods of the plan year being reported on.</summary>
+    public static IReadOnlyList<(ReportingPeriod Period, int Year)> DigestPeriods(DateOnly today)
+    {
+        var year = CurrentPeriod(today).Year;
+        return [(ReportingPeriod.B6, year), (ReportingPeriod.B12, year)];
+    }
+
     /// <summary>The OPDs a coordinator follows; all OPDs when they follow none by name.</summary>
     public IReadOnlyList<Organisation> ScopeFor(BotUser coordinator)
     {

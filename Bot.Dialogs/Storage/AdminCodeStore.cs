@@ -28,6 +28,26 @@ public sealed class AdminCodeStore(SinergiDatabase database, TimeProvider time)
         return code;
     });
 
+    /// <summary>Whether the code is the unused bootstrap code (checked before asking the new coordinator's name).</summary>
+    public bool IsValid(string code)
+    {
+        var stored = _codes.FindById(BootstrapId);
+        return stored is { UsedBy: null } && code.Length <= 64
+            && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash(code.Trim().ToUpperInvariant())), Convert.FromHexString(stored.Hash));
+    }
+
+    /// <summary>Marks the bootstrap code used without a chat (the first coordinator was created on the command line).</summary>
+    public void Retire(string userId) => database.InTransaction(() =>
+    {
+        var stored = _codes.FindById(BootstrapId) ?? new AdminCode { Id = BootstrapId, Hash = Hash(RandomNumberGenerator.GetString(Alphabet, 12)), CreatedAt = time.GetUtcNow().UtcDateTime };
+        if (stored.UsedBy is null)
+        {
+            stored.UsedBy = userId;
+            stored.UsedAt = time.GetUtcNow().UtcDateTime;
+            _codes.Upsert(stored);
+        }
+    });
+
     /// <summary>Uses the code once for <paramref name="userId"/>; false when it is wrong or already used.</summary>
     public bool TryRedeem(string code, string userId) => database.InTransaction(() =>
     {

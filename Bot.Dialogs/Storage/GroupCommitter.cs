@@ -30,13 +30,14 @@ public sealed partial class GroupCommitter : IDisposable
     /// Runs <paramref name="writes"/> in a shared transaction and returns once it is durable. Cancelling stops the
     /// wait, not the write: what a turn did is recorded even if its caller has gone.
     /// </summary>
-    public Task CommitAsync(Action writes, CancellationToken cancellationToken)
+    public async Task CommitAsync(Action writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        using var span = Telemetry.SinergiTelemetry.StartCommit();
         var pending = new PendingWrite(writes);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Commits what is queued, then stops.</summary>

@@ -4,23 +4,32 @@ using LiteDB;
 
 namespace Bot.Dialogs.Storage;
 
-/// <summary>Invite codes that let a fokal join an OPD ("gabung KODE"); each is valid for a week.</summary>
+/// <summary>
+/// Invite codes ("gabung KODE"): for a fokal of an OPD or for a coordinator, each valid for a week and for one
+/// person unless the coordinator asked for more. A use is recorded in the transaction that grants the role, so a
+/// code for one person cannot enrol two, however close together they try.
+/// </summary>
 public sealed class InviteCodeStore(SinergiDatabase database, TimeProvider time)
 {
     public static readonly TimeSpan Validity = TimeSpan.FromDays(7);
+
+    /// <summary>Most people one code may enrol.</summary>
+    public const int MaxUsesLimit = 50;
 
     // No 0/O, 1/I/L: codes are read aloud and typed from paper.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     private readonly ILiteCollection<InviteCode> _codes = database.Collection<InviteCode>("invite_codes");
 
-    public InviteCode Create(int organisationId, string createdBy)
+    public InviteCode Create(int organisationId, string createdBy, Role role = Role.Fokal, int maxUses = 1)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var code = new InviteCode
         {
             Id = RandomNumberGenerator.GetString(Alphabet, 8),
             OrganisationId = organisationId,
+            Role = role,
+            MaxUses = Math.Clamp(maxUses, 1, MaxUsesLimit),
             CreatedBy = createdBy,
             CreatedAt = now,
             ExpiresAt = now + Validity,
@@ -29,7 +38,14 @@ public sealed class InviteCodeStore(SinergiDatabase database, TimeProvider time)
         return code;
     }
 
-    /// <summary>The code if it exists, is not revoked and has not expired.</summary>
+    /// <summary>The code as stored, valid or not (to recognise someone who already used it), or null.</summary>
+    public InviteCode? Find(string code)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return normalized.Length is 0 or > 20 ? null : _codes.FindById(normalized);
+    }
+
+    /// <summary>The code if it exists, is not revoked, has not expired and has a use left.</summary>
     public InviteCode? FindValid(string code)
     {
         var normalized = code.Trim().ToUpperInvariant();
@@ -39,17 +55,27 @@ public sealed class InviteCodeStore(SinergiDatabase database, TimeProvider time)
         }
 
         var found = _codes.FindById(normalized);
-        return found is { Revoked: false } && found.ExpiresAt > time.GetUtcNow().UtcDateTime ? found : null;
+        return found is { Revoked: false } && !found.IsFull() && found.ExpiresAt > time.GetUtcNow().UtcDateTime ? found : null;
     }
 
-    /// <summary>Records who used the code (a code may enrol several fokal of the same OPD until it expires).</summary>
-    public void MarkUsed(InviteCode code, string userId)
+    /// <summary>
+    /// Records that <paramref name="userId"/> used the code; false when it has no use left (or is no longer valid).
+    /// Call inside the transaction that grants the role.
+    /// </summary>
+    public bool TryUse(string code, string userId) => database.InTransaction(() =>
     {
-        ArgumentNullException.ThrowIfNull(code);
-        if (!code.UsedBy.Contains(userId))
+        var current = FindValid(code);
+        if (current is null)
         {
-            code.UsedBy.Add(userId);
-            _codes.Update(code);
+            return false;
         }
-    }
+
+        if (!current.UsedBy.Contains(userId))
+        {
+            current.UsedBy.Add(userId);
+            _codes.Update(current);
+        }
+
+        return true;
+    });
 }

@@ -54,6 +54,29 @@ public sealed class UserStore(SinergiDatabase database, TimeProvider time)
 
     public IReadOnlyList<BotUser> ListCoordinators() => _users.Find(u => u.Role == Role.Koordinator).ToList();
 
+    /// <summary>Everyone with a role (coordinators and fokal), for finding a person by name.</summary>
+    public IReadOnlyList<BotUser> ListWithRole() => _users.Find(u => u.Role != Role.Warga).ToList();
+
+    /// <summary>The users with these ids that exist (names for pages and messages).</summary>
+    public IReadOnlyDictionary<string, BotUser> GetMany(IEnumerable<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal).Select(Get).OfType<BotUser>().ToDictionary(u => u.Id, StringComparer.Ordinal);
+
+    /// <summary>A person created without a channel account (the command line's first coordinator).</summary>
+    public BotUser CreatePerson(string name, string? jobTitle, Role role)
+    {
+        var user = new BotUser
+        {
+            Id = "U-" + Guid.NewGuid().ToString("N")[..12],
+            Name = name,
+            JobTitle = jobTitle,
+            Role = role,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            RoleSince = time.GetUtcNow().UtcDateTime,
+        };
+        _users.Insert(user);
+        return user;
+    }
+
     public IReadOnlyList<BotUser> ListFokal(int organisationId) =>
         _users.Find(u => u.Role == Role.Fokal && u.OrganisationId == organisationId).ToList();
 

@@ -1,16 +1,27 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bot.Dialogs.Activities;
 
 namespace Bot.Host.Cli;
 
-/// <summary>Writes a bot message for a terminal: its text, a line per attachment, numbered suggested actions.</summary>
-internal static class ChatReplyPrinter
+/// <summary>
+/// Writes a bot message for a terminal: its text rendered from Markdown (<see cref="TerminalMarkdown"/>), a line per
+/// attachment, and the suggested actions as numbered choices. A question that already lists its options as
+/// "1. …, 2. …" (a choice prompt does, for channels without buttons) is not listed twice: only the actions beyond
+/// that list are added, numbered on from it, so the number typed is the one shown.
+/// </summary>
+internal static partial class ChatReplyPrinter
 {
-    public static async Task PrintAsync(Activity reply, TextWriter output)
+    public static async Task PrintAsync(Activity reply, TextWriter output, bool ansi = false)
     {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(output);
+        var actions = reply.SuggestedActions?.Actions ?? [];
+        var listed = 0;
         if (!string.IsNullOrWhiteSpace(reply.Text))
         {
-            var lines = reply.Text.ReplaceLineEndings("\n").Split('\n');
+            listed = ListedInText(reply.Text, actions);
+            var lines = TerminalMarkdown.Render(reply.Text, ansi).Split('\n');
             await output.WriteLineAsync("Sinergi: " + lines[0]);
             foreach (var line in lines.Skip(1))
             {
@@ -24,11 +35,24 @@ internal static class ChatReplyPrinter
             await output.WriteLineAsync("  [" + Describe(attachment) + "]");
         }
 
-        var actions = reply.SuggestedActions?.Actions ?? [];
-        for (var i = 0; i < actions.Count; i++)
+        for (var i = listed; i < actions.Count; i++)
         {
             await output.WriteLineAsync($"  {i + 1}. {actions[i].Title ?? actions[i].SentText}");
         }
+    }
+
+    /// <summary>How many of the actions the text itself lists, in order, as "1. title", "2. title", …</summary>
+    private static int ListedInText(string text, IReadOnlyList<CardAction> actions)
+    {
+        var numbered = NumberedLine().Matches(text)
+            .ToDictionary(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Groups["title"].Value.Trim());
+        var count = 0;
+        while (count < actions.Count && numbered.TryGetValue(count + 1, out var title) && title == (actions[count].Title ?? actions[count].SentText))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>A card's title or text, else the file name or URL, else its content type.</summary>
@@ -45,6 +69,11 @@ internal static class ChatReplyPrinter
             }
         }
 
-        return attachment.Name ?? attachment.ContentUrl ?? attachment.ContentType ?? "attachment";
+        return attachment.Name is { } name && attachment.ContentUrl is { } url && url.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            ? $"{name}: {url}"
+            : attachment.Name ?? attachment.ContentUrl ?? attachment.ContentType ?? "attachment";
     }
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})\. (?<title>.+)$", RegexOptions.Multiline)]
+    private static partial Regex NumberedLine();
 }

@@ -19,11 +19,13 @@ internal sealed class ChatVerb
     private readonly TextReader _input;
     private readonly TextWriter _output;
     private readonly string _locale;
+    private readonly bool _ansi;
     private readonly ConversationAccount _conversation = new() { Id = "console-" + Guid.NewGuid().ToString("N") };
     private IReadOnlyList<CardAction> _choices = [];
 
-    private ChatVerb(IServiceProvider services, bool english, TextReader input, TextWriter output)
+    private ChatVerb(IServiceProvider services, bool english, TextReader input, TextWriter output, bool ansi)
     {
+        _ansi = ansi;
         _turns = services.GetRequiredService<TurnProcessor>();
         _time = services.GetRequiredService<TimeProvider>();
         _input = input;
@@ -34,11 +36,18 @@ internal sealed class ChatVerb
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         using var host = VerbHost.Build();
-        return await RunAsync(host.Services, args, Console.In, Console.Out, cancellationToken);
+
+        // Bold and italics only on a real terminal that has not asked for plain output (https://no-color.org).
+        var ansi = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return await RunAsync(host.Services, args, Console.In, Console.Out, ansi, cancellationToken);
     }
 
-    /// <summary>Runs the conversation over any reader and writer; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Runs the conversation over any reader and writer, as plain text; returns the exit code.</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken) =>
+        RunAsync(services, args, input, output, ansi: false, cancellationToken);
+
+    /// <summary>Runs the conversation over any reader and writer (bold and italics as ANSI when asked); returns the exit code.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, bool ansi, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -49,7 +58,7 @@ internal sealed class ChatVerb
             return 2;
         }
 
-        var chat = new ChatVerb(services, args.Contains("--en"), input, output);
+        var chat = new ChatVerb(services, args.Contains("--en"), input, output, ansi);
         await chat.ConverseAsync(cancellationToken);
         return 0;
     }
@@ -86,7 +95,7 @@ internal sealed class ChatVerb
         var result = await _turns.ProcessAsync(activity, cancellationToken);
         foreach (var reply in result.Replies.Where(r => r.Type == ActivityTypes.Message))
         {
-            await ChatReplyPrinter.PrintAsync(reply, _output);
+            await ChatReplyPrinter.PrintAsync(reply, _output, _ansi);
             if (reply.SuggestedActions is { Actions.Count: > 0 } suggested)
             {
                 _choices = suggested.Actions;

@@ -1,6 +1,6 @@
 namespace Bot.Host.Cli;
 
-/// <summary>Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>.</summary>
+/// <summary>Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>, <c>admin</c>.</summary>
 internal static class CommandLine
 {
     /// <summary>Runs a verb and returns its exit code, or null when the web server should start.</summary>
@@ -20,8 +20,10 @@ internal static class CommandLine
                 return await IngestVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "eval":
                 return await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "admin":
+                return await AdminVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>.");
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, admin.");
                 await Task.CompletedTask.WaitAsync(cancellationToken);
                 _ = rest;
                 return 2;

@@ -48,8 +48,17 @@ internal sealed class ScriptStep
 
     public string Say { get; set; } = string.Empty;
 
-    /// <summary>A fragment the turn's replies must contain (case-insensitive); the turn counts as an error otherwise.</summary>
+    /// <summary>
+    /// A fragment the turn's replies must contain (case-insensitive); the turn counts as an error otherwise.
+    /// Alternatives are separated by " | " (e.g. "tenggat | tahun" when a form asks one more question in some months).
+    /// </summary>
     public string? Expect { get; set; }
+
+    /// <summary>
+    /// When set, the step is sent only if the previous step's replies contain this fragment (case-insensitive), e.g.
+    /// the plan-year answer that the registration form asks for only from October on. A skipped step is no turn.
+    /// </summary>
+    public string? When { get; set; }
 
     /// <summary>Names and regular expressions whose first group is kept for later steps (e.g. the invite code).</summary>
     public Dictionary<string, string> Capture { get; set; } = [];
@@ -62,7 +71,7 @@ internal sealed class ScriptStep
     {
         var all = string.Join("\n", replies);
         var expect = Expect is null ? null : Fill(Expect, values);
-        if (expect is not null && !all.Contains(expect, StringComparison.OrdinalIgnoreCase))
+        if (expect is not null && !ContainsAny(all, expect))
         {
             throw new BenchException($"after '{Fill(Say, values)}' expected '{expect}', got: {Shorten(all)}");
         }
@@ -78,6 +87,15 @@ internal sealed class ScriptStep
             values[name] = match.Groups[1].Value;
         }
     }
+
+    /// <summary>True when <paramref name="text"/> contains one of the " | "-separated fragments of <paramref name="expect"/>.</summary>
+    public static bool ContainsAny(string text, string expect) =>
+        expect.Split(" | ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(fragment => text.Contains(fragment, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when this step is to be sent after <paramref name="previous"/> (the previous step's replies).</summary>
+    public bool AppliesAfter(IReadOnlyList<string> previous, IReadOnlyDictionary<string, string> values) =>
+        When is null || ContainsAny(string.Join("\n", previous), Fill(When, values));
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

@@ -97,7 +97,7 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
                     }
 
                     texts.Add(reply);
-                    if (expect is null || reply.Contains(expect, StringComparison.OrdinalIgnoreCase))
+                    if (expect is null || ScriptStep.ContainsAny(reply, expect))
                     {
                         return texts;
                     }

@@ -92,8 +92,14 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
             try
             {
                 session = await transport.OpenAsync(values["user"], cancellationToken);
+                IReadOnlyList<string> previous = [];
                 foreach (var step in script.Conversation)
                 {
+                    if (!step.AppliesAfter(previous, values))
+                    {
+                        continue;
+                    }
+
                     var number = Interlocked.Increment(ref _issued);
                     if (number > budget)
                     {
@@ -114,6 +120,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
                     var replies = await session.SendAsync(ScriptStep.Fill(step.Say, values), Expected(step, values), cancellationToken);
                     var finished = _clock.Elapsed;
                     step.Check(replies, values);
+                    previous = replies;
                     if (number > options.WarmupTurns)
                     {
                         _latencies.Record(finished - started);

@@ -22,6 +22,9 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, BsonMap
 
     public Dialog? Find(string id) => dialogs.Find(id);
 
+    /// <summary>True when the bottom of the stack is a form that keeps a draft (<see cref="IDraftForm"/>).</summary>
+    public bool InDraftForm => Stack.Count > 0 && dialogs.Find(Stack[0].DialogId) is IDraftForm;
+
     /// <summary>Pushes a dialog and begins it.</summary>
     public Task<DialogTurnResult> BeginAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {

@@ -18,6 +18,13 @@ internal static class InterruptionWords
         ["kembali"] = Interruption.Back,
         ["back"] = Interruption.Back,
         ["sebelumnya"] = Interruption.Back,
+        ["nanti"] = Interruption.Park,
+        ["nanti saja"] = Interruption.Park,
+        ["lanjut nanti"] = Interruption.Park,
+        ["simpan draf"] = Interruption.Park,
+        ["simpan draft"] = Interruption.Park,
+        ["later"] = Interruption.Park,
+        ["save draft"] = Interruption.Park,
     };
 
     public static Interruption Classify(string text) =>
@@ -31,4 +38,7 @@ internal enum Interruption
     Help,
     Menu,
     Back,
+
+    /// <summary>Keep the form as a draft for later (forms only; elsewhere the words are an ordinary answer).</summary>
+    Park,
 }

@@ -25,15 +25,16 @@ internal static class ChoiceRecognizer
             return null;
         }
 
-        if (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        // A number picks by position; a number that is no position may still be an option's name (a year: "2026").
+        if (int.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= choices.Count)
         {
-            return number >= 1 && number <= choices.Count ? number - 1 : null;
+            return number - 1;
         }
 
         var names = choices.Select(c => Names(c).ToList()).ToList();
         return Unique(names, n => n == input)
             ?? (input.Length >= 3 ? Unique(names, n => n.StartsWith(input, StringComparison.Ordinal)) : null)
-            ?? (input.Length >= 4 ? Unique(names, n => n.Contains(input, StringComparison.Ordinal) || input.Contains(n, StringComparison.Ordinal)) : null)
+            ?? (input.Length >= 4 ? Unique(names, n => n.Contains(input, StringComparison.Ordinal) || Contains(input, n)) : null)
             ?? (input.Length >= 5 ? Unique(names, n => Distance(n, input) <= Math.Max(1, n.Length / 6)) : null);
     }
 
@@ -55,6 +56,15 @@ internal static class ChoiceRecognizer
 
         return builder.ToString().Trim();
     }
+
+    /// <summary>
+    /// Whether the answer mentions the name: anywhere for names of four letters or more, as a whole word for shorter
+    /// ones, so that the synonym "n" (no) is not found inside "mungkin".
+    /// </summary>
+    private static bool Contains(string input, string name) =>
+        name.Length >= 4
+            ? input.Contains(name, StringComparison.Ordinal)
+            : (" " + input + " ").Contains(" " + name + " ", StringComparison.Ordinal);
 
     private static IEnumerable<string> Names(PromptChoice choice) =>
         new[] { choice.Title, choice.Value }.Concat(choice.Synonyms).Select(Normalize).Where(n => n.Length > 0);

@@ -35,6 +35,8 @@ internal sealed class ConfirmPrompt(string id) : Prompt<bool>(id, null)
             ? PromptRecognition<bool>.Success(answer)
             : PromptRecognition<bool>.Failure(dc.Turn.T(PromptTexts.ConfirmInvalid)));
 
+    protected override string? Example(DialogContext dc, PromptOptions options) => dc?.Turn.T(PromptTexts.ConfirmExample);
+
     protected override Activity BuildPrompt(TurnContext turn, PromptOptions options, string text) => new()
     {
         Type = ActivityTypes.Message,

@@ -6,15 +6,19 @@ namespace Bot.Dialogs.Engine.Prompts;
 /// <summary>
 /// Resolves the dates people type, in Indonesian or English, against "today" in the user's time zone:
 /// relative words (besok, lusa, minggu depan, Jumat depan), month phrases (akhir Juni, awal Juli), numeric dates
-/// (30/6, 30-06-2027, 2027-06-30), written dates (30 Juni 2027, June 30 2027) and the reporting periods B6/B12.
-/// A date without a year is in today's year; whether it is acceptable (not past, within the plan year) is the
-/// validator's business, so the user hears why.
+/// (30/6, 30-06-2027, 2027-06-30, and month first when the day cannot be a month: 12/31/2026), written dates
+/// (30 Juni 2027, 15 jan 27, June 30 2027) and the reporting periods B6/B12. A date without a year falls in the
+/// given default year (the plan year) or else today's; whether it is acceptable (not past, within the plan year) is
+/// the validator's business, so the user hears why. Hand-written: no library reads Indonesian dates.
 /// </summary>
 internal static partial class IndonesianDate
 {
     private const int MaxLength = 60;
 
-    public static bool TryResolve(string? text, DateOnly today, out DateOnly date)
+    public static bool TryResolve(string? text, DateOnly today, out DateOnly date) => TryResolve(text, today, null, out date);
+
+    /// <summary>As <see cref="TryResolve(string?, DateOnly, out DateOnly)"/>; a date without a year falls in <paramref name="defaultYear"/>.</summary>
+    public static bool TryResolve(string? text, DateOnly today, int? defaultYear, out DateOnly date)
     {
         date = default;
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
@@ -25,11 +29,12 @@ internal static partial class IndonesianDate
         var input = Normalize(text);
         try
         {
-            return TryRelative(input, today, out date)
+            var year = defaultYear ?? today.Year;
+            return TryRelative(input, today, year, out date)
                 || TryWeekday(input, today, out date)
-                || TryMonthPhrase(input, today, out date)
-                || TryNumeric(input, today, out date)
-                || TryWritten(input, today, out date);
+                || TryMonthPhrase(input, year, out date)
+                || TryNumeric(input, year, out date)
+                || TryWritten(input, year, out date);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -53,7 +58,7 @@ internal static partial class IndonesianDate
         return lowered.Replace("hari ", string.Empty, StringComparison.Ordinal).Trim();
     }
 
-    private static bool TryRelative(string input, DateOnly today, out DateOnly date)
+    private static bool TryRelative(string input, DateOnly today, int year, out DateOnly date)
     {
         date = input switch
         {
@@ -64,8 +69,8 @@ internal static partial class IndonesianDate
             "bulan depan" or "next month" => today.AddMonths(1),
             "akhir bulan" or "end of the month" or "end of month" => EndOfMonth(today.Year, today.Month),
             "akhir bulan depan" or "end of next month" => EndOfMonth(today.AddMonths(1).Year, today.AddMonths(1).Month),
-            "akhir tahun" or "end of the year" or "end of year" or "b12" or "b 12" => new DateOnly(today.Year, 12, 31),
-            "b6" or "b 6" => new DateOnly(today.Year, 6, 30),
+            "akhir tahun" or "end of the year" or "end of year" or "b12" or "b 12" => new DateOnly(year, 12, 31),
+            "b6" or "b 6" => new DateOnly(year, 6, 30),
             _ => default,
         };
         return date != default;
@@ -92,7 +97,7 @@ internal static partial class IndonesianDate
         return true;
     }
 
-    private static bool TryMonthPhrase(string input, DateOnly today, out DateOnly date)
+    private static bool TryMonthPhrase(string input, int defaultYear, out DateOnly date)
     {
         date = default;
         var match = MonthPhrasePattern().Match(input);
@@ -101,7 +106,7 @@ internal static partial class IndonesianDate
             return false;
         }
 
-        var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : today.Year;
+        var year = match.Groups["year"].Success ? int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture) : defaultYear;
         date = match.Groups["part"].Value switch
         {
             "awal" or "start of" or "early" or "beginning of" => new DateOnly(year, month, 1),
@@ -111,7 +116,7 @@ internal static partial class IndonesianDate
         return true;
     }
 
-    private static bool TryNumeric(string input, DateOnly today, out DateOnly date)
+    private static bool TryNumeric(string input, int defaultYear, out DateOnly date)
     {
         date = default;
         var iso = IsoPattern().Match(input);
@@ -127,12 +132,19 @@ internal static partial class IndonesianDate
             return false;
         }
 
-        var year = match.Groups["y"].Success ? Int(match, "y") : today.Year;
-        date = new DateOnly(year < 100 ? 2000 + year : year, Int(match, "m"), Int(match, "d"));
+        var (day, month) = (Int(match, "d"), Int(match, "m"));
+
+        // Day first, as Indonesians write; month first only when the second number cannot be a month (12/31/2026).
+        if (month > 12 && day <= 12)
+        {
+            (day, month) = (month, day);
+        }
+
+        date = new DateOnly(match.Groups["y"].Success ? FullYear(Int(match, "y")) : defaultYear, month, day);
         return true;
     }
 
-    private static bool TryWritten(string input, DateOnly today, out DateOnly date)
+    private static bool TryWritten(string input, int defaultYear, out DateOnly date)
     {
         date = default;
         var dayFirst = DayMonthNamePattern().Match(input);
@@ -142,10 +154,13 @@ internal static partial class IndonesianDate
             return false;
         }
 
-        var year = match.Groups["y"].Success ? Int(match, "y") : today.Year;
+        var year = match.Groups["y"].Success ? FullYear(Int(match, "y")) : defaultYear;
         date = new DateOnly(year, month, Int(match, "d"));
         return true;
     }
+
+    /// <summary>"27" is 2027: two-digit years in this century (plans are never for the 1900s).</summary>
+    private static int FullYear(int year) => year < 100 ? 2000 + year : year;
 
     private static int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
@@ -166,9 +181,9 @@ internal static partial class IndonesianDate
     [GeneratedRegex(@"^(?<d>\d{1,2})[/.-](?<m>\d{1,2})(?:[/.-](?<y>\d{4}|\d{2}))?$")]
     private static partial Regex DayMonthPattern();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2}) (?<month>[a-z]+)\.?,?(?: (?<y>\d{4}))?$")]
+    [GeneratedRegex(@"^(?<d>\d{1,2})[ -](?<month>[a-z]+)\.?,?(?:[ -](?<y>\d{4}|\d{2}))?$")]
     private static partial Regex DayMonthNamePattern();
 
-    [GeneratedRegex(@"^(?<month>[a-z]+)\.? (?<d>\d{1,2})(?:st|nd|rd|th)?,?(?: (?<y>\d{4}))?$")]
+    [GeneratedRegex(@"^(?<month>[a-z]+)\.? (?<d>\d{1,2})(?:st|nd|rd|th)?,?(?: (?<y>\d{4}|\d{2}))?$")]
     private static partial Regex MonthNameDayPattern();
 }

@@ -11,4 +11,6 @@ internal sealed class NumberPrompt(string id, PromptValidator<decimal>? validato
         Task.FromResult(IndonesianNumber.TryParse(dc.Turn.Text, dc.Turn.IsEnglish, out var value)
             ? PromptRecognition<decimal>.Success(value)
             : PromptRecognition<decimal>.Failure(dc.Turn.T(PromptTexts.NumberInvalid)));
+
+    protected override string? Example(DialogContext dc, PromptOptions options) => dc.Turn.T(PromptTexts.NumberExample);
 }

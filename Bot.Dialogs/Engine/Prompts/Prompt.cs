@@ -4,8 +4,10 @@ using Bot.Dialogs.Engine.Dialogs;
 namespace Bot.Dialogs.Engine.Prompts;
 
 /// <summary>
-/// Asks until it gets a valid answer: recognise, then validate, then end with the value. After
-/// <see cref="MaxAttempts"/> failures it gives up and clears the stack, so nobody is stuck in a loop.
+/// Asks until it gets a valid answer: recognise, then validate, then end with the value. An unusable answer is
+/// answered with the reason and a concrete example; after <see cref="MaxAttempts"/> failures in a row the prompt
+/// pauses and lists the ways on (help, skip when optional, keep the draft for later, cancel). It never discards
+/// what the user typed before.
 /// </summary>
 internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
 {
@@ -59,15 +61,45 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
             }
         }
 
+        // Never a dead end and never a loss: after repeated failures the form pauses and says what the user can do
+        // (help, skip an optional field, keep the draft for later, stop); the answers given so far stay.
         if (attempts >= MaxAttempts)
         {
-            dc.Turn.SendText(error is null ? dc.Turn.T(PromptTexts.GaveUp) : error + "\n\n" + dc.Turn.T(PromptTexts.GaveUp));
-            return dc.CancelAll();
+            frame.State[AttemptsKey] = 0;
+            dc.Turn.Send(BuildPause(dc, prompt, error));
+            return DialogTurnResult.Waiting;
         }
 
         var retry = prompt.RetryText ?? prompt.Text;
-        dc.Turn.Send(BuildPrompt(dc.Turn, prompt, error is null ? retry : error + "\n\n" + retry));
+        var example = prompt.Example ?? Example(dc, prompt);
+        var lead = string.Join("\n\n", new[] { error, example is null ? null : dc.Turn.F(PromptTexts.ExampleLine, example) }.OfType<string>());
+        dc.Turn.Send(BuildPrompt(dc.Turn, prompt, lead.Length == 0 ? retry : lead + "\n\n" + retry));
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>A concrete answer of this kind, shown after an unusable one; null when the question shows its options.</summary>
+    protected virtual string? Example(DialogContext dc, PromptOptions options) => null;
+
+    private Activity BuildPause(DialogContext dc, PromptOptions prompt, string? error)
+    {
+        var turn = dc.Turn;
+        var example = prompt.Example ?? Example(dc, prompt) ?? turn.T(PromptTexts.ChoiceHint);
+        var text = turn.F(
+            PromptTexts.Paused,
+            MaxAttempts,
+            example,
+            prompt.AllowSkip ? turn.T(PromptTexts.PausedSkip) : string.Empty,
+            dc.InDraftForm ? turn.T(PromptTexts.PausedPark) : string.Empty);
+        var pause = BuildPrompt(turn, prompt, error is null ? text : error + "\n\n" + text);
+        var offers = new List<string> { turn.T(PromptTexts.HelpButton) };
+        if (dc.InDraftForm)
+        {
+            offers.Add(turn.T(PromptTexts.LaterButton));
+        }
+
+        offers.Add(turn.T(PromptTexts.CancelButton));
+        var existing = pause.SuggestedActions?.Actions.Select(a => a.Title ?? string.Empty) ?? [];
+        return pause with { SuggestedActions = TurnContext.ToSuggestions(existing.Concat(offers).Distinct()) };
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)

@@ -25,6 +25,15 @@ internal sealed class PromptOptions
 
     /// <summary>For text prompts: the longest answer accepted.</summary>
     public int MaxLength { get; set; } = 200;
+
+    /// <summary>
+    /// A concrete answer shown after an answer that could not be used ("*30 Juni 2027*"); the prompt kind's own
+    /// example when absent.
+    /// </summary>
+    public string? Example { get; set; }
+
+    /// <summary>For date prompts: the year of a date typed without one (the plan year); today's year when absent.</summary>
+    public int? DefaultYear { get; set; }
 }
 
 /// <summary>One option of a choice prompt: the value the dialog gets back, and what the user sees.</summary>

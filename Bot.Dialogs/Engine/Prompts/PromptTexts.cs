@@ -55,6 +55,34 @@ internal static class PromptTexts
         "Sepertinya ada kendala dengan jawaban ini, jadi pengisian saya hentikan. Data yang belum dikonfirmasi tidak disimpan. Anda bisa mulai lagi kapan saja, atau ketik *bantuan*.",
         "It seems this answer is not working out, so I stopped here. Nothing unconfirmed was saved. You can start again any time, or type *help*.");
 
+    public static readonly LocalizedText ExampleLine = new("Contoh jawaban: {0}", "For example: {0}");
+
+    public static readonly LocalizedText NumberExample = new("*1.500*, *25 orang* atau *Rp 25 juta*", "*1,500*, *25 people* or *Rp 25 million*");
+
+    public static readonly LocalizedText DateExample = new(
+        "*30 Juni {0}*, *30/06/{0}* atau *akhir Juni*",
+        "*30 June {0}*, *30/06/{0}* or *end of June*");
+
+    public static readonly LocalizedText ConfirmExample = new("*ya* atau *tidak*", "*yes* or *no*");
+
+    public static readonly LocalizedText Paused = new(
+        "Jawaban untuk pertanyaan ini belum bisa saya terima setelah {0} kali mencoba. Tidak ada yang hilang: jawaban Anda sebelumnya tetap tersimpan.\n\nAnda bisa:\n- mencoba lagi, misalnya {1}\n- ketik *bantuan* untuk penjelasan pertanyaan ini\n{2}{3}- ketik *batal* untuk berhenti dan membuang isian",
+        "I could not use the answer to this question after {0} tries. Nothing is lost: your earlier answers are kept.\n\nYou can:\n- try again, for example {1}\n- type *help* for an explanation of this question\n{2}{3}- type *cancel* to stop and discard the form");
+
+    public static readonly LocalizedText PausedSkip = new(
+        "- ketik *lewati* untuk mengosongkan pertanyaan ini (tidak wajib)\n",
+        "- type *skip* to leave this question empty (it is optional)\n");
+
+    public static readonly LocalizedText PausedPark = new(
+        "- ketik *nanti* untuk menyimpan isian sebagai draf, lalu *lanjut* kapan saja untuk meneruskannya\n",
+        "- type *later* to keep the form as a draft, then *continue* any time to carry on\n");
+
+    public static readonly LocalizedText HelpButton = new("Bantuan", "Help");
+
+    public static readonly LocalizedText LaterButton = new("Nanti", "Later");
+
+    public static readonly LocalizedText CancelButton = new("Batal", "Cancel");
+
     public static readonly LocalizedText Skip = new("Lewati", "Skip");
 
     public static readonly LocalizedText Yes = new("Ya", "Yes");

@@ -17,7 +17,10 @@ internal static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddTransient<ConnectorAuthenticationHandler>();
+        services.AddHttpClient<ConnectorClient>()
+            .AddConnectorResilience()
+            .AddHttpMessageHandler<ConnectorAuthenticationHandler>();
         services.AddTransient<MessagesEndpoint>();
         services.AddSingleton<IChannelSender, BotFrameworkChannelSender>();
         return services;

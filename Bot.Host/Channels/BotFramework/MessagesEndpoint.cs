@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.BotFramework;
 
@@ -37,6 +38,7 @@ internal sealed partial class MessagesEndpoint(
         // Once the turn starts, the activity id is marked processed: finish it and deliver its replies even if
         // the channel hangs up, or a retry would be skipped as a duplicate and the answer lost.
         var stopping = lifetime.ApplicationStopping;
+        using var span = SinergiTelemetry.StartChannel(activity.ChannelId!);
         var result = await turns.ProcessAsync(activity, stopping);
         var replies = result.Replies.Where(r => ShouldSend(r, activity.ChannelId)).ToList();
 

@@ -26,6 +26,13 @@ internal sealed class DirectLineOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:16:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a web chat device keeps its identity without being used (the HttpOnly cookie's lifetime, slid forward
+    /// on use): a new tab or a browser restart within it is the same person.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan DeviceLifetime { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>How long an idle conversation (and its uploads) is kept; never less than a day.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan ConversationRetention { get; set; } = TimeSpan.FromDays(7);

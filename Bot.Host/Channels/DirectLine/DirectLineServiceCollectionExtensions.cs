@@ -22,6 +22,8 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<DeviceCredentials>();
+        services.AddSingleton<Bot.Dialogs.Linking.IAccountSignOut, DirectLineSignOut>();
         services.AddSingleton<IChannelSender, DirectLineChannelSender>();
         services.AddSingleton<IAttachmentSource, DirectLineAttachmentSource>();
         return services;

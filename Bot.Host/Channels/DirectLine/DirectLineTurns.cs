@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.DirectLine;
 
@@ -15,11 +16,16 @@ internal sealed partial class DirectLineTurns(
     ILogger<DirectLineTurns> logger)
 {
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private int _queued;
+
+    /// <summary>Turns and deliveries queued or running, over all conversations (a telemetry gauge).</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>Queues a turn for an activity already in the log; failures are logged, never thrown.</summary>
     public void EnqueueTurn(DirectLineConversation conversation, Activity inbound) =>
         _ = EnqueueAsync(conversation.Id, async cancellationToken =>
         {
+            using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
             try
             {
                 var result = await processor.ProcessAsync(inbound, cancellationToken);
@@ -121,6 +127,7 @@ internal sealed partial class DirectLineTurns(
         lock (_tails)
         {
             var previous = _tails.GetValueOrDefault(conversationId) ?? Task.CompletedTask;
+            Interlocked.Increment(ref _queued);
             var next = RunAfterAsync(previous, work);
             _tails[conversationId] = next;
             _ = next.ContinueWith(
@@ -143,9 +150,16 @@ internal sealed partial class DirectLineTurns(
 
     private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work)
     {
-        // The previous item's failure belongs to its own caller; this one runs regardless.
-        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await work(lifetime.ApplicationStopping);
+        try
+        {
+            // The previous item's failure belongs to its own caller; this one runs regardless.
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await work(lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queued);
+        }
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "Direct Line turn failed in conversation {ConversationId}")]

@@ -15,14 +15,16 @@ internal static class TokenEndpoints
     }
 
     /// <summary>
-    /// Creates a conversation and a token for it. A backend sends the configured secret and may name the user;
-    /// the page on the same origin calls it without a secret (the local default) and always gets a fresh user id,
-    /// so nobody can pick another person's id.
+    /// Creates a conversation and a token for it. A backend sends the configured secret and may name the user. The
+    /// page on the same origin calls it without a secret (the local default): its user id comes from the device
+    /// cookie (<see cref="DeviceCredentials"/>), so every tab and every restart of that browser is the same person; a
+    /// browser without a live device gets a new one. Nobody can pick another person's id.
     /// </summary>
     private static async Task<IResult> GenerateAsync(
         HttpRequest request,
         DirectLineConversations conversations,
         DirectLineTokens tokens,
+        DeviceCredentials devices,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
@@ -57,13 +59,21 @@ internal static class TokenEndpoints
         {
             return DirectLineResults.Forbidden("Tokens without a secret are only given to pages of this site.");
         }
+        else
+        {
+            userId = DeviceUser(request, devices, settings);
+        }
 
         var conversation = conversations.Create(userId, userName);
         var issued = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
         return Results.Ok(new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresInSeconds));
     }
 
-    private static IResult Refresh(HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens)
+    /// <summary>
+    /// A new token for the same conversation, unless its device has signed out since ("keluar"): then 403, and the
+    /// page starts afresh with a new device.
+    /// </summary>
+    private static IResult Refresh(HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens, DeviceCredentials devices)
     {
         var access = auth.Check(request, conversationId: null);
         if (access.Refusal is not null)
@@ -72,9 +82,29 @@ internal static class TokenEndpoints
         }
 
         var conversation = access.Conversation!;
+        if (devices.IsRevoked(conversation.UserId))
+        {
+            return DirectLineResults.Forbidden("This device has signed out; generate a new token.");
+        }
+
         conversations.Touch(conversation);
         var issued = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
         return Results.Ok(new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresInSeconds));
+    }
+
+    /// <summary>The Direct Line user id of the browser's device; a new device (and cookie) when it has none alive.</summary>
+    private static string DeviceUser(HttpRequest request, DeviceCredentials devices, DirectLineOptions settings)
+    {
+        var secret = DeviceCookie.Read(request);
+        if (devices.Use(secret) is { } device)
+        {
+            DeviceCookie.Write(request.HttpContext.Response, secret!, settings.DeviceLifetime);
+            return device.UserId;
+        }
+
+        var (fresh, created) = devices.Create();
+        DeviceCookie.Write(request.HttpContext.Response, fresh, settings.DeviceLifetime);
+        return created.UserId;
     }
 
     private static (string? Id, string? Name, string? Problem) ReadUser(JsonElement? body)

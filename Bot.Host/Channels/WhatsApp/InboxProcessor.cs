@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.WhatsApp;
 
@@ -16,6 +17,7 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
     public async Task<bool> ProcessAsync(InboxRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
+        using var span = SinergiTelemetry.StartChannel(WhatsAppAddress.ChannelId);
         var mapping = mapper.Map(row);
         IReadOnlyList<Activity> replies;
         var confidential = false;

@@ -116,6 +116,9 @@ internal sealed class WhatsAppInbox(SinergiDatabase database)
 
     public InboxRow? Get(string wamid) => _rows.FindById(wamid);
 
+    /// <summary>Messages waiting or being handled (a telemetry gauge).</summary>
+    public int PendingCount() => _rows.Count(r => r.State == InboxState.Pending);
+
     /// <summary>Forgets finished rows older than the retention; pending rows are never dropped.</summary>
     public int Prune(DateTimeOffset cutoff)
     {

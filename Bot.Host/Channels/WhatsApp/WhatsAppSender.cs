@@ -7,8 +7,8 @@ namespace Bot.Host.Channels.WhatsApp;
 
 /// <summary>
 /// Sends to one user strictly in order (each call awaited before the next, so bubbles cannot overtake each
-/// other), spaced by <see cref="WhatsAppOptions.MinSendInterval"/>, backing off 1, 4, 16… times the base delay
-/// on rate-limit answers. Timeouts and other errors are not retried: Graph has no idempotency key.
+/// other), spaced by <see cref="WhatsAppOptions.MinSendInterval"/>. Rate-limit answers are retried by the Graph
+/// client's pipeline (<see cref="GraphSendResilience"/>); timeouts and other errors are not.
 /// </summary>
 internal sealed class WhatsAppSender(
     GraphClient graph,
@@ -72,45 +72,27 @@ internal sealed class WhatsAppSender(
     private async Task<string> SendOneAsync(
         Recipient recipient, string phoneNumberId, string conversationId, JsonObject body, string kind, int acceptedBefore, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var wait = recipient.LastSentAt + _options.MinSendInterval - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
         {
-            var wait = recipient.LastSentAt + _options.MinSendInterval - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, cancellationToken);
-            }
-
-            var result = await graph.SendAsync(phoneNumberId, body, cancellationToken);
-            recipient.LastSentAt = time.GetUtcNow();
-            if (result.Succeeded)
-            {
-                outbound.RecordAccepted(result.MessageId!, conversationId, kind, recipient.LastSentAt);
-                return result.MessageId!;
-            }
-
-            if (!result.IsRateLimited || attempt >= _options.MaxSendAttempts)
-            {
-                if (result.ErrorCode == 190)
-                {
-                    WhatsAppLog.AccessTokenRejected(logger);
-                }
-
-                WhatsAppLog.SendRefused(logger, body["type"]?.GetValue<string>(), result.HttpStatus, result.ErrorCode, attempt);
-                throw new WhatsAppSendException(result, acceptedBefore);
-            }
-
-            var delay = BackOff(attempt, result.RetryAfter);
-            WhatsAppLog.RateLimited(logger, result.HttpStatus, result.ErrorCode, delay);
-            await Task.Delay(delay, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken);
         }
-    }
 
-    /// <summary>base × 4^(attempt−1), or Graph's Retry-After when given, never above the configured maximum.</summary>
-    private TimeSpan BackOff(int attempt, TimeSpan? retryAfter)
-    {
-        var exponential = _options.RetryBaseDelay * Math.Pow(4, attempt - 1);
-        var wanted = retryAfter is { } r && r > exponential ? r : exponential;
-        return wanted < _options.MaxRetryDelay ? wanted : _options.MaxRetryDelay;
+        var result = await graph.SendAsync(phoneNumberId, body, cancellationToken);
+        recipient.LastSentAt = time.GetUtcNow();
+        if (result.Succeeded)
+        {
+            outbound.RecordAccepted(result.MessageId!, conversationId, kind, recipient.LastSentAt);
+            return result.MessageId!;
+        }
+
+        if (result.ErrorCode == 190)
+        {
+            WhatsAppLog.AccessTokenRejected(logger);
+        }
+
+        WhatsAppLog.SendRefused(logger, body["type"]?.GetValue<string>(), result.HttpStatus, result.ErrorCode, result.Attempts);
+        throw new WhatsAppSendException(result, acceptedBefore);
     }
 
     private static (string PhoneNumberId, string WaId) Parse(string conversationId) =>

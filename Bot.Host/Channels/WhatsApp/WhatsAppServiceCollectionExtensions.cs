@@ -17,6 +17,7 @@ internal static class WhatsAppServiceCollectionExtensions
 
         services.AddHttpClient(GraphClient.HttpClientName, (sp, client) =>
             client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.GraphTimeout);
+        services.AddHttpClient(GraphClient.SendClientName).AddGraphSendResilience();
         services.AddSingleton<GraphClient>();
         services.AddSingleton<WhatsAppInbox>();
         services.AddSingleton<ServiceWindowStore>();

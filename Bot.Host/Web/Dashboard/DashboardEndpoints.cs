@@ -1,4 +1,5 @@
 using Bot.Dialogs.Dashboard;
+using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
 using Microsoft.Extensions.Primitives;
@@ -50,7 +51,9 @@ internal static class DashboardEndpoints
         }
 
         var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
-        var body = OpdPage.Body(organisation, users.ListFokal(id), statistics.Standings(filter, id), filter);
+        var standings = statistics.Standings(filter, id);
+        var people = users.GetMany(standings.SelectMany(PeopleOf));
+        var body = OpdPage.Body(organisation, users.ListFokal(id), standings, filter, people);
         return DashboardLayout.Page(DashboardUser.From(http), organisation.ShortName, body, filter, statistics.Years(), "/dasbor/opd/" + id, FilterQuery.Ignored(http.Request));
     }
 
@@ -63,7 +66,7 @@ internal static class DashboardEndpoints
         });
         dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, UserStore users) =>
             tips.Find(code) is { } tip
-                ? DashboardLayout.Page(DashboardUser.From(http), tip.Id, TipPages.Detail(tip, DashboardUser.From(http), CoordinatorNames(users)))
+                ? DashboardLayout.Page(DashboardUser.From(http), tip.Id, TipPages.Detail(tip, DashboardUser.From(http), CoordinatorNames(users, tip)))
                 : Results.NotFound());
         dashboard.MapPost("/laporan-warga/{code}/status", async (HttpContext http, string code, TipService tips, CancellationToken cancellationToken) =>
         {
@@ -84,6 +87,11 @@ internal static class DashboardEndpoints
     private static TipStatus? StatusNamed(StringValues values) =>
         values is [{ } value] && Enum.GetNames<TipStatus>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<TipStatus>(value) : null;
 
-    private static Dictionary<string, string> CoordinatorNames(UserStore users) =>
-        users.ListCoordinators().ToDictionary(u => u.Id, u => u.Name ?? u.Id, StringComparer.Ordinal);
+    /// <summary>Who acted on a tip, by name (also a coordinator who has since lost the role); never an id.</summary>
+    private static Dictionary<string, string> CoordinatorNames(UserStore users, Tip tip) =>
+        users.GetMany(tip.History.Select(h => h.CoordinatorId)).ToDictionary(p => p.Key, p => p.Value.Label(english: false), StringComparer.Ordinal);
+
+    private static IEnumerable<string> PeopleOf(CommitmentStanding standing) =>
+        standing.Periods.Select(p => p.Report).OfType<ProgressReport>().SelectMany(r => new[] { r.SubmittedBy, r.ReviewedBy }).OfType<string>()
+            .Append(standing.Commitment.ResponsibleUserId());
 }

@@ -26,7 +26,7 @@ internal static class DashboardLayout
             .Append("<a href=\"/dasbor/ekspor.xlsx").Append(query).Append("\" id=\"ekspor-xlsx\">XLSX</a>")
             .Append("<form method=\"post\" action=\"/dasbor/keluar\" class=\"inline\">").Append(FormToken(user))
             .Append("<button type=\"submit\" class=\"link\">Keluar</button></form></nav>")
-            .Append("<span class=\"who\">").Append(Html.E(user.User.Name ?? "Koordinator")).Append("</span></header><main>");
+            .Append("<span class=\"who\">").Append(Html.E(user.User.Label(english: false))).Append("</span></header><main>");
         if (filter is not null && years is not null)
         {
             html.Append(FilterForm(filter, years, filterAction ?? "/dasbor"));

@@ -6,7 +6,8 @@ namespace Bot.Host.Web.Dashboard;
 
 /// <summary>
 /// The columns of the CSV and XLSX exports, in Sismonev's order of entry (README "Export columns"). A value is a
-/// string, a decimal (a number cell in XLSX) or null (empty). Dates are ISO (yyyy-MM-dd) in the OPD's zone.
+/// string, a decimal (a number cell in XLSX) or null (empty). Dates are ISO text (yyyy-MM-dd) in the OPD's zone;
+/// date columns also give the day itself (<see cref="ExportColumn.Day"/>), which the XLSX writes as a date cell.
 /// </summary>
 internal static class ExportColumns
 {
@@ -25,26 +26,31 @@ internal static class ExportColumns
         new("Satuan", r => r.Commitment.Unit),
         new("Lokasi", r => r.Commitment.Location),
         new("Anggaran (Rp)", r => r.Commitment.Budget),
-        new("Tenggat", r => Iso(r.Commitment.Deadline)),
+        Date("Tenggat", r => r.Commitment.Deadline),
         new("Periode", r => r.Period.ToString()),
         new("Realisasi", r => r.Report?.RealisationValue),
         new("Persen Realisasi", r => r.Report?.RealisationPercent),
         new("Status Laporan", r => r.Report is { } report ? DomainLabels.Of(report.State) : "Belum lapor"),
-        new("Tanggal Lapor", r => r.IsReported ? LocalDate(r.Report!.SubmittedAt, r.Organisation) : null),
+        Date("Tanggal Lapor", r => r.IsReported ? LocalDay(r.Report!.SubmittedAt, r.Organisation) : null),
         new("Diverifikasi", r => r.IsVerified ? "Ya" : "Tidak"),
-        new("Tanggal Verifikasi", r => r.IsVerified ? LocalDate(r.Report!.ReviewedAt, r.Organisation) : null),
+        Date("Tanggal Verifikasi", r => r.IsVerified ? LocalDay(r.Report!.ReviewedAt, r.Organisation) : null),
         new("Tepat Waktu", r => r.IsReported ? (r.IsOnTime ? "Ya" : "Tidak") : null),
         new("Status Komitmen", r => DomainLabels.Of(r.Commitment.Status)),
         new("Narasi", r => r.Report?.Narrative),
         new("Jumlah Bukti", r => (decimal?)r.Report?.Evidence.Count ?? 0m),
     ];
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static ExportColumn Date(string header, Func<CommitmentPeriodRow, DateOnly?> day) =>
+        new(header, r => day(r)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { Day = day };
 
-    private static string? LocalDate(DateTime? utc, Organisation organisation) => utc is { } at
-        ? Iso(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), IndonesianTimeZones.Find(organisation.TimeZone))))
+    private static DateOnly? LocalDay(DateTime? utc, Organisation organisation) => utc is { } at
+        ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), IndonesianTimeZones.Find(organisation.TimeZone)))
         : null;
 }
 
 /// <summary>One export column: header and how to read its value from a row.</summary>
-internal sealed record ExportColumn(string Header, Func<CommitmentPeriodRow, object?> Value);
+internal sealed record ExportColumn(string Header, Func<CommitmentPeriodRow, object?> Value)
+{
+    /// <summary>For date columns: the day itself, so a spreadsheet gets a date rather than text.</summary>
+    public Func<CommitmentPeriodRow, DateOnly?>? Day { get; init; }
+}

@@ -77,7 +77,7 @@ internal static class TipPages
         foreach (var change in tip.History)
         {
             html.Append("<li>").Append(Html.DateTime(change.ChangedAt, Zone)).Append(" · ").Append(Badge(change.Status)).Append(" oleh ")
-                .Append(Html.E(coordinatorNames.GetValueOrDefault(change.CoordinatorId, change.CoordinatorId)))
+                .Append(Html.E(coordinatorNames.GetValueOrDefault(change.CoordinatorId, "(koordinator tidak diketahui)")))
                 .Append(change.Note is null ? string.Empty : ": " + Html.E(change.Note)).Append("</li>");
         }
 

@@ -1,5 +1,8 @@
 // Starts the official Web Chat against this host's Direct Line server (/v3/directline).
 // ?ws=0 switches the WebSocket off (polling), ?lang=en asks for English.
+// Who the user is does not live here: the token endpoint recognises the browser by its HttpOnly device cookie, so a
+// new tab or a restarted browser is the same person. sessionStorage only lets a reload continue this tab's
+// conversation. When the bot signs the user out ("keluar"), the page starts afresh.
 (function () {
   'use strict';
 
@@ -34,12 +37,14 @@
     sendBoxButtonColorOnHover: '#134e4a',
     hideUploadButton: false,
     uploadAccept: 'image/*,application/pdf',
-    uploadMultiple: true
+    uploadMultiple: true,
+    // A picked file goes at once (as on WhatsApp): the evidence question waits for files, not for a second tap.
+    sendAttachmentOn: 'attach'
   };
 
   function post(path, token) {
     var headers = token ? { Authorization: 'Bearer ' + token } : {};
-    return fetch(domain + path, { method: 'POST', headers: headers }).then(function (response) {
+    return fetch(domain + path, { method: 'POST', headers: headers, credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
       return response.json();
     });
@@ -76,9 +81,25 @@
       if (directLine.token) { remember({ token: directLine.token, conversationId: conversation.conversationId }); }
     }, 60000);
 
+    // "keluar" answers with channelData.sinergi.signedOut: forget this tab's conversation and start a new one
+    // (the server has revoked the device, so the token endpoint hands out a new identity).
+    var store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+          if (activity && activity.from && activity.from.role === 'bot' && activity.channelData && activity.channelData.sinergi && activity.channelData.sinergi.signedOut) {
+            try { sessionStorage.removeItem(storageKey); } catch (e) { /* private mode */ }
+            document.documentElement.setAttribute('data-signed-out', 'true');
+            setTimeout(function () { location.reload(); }, 4000);
+          }
+          return next(action);
+        };
+      };
+    });
+
     var host = document.getElementById('webchat');
     host.textContent = '';
-    window.WebChat.renderWebChat({ directLine: directLine, locale: locale, styleOptions: styleOptions }, host);
+    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: locale, styleOptions: styleOptions }, host);
   }).catch(function () {
     status.textContent = english
       ? 'Sinergi cannot be reached right now. Please reload the page in a moment.'

@@ -18,6 +18,15 @@ public sealed class DependencyDirectionTests
     }
 
     [Fact]
+    public void OnlyTheHostReferencesOpenTelemetry()
+    {
+        // Dialogs writes its spans and metrics with System.Diagnostics; the host decides who listens.
+        Assert.DoesNotContain(Dialogs.GetReferencedAssemblies(), a => a.Name!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(Knowledge.GetReferencedAssemblies(), a => a.Name!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+        Assert.Contains(typeof(Bot.Host.Cli.CommandLine).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("OpenTelemetry", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void KnowledgeReferencesNoOtherProjectOfOurs()
     {
         var names = Knowledge.GetReferencedAssemblies().Select(a => a.Name!).ToList();

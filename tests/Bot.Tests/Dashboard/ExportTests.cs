@@ -1,13 +1,15 @@
+using System.Globalization;
 using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Host.Web.Dashboard;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using MiniExcelLibs;
 
 namespace Bot.Tests.Dashboard;
 
-/// <summary>The CSV and XLSX exports, read back with independent parsers.</summary>
+/// <summary>The CSV and XLSX exports, read back with independent parsers (and the XLSX with MiniExcel's reader).</summary>
 public sealed class ExportTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
@@ -66,35 +68,119 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
-    public void XlsxHoldsTheSameRowsWithNumbersAsNumbers()
+    public void XlsxHoldsTheSameRowsAsTheCsvWithNumbersAsNumbersAndDatesAsDates()
     {
         using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(DashboardSeed.Now));
         DashboardSeed.Plant(host);
         var rows = host.Get<DashboardStatistics>().Rows(new DashboardFilter(2027));
-
-        var sheet = SpreadsheetReaders.ReadXlsx(XlsxExport.Write(rows, "Rencana Aksi 2027"), out _);
         var csv = SpreadsheetReaders.ReadCsv(CsvExport.Write(rows));
 
-        Assert.Equal(ExportColumns.All.Select(c => c.Header), sheet[0]);
-        Assert.Equal(csv.Count, sheet.Count);
+        var bytes = XlsxExport.Write(rows, "Rencana Aksi 2027");
+        var sheet = ReadWithMiniExcel(bytes);
+
+        Assert.Equal(ExportColumns.All.Select(c => c.Header), sheet.Headers);
+        Assert.Equal(csv.Count - 1, sheet.Rows.Count);
         for (var i = 1; i < csv.Count; i++)
         {
             for (var c = 0; c < csv[i].Length; c++)
             {
-                var cell = c < sheet[i].Length ? sheet[i][c] ?? string.Empty : string.Empty;
-                Assert.Equal(csv[i][c], cell);
+                var header = csv[0][c];
+                var cell = sheet.Rows[i - 1][header];
+                if (csv[i][c].Length == 0)
+                {
+                    Assert.Null(cell);
+                }
+                else if (DateColumns.Contains(header))
+                {
+                    Assert.Equal(csv[i][c], Assert.IsType<DateTime>(cell).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                else if (NumberColumns.Contains(header))
+                {
+                    Assert.Equal(decimal.Parse(csv[i][c], CultureInfo.InvariantCulture), Convert.ToDecimal(cell, CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    Assert.Equal(csv[i][c], Assert.IsType<string>(cell));
+                }
             }
         }
+
+        Assert.All(sheet.Rows, r => Assert.Equal("Hulu Sungai Selatan", r["Kabupaten/Kota"]));
     }
 
-    [Theory]
-    [InlineData(0, 1, "A1")]
-    [InlineData(25, 2, "Z2")]
-    [InlineData(26, 3, "AA3")]
-    [InlineData(701, 4, "ZZ4")]
-    [InlineData(702, 5, "AAA5")]
-    public void CellReferencesFollowTheA1Scheme(int column, int row, string expected) =>
-        Assert.Equal(expected, XlsxExport.CellReference(column, row));
+    [Fact]
+    public void XlsxCellsAreTypedInThePackage()
+    {
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(DashboardSeed.Now));
+        DashboardSeed.Plant(host);
+        var rows = host.Get<DashboardStatistics>().Rows(new DashboardFilter(2027));
+        var village = rows.Single(r => r.Commitment.Title == "Pembentukan Desa Bersinar Kandangan" && r.Period == ReportingPeriod.B6);
+        var line = rows.ToList().IndexOf(village) + 2; // row 1 is the header
+
+        var cells = SpreadsheetReaders.ReadXlsxCells(XlsxExport.Write(rows, "Rencana Aksi 2027"));
+        XlsxCell At(string header) => cells[Letter(Column(header)) + line.ToString(CultureInfo.InvariantCulture)];
+
+        // The header spans A1..Y1: one cell per documented column.
+        Assert.Equal("OPD", cells["A1"].Value);
+        Assert.Equal("Jumlah Bukti", cells["Y1"].Value);
+        Assert.DoesNotContain("Z1", cells.Keys);
+
+        // A date is a number (the serial day) shown through a date format, not text.
+        var reported = At("Tanggal Lapor");
+        Assert.True(reported.Type is null or "n", reported.ToString());
+        Assert.Equal(new DateTime(2027, 6, 28).ToOADate().ToString(CultureInfo.InvariantCulture), reported.Value);
+        Assert.Equal("yyyy-mm-dd", reported.NumberFormat);
+
+        var budget = At("Anggaran (Rp)");
+        Assert.True(budget.Type is null or "n", budget.ToString());
+        Assert.Equal("15000000", budget.Value);
+
+        var region = At("Kabupaten/Kota");
+        Assert.Contains(region.Type, new[] { "str", "inlineStr", "s" });
+        Assert.Equal("Hulu Sungai Selatan", region.Value);
+    }
+
+    [Fact]
+    public void AnEmptyXlsxStillHasTheHeader()
+    {
+        var sheet = ReadWithMiniExcel(XlsxExport.Write([], "Rencana Aksi 2031"));
+
+        Assert.Equal(ExportColumns.All.Select(c => c.Header), sheet.Headers);
+        Assert.Empty(sheet.Rows);
+    }
+
+    [Fact]
+    public void ControlCharactersInANarrativeLeaveAWellFormedWorkbook()
+    {
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(DashboardSeed.Now));
+        DashboardSeed.Plant(host);
+        var rows = host.Get<DashboardStatistics>().Rows(new DashboardFilter(2027));
+        var village = rows.First(r => r.Report?.Narrative is not null);
+        village.Report!.Narrative = "baris\u0001satu\u000Bdua";
+
+        var bytes = XlsxExport.Write(rows, "Rencana Aksi 2027");
+
+        // Every part parses as XML 1.0, and the text comes back as typed.
+        Assert.NotEmpty(SpreadsheetReaders.ReadXlsxCells(bytes));
+        Assert.Contains(ReadWithMiniExcel(bytes).Rows, r => (string?)r["Narasi"] == "baris\u0001satu\u000Bdua");
+    }
+
+    private static readonly HashSet<string> DateColumns = ["Tenggat", "Tanggal Lapor", "Tanggal Verifikasi"];
+
+    private static readonly HashSet<string> NumberColumns = ["Tahun", "Target", "Anggaran (Rp)", "Realisasi", "Persen Realisasi", "Jumlah Bukti"];
+
+    /// <summary>The workbook as MiniExcel's own reader sees it: typed values by header.</summary>
+    private static (IReadOnlyList<string> Headers, List<IDictionary<string, object?>> Rows) ReadWithMiniExcel(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        var headers = MiniExcel.Query(stream).Cast<IDictionary<string, object?>>().First().Values.Cast<string>().ToList();
+        stream.Position = 0;
+        var rows = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        return (headers, rows);
+    }
+
+    /// <summary>The column letter; the export has 25 columns, A to Y.</summary>
+    private static string Letter(int column) => ((char)('A' + column)).ToString();
 
     private static int Column(string header) => ExportColumns.All.Select(c => c.Header).ToList().IndexOf(header);
 

@@ -4,7 +4,10 @@ using System.Xml.Linq;
 
 namespace Bot.Tests.Dashboard;
 
-/// <summary>Independent readers for the exports: an RFC 4180 CSV parser and an XLSX reader over the zip's XML.</summary>
+/// <summary>
+/// Independent readers for the exports: an RFC 4180 CSV parser and XLSX readers over the zip's XML (cell text, and
+/// each cell's type and number format as the package declares them).
+/// </summary>
 internal static class SpreadsheetReaders
 {
     public static List<string[]> ReadCsv(byte[] bytes)
@@ -97,9 +100,33 @@ internal static class SpreadsheetReaders
         return rows;
     }
 
+    /// <summary>Every cell of the first sheet by reference ("A1"): its type attribute, raw value and number format.</summary>
+    public static Dictionary<string, XlsxCell> ReadXlsxCells(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var styles = Load(zip, "xl/styles.xml");
+        var customFormats = styles.Descendants(main + "numFmt")
+            .ToDictionary(f => (string)f.Attribute("numFmtId")!, f => (string)f.Attribute("formatCode")!);
+        var cellFormats = styles.Descendants(main + "cellXfs").Single().Elements(main + "xf")
+            .Select(xf => (string?)xf.Attribute("numFmtId") ?? "0")
+            .Select(id => customFormats.GetValueOrDefault(id) ?? "builtin " + id)
+            .ToList();
+        var sheet = Load(zip, "xl/worksheets/sheet1.xml");
+        return sheet.Descendants(main + "c").ToDictionary(
+            c => (string)c.Attribute("r")!,
+            c => new XlsxCell(
+                (string?)c.Attribute("t"),
+                (string?)c.Attribute("t") == "inlineStr" ? string.Concat(c.Descendants(main + "t").Select(t => t.Value)) : c.Element(main + "v")?.Value,
+                cellFormats[(int?)c.Attribute("s") ?? 0]));
+    }
+
     private static XDocument Load(ZipArchive zip, string name)
     {
         using var stream = zip.GetEntry(name)?.Open() ?? throw new InvalidDataException(name + " is missing");
         return XDocument.Load(stream);
     }
 }
+
+/// <summary>One cell as stored: <c>t</c> (null or "n" for numbers), its raw value, and its number format code.</summary>
+internal sealed record XlsxCell(string? Type, string? Value, string NumberFormat);

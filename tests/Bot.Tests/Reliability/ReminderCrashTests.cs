@@ -71,7 +71,7 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
             // Every slot now holds a message the channel has but whose acceptance the host never hears about.
             await channel.WaitForAsync(AnsweredBeforeTheHold + DeliverySlots, Patience, token);
             var nudged = await host.SayAsync("koord-conv", "koord", "nudge-1", "ingatkan semua", channel.ServiceUrl, token);
-            Assert.Contains($"{Fokal} pengingat dijadwalkan", nudged, StringComparison.Ordinal);
+            Assert.Contains($"ke {Fokal} fokal", nudged, StringComparison.Ordinal);
             host.Kill();
         }
 

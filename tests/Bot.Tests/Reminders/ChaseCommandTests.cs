@@ -43,8 +43,12 @@ public sealed class ChaseCommandTests : IDisposable
     {
         using var host = Seed(out var coordinator);
 
-        Assert.StartsWith("📣 2 pengingat dijadwalkan untuk 2 fokal", await SayAsync(host, "koor", "ingatkan semua"), StringComparison.Ordinal);
-        Assert.Contains("0 pengingat dijadwalkan", await SayAsync(host, "koor", "ingatkan semua"), StringComparison.Ordinal);
+        var first = await SayAsync(host, "koor", "ingatkan semua");
+        Assert.StartsWith("📣 **Pengingat untuk 2 laporan** (B6 2027) ke 2 fokal (DINKES, DISDIK):", first, StringComparison.Ordinal);
+        Assert.Contains("- User fokal-a (DINKES): 1 laporan — dikirim sekarang", first, StringComparison.Ordinal);
+        var second = await SayAsync(host, "koor", "ingatkan semua");
+        Assert.StartsWith("Tidak ada laporan", second, StringComparison.Ordinal);
+        Assert.Contains("Sudah diingatkan hari ini, tidak dikirim lagi: User fokal-a (DINKES), User fokal-b (DISDIK).", second, StringComparison.Ordinal);
         await host.SweepAtAsync(FifthOfJuly.UtcDateTime.AddSeconds(30));
 
         Assert.Contains("RA-2027-002", Assert.Single(host.Channel.SentTo("fokal-a")).Text, StringComparison.Ordinal);
@@ -57,7 +61,7 @@ public sealed class ChaseCommandTests : IDisposable
     {
         using var host = Seed(out _);
 
-        Assert.StartsWith("📣 1 pengingat dijadwalkan untuk 1 fokal (DISDIK)", await SayAsync(host, "koor", "ingatkan disdik"), StringComparison.Ordinal);
+        Assert.StartsWith("📣 **Pengingat untuk 1 laporan** (B6 2027) ke 1 fokal (DISDIK)", await SayAsync(host, "koor", "ingatkan disdik"), StringComparison.Ordinal);
         Assert.Equal("OPD \"DINSOS\" tidak saya kenal. OPD yang ada: DINKES, DISDIK.", await SayAsync(host, "koor", "ingatkan DINSOS"));
     }
 
@@ -68,8 +72,8 @@ public sealed class ChaseCommandTests : IDisposable
 
         var text = await SayAsync(host, "koor", "ringkasan");
 
-        Assert.StartsWith("📊 **Ringkasan mingguan B6 2027** (per 5 Jul 2027)", text, StringComparison.Ordinal);
-        Assert.Contains("Komitmen: 3 · sudah lapor: 1 · menunggu verifikasi: 1 · belum: 2 · terlambat: 2", text, StringComparison.Ordinal);
+        Assert.StartsWith("📊 **Ringkasan pelaporan** (per 5 Jul 2027)", text, StringComparison.Ordinal);
+        Assert.Contains("**B6 2027** — komitmen: 3 · sudah lapor: 1 · menunggu verifikasi: 1 · belum: 2 · terlambat: 2", text, StringComparison.Ordinal);
     }
 
     /// <summary>On 5 July 2027, two OPDs in WITA: DINKES reported one of two B6 commitments, DISDIK none of one.</summary>

@@ -51,7 +51,7 @@ public sealed class ReminderEndToEndTests : IDisposable
             fokal.Id);
 
         var reply = await turns.ProcessAsync(Message(channel.ServiceUrl, "koor-1", "ingatkan semua"), TestContext.Token);
-        Assert.StartsWith("📣 1 pengingat dijadwalkan", Assert.Single(reply.Replies).Text, StringComparison.Ordinal);
+        Assert.StartsWith("📣 **Pengingat untuk 1 laporan**", Assert.Single(reply.Replies).Text, StringComparison.Ordinal);
 
         var delivered = await channel.Delivered.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Token);
         Assert.Equal("/v3/conversations/conv-fokal-1/activities", delivered.Path);

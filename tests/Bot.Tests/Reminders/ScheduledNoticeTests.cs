@@ -46,7 +46,9 @@ public sealed class ScheduledNoticeTests : IDisposable
         Assert.Equal(0, notices.QueueDigests(null));
         await host.SweepAtAsync(Utc(2027, 7, 5, 0));
 
-        Assert.StartsWith("📊 **Ringkasan mingguan B6 2027**", Assert.Single(host.Channel.SentTo("koor")).Text, StringComparison.Ordinal);
+        var digest = Assert.Single(host.Channel.SentTo("koor")).Text;
+        Assert.StartsWith("📊 **Ringkasan pelaporan**", digest, StringComparison.Ordinal);
+        Assert.Contains("**B6 2027** —", digest, StringComparison.Ordinal);
         host.Time.SetUtcNow(new DateTimeOffset(2027, 7, 12, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, notices.QueueDigests(IndonesianTimeZones.Wita));
     }

@@ -18,7 +18,10 @@ public static partial class ConversationScenarios
         return chat;
     }
 
-    /// <summary>The coordinator creates the OPD (when new) and an invite; the new user joins with it.</summary>
+    /// <summary>
+    /// The coordinator creates the OPD (when new) and an invite; the new user joins with it, giving the name
+    /// "Fokal &lt;user id&gt;" and the job title "Staf &lt;OPD&gt;".
+    /// </summary>
     public static async Task<ConversationDriver> FokalAsync(
         DialogsHost host, ConversationDriver coordinator, string organisation, string userId, string zone = "WITA", string locale = "id-ID")
     {
@@ -29,8 +32,10 @@ public static partial class ConversationScenarios
 
         var code = await InviteAsync(coordinator, organisation);
         var fokal = new ConversationDriver(host, userId, locale: locale);
-        await fokal.SendAsync("gabung " + code);
-        fokal.AssertReply(locale.StartsWith("en", StringComparison.Ordinal) ? "focal point of" : "fokal");
+        var english = locale.StartsWith("en", StringComparison.Ordinal);
+        await fokal.SayAsync("gabung " + code, english ? "name" : "nama");
+        await fokal.SayAsync("Fokal " + userId, english ? "job title" : "jabatan");
+        await fokal.SayAsync("Staf " + organisation, english ? "focal point of" : "fokal");
         return fokal;
     }
 

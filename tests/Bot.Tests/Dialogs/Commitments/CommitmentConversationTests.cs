@@ -28,7 +28,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SayAsync("Rp 25 juta", "tenggat");
         await fokal.SayAsync("akhir Juni", "periode pelaporan");
         await fokal.SayAsync("B6 dan B12", "Ringkasan", "Pencegahan", "Sosialisasi/Advokasi", "1.500 orang", "Rp 25.000.000", "30 Juni 2027", "B6, B12", "Simpan");
-        fokal.AssertSuggests("Ya", "Tidak");
+        fokal.AssertSuggests("Ya, simpan", "Tidak, ubah");
         await fokal.SayAsync("ya", "Tersimpan sebagai **RA-2027-001**");
 
         var saved = host.Get<CommitmentStore>().FindByCode("RA-2027-001")!;
@@ -72,7 +72,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SayAsync("B12", "periode");
         await fokal.SayAsync("B7", "tidak ada dalam daftar");
         await fokal.SayAsync("b12", "Ringkasan", "Rehabilitasi", "Tes Urine/Deteksi Dini", "300 orang", "Anggaran: -", "31 Desember 2027");
-        await fokal.SayAsync("mungkin", "ya* atau *tidak");
+        await fokal.SayAsync("mungkin", "tidak ada dalam daftar", "Ya, simpan");
         await fokal.SayAsync("ok", "RA-2027-001");
 
         var saved = host.Get<CommitmentStore>().FindByCode("RA-2027-001")!;
@@ -81,13 +81,14 @@ public sealed class CommitmentConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task DecliningTheSummarySavesNothing()
+    public async Task BatalAtTheSummarySavesNothing()
     {
         using var host = new DialogsHost(_folder.Path);
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await CommitmentScript.RegisterAsync(fokal, "Kegiatan A", confirm: "tidak");
-        fokal.AssertReply("tidak disimpan");
+        await CommitmentScript.RegisterAsync(fokal, "Kegiatan A", confirm: "batal");
+        fokal.AssertReply("dibatalkan");
         Assert.Empty(host.Get<CommitmentStore>().ListAll());
+        await fokal.SayAsync("lanjut", "Tidak ada draf");
     }
 
     [Fact]

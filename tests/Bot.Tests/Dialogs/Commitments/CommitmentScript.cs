@@ -12,6 +12,6 @@ internal static class CommitmentScript
             await fokal.SendAsync(answer);
         }
 
-        await fokal.SayAsync(confirm, confirm == "ya" ? "Tersimpan" : "tidak disimpan");
+        await fokal.SayAsync(confirm, confirm == "ya" ? "Tersimpan" : "dibatalkan");
     }
 }

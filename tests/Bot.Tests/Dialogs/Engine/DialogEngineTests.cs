@@ -81,17 +81,23 @@ public sealed class DialogEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task GivesUpAfterThreeUnusableAnswers()
+    public async Task PausesAfterThreeUnusableAnswersWithoutLosingTheEarlierOnes()
     {
         using var host = NewHost();
         var chat = new ConversationDriver(host);
         await chat.SendAsync("mulai tes");
         await chat.SendAsync("Rapat");
-        await chat.SayAsync("abc", "belum bisa membaca angka", "pesertanya");
+        await chat.SayAsync("abc", "belum bisa membaca angka", "Contoh jawaban: *1.500*", "pesertanya");
         await chat.SayAsync("😀😀", "belum bisa membaca angka");
-        await chat.SayAsync("0", "Minimal 1", "pengisian saya hentikan");
+        await chat.SayAsync("0", "Minimal 1", "setelah 3 kali", "Tidak ada yang hilang", "*bantuan*", "*batal*");
+        chat.AssertSuggests("Bantuan", "Batal");
 
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        // Still the same question, with the first answer kept.
+        Assert.NotEmpty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        await chat.SayAsync("12", "Warna apa?");
+        await chat.SendAsync("merah");
+        await chat.SendAsync("besok");
+        await chat.SayAsync("ya", "Selesai: Rapat|12|red|2027-03-02");
     }
 
     [Fact]

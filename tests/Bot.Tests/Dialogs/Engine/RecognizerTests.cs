@@ -76,9 +76,27 @@ public sealed class RecognizerTests
     [InlineData("next friday", "2027-03-12")]
     [InlineData("end of June", "2027-06-30")]
     [InlineData("tomorrow", "2027-03-02")]
+    [InlineData("12/31/2026", "2026-12-31")]
+    [InlineData("tgl 15 jan 27", "2027-01-15")]
+    [InlineData("15 jan 2027", "2027-01-15")]
+    [InlineData("15-jan-2027", "2027-01-15")]
+    [InlineData("5/13", "2027-05-13")]
     public void ResolvesDatesAgainstToday(string text, string expected)
     {
         Assert.True(IndonesianDate.TryResolve(text, Today, out var date), text);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
+    }
+
+    [Theory]
+    [InlineData("30/6", "2028-06-30")]
+    [InlineData("akhir Juni", "2028-06-30")]
+    [InlineData("B12", "2028-12-31")]
+    [InlineData("15 jan", "2028-01-15")]
+    [InlineData("30 Juni 2027", "2027-06-30")]
+    [InlineData("besok", "2027-03-02")]
+    public void PutsADateWithoutAYearInThePlanYear(string text, string expected)
+    {
+        Assert.True(IndonesianDate.TryResolve(text, Today, 2028, out var date), text);
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
     }
 
@@ -88,6 +106,8 @@ public sealed class RecognizerTests
     [InlineData("🙂")]
     [InlineData("30 Juno")]
     [InlineData("13-13-2027")]
+    [InlineData("13/13/2026")]
+    [InlineData("31/31")]
     [InlineData("")]
     public void RefusesWhatIsNotADate(string text) => Assert.False(IndonesianDate.TryResolve(text, Today, out _));
 

@@ -17,8 +17,10 @@ public sealed class EnrollmentConversationTests : IDisposable
 
         var first = new ConversationDriver(host, "first");
         await first.SayAsync("admin SALAHKODE123", "tidak berlaku");
-        await first.SayAsync("admin " + code.ToLowerInvariant(), "Koordinator");
-        await first.SayAsync("siapa saya", "Koordinator");
+        await first.SayAsync("admin " + code.ToLowerInvariant(), "Koordinator", "nama");
+        await first.SayAsync("Rina Wulandari", "jabatan");
+        await first.SayAsync("Kabid P2M BNNK", "Selamat bergabung, Rina Wulandari", "tambah opd");
+        await first.SayAsync("siapa saya", "Koordinator", "Rina Wulandari", "Kabid P2M BNNK");
 
         var second = new ConversationDriver(host, "second");
         await second.SayAsync("admin " + code, "tidak berlaku");
@@ -59,16 +61,21 @@ public sealed class EnrollmentConversationTests : IDisposable
         using var host = new DialogsHost(_folder.Path);
         var koord = ConversationScenarios.Coordinator(host);
         await koord.SayAsync("tambah opd Dinas Kesehatan (Dinkes) WIB", "Dinas Kesehatan", "Dinkes", "WIB", "undang Dinkes");
-        await koord.SayAsync("daftar opd", "Dinas Kesehatan", "0 fokal");
+        await koord.SayAsync("daftar opd", "Dinas Kesehatan", "fokal belum ada");
         var code = await ConversationScenarios.InviteAsync(koord, "dinkes");
         koord.AssertReply("Berlaku sampai 8 Maret 2027 08.00 WIB");
 
         var fokal = new ConversationDriver(host, "sari");
-        await fokal.SayAsync("gabung " + code.ToLowerInvariant(), "fokal Dinas Kesehatan", "WIB");
-        await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan");
+        await fokal.SayAsync("gabung " + code.ToLowerInvariant(), "fokal Dinas Kesehatan", "nama");
+        await fokal.SayAsync("Sari Dewi", "jabatan");
+        await fokal.SayAsync("Kasi Promkes", "Selamat bergabung, Sari Dewi", "fokal Dinas Kesehatan", "WIB");
+        fokal.AssertSuggests("Rencana aksi saya", "Lapor progres");
+        Assert.DoesNotContain("Lanjut", fokal.Suggestions); // the sign-up form just ended: there is no draft to resume
+        await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan", "Sari Dewi", "Kasi Promkes");
         await fokal.SayAsync("bantuan", "Perintah fokal", "rencana aksi baru");
         await koord.SayAsync("bantuan", "Perintah koordinator", "verifikasi");
-        await koord.SayAsync("daftar opd", "1 fokal");
+        koord.AssertSuggests("Belum lapor", "Verifikasi", "Dasbor");
+        await koord.SayAsync("daftar opd", "fokal Sari Dewi (Kasi Promkes)");
 
         var user = host.Get<UserStore>().FindByAccount(fokal.UserKey)!;
         Assert.Equal(Role.Fokal, user.Role);

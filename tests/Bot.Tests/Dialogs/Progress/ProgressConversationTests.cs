@@ -41,8 +41,18 @@ public sealed class ProgressConversationTests : IDisposable
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(EvidenceFiles.Png(1))), report.Evidence[0].Sha256);
 
         await koord.SayAsync("verifikasi", "menunggu verifikasi", "RA-2027-001 B6", "Dinkes");
-        await koord.SayAsync("RA-2027-001 B6", "Realisasi: 45 orang (45%)", "Sosialisasi di 3 SMA", "foto1.png (image/png", "keputusan");
+        await koord.SayAsync("RA-2027-001 B6", "Realisasi: 45 orang (45%)", "Sosialisasi di 3 SMA", "Dilaporkan oleh: Fokal sari (Staf Dinkes)", "Bukti: foto1.png, daftar-hadir.pdf", "keputusan");
         koord.AssertSuggests("Setujui", "Kembalikan", "Nanti saja");
+
+        // Evidence as attachments: the photo inline (an image attachment), the PDF as a link; never a hash.
+        koord.AssertNoReplyContains("SHA-256");
+        koord.AssertNoReplyContains(report.Evidence[0].Sha256[..12] + "…");
+        var evidence = koord.Replies.Single(r => r.Text?.Contains("Bukti laporan (2 file)", StringComparison.Ordinal) == true);
+        var photo = Assert.Single(evidence.Attachments!);
+        Assert.Equal("image/png", photo.ContentType);
+        Assert.Equal("foto1.png", photo.Name);
+        Assert.StartsWith("http://localhost:3978/bukti/" + report.Evidence[0].Sha256 + "/foto1.png?e=", photo.ContentUrl, StringComparison.Ordinal);
+        Assert.Matches(@"\[daftar-hadir\.pdf\]\(http://localhost:3978/bukti/[0-9a-f]{64}/daftar-hadir\.pdf\?e=\d+&s=[A-Za-z0-9_-]+\)", evidence.Text);
         await koord.SayAsync("setujui", "disetujui dan dikunci", "Tidak ada laporan yang menunggu");
 
         Assert.Equal(ReportState.Approved, host.Get<ProgressReportStore>().Get(report.Id)!.State);
@@ -59,7 +69,7 @@ public sealed class ProgressConversationTests : IDisposable
         var koord = ConversationScenarios.Coordinator(host);
         var fokal = await ConversationScenarios.FokalAsync(host, koord, "Dinkes", "sari");
         await CommitmentScript.RegisterAsync(fokal, "Sosialisasi sekolah");
-        await SubmitAsync(fokal, "lapor RA-2027-001 B6", "30", "Baru sebagian.");
+        await SubmitAsync(fokal, "lapor RA-2027-001 B6", "30", "Baru sebagian.", ("foto-awal.png", "image/png", EvidenceFiles.Png(3)));
 
         await koord.SendAsync("verifikasi");
         await koord.SendAsync("1");
@@ -73,16 +83,47 @@ public sealed class ProgressConversationTests : IDisposable
         Assert.Contains("lapor RA-2027-001 B6", notice.SuggestedActions!.Actions.Select(a => a.Title));
         Assert.Empty(host.Get<NotificationOutbox>().ListPending());
 
-        await fokal.SayAsync("lapor RA-2027-001 B6", "dikembalikan koordinator dengan catatan", "Lampirkan daftar hadir.", "realisasi");
-        await fokal.SendAsync("60");
-        await fokal.SendAsync("Sudah dilengkapi.");
+        // The returned report reopens prefilled (values, narrative, evidence) straight at the summary.
+        await fokal.SayAsync(
+            "lapor RA-2027-001 B6", "dikembalikan koordinator dengan catatan", "Lampirkan daftar hadir.", "muat ulang",
+            "Ringkasan laporan", "30 orang (30%)", "Baru sebagian.", "Bukti: foto-awal.png");
+        await fokal.SayAsync("tidak", "Bagian mana", "Realisasi", "Narasi", "Bukti");
+        await fokal.SayAsync("realisasi", "Berapa **realisasi**");
+        await fokal.SayAsync("60", "60%", "Ringkasan laporan", "60 orang (60%)", "Baru sebagian.", "Bukti: foto-awal.png");
+        await fokal.SayAsync("tidak", "Bagian mana");
+        await fokal.SayAsync("bukti", "Bukti yang sudah terlampir", "1. foto-awal.png");
         await fokal.SendAsync(EvidenceFiles.With(fokal, ("hadir.pdf", "application/pdf", EvidenceFiles.Pdf(7))));
-        await fokal.SendAsync("selesai");
+        fokal.AssertReply("Diterima: hadir.pdf");
+        await fokal.SayAsync("selesai", "Ringkasan laporan", "Bukti: foto-awal.png, hadir.pdf");
         await fokal.SayAsync("ya", "terkirim");
         var report = host.Get<ProgressReportStore>().ListAll().Single();
         Assert.Equal(ReportState.Submitted, report.State);
         Assert.Equal(60m, report.RealisationValue);
+        Assert.Equal("Baru sebagian.", report.Narrative);
+        Assert.Equal(["foto-awal.png", "hadir.pdf"], report.Evidence.Select(e => e.FileName));
         Assert.Null(report.ReviewComment);
+    }
+
+    [Fact]
+    public async Task ApprovingDoesNotTrapTheNextMessage()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var fokal = await ConversationScenarios.FokalAsync(host, koord, "Dinkes", "sari");
+        await CommitmentScript.RegisterAsync(fokal, "Sosialisasi sekolah");
+        await CommitmentScript.RegisterAsync(fokal, "Tes urine guru");
+        await SubmitAsync(fokal, "lapor RA-2027-001 B6", "30", "Baru sebagian.");
+        await SubmitAsync(fokal, "lapor RA-2027-002 B6", "50", "Separuh jalan.");
+
+        await koord.SendAsync("verifikasi");
+        await koord.SendAsync("RA-2027-001 B6");
+        await koord.SayAsync("Setujui", "disetujui dan dikunci", "Masih ada **1** laporan");
+        koord.AssertSuggests("Verifikasi", "Dasbor");
+
+        // The bug: the verify dialog had moved on to the next pick, so "dasbor" was "not one of the options".
+        await koord.SayAsync("dasbor", "/dasbor/masuk?t=");
+        koord.AssertNoReplyContains("tidak ada dalam daftar");
+        await koord.SayAsync("Verifikasi", "RA-2027-002 B6");
     }
 
     [Fact]
@@ -165,7 +206,7 @@ public sealed class ProgressConversationTests : IDisposable
         await fokal.SayAsync("kembali", "capaian dan kendalanya");
         await fokal.SayAsync("Melebihi target karena antusiasme.", "bukti");
         await fokal.SayAsync("lewati", "Melebihi target karena antusiasme.", "Bukti: tidak ada");
-        await fokal.SayAsync("tidak", "tidak dikirim");
+        await fokal.SayAsync("batal", "dibatalkan");
         Assert.Empty(host.Get<ProgressReportStore>().ListAll());
     }
 

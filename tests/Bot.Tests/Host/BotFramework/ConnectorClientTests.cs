@@ -8,7 +8,8 @@ namespace Bot.Tests.Host.BotFramework;
 
 /// <summary>
 /// Outgoing Connector calls from the real host's container: the bot's token from a loopback token endpoint,
-/// retries on 429/5xx that honour Retry-After (observed through the scripted clock), and the 401 refresh.
+/// retries on 429/5xx and unreachable channels that honour Retry-After (observed through the scripted clock) and
+/// stop after the configured attempts, and the 401 refresh.
 /// </summary>
 public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
 {
@@ -146,6 +147,42 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
         Assert.Empty(_app.Time.Waits);
     }
 
+    [Fact]
+    public async Task TheConfiguredNumberOfAttemptsIsMadeThenTheFailureIsReported()
+    {
+        using var app = new BotApplication(new Dictionary<string, string?>
+        {
+            ["BotFramework:DeliveryMaxAttempts"] = "2",
+            ["BotFramework:DeliveryBaseDelay"] = "00:00:05",
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            Script(StatusCodes.Status502BadGateway);
+        }
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() => SendAsync(app));
+
+        Assert.Equal(HttpStatusCode.BadGateway, failure.Status);
+        Assert.Equal(2, _channel.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(5)], app.Time.Waits);
+    }
+
+    [Fact]
+    public async Task AnUnreachableChannelIsRetriedThenReportedWithoutAStatus()
+    {
+        var closed = await LoopbackServer.StartAcceptingAsync();
+        var serviceUrl = closed.BaseAddress.ToString();
+        await closed.DisposeAsync();
+        var connector = _app.Services.GetRequiredService<ConnectorClient>();
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(
+            () => connector.SendAsync(serviceUrl, Some.Message("c1", "u1", "hai").CreateReply("halo"), TestContext.Token));
+
+        Assert.Null(failure.Status);
+        Assert.IsType<HttpRequestException>(failure.InnerException);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], _app.Time.Waits);
+    }
+
     private void Script(int status, string? retryAfter = null)
     {
         lock (_script)
@@ -163,9 +200,11 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private Task<string?> SendAsync()
+    private Task<string?> SendAsync() => SendAsync(_app);
+
+    private Task<string?> SendAsync(BotApplication app)
     {
-        var connector = _app.Services.GetRequiredService<ConnectorClient>();
+        var connector = app.Services.GetRequiredService<ConnectorClient>();
         var reply = Some.Message("c1", "u1", "hai").CreateReply("halo");
         return connector.SendAsync(_channel.BaseAddress.ToString(), reply, TestContext.Token);
     }

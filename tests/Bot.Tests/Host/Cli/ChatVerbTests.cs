@@ -15,11 +15,40 @@ public sealed class ChatVerbTests : IDisposable
         var (exit, output) = await ChatAsync("bantuan\n4\nkeluar\n");
 
         Assert.Equal(0, exit);
-        Assert.Contains("Sinergi: " + FirstLine(MenuTexts.Welcome.For("id-ID")), output, StringComparison.Ordinal);
+        Assert.Contains("Sinergi: Halo! Saya Sinergi, asisten P4GN", output, StringComparison.Ordinal);
         Assert.Contains("Sinergi: " + FirstLine(MenuTexts.Help.For("id-ID")), output, StringComparison.Ordinal);
+        Assert.Contains("         • Tanya aturan: ketik pertanyaan Anda, misalnya apa itu wajib lapor?", output, StringComparison.Ordinal);
         Assert.Contains("  4. Tentang Sinergi", output, StringComparison.Ordinal);
         // "4" sent the fourth suggested action, so the about text was answered.
         Assert.Contains("Sinergi: " + FirstLine(MenuTexts.About.For("id-ID")), output, StringComparison.Ordinal);
+
+        // Plain text when not on a terminal: no Markdown marks and no escape codes.
+        Assert.DoesNotContain("**", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListsTheChoicesOfAQuestionOnceAndTheNumberPicksTheOneShown()
+    {
+        var (_, output) = await ChatAsync("lapor\n2\nbatal\nkeluar\n");
+
+        foreach (var choice in new[] { "1. Peredaran/transaksi", "2. Pemakaian", "3. Produksi/gudang", "4. Lainnya" })
+        {
+            Assert.Equal(1, Occurrences(output, choice));
+        }
+
+        // "2" chose the second option shown: the next question is about the drug use.
+        Assert.Contains("Sinergi: Ceritakan", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RendersMarkdownForATerminal()
+    {
+        const string markdown = "**Ringkasan** untuk *Dinsos*:\n\n- [daftar-hadir.pdf](http://x/bukti/1)\n- `RA-2027-001`\n### Catatan";
+
+        Assert.Equal("Ringkasan untuk Dinsos:\n\n• daftar-hadir.pdf (http://x/bukti/1)\n• RA-2027-001\nCatatan", TerminalMarkdown.Render(markdown, ansi: false));
+        Assert.Equal("\u001b[1mRingkasan\u001b[0m untuk \u001b[3mDinsos\u001b[0m:", TerminalMarkdown.Render("**Ringkasan** untuk *Dinsos*:", ansi: true));
+        Assert.Equal("2*3 = 6 dan 4 * 5", TerminalMarkdown.Render("2*3 = 6 dan 4 * 5", ansi: false));
     }
 
     [Fact]
@@ -27,7 +56,7 @@ public sealed class ChatVerbTests : IDisposable
     {
         var (_, output) = await ChatAsync("help\nexit\n", "--en");
 
-        Assert.Contains("Sinergi: " + FirstLine(MenuTexts.Welcome.For("en-US")), output, StringComparison.Ordinal);
+        Assert.Contains("Sinergi: Hello! I am Sinergi, the P4GN assistant", output, StringComparison.Ordinal);
         Assert.Contains("Sinergi: " + FirstLine(MenuTexts.Help.For("en-US")), output, StringComparison.Ordinal);
     }
 
@@ -59,5 +88,8 @@ public sealed class ChatVerbTests : IDisposable
         return (exit, writer.ToString());
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0];
+    private static string FirstLine(string text) => TerminalMarkdown.Render(text.Split('\n')[0], ansi: false);
+
+    private static int Occurrences(string text, string fragment) =>
+        (text.Length - text.Replace(fragment, string.Empty, StringComparison.Ordinal).Length) / fragment.Length;
 }

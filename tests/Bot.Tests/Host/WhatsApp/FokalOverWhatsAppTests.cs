@@ -106,7 +106,9 @@ public sealed partial class FokalOverWhatsAppTests : WhatsAppFixture
         var invite = await SayAsync(Coordinator, "undang Dinkes", "Dinkes");
         var code = InviteCode().Match(invite);
         Assert.True(code.Success, invite);
-        await SayAsync(Webhook.User, "gabung " + code.Groups[1].Value, "fokal");
+        await SayAsync(Webhook.User, "gabung " + code.Groups[1].Value, "nama");
+        await SayAsync(Webhook.User, "Fokal Satu", "jabatan");
+        await SayAsync(Webhook.User, "Staf Program", "fokal");
 
         foreach (var answer in new[] { "rencana aksi baru", "Pencegahan", "Sosialisasi", "Sosialisasi sekolah", "jumlah peserta", "100 orang", "Kandangan", "lewati", "30/6", "B6 dan B12" })
         {

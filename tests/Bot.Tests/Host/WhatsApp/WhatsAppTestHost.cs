@@ -36,19 +36,8 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
         string dataDirectory, Uri graphBaseUrl, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["WhatsApp:Enabled"] = "true",
-            ["WhatsApp:VerifyToken"] = Webhook.VerifyToken,
-            ["WhatsApp:AppSecret"] = Webhook.AppSecret,
-            ["WhatsApp:AccessToken"] = StubGraphServer.Token,
-            ["WhatsApp:PhoneNumberId"] = Webhook.PhoneNumberId,
-            ["WhatsApp:GraphBaseUrl"] = graphBaseUrl.ToString(),
-            ["WhatsApp:ReorderWindow"] = "00:00:00",
-            ["WhatsApp:MinSendInterval"] = "00:00:00",
-            ["WhatsApp:RetryBaseDelay"] = "00:00:00.020",
-        });
+        builder.Configuration.AddInMemoryCollection(Settings(graphBaseUrl));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -72,6 +61,20 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WhatsAppTestHost(app, logs) { Client = new HttpClient { BaseAddress = new Uri(address) } };
     }
+
+    /// <summary>The channel switched on against the Graph at <paramref name="graphBaseUrl"/>, with short waits.</summary>
+    public static Dictionary<string, string?> Settings(Uri graphBaseUrl) => new()
+    {
+        ["WhatsApp:Enabled"] = "true",
+        ["WhatsApp:VerifyToken"] = Webhook.VerifyToken,
+        ["WhatsApp:AppSecret"] = Webhook.AppSecret,
+        ["WhatsApp:AccessToken"] = StubGraphServer.Token,
+        ["WhatsApp:PhoneNumberId"] = Webhook.PhoneNumberId,
+        ["WhatsApp:GraphBaseUrl"] = graphBaseUrl.ToString(),
+        ["WhatsApp:ReorderWindow"] = "00:00:00",
+        ["WhatsApp:MinSendInterval"] = "00:00:00",
+        ["WhatsApp:RetryBaseDelay"] = "00:00:00.020",
+    };
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Storage;
+
+namespace Bot.Dialogs.Linking;
+
+/// <summary>
+/// Signing in on another device and signing out. "kode masuk" gives a one-time code on a channel where the person
+/// is known; "masuk KODE" on the new device (or channel) makes that account the same person, with their role and
+/// name. A coordinator may issue a code for someone else ("kode masuk Budi", valid a day). "keluar" signs this
+/// account out: it stops being that person, and the web chat revokes the device (<see cref="IAccountSignOut"/>).
+/// The anonymous tip line never sees any of this: tips are not tied to accounts.
+/// </summary>
+internal sealed partial class SignInHandler(
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database) : ITurnHandler
+{
+    private static readonly string[] CodeWords = ["kode masuk", "minta kode masuk", "sign-in code", "signin code", "login code"];
+    private static readonly string[] SignOutWords = ["keluar", "logout", "log out", "sign out", "signout"];
+
+    /// <summary>Commands, before keywords and questions (with account linking).</summary>
+    public int Order => 21;
+
+    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.User is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (CommandText.TryMatch(turn.Text, CodeWords, out var person))
+        {
+            IssueCode(turn, person);
+        }
+        else if (turn.Text.Length <= CommandText.MaxLength && SignInPattern().Match(turn.Text) is { Success: true } signIn)
+        {
+            SignIn(turn, signIn.Groups["code"].Value);
+        }
+        else if (CommandText.IsExactly(turn.Text, SignOutWords))
+        {
+            SignOut(turn);
+        }
+        else
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(true);
+    }
+
+    private void IssueCode(TurnContext turn, string person)
+    {
+        var user = turn.User!;
+        var accountKey = AccountKey(turn);
+        if (person.Length == 0)
+        {
+            var own = links.Issue(user.Id, accountKey);
+            turn.SendText(turn.F(SignInTexts.OwnCode, own, user.DisplayName(turn.IsEnglish)));
+            return;
+        }
+
+        if (!Access.RequireCoordinator(turn, out _))
+        {
+            return;
+        }
+
+        var match = people.Find(person);
+        if (match.Person is not { } target)
+        {
+            turn.SendText(match.Candidates.Count == 0
+                ? turn.F(SignInTexts.NobodyCalled, Shorten(person))
+                : turn.F(SignInTexts.WhichOne, Shorten(person), string.Join("\n", match.Candidates.Take(10).Select(c => "- " + people.Describe(c, turn.IsEnglish)))));
+            return;
+        }
+
+        var code = links.Issue(target.Id, accountKey, AccountLinkStore.HandedOverLifetime);
+        turn.SendText(turn.F(SignInTexts.CodeForPerson, code, people.Describe(target, turn.IsEnglish)));
+    }
+
+    private void SignIn(TurnContext turn, string code)
+    {
+        var (outcome, user) = links.Redeem(code, AccountKey(turn));
+        if (outcome is LinkOutcome.Linked or LinkOutcome.AlreadyLinked && user is not null)
+        {
+            turn.User = user;
+            var role = Access.RoleName(user.Role, turn.IsEnglish);
+            turn.SendText(turn.F(SignInTexts.SignedIn, user.DisplayName(turn.IsEnglish), role), RoleSuggestions.For(turn));
+            return;
+        }
+
+        turn.SendText(outcome switch
+        {
+            LinkOutcome.TooManyAttempts => LinkTexts.TooManyAttempts,
+            LinkOutcome.AccountHasRole => SignInTexts.AlreadySignedIn,
+            _ => SignInTexts.InvalidCode,
+        });
+    }
+
+    private void SignOut(TurnContext turn)
+    {
+        var accountKey = AccountKey(turn);
+        var english = turn.IsEnglish;
+        var name = turn.User!.DisplayName(english);
+        var known = turn.User.Role != Domain.Role.Warga || turn.User.Name is not null;
+        database.InTransaction(() =>
+        {
+            links.Detach(accountKey);
+            foreach (var signOut in signOuts)
+            {
+                signOut.SignOut(accountKey);
+            }
+        });
+        turn.User = null;
+        turn.Send(new Activity
+        {
+            Type = ActivityTypes.Message,
+            TextFormat = "markdown",
+            Text = known ? turn.F(SignInTexts.SignedOut, name) : turn.T(SignInTexts.SignedOutAnonymous),
+            // The web chat page reads this and starts afresh: a new device, a new conversation.
+            ChannelData = JsonSerializer.SerializeToElement(new { sinergi = new { signedOut = true } }),
+        });
+    }
+
+    private static string AccountKey(TurnContext turn) => TurnProcessor.UserKey(turn.Activity.ChannelId!, turn.Activity.From!.Id!);
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+
+    [GeneratedRegex(@"^\s*(?:masuk|login|sign in|signin)\s+(?<code>[A-Za-z0-9]{8})[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex SignInPattern();
+}
