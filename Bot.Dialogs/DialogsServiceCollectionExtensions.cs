@@ -10,6 +10,7 @@ using Bot.Dialogs.Tips;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs;
 
@@ -26,6 +27,11 @@ public static class DialogsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // One process per data folder (the lock is taken when the first database opens), and the seam where tests
+        // make the disk fail.
+        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
+        services.TryAddSingleton<StorageFaultInjection>();
         services.AddSingleton<SinergiDatabase>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<ConversationReferenceStore>();

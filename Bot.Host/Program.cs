@@ -1,13 +1,18 @@
 using Bot.Dialogs;
+using Bot.Host;
 using Bot.Host.Channels.BotFramework;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
+using Bot.Host.Operations;
 using Bot.Host.Reminders;
 using Bot.Host.Telemetry;
 using Bot.Host.Web;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
+
+// `dotnet run --project Bot.Host` starts in Bot.Host/; the repository root's appsettings.json and ./data apply.
+HostDirectory.Settle(args);
 
 // Command-line verbs (chat, ingest, eval) run without the web server.
 if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitCode)
@@ -17,8 +22,12 @@ if (await CommandLine.TryRunVerbAsync(args, CancellationToken.None) is { } exitC
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Problem details for every HTTP error (RFC 9457).
+// One log line per request with its route template, never the URL (tokens and sign-in links live in query strings).
+builder.AddRequestLog();
+
+// Problem details for every HTTP error (RFC 9457); a stalled or broken request body keeps its 408/400.
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
@@ -35,11 +44,21 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
+// Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
+builder.Services.AddOperations();
 // Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
 builder.Services.AddSinergiTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
+// One process per data folder, and a damaged database file is never served: both are checked before listening.
+if (app.StorageRefusal() is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 3;
+}
+
+app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -48,9 +67,9 @@ app.MapWebChat();
 app.MapBotFramework();
 app.MapWhatsApp();
 app.MapDashboard();
+app.MapOperations();
 // Evidence photos and PDFs behind the signed links coordinators get in the chat.
 app.MapEvidenceLinks();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
 return 0;

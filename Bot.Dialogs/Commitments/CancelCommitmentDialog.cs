@@ -12,6 +12,9 @@ internal sealed class CancelCommitmentDialog(CommitmentPrompts prompts, Commitme
     public const string DialogId = "commitment.cancel";
     public const int MaxReason = 300;
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
+
     public override IEnumerable<Dialog> Dependencies => prompts.All;
 
     protected override CancelState CreateState(DialogContext dc, object? options) => new() { Code = options as string ?? string.Empty };

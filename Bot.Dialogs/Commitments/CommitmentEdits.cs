@@ -20,7 +20,7 @@ internal static class CommitmentEdits
             CommitmentField.Unit => (prompts.Text.Id, CommitmentPrompts.TextOptions(turn, CommitmentTexts.AskUnit, CommitmentPrompts.MaxUnit, note)),
             CommitmentField.Location => (prompts.Text.Id, CommitmentPrompts.TextOptions(turn, CommitmentTexts.AskLocation, CommitmentPrompts.MaxLocation, note)),
             CommitmentField.Budget => (prompts.Budget.Id, CommitmentPrompts.NumberOptions(turn, CommitmentTexts.AskBudget, allowSkip: true, note: note)),
-            CommitmentField.Deadline => (prompts.Deadline.Id, CommitmentPrompts.DeadlineOptions(turn, current.Deadline.Year, note)),
+            CommitmentField.Deadline => (prompts.Deadline.Id, prompts.DeadlineOptions(turn, current.Deadline.Year, note)),
             _ => (prompts.Periods.Id, CommitmentPrompts.PeriodOptions(turn, note)),
         };
     }

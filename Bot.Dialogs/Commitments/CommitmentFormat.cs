@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 
 namespace Bot.Dialogs.Commitments;
 
@@ -47,20 +48,20 @@ internal static class CommitmentFormat
         _ => english ? "cancelled" : "dibatalkan",
     };
 
-    /// <summary>The card of a commitment (its fields, one per line).</summary>
-    public static string Card(CommitmentDraft c, bool english)
+    /// <summary>The card of a commitment (its fields, one per line), Markdown with the fokal's words escaped.</summary>
+    public static Markdown Card(CommitmentDraft c, bool english)
     {
         var t = english ? CommitmentFieldNames.English : CommitmentFieldNames.Indonesian;
         var card = new StringBuilder();
         card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.FocusArea]}: {FocusArea(c.FocusArea, english)}\n");
         card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Programme]}: {Programme(c.Programme, english)}\n");
-        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Title]}: {c.Title}\n");
-        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.OutputIndicator]}: {c.OutputIndicator}\n");
-        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Target]}: {Number(c.TargetValue, english)} {c.Unit}\n");
-        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Location]}: {c.Location}\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Title]}: {MarkdownText.Escape(c.Title)}\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.OutputIndicator]}: {MarkdownText.Escape(c.OutputIndicator)}\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Target]}: {Number(c.TargetValue, english)} {MarkdownText.Escape(c.Unit)}\n");
+        card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Location]}: {MarkdownText.Escape(c.Location)}\n");
         card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Budget]}: {Rupiah(c.Budget, english)}\n");
         card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Deadline]}: {Date(c.Deadline, english)}\n");
         card.Append(CultureInfo.InvariantCulture, $"- {t[CommitmentField.Periods]}: {Periods(c.Periods)}");
-        return card.ToString();
+        return new Markdown(card.ToString());
     }
 }

@@ -30,6 +30,8 @@ internal sealed class CommitmentPrompts(TimeProvider time)
     public ConfirmPrompt Confirm { get; } = new("commitment.confirm");
     public ChoicePrompt Year { get; } = new("commitment.year");
 
+    private TimeProvider Clock { get; } = time;
+
     public IEnumerable<Dialog> All => [FocusArea, Programme, Text, Target, Budget, Deadline, Periods, Confirm, Year];
 
     public static PromptOptions FocusAreaOptions(TurnContext turn, string? note = null) => new()
@@ -59,12 +61,40 @@ internal sealed class CommitmentPrompts(TimeProvider time)
     public static List<ReportingPeriod> ParsePeriods(string value) =>
         value.Split(',').Select(Enum.Parse<ReportingPeriod>).ToList();
 
-    /// <summary>The deadline question of a plan year: a date without a year falls in it.</summary>
-    public static PromptOptions DeadlineOptions(TurnContext turn, int planYear, string? note = null) => new()
+    /// <summary>
+    /// The deadline question of a plan year: a date without a year falls in it. Its examples are dates the question
+    /// accepts today (from today's month when 30 June has passed), or the plan year's end when the year is over.
+    /// </summary>
+    public PromptOptions DeadlineOptions(TurnContext turn, int planYear, string? note = null)
     {
-        Text = WithNote(turn.F(CommitmentTexts.AskDeadline, planYear), note),
-        DefaultYear = planYear,
-    };
+        var english = turn.IsEnglish;
+        var example = ExampleDeadline(turn.Today(Clock), planYear);
+        var culture = CommitmentFormat.Culture(english);
+        var dayMonth = example.ToString("d MMMM", culture);
+        var month = example.ToString("MMMM", culture);
+        var numeric = example.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+        return new()
+        {
+            Text = WithNote(turn.F(CommitmentTexts.AskDeadline, planYear, dayMonth, month, numeric), note),
+            DefaultYear = planYear,
+            Example = turn.F(CommitmentTexts.DeadlineExample, CommitmentFormat.Date(example, english), example.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), month),
+        };
+    }
+
+    /// <summary>
+    /// A deadline the question accepts: 30 June of a plan year still ahead of it, the end of the current month once
+    /// 30 June has passed, or 31 December of a plan year already over (whose deadlines are refused anyway).
+    /// </summary>
+    public static DateOnly ExampleDeadline(DateOnly today, int planYear)
+    {
+        var midYear = new DateOnly(planYear, 6, 30);
+        if (planYear != today.Year || today <= midYear)
+        {
+            return planYear < today.Year ? new DateOnly(planYear, 12, 31) : midYear;
+        }
+
+        return new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month));
+    }
 
     /// <summary>
     /// The plan year is asked only when two are plausible: from October the next year's plans are being made while
@@ -89,6 +119,11 @@ internal sealed class CommitmentPrompts(TimeProvider time)
         var today = context.Turn.Today(time);
         var english = context.Turn.IsEnglish;
         var planYear = context.Options.DefaultYear ?? today.Year;
+        if (planYear < today.Year)
+        {
+            return context.Turn.F(CommitmentTexts.DeadlineYearOver, planYear);
+        }
+
         if (context.Value < today)
         {
             return context.Turn.F(CommitmentTexts.DeadlinePast, CommitmentFormat.Date(today, english));

@@ -37,8 +37,10 @@ internal static class CommitmentTexts
         "What is the **budget** in rupiah? Type *skip* if there is none.");
 
     public static readonly LocalizedText AskDeadline = new(
-        "Kapan **tenggat**-nya (tahun {0})? Misalnya *30 Juni*, *akhir Juni*, *30/6/{0}* atau *B12*.",
-        "What is the **deadline** (in {0})? For example *30 June*, *end of June*, *30/6/{0}* or *B12*.");
+        "Kapan **tenggat**-nya (tahun {0})? Misalnya *{1}*, *akhir {2}*, *{3}* atau *B12*.",
+        "What is the **deadline** (in {0})? For example *{1}*, *end of {2}*, *{3}* or *B12*.");
+
+    public static readonly LocalizedText DeadlineExample = new("*{0}*, *{1}* atau *akhir {2}*", "*{0}*, *{1}* or *end of {2}*");
 
     public static readonly LocalizedText AskYear = new(
         "Untuk **tahun rencana** berapa rencana aksi ini?",
@@ -79,6 +81,10 @@ internal static class CommitmentTexts
     public static readonly LocalizedText DeadlinePast = new(
         "Tenggat tidak boleh sebelum hari ini ({0}).",
         "The deadline cannot be before today ({0}).");
+
+    public static readonly LocalizedText DeadlineYearOver = new(
+        "Tahun rencana {0} sudah berakhir (31 Desember {0}), jadi tenggatnya tidak bisa diubah lagi. Ketik *batal* untuk keluar.",
+        "Plan year {0} is over (31 December {0}), so its deadline can no longer change. Type *cancel* to leave.");
 
     public static readonly LocalizedText DeadlineOutsideYear = new(
         "Tenggat harus di tahun rencana {0} (paling lambat 31 Desember {0}), misalnya *30 Juni {0}*.",

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Engine.Prompts;
 using Bot.Dialogs.Storage;
@@ -12,6 +13,9 @@ internal sealed class EditCommitmentDialog(CommitmentPrompts prompts, Commitment
     : WaterfallDialog<EditCommitmentDialog.EditState>(DialogId)
 {
     public const string DialogId = "commitment.edit";
+
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
 
     private readonly ChoicePrompt _field = new(DialogId + ".field");
 

@@ -19,6 +19,9 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
 {
     public const string DialogId = "commitment.register";
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
+
     protected override IEnumerable<Dialog> FieldDialogs => prompts.All;
 
     protected override LocalizedText SaveLabel => CommitmentTexts.SaveButton;
@@ -63,7 +66,7 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
             Apply = ApplyYear,
             AskWhen = s => s.AskYear,
         },
-        Field(CommitmentField.Deadline, prompts.Deadline.Id, f => CommitmentPrompts.DeadlineOptions(f.Turn, f.State.Year)),
+        Field(CommitmentField.Deadline, prompts.Deadline.Id, f => prompts.DeadlineOptions(f.Turn, f.State.Year)),
         Field(CommitmentField.Periods, prompts.Periods.Id, f => CommitmentPrompts.PeriodOptions(f.Turn)),
     ];
 
@@ -78,7 +81,7 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, Commit
             .Select(p => (Period: p, End: ReportingPeriods.EndOf(p, form.State.Year)))
             .Where(p => p.End < today)
             .Select(p => turn.F(CommitmentTexts.PeriodPast, p.Period, form.State.Year, CommitmentFormat.Date(p.End, english)) + "\n\n");
-        return turn.F(CommitmentTexts.Summary, CommitmentFormat.Card(form.State.Draft, english), form.State.Year, string.Concat(warnings));
+        return turn.F(CommitmentTexts.Summary, CommitmentFormat.Card(form.State.Draft, english), form.State.Year, new Markdown(string.Concat(warnings)));
     }
 
     protected override async Task<DialogTurnResult> SaveAsync(FormContext<RegisterState> form, CancellationToken cancellationToken)

@@ -103,7 +103,7 @@ internal sealed partial class PeopleCommands(
         var active = commitments.ListByOrganisation(organisation.Id).Where(c => c.Status != CommitmentStatus.Cancelled).ToList();
         var lines = fokal.Select(f => turn.F(
             PeopleTexts.FokalLine, f.Label(english), active.Count(c => c.ResponsibleUserId() == f.Id),
-            f.RoleSince is { } since ? CommitmentsDate(since, english) : "-"));
+            f.RoleSince is { } since ? LocalDate(since, turn.TimeZone, english) : "-"));
         turn.SendText(turn.F(PeopleTexts.FokalHeader, organisation.Name) + "\n\n" + string.Join("\n", lines) + "\n\n" + turn.T(PeopleTexts.FokalFooter));
     }
 
@@ -140,9 +140,18 @@ internal sealed partial class PeopleCommands(
             notices.Enqueue(stored.Id, PeopleTexts.NoticeRemoved.Format(stored.Locale, Access.RoleName(role, LocalizedText.IsEnglish(stored.Locale)).ToLowerInvariant(), turn.User!.DisplayName(LocalizedText.IsEnglish(stored.Locale))));
         });
         var text = turn.F(PeopleTexts.Removed, label, Access.RoleName(role, english).ToLowerInvariant());
-        if (held > 0)
+        if (organisation is not null)
         {
-            text += "\n\n" + turn.F(PeopleTexts.RemovedHeld, held, organisation!.ShortName is { Length: > 0 } s ? s : organisation.Name);
+            var name = organisation.ShortName is { Length: > 0 } s ? s : organisation.Name;
+            var alone = users.ListFokal(organisation.Id).Count == 0;
+            if (held > 0)
+            {
+                text += "\n\n" + turn.F(alone ? PeopleTexts.RemovedHeldNoFokalLeft : PeopleTexts.RemovedHeld, held, name);
+            }
+            else if (alone)
+            {
+                text += "\n\n" + turn.F(PeopleTexts.NoFokalLeft, name);
+            }
         }
 
         turn.SendText(text);
@@ -200,7 +209,7 @@ internal sealed partial class PeopleCommands(
         var english = turn.IsEnglish;
         turn.SendText(match.Candidates.Count == 0
             ? turn.F(PeopleTexts.NobodyCalled, Shorten(query))
-            : turn.F(PeopleTexts.WhichOne, Shorten(query), string.Join("\n", match.Candidates.Take(10).Select(c => "- " + people.Describe(c, english)))));
+            : turn.F(PeopleTexts.WhichOne, Shorten(query), new Markdown(string.Join("\n", match.Candidates.Take(10).Select(c => "- " + MarkdownText.Escape(people.Describe(c, english)))))));
         return null;
     }
 
@@ -211,8 +220,10 @@ internal sealed partial class PeopleCommands(
         return local.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo(turn.IsEnglish ? "en-GB" : "id-ID")) + " " + zone;
     }
 
-    private static string CommitmentsDate(DateTime utc, bool english) =>
-        utc.ToString("d MMM yyyy", CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID"));
+    /// <summary>A stored instant as a date in the reader's zone (WIB/WITA/WIT), as the other screens show "today".</summary>
+    private static string LocalDate(DateTime stored, string zone, bool english) =>
+        Reminders.LocalSchedule.LocalDate(stored.Kind == DateTimeKind.Local ? stored.ToUniversalTime() : stored, IndonesianTimeZones.Find(zone))
+            .ToString("d MMM yyyy", CultureInfo.GetCultureInfo(english ? "en-GB" : "id-ID"));
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 

@@ -57,6 +57,14 @@ internal static class PeopleTexts
         "Ia memegang {0} rencana aksi aktif {1}; pengingatnya kini ke fokal lain OPD itu. Tetapkan pemegang baru dengan *mutasi*.",
         "They held {0} active action plans of {1}; their reminders now go to the agency's other focal points. Name a new holder with *transfer*.");
 
+    public static readonly LocalizedText RemovedHeldNoFokalLeft = new(
+        "Ia memegang {0} rencana aksi aktif {1}. {1} kini tidak punya fokal, jadi pengingatnya tidak terkirim ke siapa pun. Undang fokal baru dengan *undang {1}*; setelah ia bergabung, pengingat itu sampai kepadanya.",
+        "They held {0} active action plans of {1}. {1} now has no focal point, so their reminders reach nobody. Invite a new one with *invite {1}*; once they join, the reminders go to them.");
+
+    public static readonly LocalizedText NoFokalLeft = new(
+        "{0} kini tidak punya fokal. Undang fokal baru dengan *undang {0}*.",
+        "{0} now has no focal point. Invite a new one with *invite {0}*.");
+
     public static readonly LocalizedText NoticeRemoved = new(
         "Peran {0} Anda di Sinergi dicabut oleh {1}. Hubungi koordinator bila ini keliru.",
         "Your {0} role in Sinergi was removed by {1}. Contact a coordinator if this is a mistake.");

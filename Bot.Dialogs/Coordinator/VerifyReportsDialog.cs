@@ -23,6 +23,9 @@ internal sealed class VerifyReportsDialog(
     public const string DialogId = "coordinator.verify";
     public const int MaxComment = 500;
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Koordinator;
+
     private readonly ChoicePrompt _report = new(DialogId + ".report");
     private readonly ChoicePrompt _decision = new(DialogId + ".decision");
     private readonly TextPrompt _comment = new(DialogId + ".comment");
@@ -48,7 +51,7 @@ internal sealed class VerifyReportsDialog(
             CommitmentFormat.Percent(x.Report.RealisationPercent, english)));
         var options = new PromptOptions
         {
-            Text = step.Turn.F(VerificationTexts.Pick, string.Join("\n", lines)),
+            Text = step.Turn.F(VerificationTexts.Pick, new Markdown(string.Join("\n", lines))),
             Choices = listed.Select(x => PromptChoice.Of(x.Report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{x.Commitment.Code} {x.Report.Period}")).ToList(),
         };
         return step.PromptAsync(_report.Id, options, cancellationToken);

@@ -38,7 +38,8 @@ internal sealed class DashboardLinkHandler(UserStore users, DashboardLinkIssuer 
         {
             Type = ActivityTypes.Message,
             TextFormat = "markdown",
-            Text = DashboardTexts.Link.Format(turn.Locale, url, local.ToString("HH:mm", CultureInfo.InvariantCulture), zone),
+            // The link is ours: it must stay a link, so it is not escaped like user text.
+            Text = DashboardTexts.Link.Format(turn.Locale, new Markdown(url), local.ToString("HH:mm", CultureInfo.InvariantCulture), zone),
             Attachments = [HeroCard(turn.T(DashboardTexts.Button), url)],
         });
         return Task.FromResult(true);

@@ -35,9 +35,14 @@ public sealed class TurnContext
     /// feature that writes outside the turn's final commit records it, so that the same activity resent after a
     /// crash finds the first write instead of making a second.
     /// </summary>
-    public string? RequestKey => Activity.Id is { Length: > 0 } id
-        ? string.Join('|', Activity.ChannelId, Activity.Conversation?.Id, id)
-        : null;
+    public string? RequestKey => RequestKeyOf(Activity);
+
+    /// <summary>The idempotency key of an activity (see <see cref="RequestKey"/>), or null when it has no id.</summary>
+    public static string? RequestKeyOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Id is { Length: > 0 } id ? string.Join('|', activity.ChannelId, activity.Conversation?.Id, id) : null;
+    }
 
     /// <summary>The trimmed text of a message, or an empty string.</summary>
     public string Text => Activity.Text?.Trim() ?? string.Empty;

@@ -20,12 +20,18 @@ public sealed partial class TurnProcessor(
     ConversationReferenceStore references,
     GroupCommitter commits,
     TurnRateLimiter rateLimiter,
+    IEnumerable<ITurnReplay> replays,
     SinergiTelemetry telemetry,
     ILogger<TurnProcessor> logger)
 {
     private static readonly LocalizedText Apology = new(
         "Maaf, terjadi kesalahan di pihak kami dan percakapan tadi kami mulai ulang. Silakan coba lagi, atau ketik *bantuan*.",
         "Sorry, something went wrong on our side and we restarted the conversation. Please try again, or type *help*.");
+
+    /// <summary>What a user hears when their message could not be saved (channels use it when even the echo failed).</summary>
+    internal static readonly LocalizedText StorageApology = new(
+        "Maaf, pesan Anda belum bisa saya simpan karena gangguan penyimpanan di server. Yang sudah tersimpan sebelumnya aman. Silakan kirim lagi sebentar lagi.",
+        "Sorry, I could not save your message because of a storage problem on the server. Everything saved before is safe. Please send it again in a moment.");
 
     private static readonly LocalizedText TooManyMessages = new(
         "Terlalu banyak pesan. Coba lagi dalam {0} detik.",
@@ -59,15 +65,25 @@ public sealed partial class TurnProcessor(
             return Throttled(activity, channelId, conversationId, refused);
         }
 
-        var key = ConversationReferenceStore.ConversationKey(channelId, conversationId);
+        var conversationKey = ConversationReferenceStore.ConversationKey(channelId, conversationId);
+        var key = StateKey(activity, conversationKey);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
-        using var held = await _conversationLocks.AcquireAsync(key, cancellationToken);
+        using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
 
-        var state = states.Load(key);
+        ConversationState state;
+        try
+        {
+            state = states.Load(key);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return StorageFailed(activity, new ConversationState { Id = key }, ex, confidential: false);
+        }
+
         if (state.HasProcessed(activity.Id))
         {
             LogDuplicate(activity.Id!);
-            return TurnResult.Duplicate;
+            return Replay(activity) ?? TurnResult.Duplicate;
         }
 
         var turn = new TurnContext(activity, state);
@@ -92,20 +108,67 @@ public sealed partial class TurnProcessor(
                 cancellationToken);
             return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
         }
+        catch (StorageUnavailableException ex)
+        {
+            // Nothing of this turn was saved, not even its activity id: the state stays where it was, so the same
+            // message sent again once the disk writes again picks up at the same question.
+            return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(ex, activity.Type);
-            await commits.CommitAsync(
-                () =>
-                {
-                    PrepareSenderReference(activity, channelId)?.Invoke();
-                    states.ClearStack(key, activity.Id);
-                },
-                CancellationToken.None);
+            try
+            {
+                await commits.CommitAsync(
+                    () =>
+                    {
+                        PrepareSenderReference(activity, channelId)?.Invoke();
+                        states.ClearStack(key, activity.Id);
+                    },
+                    CancellationToken.None);
+            }
+            catch (StorageUnavailableException storage)
+            {
+                return StorageFailed(activity, turn.State, storage, turn.IsConfidential);
+            }
+
             var apology = new TurnContext(activity, turn.State);
             apology.SendText(Apology);
             return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
         }
+    }
+
+    /// <summary>The storage could not write (a full disk, an I/O error): a short apology, 503, nothing else (issue 14, finding 3).</summary>
+    private TurnResult StorageFailed(Activity activity, ConversationState state, StorageUnavailableException exception, bool confidential)
+    {
+        LogStorageUnavailable(exception, activity.Type);
+        var apology = new TurnContext(activity, state);
+        apology.SendText(StorageApology);
+        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(503)) { Confidential = confidential };
+    }
+
+    /// <summary>
+    /// A repeated activity runs no turn, but a feature may give back the answer the first run gave when that answer may
+    /// have been lost (<see cref="ITurnReplay"/>: the tip line's receipt after a crash).
+    /// </summary>
+    private TurnResult? Replay(Activity activity)
+    {
+        foreach (var replay in replays)
+        {
+            try
+            {
+                if (replay.Replay(activity) is { } again)
+                {
+                    return new TurnResult(TurnStatus.Completed, again.Replies, null) { Confidential = again.Confidential };
+                }
+            }
+            catch (StorageUnavailableException)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The turn does not run; the user hears why once per wait, later messages in the same wait get nothing.</summary>
@@ -125,6 +188,17 @@ public sealed partial class TurnProcessor(
     private Action? PrepareSenderReference(Activity activity, string channelId) =>
         activity.From?.Role == "bot" ? null : references.PrepareSave(activity.GetConversationReference(), UserKey(channelId, activity.From!.Id!));
 
+    /// <summary>
+    /// Whose state a turn uses: the conversation's, or in a group conversation (Teams channels and group chats) the
+    /// sender's own within it, so that one member's open form is neither answered nor blocked by another member
+    /// (issue 14, finding 6; the engine also refuses a step from anyone but the dialog's starter).
+    /// </summary>
+    public static string StateKey(Activity activity, string conversationKey)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Conversation?.IsGroup == true && activity.From?.Id is { Length: > 0 } from ? conversationKey + "|" + from : conversationKey;
+    }
+
     /// <summary>The user key of a channel account: channel and account id.</summary>
     public static string UserKey(string channelId, string userId) => channelId + "|" + userId;
 
@@ -138,6 +212,9 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Message on {ChannelId} throttled; next turn in {RetryAfterSeconds} s")]
     private partial void LogThrottled(string channelId, double retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity not saved: storage unavailable")]
+    private partial void LogStorageUnavailable(Exception exception, string? activityType);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

@@ -105,7 +105,7 @@ internal sealed class EnrollmentHandler(
         if (stored is not null && ((stored.Role == Role.Koordinator && user.IsCoordinator) || (storedOrganisation is not null && user.IsFokal && user.OrganisationId == storedOrganisation.Id)))
         {
             var what = stored.Role == Role.Koordinator ? turn.T(EnrollmentTexts.AsCoordinator) : turn.F(EnrollmentTexts.AsFokal, storedOrganisation!.Name);
-            turn.SendText(turn.F(EnrollmentTexts.AlreadyJoined, what), RoleSuggestions.For(turn));
+            turn.SendText(turn.F(EnrollmentTexts.AlreadyJoined, new Markdown(what)), RoleSuggestions.For(turn));
             return;
         }
 
@@ -139,7 +139,7 @@ internal sealed class EnrollmentHandler(
         var english = turn.IsEnglish;
         var organisation = user.OrganisationId is { } id ? organisations.Get(id) : null;
         var of = organisation is null ? string.Empty : turn.F(EnrollmentTexts.OfOrganisation, organisation.Name);
-        var text = turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, english), of, user.DisplayName(english), user.JobTitle ?? "-");
+        var text = turn.F(EnrollmentTexts.WhoAmI, Access.RoleName(user.Role, english), new Markdown(of), user.DisplayName(english), user.JobTitle ?? "-");
         turn.SendText(text + "\n\n" + turn.T(EnrollmentTexts.ProfileHint), RoleSuggestions.For(turn));
     }
 

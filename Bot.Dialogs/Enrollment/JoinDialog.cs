@@ -42,7 +42,7 @@ internal sealed class JoinDialog(UserStore users, OrganisationStore organisation
         }
 
         var what = form.State.Role == Role.Koordinator ? form.Turn.T(EnrollmentTexts.AsCoordinator) : form.Turn.F(EnrollmentTexts.AsFokal, form.State.OrganisationName);
-        form.Turn.SendText(form.Turn.F(EnrollmentTexts.CodeAccepted, what));
+        form.Turn.SendText(form.Turn.F(EnrollmentTexts.CodeAccepted, new Markdown(what)));
         return true;
     }
 

@@ -15,7 +15,7 @@ namespace Bot.Dialogs.Linking;
 /// The anonymous tip line never sees any of this: tips are not tied to accounts.
 /// </summary>
 internal sealed partial class SignInHandler(
-    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database) : ITurnHandler
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database, FormDraftStore drafts) : ITurnHandler
 {
     private static readonly string[] CodeWords = ["kode masuk", "minta kode masuk", "sign-in code", "signin code", "login code"];
     private static readonly string[] SignOutWords = ["keluar", "logout", "log out", "sign out", "signout"];
@@ -72,7 +72,7 @@ internal sealed partial class SignInHandler(
         {
             turn.SendText(match.Candidates.Count == 0
                 ? turn.F(SignInTexts.NobodyCalled, Shorten(person))
-                : turn.F(SignInTexts.WhichOne, Shorten(person), string.Join("\n", match.Candidates.Take(10).Select(c => "- " + people.Describe(c, turn.IsEnglish)))));
+                : turn.F(SignInTexts.WhichOne, Shorten(person), new Markdown(string.Join("\n", match.Candidates.Take(10).Select(c => "- " + MarkdownText.Escape(people.Describe(c, turn.IsEnglish)))))));
             return;
         }
 
@@ -86,8 +86,17 @@ internal sealed partial class SignInHandler(
         if (outcome is LinkOutcome.Linked or LinkOutcome.AlreadyLinked && user is not null)
         {
             turn.User = user;
+
+            // The person's parked drafts (from another device or channel) are theirs here now: offer "Lanjut".
+            turn.Items[RoleSuggestions.DraftsItem] = drafts.ListFor(user.Id).Select(d => (d.FormId, d.ConversationKey)).ToList();
             var role = Access.RoleName(user.Role, turn.IsEnglish);
-            turn.SendText(turn.F(SignInTexts.SignedIn, user.DisplayName(turn.IsEnglish), role), RoleSuggestions.For(turn));
+            var signedIn = turn.Activity.ChannelId switch
+            {
+                "directline" => SignInTexts.SignedIn,
+                "console" => SignInTexts.SignedInTerminal,
+                _ => SignInTexts.SignedInChannel,
+            };
+            turn.SendText(turn.F(signedIn, user.DisplayName(turn.IsEnglish), role), RoleSuggestions.For(turn));
             return;
         }
 

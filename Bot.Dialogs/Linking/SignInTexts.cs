@@ -17,6 +17,14 @@ internal static class SignInTexts
         "Anda masuk sebagai **{0}** ({1}). Perangkat ini akan mengenali Anda, juga di tab baru dan setelah peramban ditutup. Ketik *keluar* untuk keluar dari perangkat ini.",
         "You are signed in as **{0}** ({1}). This device will recognise you, in new tabs and after the browser is closed too. Type *sign out* to sign out of this device.");
 
+    public static readonly LocalizedText SignedInTerminal = new(
+        "Anda masuk sebagai **{0}** ({1}) di obrolan terminal ini. Ketik *logout* untuk keluar dari akun; *keluar* hanya menutup obrolan.",
+        "You are signed in as **{0}** ({1}) in this terminal chat. Type *logout* to sign out; *exit* only closes the chat.");
+
+    public static readonly LocalizedText SignedInChannel = new(
+        "Anda masuk sebagai **{0}** ({1}). Akun ini di kanal ini kini mengenali Anda. Ketik *keluar* untuk melepasnya.",
+        "You are signed in as **{0}** ({1}). This account on this channel now recognises you. Type *sign out* to release it.");
+
     public static readonly LocalizedText InvalidCode = new(
         "Kode masuk itu tidak berlaku atau sudah kedaluwarsa. Ketik *kode masuk* di perangkat yang sudah mengenali Anda, atau minta kode kepada koordinator.",
         "That sign-in code is not valid or has expired. Type *sign-in code* on a device that knows you, or ask a coordinator for one.");

@@ -51,8 +51,10 @@ public sealed partial class NotificationOutbox(
             notice.DeliveredAt = time.GetUtcNow().UtcDateTime;
             return true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever the channel threw (a Connector that cannot be reached throws its own type): the change it
+            // announces is committed, and the notice waits for the user's next turn (issue 14, finding 10).
             LogDeliveryFailed(ex, notice.Id);
             return false;
         }

@@ -156,9 +156,11 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
         }
 
         var (file, duplicate) = store.Store(content.FileName, type, content.Bytes);
-        if (collected.Files.Any(f => f.Sha256 == file.Sha256))
+        if (collected.Files.FirstOrDefault(f => f.Sha256 == file.Sha256) is { } attached)
         {
-            return turn.F(ProgressTexts.EvidenceAlreadyAttached, name);
+            return string.Equals(attached.FileName, name, StringComparison.Ordinal)
+                ? turn.F(ProgressTexts.EvidenceAlreadyAttached, name)
+                : turn.F(ProgressTexts.EvidenceSameAsAttached, name, attached.FileName);
         }
 
         collected.Files.Add(file);

@@ -61,6 +61,10 @@ internal static class ProgressTexts
         "File {0} sudah ada di laporan ini.",
         "The file {0} is already attached to this report.");
 
+    public static readonly LocalizedText EvidenceSameAsAttached = new(
+        "File {0} isinya sama persis dengan {1} yang sudah terlampir di laporan ini, jadi tidak dilampirkan dua kali.",
+        "The file {0} has exactly the same content as {1}, which is already attached to this report, so it is not attached twice.");
+
     public static readonly LocalizedText EvidenceTooLarge = new(
         "File {0} lebih besar dari 10 MB; mohon kirim versi yang lebih kecil.",
         "The file {0} is larger than 10 MB; please send a smaller version.");

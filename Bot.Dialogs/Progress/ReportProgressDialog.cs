@@ -27,6 +27,9 @@ internal sealed class ReportProgressDialog(
     private const string NarrativeField = "Narrative";
     private const string EvidenceField = "Evidence";
 
+    /// <summary>Checked by the engine at every step (issue 14, finding 6).</summary>
+    public override Role? RequiredRole => Role.Fokal;
+
     private readonly ChoicePrompt _commitment = new(DialogId + ".commitment");
     private readonly ChoicePrompt _period = new(DialogId + ".period");
     private readonly NumberPrompt _value = new(DialogId + ".value", c =>
@@ -181,7 +184,7 @@ internal sealed class ReportProgressDialog(
         var active = ActiveCommitments(form);
         return new PromptOptions
         {
-            Text = form.Turn.T(ProgressTexts.AskCommitment) + "\n\n" + string.Join("\n", active.Select(c => $"- **{c.Code}** {c.Title}")),
+            Text = form.Turn.T(ProgressTexts.AskCommitment) + "\n\n" + string.Join("\n", active.Select(c => $"- **{c.Code}** {MarkdownText.Escape(c.Title)}")),
             Choices = active.Select(c => PromptChoice.Of(c.Code, c.Code, c.Title)).ToList(),
         };
     }

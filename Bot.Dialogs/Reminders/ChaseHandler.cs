@@ -54,8 +54,8 @@ internal sealed partial class ChaseHandler(
         }
         else if (missing.Success)
         {
-            var (period, year) = NamedPeriod(missing, today) ?? ReportingOverview.CurrentPeriod(today);
-            turn.Send(reports.Missing(user, period, year, today, turn.Locale));
+            var periods = NamedPeriod(missing, today) is { } named ? [named] : ReportingOverview.OpenPeriods(today);
+            turn.Send(reports.Missing(user, periods, today, turn.Locale));
         }
         else
         {

@@ -9,41 +9,71 @@ internal sealed class CoordinatorReports(ReportingOverview overview, Storage.Use
 {
     private const int CommitmentsListedPerOrganisation = 10;
 
-    /// <summary>Per OPD: the commitments without a submitted report, overdue first, with counts.</summary>
-    public Activity Missing(BotUser coordinator, ReportingPeriod period, int year, DateOnly today, string? locale)
+    /// <summary>
+    /// Per period asked (each opened period when none is named) and per OPD with a fokal: the commitments without a
+    /// submitted report, overdue first, with counts. OPDs without a fokal are named apart and counted nowhere.
+    /// </summary>
+    public Activity Missing(BotUser coordinator, IReadOnlyList<(ReportingPeriod Period, int Year)> periods, DateOnly today, string? locale)
     {
+        ArgumentNullException.ThrowIfNull(periods);
         var english = LocalizedText.IsEnglish(locale);
         var asOf = ReminderDates.FormatShort(today, english);
-        var lagging = overview.Standings(overview.ScopeFor(coordinator), period, year, today)
-            .Where(s => s.Missing.Count > 0)
-            .OrderByDescending(s => s.Overdue)
-            .ThenByDescending(s => s.Missing.Count)
-            .ToList();
-        if (lagging.Count == 0)
+        var scope = overview.ScopeFor(coordinator);
+        var withoutFokal = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sections = new List<(ReportingPeriod Period, int Year, List<OrganisationStanding> Lagging)>();
+        foreach (var (period, year) in periods)
         {
-            return ReminderComposer.Message(CoordinatorTexts.AllReported.Format(locale, period, year, asOf), locale, [Button(ReminderTexts.Summary, ReminderCommands.Summary, locale)]);
+            var lagging = new List<OrganisationStanding>();
+            foreach (var standing in overview.Standings(scope, period, year, today).Where(s => s.Missing.Count > 0))
+            {
+                if (users.ListFokal(standing.Organisation.Id).Count == 0)
+                {
+                    withoutFokal.Add(Name(standing.Organisation));
+                    continue;
+                }
+
+                lagging.Add(standing);
+            }
+
+            if (lagging.Count > 0)
+            {
+                sections.Add((period, year, lagging.OrderByDescending(s => s.Overdue).ThenByDescending(s => s.Missing.Count).ToList()));
+            }
         }
 
-        var lines = new List<string>
+        var apart = withoutFokal.Count > 0 ? "\n\n" + CoordinatorTexts.NoFokal.Format(locale, string.Join(", ", withoutFokal)) : string.Empty;
+        if (sections.Count == 0)
         {
-            CoordinatorTexts.MissingHeader.Format(locale, period, year, asOf, lagging.Sum(s => s.Missing.Count), lagging.Count, lagging.Sum(s => s.Overdue)),
-            string.Empty,
-        };
-        foreach (var standing in lagging)
+            var named = string.Join(", ", periods.Select(p => $"{p.Period} {p.Year}"));
+            return ReminderComposer.Message(CoordinatorTexts.AllReported.Format(locale, named, asOf) + apart, locale, [Button(ReminderTexts.Summary, ReminderCommands.Summary, locale)]);
+        }
+
+        var lines = new List<string>();
+        foreach (var (period, year, lagging) in sections)
         {
-            var fokal = users.ListFokal(standing.Organisation.Id);
-            var who = fokal.Count == 0 ? CoordinatorTexts.NoFokalYet.For(locale) : string.Join(", ", fokal.Select(f => f.DisplayName(english)));
-            lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected, who));
-            foreach (var missing in standing.Missing.OrderByDescending(m => m.DaysLate).ThenBy(m => m.Commitment.Code, StringComparer.Ordinal).Take(CommitmentsListedPerOrganisation))
+            if (lines.Count > 0)
             {
-                lines.Add(Describe(missing, english, locale));
+                lines.Add(string.Empty);
+            }
+
+            lines.Add(CoordinatorTexts.MissingHeader.Format(locale, $"{period} {year}", asOf, lagging.Sum(s => s.Missing.Count), lagging.Count, lagging.Sum(s => s.Overdue)));
+            lines.Add(string.Empty);
+            foreach (var standing in lagging)
+            {
+                var who = string.Join(", ", users.ListFokal(standing.Organisation.Id).Select(f => f.DisplayName(english)));
+                lines.Add(CoordinatorTexts.OrganisationLine.Format(locale, Name(standing.Organisation), standing.Missing.Count, standing.Overdue, standing.Expected, who));
+                foreach (var missing in standing.Missing.OrderByDescending(m => m.DaysLate).ThenBy(m => m.Commitment.Code, StringComparer.Ordinal).Take(CommitmentsListedPerOrganisation))
+                {
+                    lines.Add(Describe(missing, english, locale));
+                }
             }
         }
 
         var buttons = new List<CardAction> { Button(ReminderTexts.NudgeAll, ReminderCommands.NudgeAll, locale) };
-        buttons.AddRange(lagging.Take(2).Select(s => CardAction.ImBack(Truncate("Ingatkan " + Name(s.Organisation)), ReminderCommands.Nudge(Name(s.Organisation)))));
+        buttons.AddRange(sections.SelectMany(s => s.Lagging).Select(s => Name(s.Organisation)).Distinct(StringComparer.OrdinalIgnoreCase).Take(2)
+            .Select(name => CardAction.ImBack(Truncate("Ingatkan " + name), ReminderCommands.Nudge(name))));
         buttons.Add(Button(ReminderTexts.Summary, ReminderCommands.Summary, locale));
-        return ReminderComposer.Message(string.Join("\n", lines), locale, buttons);
+        return ReminderComposer.Message(string.Join("\n", lines) + apart, locale, buttons);
     }
 
     /// <summary>
@@ -55,14 +85,21 @@ internal sealed class CoordinatorReports(ReportingOverview overview, Storage.Use
         periods ??= ReportingOverview.DigestPeriods(today);
         var scope = overview.ScopeFor(coordinator);
         var asOf = ReminderDates.FormatShort(today, LocalizedText.IsEnglish(locale));
+        var withFokal = scope.Where(o => users.ListFokal(o.Id).Count > 0).ToList();
+        var withoutFokal = scope.Except(withFokal)
+            .Where(o => periods.Any(p => overview.Standing(o, p.Period, p.Year, today).Expected > 0))
+            .Select(Name)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var apart = withoutFokal.Count > 0 ? "\n\n" + CoordinatorTexts.NoFokal.Format(locale, string.Join(", ", withoutFokal)) : string.Empty;
         var sections = periods
-            .Select(p => (p.Period, p.Year, Standings: overview.Standings(scope, p.Period, p.Year, today)))
+            .Select(p => (p.Period, p.Year, Standings: overview.Standings(withFokal, p.Period, p.Year, today)))
             .Where(s => s.Standings.Count > 0)
             .ToList();
         if (sections.Count == 0)
         {
             var named = string.Join(", ", periods.Select(p => $"{p.Period} {p.Year}"));
-            return ReminderComposer.Message(CoordinatorTexts.NothingExpected.Format(locale, named), locale, []);
+            return ReminderComposer.Message(CoordinatorTexts.NothingExpected.Format(locale, named) + apart, locale, []);
         }
 
         var lines = new List<string> { CoordinatorTexts.DigestHeader.Format(locale, asOf) };
@@ -84,7 +121,7 @@ internal sealed class CoordinatorReports(ReportingOverview overview, Storage.Use
             .Select(s => CardAction.ImBack(ReminderTexts.NotReported.Format(locale, s.Period), ReminderCommands.NotReported(s.Period)))
             .ToList();
         buttons.Add(Button(ReminderTexts.NudgeAll, ReminderCommands.NudgeAll, locale));
-        return ReminderComposer.Message(string.Join("\n", lines), locale, buttons);
+        return ReminderComposer.Message(string.Join("\n", lines) + apart, locale, buttons);
     }
 
     public static string Name(Organisation organisation) =>

@@ -10,12 +10,12 @@ internal static class CoordinatorTexts
         "Sorry, this command is for coordinators only (BNNK/BNNP, Kesbangpol). If you are one, ask an administrator to give your account the coordinator role.");
 
     public static readonly LocalizedText MissingHeader = new(
-        "📋 **Belum lapor {0} {1}** (per {2}): {3} komitmen dari {4} OPD, {5} terlambat.",
-        "📋 **Not reported {0} {1}** (as of {2}): {3} commitments from {4} agencies, {5} overdue.");
+        "📋 **Belum lapor {0}** (per {1}): {2} komitmen dari {3} OPD, {4} terlambat.",
+        "📋 **Not reported {0}** (as of {1}): {2} commitments from {3} agencies, {4} overdue.");
 
     public static readonly LocalizedText AllReported = new(
-        "✅ Semua komitmen sudah melaporkan {0} {1} (per {2}).",
-        "✅ Every commitment has reported {0} {1} (as of {2}).");
+        "✅ Semua komitmen sudah melaporkan {0} (per {1}).",
+        "✅ Every commitment has reported {0} (as of {1}).");
 
     public static readonly LocalizedText OrganisationLine = new("**{0}** — {1} belum ({2} terlambat) dari {3} · fokal: {4}", "**{0}** — {1} missing ({2} overdue) of {3} · focal point: {4}");
     public static readonly LocalizedText NoFokalYet = new("belum ada", "none yet");
@@ -50,8 +50,24 @@ internal static class CoordinatorTexts
         "- {0} ({1}): {2} reports — cannot be sent yet: they have never opened the Sinergi chat; it goes out once they do");
 
     public static readonly LocalizedText AlreadyToday = new(
-        "Sudah diingatkan hari ini, tidak dikirim lagi: {0}.",
-        "Already reminded today, not sent again: {0}.");
+        "Sudah diingatkan hari ini, tidak dikirim lagi:",
+        "Already reminded today, not sent again:");
+
+    public static readonly LocalizedText AlreadyLine = new(
+        "- {0} ({1}): {2} laporan belum masuk, {3} terlambat — sudah diingatkan hari ini",
+        "- {0} ({1}): {2} reports missing, {3} overdue — already reminded today");
+
+    public static readonly LocalizedText AlreadyLineAt = new(
+        "- {0} ({1}): {2} laporan belum masuk, {3} terlambat — diingatkan pukul {4}",
+        "- {0} ({1}): {2} reports missing, {3} overdue — reminded at {4}");
+
+    public static readonly LocalizedText NextNudge = new(
+        "Pengingat berikutnya bisa dikirim mulai {0}.",
+        "The next reminder can be sent from {0}.");
+
+    public static readonly LocalizedText NothingNewAlreadyNudged = new(
+        "Tidak ada pengingat baru untuk {0}: laporan yang belum masuk sudah diingatkan hari ini.",
+        "No new reminder for {0}: the missing reports were already reminded about today.");
 
     public static readonly LocalizedText NothingToNudge = new("Tidak ada laporan {0} yang perlu dikejar{1}.", "No {0} report to chase{1}.");
     public static readonly LocalizedText NoFokal = new("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): {0}.", "Agencies without a focal point (not counted; invite one first): {0}.");

@@ -15,7 +15,11 @@ internal static class NudgeReport
         var english = LocalizedText.IsEnglish(locale);
         var periods = string.Join(", ", result.Periods.Select(p => $"{p.Period} {p.Year}"));
         var lines = new List<string>();
-        if (result.Queued.Count == 0)
+        if (result.Queued.Count == 0 && result.AlreadyToday.Count > 0)
+        {
+            lines.Add(CoordinatorTexts.NothingNewAlreadyNudged.Format(locale, periods));
+        }
+        else if (result.Queued.Count == 0)
         {
             lines.Add(CoordinatorTexts.NothingToNudge.Format(locale, periods, string.Empty));
         }
@@ -29,7 +33,9 @@ internal static class NudgeReport
         if (result.AlreadyToday.Count > 0)
         {
             lines.Add(string.Empty);
-            lines.Add(CoordinatorTexts.AlreadyToday.Format(locale, string.Join(", ", result.AlreadyToday.Select(a => $"{a.Fokal.DisplayName(english)} ({a.Organisation})"))));
+            lines.Add(CoordinatorTexts.AlreadyToday.For(locale));
+            lines.AddRange(result.AlreadyToday.Select(a => Already(a, english, locale)));
+            lines.Add(CoordinatorTexts.NextNudge.Format(locale, ReminderDates.FormatShort(result.NextNudge, english)));
         }
 
         if (result.WithoutFokal.Count > 0)
@@ -39,6 +45,19 @@ internal static class NudgeReport
         }
 
         return string.Join("\n", lines);
+    }
+
+    private static string Already(NudgedFokal nudged, bool english, string? locale)
+    {
+        var name = nudged.Fokal.DisplayName(english);
+        if (nudged.NudgedAtUtc is not { } at)
+        {
+            return CoordinatorTexts.AlreadyLine.Format(locale, name, nudged.Organisation, nudged.Reports, nudged.Overdue);
+        }
+
+        var local = LocalSchedule.ToLocal(at, nudged.Zone);
+        var when = local.ToString(english ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture) + " " + Domain.IndonesianTimeZones.CodeOf(nudged.Zone);
+        return CoordinatorTexts.AlreadyLineAt.Format(locale, name, nudged.Organisation, nudged.Reports, nudged.Overdue, when);
     }
 
     private static string Line(NudgedFokal nudged, bool english, string? locale)

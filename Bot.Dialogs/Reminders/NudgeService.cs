@@ -6,7 +6,14 @@ using LiteDB;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>One fokal a nudge reached: how many reports, and when it really goes out.</summary>
-internal sealed record NudgedFokal(BotUser Fokal, string Organisation, int Reports, DateTime? WaitsUntilUtc, TimeZoneInfo Zone, bool Reachable);
+internal sealed record NudgedFokal(BotUser Fokal, string Organisation, int Reports, DateTime? WaitsUntilUtc, TimeZoneInfo Zone, bool Reachable)
+{
+    /// <summary>For a fokal already nudged today: the reports still missing that are overdue.</summary>
+    public int Overdue { get; init; }
+
+    /// <summary>For a fokal already nudged today: when the first of today's nudges was queued (UTC).</summary>
+    public DateTime? NudgedAtUtc { get; init; }
+}
 
 /// <summary>What one "ingatkan" did, truthfully: who gets a reminder now, who later, who already had one today.</summary>
 internal sealed record NudgeResult(
@@ -15,6 +22,9 @@ internal sealed record NudgeResult(
     IReadOnlyList<string> WithoutFokal,
     IReadOnlyList<(ReportingPeriod Period, int Year)> Periods)
 {
+    /// <summary>The coordinator's local date from which the reports already nudged today can be nudged again.</summary>
+    public DateOnly NextNudge { get; init; }
+
     /// <summary>Reports the queued reminders are about (one per commitment, period and fokal).</summary>
     public int Reports => Queued.Sum(q => q.Reports);
 }
@@ -43,6 +53,7 @@ internal sealed class NudgeService(
         var today = LocalSchedule.LocalDate(now, directory.ZoneOf(coordinator));
         var queued = new Dictionary<string, (BotUser Fokal, string Organisation, int Reports)>(StringComparer.Ordinal);
         var already = new Dictionary<string, (BotUser Fokal, string Organisation, int Reports)>(StringComparer.Ordinal);
+        var alreadyDetail = new Dictionary<string, (int Overdue, DateTime? At)>(StringComparer.Ordinal);
         var withoutFokal = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var organisations = scope.ToList();
         var chased = new List<(ReportingPeriod Period, int Year)>();
@@ -67,9 +78,16 @@ internal sealed class NudgeService(
 
                     foreach (var person in fokal)
                     {
-                        var tally = Add(coordinator, standing.Organisation.Id, missing.Commitment, period, person, organisationName, today, now) ? queued : already;
+                        var (added, key) = Add(coordinator, standing.Organisation.Id, missing.Commitment, period, person, organisationName, today, now);
+                        var tally = added ? queued : already;
                         var current = tally.GetValueOrDefault(person.Id, (person, organisationName, 0));
                         tally[person.Id] = (person, organisationName, current.Item3 + 1);
+                        if (!added)
+                        {
+                            var at = _nudges.FindById(key)?.At is { } stamp ? (stamp.Kind == DateTimeKind.Local ? stamp.ToUniversalTime() : stamp) : (DateTime?)null;
+                            var detail = alreadyDetail.GetValueOrDefault(person.Id);
+                            alreadyDetail[person.Id] = (detail.Overdue + (missing.IsOverdue ? 1 : 0), Earliest(detail.At, at));
+                        }
                     }
                 }
             }
@@ -77,18 +95,25 @@ internal sealed class NudgeService(
 
         return new NudgeResult(
             queued.Values.Select(q => Describe(q.Fokal, q.Organisation, q.Reports, now)).ToList(),
-            already.Values.Where(a => !queued.ContainsKey(a.Fokal.Id)).Select(a => Describe(a.Fokal, a.Organisation, a.Reports, now)).ToList(),
+            already.Values.Where(a => !queued.ContainsKey(a.Fokal.Id))
+                .Select(a => Describe(a.Fokal, a.Organisation, a.Reports, now) with { Overdue = alreadyDetail[a.Fokal.Id].Overdue, NudgedAtUtc = alreadyDetail[a.Fokal.Id].At })
+                .ToList(),
             [.. withoutFokal],
-            chased.Count > 0 ? chased : periods);
+            chased.Count > 0 ? chased : periods)
+        {
+            NextNudge = today.AddDays(1),
+        };
     }
 
     public IReadOnlyList<NudgeRecord> ListByCoordinator(string coordinatorId) => _nudges.Find(n => n.CoordinatorId == coordinatorId).ToList();
 
-    private bool Add(BotUser coordinator, int organisationId, Commitment commitment, ReportingPeriod period, BotUser fokal, string organisationName, DateOnly today, DateTime now)
+    private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private (bool Added, string Key) Add(BotUser coordinator, int organisationId, Commitment commitment, ReportingPeriod period, BotUser fokal, string organisationName, DateOnly today, DateTime now)
     {
         var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|nudge{today:yyyyMMdd}|{fokal.Id}");
         var row = ScheduledNotices.Row(key, fokal.Id, ReminderKind.Nudge, "nudge", now, commitment, organisationName, period);
-        return database.InTransaction(() =>
+        return (database.InTransaction(() =>
         {
             if (!outbox.TryAdd(row))
             {
@@ -106,7 +131,7 @@ internal sealed class NudgeService(
                 At = now,
             });
             return true;
-        });
+        }), key);
     }
 
     /// <summary>When the sweep will really send to this fokal: now, or after the quiet hours (or Sunday) in their zone.</summary>

@@ -52,6 +52,12 @@ public sealed class DialogFrame
     public string DialogId { get; set; } = string.Empty;
     public string? DialogVersion { get; set; }
     public BsonDocument State { get; set; } = [];
+
+    /// <summary>
+    /// The user who started the dialog (their user id); only they may answer it, even where several people share the
+    /// conversation. Null on frames saved before this was recorded.
+    /// </summary>
+    public string? StartedBy { get; set; }
 }
 
 /// <summary>The state changed between load and save.</summary>

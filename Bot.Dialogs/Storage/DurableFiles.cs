@@ -7,59 +7,88 @@ namespace Bot.Dialogs.Storage;
 /// durable with one fsync after each commit, outside the engine's lock, shared by every commit that finished while
 /// it ran (group commit). The data file is still flushed to disk whenever LiteDB flushes it (checkpoints).
 /// </summary>
+/// <remarks>
+/// A failed write (a full disk, an I/O error) is remembered and not shown to LiteDB (issue 14, finding 3): LiteDB
+/// 5.0.x closes itself for good on an I/O error from its writer thread, and may hang doing so. From the first
+/// failure on, every write, flush and truncation of these files is dropped, so the files keep what was durable
+/// before; <see cref="SyncLog"/> then throws, no commit is acknowledged, and the owner opens the files afresh.
+/// </remarks>
 internal sealed class DurableFiles : IDisposable
 {
+    public const int PageSize = 8192;
+
     private readonly FileStream _dataFile;
     private readonly FileStream _logFile;
     private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _logHandle;
+    private readonly StorageFaultInjection _faults;
     private readonly Lock _syncGate = new();
     private readonly string _logPath;
+    private readonly string _databasePath;
     private long _written;
     private long _synced;
+    private volatile IOException? _fault;
 
-    public DurableFiles(string databasePath)
+    public DurableFiles(string databasePath, StorageFaultInjection faults)
     {
-        var folder = Path.GetDirectoryName(databasePath)!;
-        _logPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(databasePath) + "-log" + Path.GetExtension(databasePath));
+        _faults = faults;
+        _databasePath = databasePath;
+        _logPath = LogPathOf(databasePath);
         _dataFile = Open(databasePath);
         _logFile = Open(_logPath);
         _logHandle = _logFile.SafeFileHandle;
-        Data = new PassThroughStream(_dataFile, onWrite: null, syncOnFlush: true);
-        Log = new PassThroughStream(_logFile, onWrite: () => Interlocked.Increment(ref _written), syncOnFlush: false);
+        Data = new PassThroughStream(this, _dataFile, onWrite: null, syncOnFlush: true);
+        Log = new PassThroughStream(this, _logFile, onWrite: () => Interlocked.Increment(ref _written), syncOnFlush: false);
     }
 
     public Stream Data { get; }
 
     public Stream Log { get; }
 
+    /// <summary>The first write that failed; null while every write succeeded.</summary>
+    public IOException? Fault => _fault;
+
     /// <summary>Log writes not yet known to be on disk (0 right after <see cref="SyncLog"/>).</summary>
     public long UnsyncedLogWrites => Interlocked.Read(ref _written) - Interlocked.Read(ref _synced);
 
-    /// <summary>Returns once every log write completed before this call is on disk; one fsync serves many callers.</summary>
+    /// <summary>LiteDB's name for a database file's log: "sinergi.db" has "sinergi-log.db".</summary>
+    public static string LogPathOf(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-log" + Path.GetExtension(databasePath));
+
+    /// <summary>
+    /// Returns once every log write completed before this call is on disk; one fsync serves many callers. Throws
+    /// <see cref="StorageUnavailableException"/> when a write failed: then nothing since is durable.
+    /// </summary>
     public void SyncLog()
     {
+        ThrowIfFaulted();
         var target = Interlocked.Read(ref _written);
-        if (target <= Interlocked.Read(ref _synced))
+        if (target > Interlocked.Read(ref _synced))
         {
-            return;
-        }
-
-        lock (_syncGate)
-        {
-            if (target <= _synced)
+            lock (_syncGate)
             {
-                return; // someone else's fsync, started after our write, covered it
-            }
+                if (target > _synced)
+                {
+                    var upTo = Interlocked.Read(ref _written);
+                    try
+                    {
+                        RandomAccess.FlushToDisk(_logHandle);
+                    }
+                    catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                    {
+                        Remember(ex as IOException ?? new IOException("The log file was closed during a flush.", ex));
+                    }
 
-            var upTo = Interlocked.Read(ref _written);
-            RandomAccess.FlushToDisk(_logHandle);
-            Interlocked.Exchange(ref _synced, upTo);
+                    Interlocked.Exchange(ref _synced, upTo);
+                }
+            }
         }
+
+        ThrowIfFaulted();
     }
 
     public void Dispose()
     {
-        var emptyLog = _logFile.Length == 0;
+        var emptyLog = _fault is null && _logFile.Length == 0;
         _dataFile.Dispose();
         _logFile.Dispose();
         if (emptyLog)
@@ -67,6 +96,16 @@ internal sealed class DurableFiles : IDisposable
             File.Delete(_logPath); // as LiteDB does with its own log after a clean close
         }
     }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new StorageUnavailableException(fault.Message, fault);
+        }
+    }
+
+    private void Remember(IOException fault) => Interlocked.CompareExchange(ref _fault, fault, null);
 
     // Unbuffered (every Write reaches the OS at once), shared for reading only, like LiteDB's own files.
     private static FileStream Open(string path) =>
@@ -79,8 +118,8 @@ internal sealed class DurableFiles : IDisposable
             Options = FileOptions.RandomAccess,
         });
 
-    /// <summary>A file stream that counts completed writes and decides what a flush means.</summary>
-    private sealed class PassThroughStream(FileStream inner, Action? onWrite, bool syncOnFlush) : Stream
+    /// <summary>A file stream that counts completed writes, decides what a flush means, and stops at the first fault.</summary>
+    private sealed class PassThroughStream(DurableFiles owner, FileStream inner, Action? onWrite, bool syncOnFlush) : Stream
     {
         public override bool CanRead => true;
 
@@ -96,18 +135,36 @@ internal sealed class DurableFiles : IDisposable
             set => inner.Position = value;
         }
 
-        public override void Flush() => inner.Flush(flushToDisk: syncOnFlush);
+        public override void Flush() => Guarded(() => inner.Flush(flushToDisk: syncOnFlush));
 
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
         public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
-        public override void SetLength(long value) => inner.SetLength(value);
+        public override void SetLength(long value) => Guarded(() => inner.SetLength(value));
 
-        public override void Write(byte[] buffer, int offset, int count)
+        public override void Write(byte[] buffer, int offset, int count) => Guarded(() =>
         {
+            owner._faults.BeforeWrite(owner._databasePath);
             inner.Write(buffer, offset, count);
             onWrite?.Invoke();
+        });
+
+        private void Guarded(Action change)
+        {
+            if (owner._fault is not null)
+            {
+                return; // after a failed write nothing more is written: the files keep what was durable
+            }
+
+            try
+            {
+                change();
+            }
+            catch (IOException ex)
+            {
+                owner.Remember(ex);
+            }
         }
     }
 }

@@ -15,5 +15,14 @@ public sealed class StorageOptions
     [Required]
     public string DatabaseFile { get; set; } = "sinergi.db";
 
+    /// <summary>
+    /// The tips' own LiteDB file inside <see cref="DataDirectory"/>: nothing of a tip is ever written to the main
+    /// file, whose log holds the senders' turns (issue 14, finding 8).
+    /// </summary>
+    [Required]
+    public string TipsDatabaseFile { get; set; } = "tips.db";
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFile));
+
+    public string TipsDatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, TipsDatabaseFile));
 }

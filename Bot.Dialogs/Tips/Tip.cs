@@ -33,6 +33,9 @@ public sealed class Tip
 
     /// <summary>Last change by a coordinator or the reporter, rounded down to the hour.</summary>
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>New, or new information came, since coordinators were last alerted (<see cref="TipAlerts"/>).</summary>
+    public bool AlertPending { get; set; }
 }
 
 /// <summary>A coordinator's status change; the coordinator is named, the reporter never is.</summary>

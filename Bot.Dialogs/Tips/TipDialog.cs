@@ -126,6 +126,17 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
     private async Task<DialogTurnResult> SubmitStepAsync(WaterfallStep<TipDialogState> step, CancellationToken cancellationToken)
     {
         var turn = step.Turn;
+
+        // A confirmation repeated after a crash (the tip was saved, the reply was not): the same receipt again,
+        // before anything else, so the reporter is never told that nothing was sent (issue 14, finding 7).
+        var receipt = TipReceiptKeys.Of(step.State.Handle, turn.RequestKey);
+        if (tips.FindReceipt(receipt) is { } saved)
+        {
+            pending.Remove(step.State.Handle);
+            turn.SendText(ReceiptText(turn, saved));
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         if (Draft(step) is not { } draft)
         {
             return await step.CancelAllAsync();
@@ -139,10 +150,16 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
                 return await step.EndAsync(null, cancellationToken);
             }
 
-            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), cancellationToken);
-            turn.SendText(result is { Outcome: TipOutcome.Saved, TrackingCode: { } code }
-                ? turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code)
-                : prompts.Failure(turn, result));
+            var result = await tips.SubmitAsync(draft.ToDraft(), draft.Photo, TipDialogPrompts.SenderKey(turn), receipt, cancellationToken);
+            if (result is { Outcome: TipOutcome.Saved, TrackingCode: { } code })
+            {
+                turn.SendText(ReceiptText(turn, code));
+            }
+            else
+            {
+                turn.SendText(prompts.Failure(turn, result));
+            }
+
             return await step.EndAsync(null, cancellationToken);
         }
         finally
@@ -150,6 +167,10 @@ internal sealed class TipDialog(TipService tips, PendingTips pending, TipDialogP
             pending.Remove(step.State.Handle);
         }
     }
+
+    /// <summary>The receipt: the tracking code and what it is good for.</summary>
+    internal static string ReceiptText(TurnContext turn, string code) =>
+        turn.F(TipTexts.Received, code) + "\n\n" + turn.F(TipDialogTexts.ReceiptFooter, code);
 
     private PendingTip? Draft(WaterfallStep<TipDialogState> step)
     {

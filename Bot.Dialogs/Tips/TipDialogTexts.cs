@@ -35,9 +35,9 @@ internal static class TipDialogTexts
         "When does or did it happen? A date (*12/8*, *yesterday*) or plain words (*last night*, *every Saturday night*). Type *skip* if you do not know.");
 
     public static readonly LocalizedText AskPhoto = new(
-        "Punya foto? Kirim satu foto (JPEG atau PNG, paling besar {0} MB). Data lokasi (GPS) dan data kamera di foto akan dihapus sebelum disimpan. " +
+        "Punya foto? Kirim satu foto (JPEG, PNG, WebP atau GIF, paling besar {0} MB). Data lokasi (GPS) dan data kamera di foto akan dihapus sebelum disimpan. " +
         "Ketik *lewati* bila tidak ada. Utamakan keselamatan Anda: jangan mengambil foto bila berisiko.",
-        "Do you have a photo? Send one photo (JPEG or PNG, at most {0} MB). Location (GPS) and camera data are removed before it is stored. " +
+        "Do you have a photo? Send one photo (JPEG, PNG, WebP or GIF, at most {0} MB). Location (GPS) and camera data are removed before it is stored. " +
         "Type *skip* if not. Your safety comes first: do not take photos if it is risky.");
 
     public static readonly LocalizedText PhotoExpected = new(

@@ -4,7 +4,7 @@ using Bot.Dialogs.Engine.Prompts;
 namespace Bot.Dialogs.Tips;
 
 /// <summary>
-/// "tambah info TIP-…": the text, an optional photo and a confirm, then <see cref="TipService.AddInformationAsync"/>.
+/// "tambah info TIP-…": the text, an optional photo and a confirm, then <see cref="TipService.AddInformationAsync(string, string, byte[], string, TipReceiptKeys, CancellationToken)"/>.
 /// Begun with the handle of a <see cref="PendingTip"/> that already carries the tracking code, so neither the
 /// code nor the text reaches the saved frame.
 /// </summary>
@@ -49,6 +49,16 @@ internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, Ti
     private async Task<DialogTurnResult> SubmitStepAsync(WaterfallStep<TipDialog.TipDialogState> step, CancellationToken cancellationToken)
     {
         var turn = step.Turn;
+
+        // Repeated after a crash: it was saved; say so again rather than "nothing was sent" (issue 14, finding 7).
+        var receipt = TipReceiptKeys.Of(step.State.Handle, turn.RequestKey);
+        if (tips.FindReceipt(receipt) is not null)
+        {
+            pending.Remove(step.State.Handle);
+            turn.SendText(TipDialogTexts.FollowUpSaved);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         if (Draft(step) is not { } draft)
         {
             return await step.CancelAllAsync();
@@ -62,8 +72,16 @@ internal sealed class TipFollowUpDialog(TipService tips, PendingTips pending, Ti
                 return await step.EndAsync(null, cancellationToken);
             }
 
-            var result = await tips.AddInformationAsync(draft.TrackingCode, draft.Description, draft.Photo, TipDialogPrompts.SenderKey(turn), cancellationToken);
-            turn.SendText(result.Outcome == TipOutcome.Saved ? turn.T(TipDialogTexts.FollowUpSaved) : prompts.Failure(turn, result));
+            var result = await tips.AddInformationAsync(draft.TrackingCode, draft.Description, draft.Photo, TipDialogPrompts.SenderKey(turn), receipt, cancellationToken);
+            if (result.Outcome == TipOutcome.Saved)
+            {
+                turn.SendText(TipDialogTexts.FollowUpSaved);
+            }
+            else
+            {
+                turn.SendText(prompts.Failure(turn, result));
+            }
+
             return await step.EndAsync(null, cancellationToken);
         }
         finally

@@ -7,22 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Dialogs.Tips;
 
 /// <summary>
-/// Tells coordinators, in the last conversation of their first account that has one, that a tip needs handling. The message carries the tip's category
-/// and kecamatan only; it is built from the stored tip, never from the reporter's turn.
+/// Tells coordinators, in the last conversation of their first account that has one, that tips need handling. The
+/// message carries a count only (<see cref="TipAlerts"/>): nothing of any tip enters the main database's transcripts.
 /// </summary>
 public sealed partial class TipNotifier(UserStore users, ConversationReferenceStore references, ProactiveMessenger messenger, ILogger<TipNotifier> logger)
 {
-    public Task NotifyNewAsync(Tip tip, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tip);
-        return SendToCoordinatorsAsync(locale => TipTexts.CoordinatorNew.Format(locale, TipTexts.Label(tip.Category), tip.Kecamatan), cancellationToken);
-    }
-
-    public Task NotifyFollowUpAsync(Tip tip, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tip);
-        return SendToCoordinatorsAsync(locale => TipTexts.CoordinatorFollowUp.Format(locale, tip.Id), cancellationToken);
-    }
+    public Task NotifyAsync(int count, CancellationToken cancellationToken) =>
+        SendToCoordinatorsAsync(locale => TipTexts.CoordinatorAlert.Format(locale, count), cancellationToken);
 
     private async Task SendToCoordinatorsAsync(Func<string?, string> text, CancellationToken cancellationToken)
     {

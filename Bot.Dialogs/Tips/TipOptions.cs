@@ -24,4 +24,8 @@ public sealed class TipOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LookupWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often coordinators are told how many tips are new (a count only; <see cref="TipAlerts"/>).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AlertInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -8,7 +8,7 @@ namespace Bot.Dialogs.Tips;
 
 /// <summary>
 /// Asks for one optional photo. The file is read through the channel's <see cref="IAttachmentSource"/> within the
-/// tip size limit, cleaned by <see cref="ImageMetadataStripper"/> at once (only JPEG and PNG pass) and kept, cleaned,
+/// tip size limit, cleaned by <see cref="ImageMetadataStripper"/> at once (any photo Skia decodes completely passes) and kept, cleaned,
 /// in the in-memory draft: the frame holds only the draft's handle. Ends with true (photo kept) or false (skipped).
 /// </summary>
 internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, PendingTips pending, TipDialogPrompts prompts, IOptions<TipOptions> options) : Dialog(DialogId)

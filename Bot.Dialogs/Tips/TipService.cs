@@ -4,56 +4,74 @@ namespace Bot.Dialogs.Tips;
 
 /// <summary>
 /// The tip line's operations for the chat dialog and the dashboard. The sender key (channel account) is used
-/// only by the in-memory rate limiter and never reaches the store, a log or a notification.
+/// only by the in-memory rate limiter and never reaches the store, a log or a notification. Coordinators learn of
+/// new tips from <see cref="TipAlerts"/>, later and without any detail, never from within the reporter's turn.
 /// </summary>
-public sealed class TipService(TipStore store, TipRateLimiter limiter, TipNotifier notifier, TimeProvider time, IOptions<TipOptions> options)
+public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvider time, IOptions<TipOptions> options)
 {
     private const string SubmitAction = "submit";
     private const string LookupAction = "lookup";
     private const int MaxText = 2000;
 
-    /// <summary>Validates, cleans the photo, saves, tells the coordinators, and returns the tracking code.</summary>
-    public async Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, CancellationToken cancellationToken)
+    /// <summary>Validates, cleans the photo, saves, and returns the tracking code.</summary>
+    public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, CancellationToken cancellationToken) =>
+        SubmitAsync(draft, photo, senderKey, receipt: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(TipDraft, byte[], string, CancellationToken)"/>; with a <paramref name="receipt"/>
+    /// (the dialog's, <see cref="TipReceipts"/>), a confirmation repeated after a crash returns the code saved the
+    /// first time instead of saving the tip again.
+    /// </summary>
+    public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, TipReceiptKeys? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = Hour(time.GetUtcNow());
+        if (store.FindReceipt(receipt?.Handle, time.GetUtcNow().UtcDateTime) is { } earlier)
+        {
+            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier.TrackingCode));
+        }
+
         if (TipValidation.Problem(draft) is { } problem)
         {
-            return new TipSubmission(TipOutcome.Invalid, Problem: problem);
+            return Task.FromResult(new TipSubmission(TipOutcome.Invalid, Problem: problem));
         }
 
         if (!limiter.TryAcquire(SubmitAction, senderKey, options.Value.SubmissionsPerWindow, options.Value.SubmissionWindow))
         {
-            return new TipSubmission(TipOutcome.RateLimited);
+            return Task.FromResult(new TipSubmission(TipOutcome.RateLimited));
         }
 
         var cleaned = Clean(photo);
         if (photo is not null && cleaned is null)
         {
-            return new TipSubmission(TipOutcome.PhotoRefused);
+            return Task.FromResult(new TipSubmission(TipOutcome.PhotoRefused));
         }
 
-        var now = Hour(time.GetUtcNow());
-        var tip = new Tip
-        {
-            Category = draft.Category,
-            Description = draft.Description.Trim(),
-            Kecamatan = draft.Kecamatan.Trim(),
-            Desa = Blank(draft.Desa),
-            When = Blank(draft.When),
-            OccurredOn = draft.OccurredOn,
-            PhotoFileId = cleaned is null ? null : store.SavePhoto(cleaned, now),
-            PhotoContentType = cleaned?.ContentType,
-            ReceivedAt = now,
-            UpdatedAt = now,
-        };
-        do
-        {
-            tip.Id = TrackingCode.New();
-        }
-        while (!store.TryInsert(tip));
+        var tip = store.Save(
+            new Tip
+            {
+                Category = draft.Category,
+                Description = draft.Description.Trim(),
+                Kecamatan = draft.Kecamatan.Trim(),
+                Desa = Blank(draft.Desa),
+                When = Blank(draft.When),
+                OccurredOn = draft.OccurredOn,
+                ReceivedAt = now,
+                UpdatedAt = now,
+                AlertPending = true,
+            },
+            cleaned,
+            receipt,
+            now);
+        return Task.FromResult(new TipSubmission(TipOutcome.Saved, tip.Id));
+    }
 
-        await DetachedAsync(ct => notifier.NotifyNewAsync(tip, ct), cancellationToken);
-        return new TipSubmission(TipOutcome.Saved, tip.Id);
+    /// <summary>The code a confirmation with these keys saved, while the receipt lasts (after a crash).</summary>
+    public string? FindReceipt(TipReceiptKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return store.FindReceipt(keys.Handle, time.GetUtcNow().UtcDateTime)?.TrackingCode;
     }
 
     /// <summary>False when this sender has used up their submissions for now (nothing is counted by asking).</summary>
@@ -74,43 +92,43 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TipNotifi
     }
 
     /// <summary>Adds information (and optionally a photo) to a tip, anonymously like the tip itself.</summary>
-    public async Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, CancellationToken cancellationToken)
+    public Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, CancellationToken cancellationToken) =>
+        AddInformationAsync(trackingCode, text, photo, senderKey, receipt: null, cancellationToken);
+
+    /// <inheritdoc cref="AddInformationAsync(string, string, byte[], string, CancellationToken)"/>
+    public Task<TipSubmission> AddInformationAsync(string? trackingCode, string text, byte[]? photo, string senderKey, TipReceiptKeys? receipt, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (store.FindReceipt(receipt?.Handle, time.GetUtcNow().UtcDateTime) is { } earlier)
+        {
+            return Task.FromResult(new TipSubmission(TipOutcome.Saved, earlier.TrackingCode));
+        }
+
         var lookup = Lookup(trackingCode, senderKey);
         if (lookup.View is not { } view)
         {
-            return new TipSubmission(lookup.Outcome);
+            return Task.FromResult(new TipSubmission(lookup.Outcome));
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxText)
         {
-            return new TipSubmission(TipOutcome.Invalid, Problem: "text");
+            return Task.FromResult(new TipSubmission(TipOutcome.Invalid, Problem: "text"));
         }
 
         if (!limiter.TryAcquire(SubmitAction, senderKey, options.Value.SubmissionsPerWindow, options.Value.SubmissionWindow))
         {
-            return new TipSubmission(TipOutcome.RateLimited);
+            return Task.FromResult(new TipSubmission(TipOutcome.RateLimited));
         }
 
         var cleaned = Clean(photo);
         if (photo is not null && cleaned is null)
         {
-            return new TipSubmission(TipOutcome.PhotoRefused);
+            return Task.FromResult(new TipSubmission(TipOutcome.PhotoRefused));
         }
 
         var now = Hour(time.GetUtcNow());
-        var tip = store.Get(view.TrackingCode)!;
-        tip.FollowUps.Add(new TipFollowUp
-        {
-            Text = text.Trim(),
-            PhotoFileId = cleaned is null ? null : store.SavePhoto(cleaned, now),
-            PhotoContentType = cleaned?.ContentType,
-            AddedAt = now,
-        });
-        tip.UpdatedAt = now;
-        store.Update(tip);
-        await DetachedAsync(ct => notifier.NotifyFollowUpAsync(tip, ct), cancellationToken);
-        return new TipSubmission(TipOutcome.Saved, tip.Id);
+        var tip = store.AddFollowUp(view.TrackingCode, new TipFollowUp { Text = text.Trim(), AddedAt = now }, cleaned, receipt, now);
+        return Task.FromResult(tip is null ? new TipSubmission(TipOutcome.NotFound) : new TipSubmission(TipOutcome.Saved, tip.Id));
     }
 
     /// <summary>A coordinator's decision; returns the updated tip, or null when the code is unknown.</summary>
@@ -148,21 +166,6 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TipNotifi
         {
             return null;
         }
-    }
-
-    /// <summary>
-    /// Runs the notification without the caller's execution context, so the reporter's logging scope (the turn
-    /// pipeline puts the conversation id there) never reaches anything logged about the tip.
-    /// </summary>
-    private static async Task DetachedAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        Task task;
-        using (ExecutionContext.SuppressFlow())
-        {
-            task = Task.Run(() => work(cancellationToken), CancellationToken.None);
-        }
-
-        await task;
     }
 
     private static DateTime Hour(DateTimeOffset now)

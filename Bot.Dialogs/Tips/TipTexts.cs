@@ -42,18 +42,13 @@ public static class TipTexts
         "Too many attempts in a short time. Please try again later, or call the BNN call center 184.");
 
     public static readonly LocalizedText PhotoRefused = new(
-        "Foto itu tidak bisa diterima (hanya JPEG atau PNG, paling besar {0} MB). Laporan bisa dikirim tanpa foto.",
-        "That photo cannot be accepted (JPEG or PNG only, at most {0} MB). You can send the report without a photo.");
+        "Foto itu tidak bisa diterima (hanya foto JPEG, PNG, WebP atau GIF yang utuh, paling besar {0} MB). Laporan bisa dikirim tanpa foto.",
+        "That photo cannot be accepted (only a complete JPEG, PNG, WebP or GIF photo, at most {0} MB). You can send the report without a photo.");
 
-    /// <summary>To coordinators. {0}: category, {1}: kecamatan. Deliberately nothing about the sender.</summary>
-    public static readonly LocalizedText CoordinatorNew = new(
-        "Laporan warga baru masuk (kategori {0}, Kecamatan {1}). Tindak lanjuti di dasbor: ketik *dasbor*.",
-        "A new resident report came in (category {0}, Kecamatan {1}). Follow it up on the dashboard: type *dashboard*.");
-
-    /// <summary>To coordinators. {0}: the tracking code.</summary>
-    public static readonly LocalizedText CoordinatorFollowUp = new(
-        "Pelapor menambahkan informasi pada laporan {0}. Lihat di dasbor: ketik *dasbor*.",
-        "The reporter added information to report {0}. See the dashboard: type *dashboard*.");
+    /// <summary>To coordinators, from time to time. {0}: how many tips are new or have new information. Deliberately nothing else.</summary>
+    public static readonly LocalizedText CoordinatorAlert = new(
+        "Ada {0} laporan warga yang baru masuk atau mendapat informasi tambahan. Tindak lanjuti di dasbor: ketik *dasbor*.",
+        "{0} resident reports are new or have new information. Follow them up on the dashboard: type *dashboard*.");
 
     public static string Label(TipStatus status) => status switch
     {

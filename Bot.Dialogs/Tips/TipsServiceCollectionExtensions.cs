@@ -15,10 +15,13 @@ public static class TipsServiceCollectionExtensions
             .Bind(configuration.GetSection(TipOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<TipDatabase>();
         services.AddSingleton<TipStore>();
         services.AddSingleton<TipRateLimiter>();
         services.AddSingleton<TipNotifier>();
         services.AddSingleton<TipService>();
+        services.AddSingleton<TipAlerts>();
+        services.AddSingleton<ITurnReplay, TipReceiptReplay>();
 
         // The chat side: dialogs and commands (drafts live in memory only, see PendingTips).
         services.AddSingleton<PendingTips>();

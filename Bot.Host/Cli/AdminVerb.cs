@@ -1,4 +1,5 @@
 using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Storage;
 
 namespace Bot.Host.Cli;
 
@@ -45,7 +46,18 @@ internal static class AdminVerb
 
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
-        var admin = services.GetRequiredService<PeopleAdministration>();
+        PeopleAdministration admin;
+        try
+        {
+            admin = services.GetRequiredService<PeopleAdministration>();
+        }
+        catch (DataFolderInUseException inUse)
+        {
+            // The folder has one writer (issue 14, finding 2): the running host keeps it.
+            await error.WriteLineAsync(("admin: " + inUse.Message).AsMemory(), cancellationToken);
+            return 3;
+        }
+
         switch (command)
         {
             case "koordinator" or "coordinator":

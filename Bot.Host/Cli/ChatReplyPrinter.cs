@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
 
 namespace Bot.Host.Cli;
 
@@ -20,6 +21,7 @@ internal static partial class ChatReplyPrinter
         var listed = 0;
         if (!string.IsNullOrWhiteSpace(reply.Text))
         {
+            // Escapes in user text (MarkdownText) print as the characters they escape, never as formatting.
             listed = ListedInText(reply.Text, actions);
             var lines = TerminalMarkdown.Render(reply.Text, ansi).Split('\n');
             await output.WriteLineAsync("Sinergi: " + lines[0]);
@@ -45,7 +47,7 @@ internal static partial class ChatReplyPrinter
     private static int ListedInText(string text, IReadOnlyList<CardAction> actions)
     {
         var numbered = NumberedLine().Matches(text)
-            .ToDictionary(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Groups["title"].Value.Trim());
+            .ToDictionary(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), m => MarkdownText.Unescape(m.Groups["title"].Value.Trim()));
         var count = 0;
         while (count < actions.Count && numbered.TryGetValue(count + 1, out var title) && title == (actions[count].Title ?? actions[count].SentText))
         {

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 
 namespace Bot.Host.Cli;
 
@@ -42,23 +43,51 @@ internal sealed class ChatVerb
         return await RunAsync(host.Services, args, Console.In, Console.Out, ansi, cancellationToken);
     }
 
+    /// <summary>
+    /// The chat opens the data folder itself, so it refuses while a host runs on it (issue 14, finding 2: the two
+    /// corrupted the conversation states), saying which process holds it and where its web chat is.
+    /// </summary>
+    internal static async Task<int> RefuseAsync(DataFolderInUseException inUse, TextWriter error)
+    {
+        var webChat = inUse.Holder is { Addresses.Count: > 0 } holder ? $" Chat with it in the browser at {holder.Addresses[0]} instead." : string.Empty;
+        await error.WriteLineAsync("chat: " + inUse.Message + webChat);
+        return 3;
+    }
+
     /// <summary>Runs the conversation over any reader and writer, as plain text; returns the exit code.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, CancellationToken cancellationToken) =>
-        RunAsync(services, args, input, output, ansi: false, cancellationToken);
+        RunAsync(services, args, input, output, Console.Error, ansi: false, cancellationToken);
 
     /// <summary>Runs the conversation over any reader and writer (bold and italics as ANSI when asked); returns the exit code.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, bool ansi, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, bool ansi, CancellationToken cancellationToken) =>
+        RunAsync(services, args, input, output, Console.Error, ansi, cancellationToken);
+
+    /// <summary>As above, with refusals and usage errors written to <paramref name="error"/>.</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(services, args, input, output, error, ansi: false, cancellationToken);
+
+    /// <summary>The conversation with every choice made: refusals and usage errors go to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error, bool ansi, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         var unknown = args.Where(a => a != "--en").ToList();
         if (unknown.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"chat: unknown option '{unknown[0]}'. Usage: chat [--en]");
+            await error.WriteLineAsync($"chat: unknown option '{unknown[0]}'. Usage: chat [--en]");
             return 2;
         }
 
-        var chat = new ChatVerb(services, args.Contains("--en"), input, output, ansi);
+        ChatVerb chat;
+        try
+        {
+            chat = new ChatVerb(services, args.Contains("--en"), input, output, ansi);
+        }
+        catch (DataFolderInUseException inUse)
+        {
+            return await RefuseAsync(inUse, error);
+        }
+
         await chat.ConverseAsync(cancellationToken);
         return 0;
     }

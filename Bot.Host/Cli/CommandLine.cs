@@ -1,6 +1,9 @@
 namespace Bot.Host.Cli;
 
-/// <summary>Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>, <c>admin</c>.</summary>
+/// <summary>
+/// Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>,
+/// <c>admin</c>, <c>repair</c>, <c>backup</c>.
+/// </summary>
 internal static class CommandLine
 {
     /// <summary>Runs a verb and returns its exit code, or null when the web server should start.</summary>
@@ -22,8 +25,12 @@ internal static class CommandLine
                 return await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "admin":
                 return await AdminVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "repair":
+                return await RepairVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "backup":
+                return await BackupVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, admin.");
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, admin, repair, backup [folder].");
                 await Task.CompletedTask.WaitAsync(cancellationToken);
                 _ = rest;
                 return 2;

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Bot.Knowledge.Bank;
 using Bot.Knowledge.Ingestion;
 
@@ -28,12 +29,24 @@ internal static class IngestVerb
         args = paths;
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
+        try
+        {
+            // Ingestion writes the search index in the data folder: not beside a running host (issue 14, finding 2).
+            _ = services.GetRequiredService<DataFolderLock>();
+        }
+        catch (DataFolderInUseException ex)
+        {
+            await error.WriteLineAsync("ingest: " + ex.Message);
+            return 3;
+        }
+
         var ingestor = services.GetRequiredService<DocumentIngestor>();
         var drafter = draft ? services.GetService<BankDrafter>() : null;
         if (draft && drafter is null)
         {
             await error.WriteLineAsync("--draft-questions needs an LLM (Knowledge:Llm); ingesting without drafts.");
         }
+
         IReadOnlyList<string> files;
         try
         {

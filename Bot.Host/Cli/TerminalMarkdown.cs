@@ -17,9 +17,47 @@ internal static partial class TerminalMarkdown
     public static string Render(string markdown, bool ansi)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var lines = markdown.ReplaceLineEndings("\n").Split('\n').Select(line => RenderLine(line, ansi));
-        return string.Join("\n", lines);
+        var lines = HideEscapes(markdown).ReplaceLineEndings("\n").Split('\n').Select(line => RenderLine(line, ansi));
+        return ShowEscapes(string.Join("\n", lines));
     }
+
+    // A backslash-escaped character (user text, escaped by MarkdownText) is literal: it is moved out of the rules'
+    // sight into the private-use area while they run, then shown as the character typed, without its backslash.
+    private const char Hidden = '\uE000';
+
+    private static string HideEscapes(string markdown)
+    {
+        if (!markdown.Contains('\\', StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+
+        var hidden = new System.Text.StringBuilder(markdown.Length);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            if (markdown[i] == '\\' && i + 1 < markdown.Length && IsAsciiPunctuation(markdown[i + 1]))
+            {
+                hidden.Append((char)(Hidden + markdown[++i]));
+            }
+            else
+            {
+                hidden.Append(markdown[i]);
+            }
+        }
+
+        return hidden.ToString();
+    }
+
+    private static bool IsAsciiPunctuation(char c) => c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~');
+
+    private static string ShowEscapes(string rendered) =>
+        string.Create(rendered.Length, rendered, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= Hidden and < (char)(Hidden + 128) ? (char)(source[i] - Hidden) : source[i];
+            }
+        });
 
     private static string RenderLine(string line, bool ansi)
     {

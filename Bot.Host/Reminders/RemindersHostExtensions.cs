@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Tips;
 using Quartz;
 
 namespace Bot.Host.Reminders;
@@ -18,6 +19,7 @@ internal static class RemindersHostExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ReminderOptions.SectionName).Get<ReminderOptions>() ?? new ReminderOptions();
+        var tips = configuration.GetSection(TipOptions.SectionName).Get<TipOptions>() ?? new TipOptions();
         services.AddQuartz(q =>
         {
             q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key));
@@ -41,6 +43,14 @@ internal static class RemindersHostExtensions
                 .ForJob(EscalationPassJob.Key)
                 .WithIdentity("escalation-pass", "reminders")
                 .WithCronSchedule("0 0 6 * * ?", c => c.InTimeZone(IndonesianTimeZones.Find(IndonesianTimeZones.Wita))));
+
+            // Coordinators hear how many tips wait, on a schedule of its own, never from the reporter's turn.
+            q.AddJob<TipAlertJob>(j => j.WithIdentity(TipAlertJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(TipAlertJob.Key)
+                .WithIdentity("tip-alert", "tips")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(tips.AlertInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -1,3 +1,5 @@
+using Bot.Dialogs.Domain;
+
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
@@ -13,6 +15,12 @@ internal abstract class Dialog(string id)
     /// user and the conversation restarts politely instead of feeding old state to new steps.
     /// </summary>
     public virtual string Version => Id;
+
+    /// <summary>
+    /// The role a user must hold to start this dialog and to answer any of its steps, or null for anyone. The engine
+    /// checks it on every turn the dialog is on the stack, for the user who acts in that turn (issue 14, finding 6).
+    /// </summary>
+    public virtual Role? RequiredRole => null;
 
     /// <summary>Called when the dialog is pushed; <paramref name="options"/> pass data down.</summary>
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, object? options, CancellationToken cancellationToken);

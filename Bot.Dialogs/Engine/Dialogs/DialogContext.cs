@@ -29,7 +29,7 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, BsonMap
     public Task<DialogTurnResult> BeginAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {
         var dialog = dialogs.Find(dialogId) ?? throw new InvalidOperationException($"No dialog has the id '{dialogId}'.");
-        Stack.Add(new DialogFrame { DialogId = dialog.Id, DialogVersion = dialog.Version, State = [] });
+        Stack.Add(new DialogFrame { DialogId = dialog.Id, DialogVersion = dialog.Version, State = [], StartedBy = Turn.User?.Id });
         return dialog.BeginAsync(this, options, cancellationToken);
     }
 

@@ -6,7 +6,8 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
-/// The container every dialog runs in. It guards the stored stack against code changes (versions), handles the
+/// The container every dialog runs in. It guards the stored stack against code changes (versions) and against the
+/// wrong user (<see cref="StepAuthorisation"/>: the starter, holding the dialogs' roles, at every step), handles the
 /// interruptions once for all dialogs ("batal", "bantuan", "menu", "kembali", and for forms "nanti"), and keeps
 /// forms as drafts (<see cref="FormDrafts"/>): "menu" parks a form instead of discarding it, "lanjut" resumes it.
 /// </summary>
@@ -15,16 +16,22 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
     public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn, database.Mapper);
 
     /// <summary>
-    /// Starts a dialog on top of whatever is active (normally nothing). A form the user already has a draft of is
-    /// not started over: they are offered to resume or discard the draft.
+    /// Starts a dialog on top of whatever is active (normally nothing), when the user holds its role. A form the user
+    /// already has a draft of is not started over: they are offered to resume or discard the draft.
     /// </summary>
     public async Task<DialogTurnResult> BeginAsync(TurnContext turn, string dialogId, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (dialogs.Find(dialogId)?.RequiredRole is { } role && !StepAuthorisation.Holds(turn.User, role))
+        {
+            turn.SendText(StepAuthorisation.Refusal(role), RoleSuggestions.For(turn));
+            return DialogTurnResult.Empty;
+        }
+
         var dc = CreateContext(turn);
         if (dialogs.Find(dialogId) is IDraftForm && drafts.Existing(turn, dialogId) is { } existing)
         {
-            turn.SendText(turn.F(FormTexts.DraftExists, existing.Title), [turn.T(FormTexts.ResumeButton)]);
+            turn.SendText(turn.F(FormTexts.DraftExists, new Markdown(existing.Title)), [turn.T(FormTexts.ResumeButton)]);
             return DialogTurnResult.Empty;
         }
 
@@ -64,6 +71,19 @@ internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, 
             turn.State.Stack.Clear();
             turn.SendText(FormTexts.MovedElsewhere, RoleSuggestions.For(turn));
             return true;
+        }
+
+        switch (StepAuthorisation.Check(turn, turn.State.Stack, dialogs))
+        {
+            case (StepAuthorisation.Verdict.NotTheStarter, _):
+                // Someone else's form stays as it is; this message answers nothing in it.
+                turn.SendText(EngineTexts.NotYourForm);
+                return true;
+            case (StepAuthorisation.Verdict.RoleMissing, { } role):
+                turn.State.Stack.Clear();
+                turn.SendText(StepAuthorisation.Refusal(role), RoleSuggestions.For(turn));
+                drafts.AfterTurn(dc, formAtStart, parked: false);
+                return true;
         }
 
         var parked = false;

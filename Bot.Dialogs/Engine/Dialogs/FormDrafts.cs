@@ -118,8 +118,8 @@ internal sealed class FormDrafts(FormDraftStore store, DialogSet dialogs, TimePr
         }
 
         var others = drafts.Skip(1).Select(d => d.Title).ToList();
-        var note = others.Count == 0 ? string.Empty : "\n\n" + turn.F(FormTexts.OtherDrafts, string.Join("; ", others));
-        turn.SendText(turn.F(FormTexts.Resumed, latest.Title) + note);
+        var note = others.Count == 0 ? string.Empty : "\n\n" + turn.F(FormTexts.OtherDrafts, new Markdown(string.Join("; ", others)));
+        turn.SendText(turn.F(FormTexts.Resumed, new Markdown(latest.Title)) + note);
         await dc.RepromptAsync(cancellationToken);
         AfterTurn(dc, latest.FormId, parked: false);
         return true;

@@ -26,7 +26,7 @@ internal sealed class ChoicePrompt(string id, PromptValidator<string>? validator
         var list = new StringBuilder(text).Append("\n\n");
         for (var i = 0; i < options.Choices.Count; i++)
         {
-            list.Append(CultureInfo.InvariantCulture, $"{i + 1}. {options.Choices[i].Title}\n");
+            list.Append(CultureInfo.InvariantCulture, $"{i + 1}. {MarkdownText.Escape(options.Choices[i].Title)}\n");
         }
 
         var titles = options.Choices.Select(c => c.Title).Concat(options.Suggestions);

@@ -18,7 +18,19 @@ internal sealed class InboundActivityReader(IOptions<BotFrameworkOptions> option
             return InboundRead.Fail(StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");
         }
 
-        var body = await ReadUpToAsync(request.Body, limit, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadUpToAsync(request.Body, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel ends a body that arrives too slowly (408) or breaks off (400); the client hears why, briefly.
+            return InboundRead.Fail(ex.StatusCode, ex.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "The request body did not arrive in time."
+                : "The request body could not be read.");
+        }
+
         if (body is null)
         {
             return InboundRead.Fail(StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {limit} bytes.");

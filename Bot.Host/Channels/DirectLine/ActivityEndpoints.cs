@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -10,7 +11,7 @@ internal static class ActivityEndpoints
     public static void MapActivityEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/conversations/{conversationId}/activities", PostAsync);
-        group.MapGet("/conversations/{conversationId}/activities", Poll);
+        group.MapGet("/conversations/{conversationId}/activities", PollAsync);
     }
 
     /// <summary>Echoes the activity into the log and answers at once; the bot's turn runs after the response.</summary>
@@ -22,7 +23,7 @@ internal static class ActivityEndpoints
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId);
+        var access = await auth.CheckAsync(request, conversationId, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;
@@ -46,14 +47,31 @@ internal static class ActivityEndpoints
             return DirectLineResults.BadArgument("Send files through the upload endpoint, not as contentUrl.");
         }
 
-        var echo = conversations.Post(access.Conversation!, activity);
-        return Results.Ok(new ResourceResponse(echo.Id!));
+        try
+        {
+            var echo = conversations.Post(access.Conversation!, activity);
+            return Results.Ok(new ResourceResponse(echo.Id!));
+        }
+        catch (StorageUnavailableException)
+        {
+            // Not even the echo could be stored: Web Chat marks the message as not sent, and an open socket hears why.
+            conversations.ApologiseLive(access.Conversation!, activity.Locale);
+            throw;
+        }
     }
 
     /// <summary>The log from the watermark on; answers immediately (never long-polls: Web Chat gives up on slow polls).</summary>
-    private static IResult Poll(string conversationId, string? watermark, HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, ActivityFeed feed, TimeProvider time)
+    private static async Task<IResult> PollAsync(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineAuth auth,
+        DirectLineConversations conversations,
+        ActivityFeed feed,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId);
+        var access = await auth.CheckAsync(request, conversationId, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;

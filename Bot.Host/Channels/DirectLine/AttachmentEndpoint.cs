@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
@@ -7,15 +9,15 @@ namespace Bot.Host.Channels.DirectLine;
 internal static class AttachmentEndpoint
 {
     public static void MapAttachmentEndpoint(this RouteGroupBuilder group) =>
-        group.MapGet("/attachments/{attachmentId}", Get);
+        group.MapGet("/attachments/{attachmentId}", GetAsync);
 
-    private static IResult Get(string attachmentId, string? sig, HttpContext http, DirectLineAuth auth, DirectLineAttachments attachments)
+    private static async Task<IResult> GetAsync(string attachmentId, string? sig, HttpContext http, DirectLineAuth auth, DirectLineAttachments attachments)
     {
         var token = DirectLineRequests.BearerToken(http.Request);
         var stored = attachments.Find(attachmentId);
         if (token is not null)
         {
-            var access = auth.Check(token, conversationId: null);
+            var access = await auth.CheckAsync(token, conversationId: null, http.RequestAborted);
             if (access.Refusal is not null)
             {
                 return access.Refusal;
@@ -44,7 +46,10 @@ internal static class AttachmentEndpoint
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, max-age=86400";
-        headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = stored.FileName }.ToString();
+        // Cleaned again on the way out: a name stored before uploads were cleaned may still hold a NUL.
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(UploadForm.SafeFileName(stored.FileName));
+        headers.ContentDisposition = disposition.ToString();
         return Results.Bytes(attachments.Read(stored), stored.ContentType);
     }
 }

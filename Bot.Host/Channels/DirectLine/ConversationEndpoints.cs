@@ -10,7 +10,7 @@ internal static class ConversationEndpoints
     public static void MapConversationEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/conversations", StartAsync);
-        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
     }
 
     /// <summary>Starts the token's conversation (201), or answers 200 when it was started before.</summary>
@@ -22,7 +22,7 @@ internal static class ConversationEndpoints
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId: null);
+        var access = await auth.CheckAsync(request, conversationId: null, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;
@@ -45,9 +45,16 @@ internal static class ConversationEndpoints
     }
 
     /// <summary>Reconnect: a fresh token and stream URL. A conversation never started is started now.</summary>
-    private static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens)
+    private static async Task<IResult> ReconnectAsync(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineAuth auth,
+        DirectLineConversations conversations,
+        DirectLineTokens tokens,
+        CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId);
+        var access = await auth.CheckAsync(request, conversationId, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;

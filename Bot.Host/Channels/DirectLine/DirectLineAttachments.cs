@@ -19,8 +19,34 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
     private const string Prefix = "directline/";
     private const string UrlPath = DirectLineChannel.BasePath + "/attachments/";
 
+    /// <summary>
+    /// Why an anonymous conversation may not store <paramref name="incoming"/> more bytes of uploads (its own cap, or
+    /// the cap of all anonymous uploads together: issue 14, finding 4), as the status and message to answer; null
+    /// when it may. Uploads held in memory for a tip in progress are bounded elsewhere (<see cref="ConfidentialFiles"/>).
+    /// </summary>
+    public IResult? RefuseBeyondQuota(DirectLineConversation conversation, long incoming, DirectLineOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!conversation.Anonymous || conversation.Confidential)
+        {
+            return null;
+        }
+
+        var stored = database.Files.Find("$._id LIKE @0 AND $.metadata.anonymous = true", new BsonValue(Prefix + "%"))
+            .Select(f => (f.Metadata["conversationId"].AsString, f.Length)).ToList();
+        if (stored.Where(f => f.Item1 == conversation.Id).Sum(f => f.Length) + incoming > settings.MaxUploadBytesPerConversation)
+        {
+            return DirectLineResults.TooLarge("This conversation has stored as many files as it may; start a new conversation to send more.");
+        }
+
+        return stored.Sum(f => f.Length) + incoming > settings.MaxAnonymousUploadBytes
+            ? DirectLineResults.Error(StatusCodes.Status507InsufficientStorage, "QuotaExceeded", "The web chat cannot take more files right now; try again later.")
+            : null;
+    }
+
     /// <summary>Stores an upload; a confidential one (a tip in progress) is kept in memory only.</summary>
-    public StoredAttachment Save(string conversationId, string fileName, string contentType, Stream content, bool confidential = false)
+    public StoredAttachment Save(string conversationId, string fileName, string contentType, Stream content, bool confidential = false, bool anonymous = false)
     {
         var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         if (confidential)
@@ -37,6 +63,7 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
             ["conversationId"] = conversationId,
             ["contentType"] = contentType,
             ["name"] = fileName,
+            ["anonymous"] = anonymous,
         };
         var info = database.Files.Upload(Prefix + id, SafeStorageName(id, contentType), content, metadata);
         return new StoredAttachment(id, conversationId, fileName, contentType, info.Length);

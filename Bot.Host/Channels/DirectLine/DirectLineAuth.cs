@@ -12,9 +12,10 @@ internal sealed record Access(DirectLineConversation? Conversation, DirectLineGr
 /// </summary>
 internal sealed class DirectLineAuth(DirectLineTokens tokens, DirectLineConversations conversations)
 {
-    public Access Check(string? token, string? conversationId)
+    public async Task<Access> CheckAsync(string? token, string? conversationId, CancellationToken cancellationToken)
     {
-        switch (tokens.TryRead(token, out var grant))
+        var (failure, grant) = await tokens.ReadAsync(token, cancellationToken);
+        switch (failure)
         {
             case TokenFailure.Missing:
                 return Access.Refused(DirectLineResults.MissingToken());
@@ -40,5 +41,6 @@ internal sealed class DirectLineAuth(DirectLineTokens tokens, DirectLineConversa
             : Access.Refused(DirectLineResults.Forbidden("The token is for another user."));
     }
 
-    public Access Check(HttpRequest request, string? conversationId) => Check(DirectLineRequests.BearerToken(request), conversationId);
+    public Task<Access> CheckAsync(HttpRequest request, string? conversationId, CancellationToken cancellationToken) =>
+        CheckAsync(DirectLineRequests.BearerToken(request), conversationId, cancellationToken);
 }

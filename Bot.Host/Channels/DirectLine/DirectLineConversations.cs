@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Bot.Dialogs.Activities;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -18,11 +20,15 @@ internal sealed partial class DirectLineConversations(
     IOptions<DirectLineOptions> options,
     ILogger<DirectLineConversations> logger)
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
     private readonly Lock _purgeGate = new();
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    public DirectLineConversation Create(string? userId, string? userName)
+    /// <summary>
+    /// A new conversation; <paramref name="anonymous"/> when the page got it without the secret (its uploads count
+    /// against the anonymous caps).
+    /// </summary>
+    public DirectLineConversation Create(string? userId, string? userName, bool anonymous)
     {
         PurgeIdleIfDue();
         var now = time.GetUtcNow().UtcDateTime;
@@ -33,6 +39,8 @@ internal sealed partial class DirectLineConversations(
             UserName = userName,
             CreatedAt = now,
             LastSeenAt = now,
+            Anonymous = anonymous,
+            AwaitingFirstMessage = true,
         };
         store.Create(conversation);
         return conversation;
@@ -102,9 +110,41 @@ internal sealed partial class DirectLineConversations(
             return feed.PushLive(conversation.Id, activity);
         }
 
+        if (conversation.AwaitingFirstMessage)
+        {
+            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
+            conversation.AwaitingFirstMessage = false;
+        }
+
         var echo = feed.Append(conversation.Id, activity, confidential: true);
         turns.EnqueueTurn(conversation, echo);
         return echo;
+    }
+
+    /// <summary>
+    /// Tells the open sockets of the conversation, without storing anything, that the message could not be saved
+    /// (the storage cannot write). Best effort: a failure here changes nothing.
+    /// </summary>
+    public void ApologiseLive(DirectLineConversation conversation, string? locale)
+    {
+        try
+        {
+            feed.PushLive(conversation.Id, new Activity
+            {
+                Type = ActivityTypes.Message,
+                TextFormat = "markdown",
+                Text = TurnProcessor.StorageApology.For(locale ?? conversation.Locale),
+                ChannelId = DirectLineChannel.ChannelId,
+                Conversation = DirectLineChannel.Conversation(conversation.Id),
+                From = DirectLineChannel.Bot,
+                Recipient = DirectLineChannel.User(conversation),
+                Locale = locale ?? conversation.Locale,
+            });
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
+        {
+            LogApologyNotPushed(conversation.Id);
+        }
     }
 
     private Activity StartActivity(DirectLineConversation conversation) => new()
@@ -135,7 +175,8 @@ internal sealed partial class DirectLineConversations(
             _nextPurge = now + PurgeInterval;
         }
 
-        foreach (var id in store.DeleteIdle((now - options.Value.ConversationRetention).UtcDateTime))
+        var settings = options.Value;
+        foreach (var id in store.DeleteIdle((now - settings.ConversationRetention).UtcDateTime, (now - settings.UnusedConversationRetention).UtcDateTime))
         {
             attachments.DeleteForConversation(id);
             feed.Forget(id);
@@ -147,6 +188,9 @@ internal sealed partial class DirectLineConversations(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private partial void LogStarted(string conversationId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the storage apology could not be pushed either")]
+    private partial void LogApologyNotPushed(string conversationId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Idle Direct Line conversation {ConversationId} deleted")]
     private partial void LogPurged(string conversationId);

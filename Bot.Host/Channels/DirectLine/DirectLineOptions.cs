@@ -49,6 +49,30 @@ internal sealed class DirectLineOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxFilesPerUpload { get; set; } = 5;
 
+    /// <summary>Conversations one client address may create per minute without the secret (tokens/generate).</summary>
+    [Range(1, 100_000)]
+    public int TokensPerMinutePerAddress { get; set; } = 60;
+
+    /// <summary>Uploads one client address may make per minute.</summary>
+    [Range(1, 100_000)]
+    public int UploadsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>Uploads one conversation may make per minute.</summary>
+    [Range(1, 100_000)]
+    public int UploadsPerMinutePerConversation { get; set; } = 10;
+
+    /// <summary>Bytes of uploads one anonymous conversation may keep stored.</summary>
+    [Range(1024, 10L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytesPerConversation { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Bytes of uploads all anonymous conversations together may keep stored (the disk the public can fill).</summary>
+    [Range(1024, 1024L * 1024 * 1024 * 1024)]
+    public long MaxAnonymousUploadBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>A conversation whose user never sent anything is deleted after being idle this long.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan UnusedConversationRetention { get; set; } = TimeSpan.FromMinutes(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(TokenSigningKey) && TokenSigningKey.Length < 32)

@@ -22,6 +22,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();
+        services.AddSingleton<DirectLineQuotas>();
         services.AddSingleton<DeviceCredentials>();
         services.AddSingleton<Bot.Dialogs.Linking.IAccountSignOut, DirectLineSignOut>();
         services.AddSingleton<IChannelSender, DirectLineChannelSender>();

@@ -59,10 +59,13 @@ internal sealed class DirectLineStore
         _log.Update(entry);
     }
 
-    /// <summary>Deletes conversations idle since before <paramref name="cutoff"/>; returns their ids.</summary>
-    public IReadOnlyList<string> DeleteIdle(DateTime cutoff)
+    /// <summary>
+    /// Deletes conversations idle since before <paramref name="cutoff"/>, and those whose user never posted anything
+    /// idle since before <paramref name="unusedCutoff"/>; returns their ids.
+    /// </summary>
+    public IReadOnlyList<string> DeleteIdle(DateTime cutoff, DateTime unusedCutoff)
     {
-        var idle = _conversations.Find(c => c.LastSeenAt < cutoff).Select(c => c.Id).ToList();
+        var idle = _conversations.Find(c => c.LastSeenAt < cutoff || (c.AwaitingFirstMessage && c.LastSeenAt < unusedCutoff)).Select(c => c.Id).ToList();
         foreach (var id in idle)
         {
             _database.InTransaction(() =>
@@ -98,6 +101,15 @@ internal sealed class DirectLineConversation
 
     /// <summary>True while the last turn was confidential (a tip in progress): uploads stay out of the database.</summary>
     public bool Confidential { get; set; }
+
+    /// <summary>Created without the secret (the page on this site): its uploads count against the anonymous caps.</summary>
+    public bool Anonymous { get; set; }
+
+    /// <summary>
+    /// True from creation until the user first posts: until then the conversation is deleted soon after it goes idle
+    /// (a record from before this flag existed lacks it and keeps the ordinary retention).
+    /// </summary>
+    public bool AwaitingFirstMessage { get; set; }
 }
 
 /// <summary>One activity of a conversation's client-facing log, as JSON.</summary>

@@ -1,9 +1,6 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Bot.Host.Channels.DirectLine;
 
@@ -23,83 +20,94 @@ internal enum TokenFailure
 }
 
 /// <summary>
-/// Issues and checks Direct Line tokens: HS256 JWTs bound to one conversation and one user. The JWT form matters:
-/// Web Chat reads the <c>user</c> claim and adopts that id, so the client and the server agree on who is talking.
+/// Issues and checks Direct Line tokens: HS256 JWTs bound to one conversation and one user, written and validated by
+/// <see cref="JsonWebTokenHandler"/>. The JWT form matters: Web Chat reads the <c>user</c> claim and adopts that id,
+/// so the client and the server agree on who is talking. Lifetimes are checked on the injected clock, with no skew
+/// (one host issues and checks them).
 /// </summary>
-internal sealed class DirectLineTokens(DirectLineSigningKey key, TimeProvider time, IOptions<DirectLineOptions> options)
+internal sealed class DirectLineTokens
 {
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+    private const int MaxTokenBytes = 4096;
+    private const string ConversationClaim = "conv";
+    private const string UserClaim = "user";
+    private const string NameClaim = "name";
+
+    private readonly JsonWebTokenHandler _handler = new() { MaximumTokenSizeInBytes = MaxTokenBytes, SetDefaultTimesOnTokenCreation = false };
+    private readonly SigningCredentials _credentials;
+    private readonly TokenValidationParameters _validation;
+    private readonly TimeProvider _time;
+    private readonly IOptions<DirectLineOptions> _options;
+
+    public DirectLineTokens(DirectLineSigningKey key, TimeProvider time, IOptions<DirectLineOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _time = time;
+        _options = options;
+        var signingKey = new SymmetricSecurityKey(key.Bytes);
+        _credentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            IssuerSigningKey = signingKey,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            LifetimeValidator = ValidateLifetime,
+        };
+    }
 
     public IssuedToken Issue(string conversationId, string userId, string? userName)
     {
-        var now = time.GetUtcNow();
-        var lifetime = options.Value.TokenLifetime;
-        var expires = now + lifetime;
-        var claims = new Claims(conversationId, userId, userName, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds());
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signed = Header + "." + payload;
-        var token = signed + "." + Base64Url.EncodeToString(Sign(signed));
-        var grant = new DirectLineGrant(conversationId, userId, userName, DateTimeOffset.FromUnixTimeSeconds(claims.Exp));
-        return new IssuedToken(token, grant, (int)lifetime.TotalSeconds);
+        var now = _time.GetUtcNow();
+        var lifetime = _options.Value.TokenLifetime;
+
+        // Whole seconds, as the token carries them, so the grant says exactly what a later check will enforce.
+        var expires = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds());
+        var claims = new Dictionary<string, object> { [ConversationClaim] = conversationId, [UserClaim] = userId };
+        if (userName is not null)
+        {
+            claims[NameClaim] = userName;
+        }
+
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = _credentials,
+        });
+        return new IssuedToken(token, new DirectLineGrant(conversationId, userId, userName, expires), (int)lifetime.TotalSeconds);
     }
 
-    /// <summary>Checks signature and expiry; never throws on garbage.</summary>
-    public TokenFailure TryRead(string? token, out DirectLineGrant? grant)
+    /// <summary>Checks signature, algorithm and expiry; never throws on garbage.</summary>
+    public async Task<(TokenFailure Failure, DirectLineGrant? Grant)> ReadAsync(string? token, CancellationToken cancellationToken)
     {
-        grant = null;
         if (string.IsNullOrWhiteSpace(token))
         {
-            return TokenFailure.Missing;
+            return (TokenFailure.Missing, null);
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Header || token.Length > 4096)
+        var result = await _handler.ValidateTokenAsync(token, _validation).WaitAsync(cancellationToken);
+        if (!result.IsValid)
         {
-            return TokenFailure.Invalid;
+            return (result.Exception is SecurityTokenExpiredException ? TokenFailure.Expired : TokenFailure.Invalid, null);
         }
 
-        var expected = Sign(parts[0] + "." + parts[1]);
-        var actual = new byte[Base64Url.GetMaxDecodedLength(parts[2].Length)];
-        if (!Base64Url.TryDecodeFromChars(parts[2], actual, out var written)
-            || !CryptographicOperations.FixedTimeEquals(expected, actual.AsSpan(0, written)))
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (!jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversation) || string.IsNullOrEmpty(conversation)
+            || !jwt.TryGetPayloadValue<string>(UserClaim, out var user) || string.IsNullOrEmpty(user))
         {
-            return TokenFailure.Invalid;
+            return (TokenFailure.Invalid, null);
         }
 
-        var claims = ReadClaims(parts[1]);
-        if (claims is not { Conv.Length: > 0, User.Length: > 0 })
-        {
-            return TokenFailure.Invalid;
-        }
-
-        var expires = DateTimeOffset.FromUnixTimeSeconds(claims.Exp);
-        if (expires <= time.GetUtcNow())
-        {
-            return TokenFailure.Expired;
-        }
-
-        grant = new DirectLineGrant(claims.Conv, claims.User, claims.Name, expires);
-        return TokenFailure.None;
+        var name = jwt.TryGetPayloadValue<string>(NameClaim, out var value) ? value : null;
+        return (TokenFailure.None, new DirectLineGrant(conversation, user, name, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
     }
 
-    private byte[] Sign(string headerAndPayload) => HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(headerAndPayload));
-
-    private static Claims? ReadClaims(string payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Claims>(Base64Url.DecodeFromChars(payload));
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    private sealed record Claims(
-        [property: JsonPropertyName("conv")] string Conv,
-        [property: JsonPropertyName("user")] string User,
-        [property: JsonPropertyName("name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
-        [property: JsonPropertyName("iat")] long Iat,
-        [property: JsonPropertyName("exp")] long Exp);
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        expires is { } end && end > _time.GetUtcNow().UtcDateTime
+            ? true
+            : throw new SecurityTokenExpiredException("The token has expired.");
 }

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -30,7 +31,16 @@ internal sealed partial class DirectLineTurns(
             {
                 var result = await processor.ProcessAsync(inbound, cancellationToken);
                 Action? settle = result.Status == TurnStatus.Duplicate ? null : () => feed.SettleTurn(conversation.Id, inbound, result.Confidential);
-                Deliver(conversation, result.Replies, result.Confidential, settle);
+                try
+                {
+                    Deliver(conversation, result.Replies, result.Confidential, settle);
+                }
+                catch (StorageUnavailableException)
+                {
+                    // The transcript cannot grow now: open sockets still get the replies (the apology), unstored.
+                    PushLive(conversation, result.Replies);
+                    throw;
+                }
 
                 if (result.Confidential)
                 {
@@ -110,6 +120,21 @@ internal sealed partial class DirectLineTurns(
             else
             {
                 withThis?.Invoke();
+            }
+        }
+    }
+
+    private void PushLive(DirectLineConversation conversation, IReadOnlyList<Activity> replies)
+    {
+        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
+        {
+            try
+            {
+                feed.PushLive(conversation.Id, Outgoing(conversation, reply));
+            }
+            catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
+            {
+                return;
             }
         }
     }

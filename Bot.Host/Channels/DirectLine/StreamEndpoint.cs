@@ -5,7 +5,9 @@ namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
 /// The WebSocket stream: the backlog from the watermark first, then every new activity as its own ActivitySet.
-/// Inbound frames (Web Chat's empty pings every 20 s) are read and ignored.
+/// Inbound frames (Web Chat's empty pings every 20 s) are read and ignored. The socket closes (1008, "token expired")
+/// when the token in its URL expires (issue 14, finding 15): Web Chat refreshes its token every 15 minutes and
+/// reconnects with the fresh one, so only a client that stopped refreshing loses the stream.
 /// </summary>
 internal static class StreamEndpoint
 {
@@ -19,9 +21,10 @@ internal static class StreamEndpoint
         HttpContext http,
         DirectLineAuth auth,
         ActivityFeed feed,
+        TimeProvider time,
         IHostApplicationLifetime lifetime)
     {
-        var access = auth.Check(t, conversationId);
+        var access = await auth.CheckAsync(t, conversationId, http.RequestAborted);
         if (access.Refusal is not null)
         {
             await access.Refusal.ExecuteAsync(http);
@@ -37,16 +40,28 @@ internal static class StreamEndpoint
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var subscription = feed.Subscribe(conversationId, DirectLineRequests.Watermark(watermark));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+
+        // Only the sending side watches the expiry: cancelling a pending receive would abort the socket before the
+        // close frame could tell the client why.
+        using var expiry = new CancellationTokenSource(Until(access.Grant!.ExpiresAt, time), time);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, expiry.Token);
         var receiving = IgnoreInboundAsync(socket, stop);
         try
         {
-            await SendAsync(socket, subscription.Backlog, stop.Token);
-            await foreach (var frame in subscription.Frames.Reader.ReadAllAsync(stop.Token))
+            await SendAsync(socket, subscription.Backlog, sending.Token);
+            await foreach (var frame in subscription.Frames.Reader.ReadAllAsync(sending.Token))
             {
-                await SendAsync(socket, frame, stop.Token);
+                await SendAsync(socket, frame, sending.Token);
             }
 
-            await CloseAsync(socket);
+            await CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "conversation closed");
+        }
+        catch (OperationCanceledException) when (expiry.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "token expired");
+
+            // Let the client answer the close (a network handshake, so the real clock) before the connection drops.
+            await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System, CancellationToken.None));
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
@@ -85,12 +100,25 @@ internal static class StreamEndpoint
         await stop.CancelAsync();
     }
 
-    private static async Task CloseAsync(WebSocket socket)
+    private static TimeSpan Until(DateTimeOffset expires, TimeProvider time)
+    {
+        var left = expires - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
     {
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "conversation closed", timeout.Token);
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(status, reason, timeout.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            {
+                // The client is gone already.
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class TokenEndpoints
     public static void MapTokenEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/tokens/refresh", RefreshAsync);
     }
 
     /// <summary>
@@ -24,6 +24,7 @@ internal static class TokenEndpoints
         HttpRequest request,
         DirectLineConversations conversations,
         DirectLineTokens tokens,
+        DirectLineQuotas quotas,
         DeviceCredentials devices,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ internal static class TokenEndpoints
         var settings = options.Value;
         string? userId = null;
         string? userName = null;
+        var anonymous = false;
         var presented = DirectLineRequests.BearerToken(request);
         if (presented is not null || request.Headers.Authorization.Count > 0)
         {
@@ -59,12 +61,18 @@ internal static class TokenEndpoints
         {
             return DirectLineResults.Forbidden("Tokens without a secret are only given to pages of this site.");
         }
+        else if (quotas.RefuseToken(request.HttpContext) is { } tooMany)
+        {
+            // Each anonymous token is a stored conversation: one address gets a bounded number (issue 14, finding 4).
+            return tooMany;
+        }
         else
         {
             userId = DeviceUser(request, devices, settings);
+            anonymous = true;
         }
 
-        var conversation = conversations.Create(userId, userName);
+        var conversation = conversations.Create(userId, userName, anonymous);
         var issued = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
         return Results.Ok(new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresInSeconds));
     }
@@ -73,9 +81,15 @@ internal static class TokenEndpoints
     /// A new token for the same conversation, unless its device has signed out since ("keluar"): then 403, and the
     /// page starts afresh with a new device.
     /// </summary>
-    private static IResult Refresh(HttpRequest request, DirectLineAuth auth, DirectLineConversations conversations, DirectLineTokens tokens, DeviceCredentials devices)
+    private static async Task<IResult> RefreshAsync(
+        HttpRequest request,
+        DirectLineAuth auth,
+        DirectLineConversations conversations,
+        DirectLineTokens tokens,
+        DeviceCredentials devices,
+        CancellationToken cancellationToken)
     {
-        var access = auth.Check(request, conversationId: null);
+        var access = await auth.CheckAsync(request, conversationId: null, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;

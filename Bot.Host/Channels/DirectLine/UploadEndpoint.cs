@@ -18,13 +18,19 @@ internal static class UploadEndpoint
         DirectLineAuth auth,
         DirectLineConversations conversations,
         DirectLineAttachments attachments,
+        DirectLineQuotas quotas,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var access = auth.Check(http.Request, conversationId);
+        var access = await auth.CheckAsync(http.Request, conversationId, cancellationToken);
         if (access.Refusal is not null)
         {
             return access.Refusal;
+        }
+
+        if (quotas.RefuseUpload(http) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var settings = options.Value;
@@ -68,11 +74,17 @@ internal static class UploadEndpoint
             checkedFiles.Add((file, contentType));
         }
 
+        var conversation = access.Conversation!;
+        if (attachments.RefuseBeyondQuota(conversation, checkedFiles.Sum(f => f.File.Length), settings) is { } full)
+        {
+            return full;
+        }
+
         var attached = new List<Attachment>();
         foreach (var (file, contentType) in checkedFiles)
         {
             await using var content = file.OpenReadStream();
-            var stored = attachments.Save(conversationId, UploadForm.SafeFileName(file.FileName), contentType, content, access.Conversation!.Confidential);
+            var stored = attachments.Save(conversationId, UploadForm.SafeFileName(file.FileName), contentType, content, conversation.Confidential, conversation.Anonymous);
             attached.Add(new Attachment { ContentType = contentType, ContentUrl = attachments.UrlFor(stored), Name = stored.FileName });
         }
 

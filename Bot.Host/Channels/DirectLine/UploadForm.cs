@@ -88,10 +88,13 @@ internal static class UploadForm
             : (activity, null);
     }
 
-    /// <summary>The user's file name without any path, kept short.</summary>
+    /// <summary>
+    /// The user's file name without any path, control or format characters (NUL broke every later GET of the file,
+    /// issue 14 finding 13; a right-to-left override disguises an extension), kept short.
+    /// </summary>
     public static string SafeFileName(string? fileName)
     {
-        var name = Path.GetFileName(fileName?.Replace('\\', '/') ?? string.Empty).Trim();
+        var name = Path.GetFileName(WithoutInvisibles(fileName).Replace('\\', '/')).Trim();
         if (name.Length == 0 || name == "blob")
         {
             name = "lampiran";
@@ -99,4 +102,10 @@ internal static class UploadForm
 
         return name.Length > 120 ? name[^120..] : name;
     }
+
+    private static string WithoutInvisibles(string? text) =>
+        string.Concat((text ?? string.Empty).Where(c => char.GetUnicodeCategory(c) is not (
+            System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.LineSeparator
+            or System.Globalization.UnicodeCategory.ParagraphSeparator)));
 }

@@ -90,6 +90,15 @@ internal sealed class WebhookReceiver(
             }
 
             var now = time.GetUtcNow();
+            if (message.Timestamp < now - _options.DeduplicationRetention)
+            {
+                // Its wamid may already be forgotten (rows are kept for the retention), so running it could run it
+                // twice: a replay of an old signed notification, or a retry after the host was down that long.
+                WhatsAppLog.StaleMessageIgnored(logger, message.Id, message.Timestamp);
+                duplicates++;
+                continue;
+            }
+
             if (!inbox.TryEnqueue(message, now))
             {
                 duplicates++;

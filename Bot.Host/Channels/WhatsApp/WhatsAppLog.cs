@@ -48,6 +48,9 @@ internal static partial class WhatsAppLog
     [LoggerMessage(EventId = 7015, Level = LogLevel.Error, Message = "WhatsApp inbox drain of {ConversationId} stopped")]
     public static partial void DrainFailed(ILogger logger, Exception exception, string conversationId);
 
+    [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "WhatsApp message {MessageId} sent at {SentAt} is older than WhatsApp:DeduplicationRetention; acknowledged and not run")]
+    public static partial void StaleMessageIgnored(ILogger logger, string messageId, DateTimeOffset sentAt);
+
     [LoggerMessage(EventId = 7016, Level = LogLevel.Error, Message = "WhatsApp rejected the access token (code 190): renew WhatsApp:AccessToken; nothing can be sent until then")]
     public static partial void AccessTokenRejected(ILogger logger);
 }

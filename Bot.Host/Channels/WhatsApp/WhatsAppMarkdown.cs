@@ -19,7 +19,9 @@ internal static partial class WhatsAppMarkdown
             return string.Empty;
         }
 
-        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Characters escaped in user text (MarkdownText) are set aside, so that no rule below reads them as marks,
+        // and come back as themselves: WhatsApp has no escape of its own.
+        var text = Hold(markdown.Replace("\r\n", "\n", StringComparison.Ordinal));
         text = Heading().Replace(text, "**$1**");
         text = Bullet().Replace(text, "$1• ");
         text = Link().Replace(text, m => m.Groups[1].Value == m.Groups[2].Value ? m.Groups[2].Value : m.Groups[1].Value + ": " + m.Groups[2].Value);
@@ -28,8 +30,22 @@ internal static partial class WhatsAppMarkdown
         text = DoubleAsteriskBold().Replace(text, "*$1*");
         text = DoubleUnderscoreBold().Replace(text, "*$1*");
         text = Strike().Replace(text, "~$1~");
-        return text.Trim();
+        return Release(text).Trim();
     }
+
+    private const char HeldBase = '\uE000';
+
+    /// <summary>Replaces each backslash escape by a private-use character standing for the escaped one.</summary>
+    private static string Hold(string markdown) => Escaped().Replace(markdown, m => ((char)(HeldBase + m.Groups[1].Value[0])).ToString());
+
+    private static string Release(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] is >= HeldBase and < (char)(HeldBase + 128) ? (char)(source[i] - HeldBase) : source[i];
+            }
+        });
 
     /// <summary>Cuts a text into WhatsApp-sized pieces, preferring paragraph, then line, then word breaks.</summary>
     public static IReadOnlyList<string> Split(string text, int max = MaxTextLength)
@@ -111,4 +127,7 @@ internal static partial class WhatsAppMarkdown
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex Escaped();
 }

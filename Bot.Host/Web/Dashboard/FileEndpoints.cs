@@ -17,16 +17,16 @@ internal static class FileEndpoints
     public static bool IsInlineImage(string? contentType) => contentType is not null && InlineImages.Contains(contentType);
 
     public static void MapDashboardFiles(this RouteGroupBuilder dashboard) =>
-        dashboard.MapGet("/berkas", (HttpContext http, string? id, SinergiDatabase database, ProgressReportStore reports, TipStore tips) =>
+        dashboard.MapGet("/berkas", (HttpContext http, string? id, EvidenceStore evidence, ProgressReportStore reports, TipStore tips) =>
         {
-            if (string.IsNullOrEmpty(id) || Describe(id, reports, tips) is not { } file || database.Files.FindById(id) is null)
+            // Tip photos live in the tips' own file (TipStore), evidence in the main one.
+            if (string.IsNullOrEmpty(id) || Describe(id, reports, tips) is not { } file
+                || (file.IsTipPhoto ? tips.ReadPhoto(id) : evidence.Read(id)) is not { } bytes)
             {
                 return Results.NotFound();
             }
 
-            var content = new MemoryStream();
-            database.Files.Download(id, content);
-            content.Position = 0;
+            var content = new MemoryStream(bytes, writable: false);
             var disposition = new ContentDispositionHeaderValue(IsInlineImage(file.ContentType) ? "inline" : "attachment");
             disposition.SetHttpFileName(file.FileName);
             http.Response.Headers.ContentDisposition = disposition.ToString();
@@ -34,14 +34,17 @@ internal static class FileEndpoints
             return Results.Stream(content, type);
         });
 
-    private static (string FileName, string ContentType)? Describe(string id, ProgressReportStore reports, TipStore tips)
+    private static (string FileName, string ContentType, bool IsTipPhoto)? Describe(string id, ProgressReportStore reports, TipStore tips)
     {
         var evidence = reports.ListAll().SelectMany(r => r.Evidence).FirstOrDefault(e => e.FileId == id);
         if (evidence is not null)
         {
-            return (evidence.FileName, evidence.ContentType);
+            return (evidence.FileName, evidence.ContentType, false);
         }
 
-        return tips.FindByPhoto(id) is { PhotoContentType: { } type } tip ? (tip.Id + (type == "image/png" ? ".png" : ".jpg"), type) : null;
+        return tips.FindByPhoto(id) is { } tip && PhotoType(tip, id) is { } type ? (tip.Id + (type == "image/png" ? ".png" : ".jpg"), type, true) : null;
     }
+
+    private static string? PhotoType(Tip tip, string id) =>
+        tip.PhotoFileId == id ? tip.PhotoContentType : tip.FollowUps.FirstOrDefault(f => f.PhotoFileId == id)?.PhotoContentType;
 }

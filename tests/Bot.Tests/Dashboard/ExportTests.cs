@@ -67,6 +67,36 @@ public sealed class ExportTests : IDisposable
         Assert.Contains(xlsx, r => r[Column("Judul Rencana Aksi")] == "=HYPERLINK(\"http://evil\",\"klik\")");
     }
 
+    /// <summary>
+    /// Finding 12 of issue 14: a spreadsheet that splits on ';' (Indonesian locales) or tab saw "Lokasi;=cmd|…" as
+    /// two cells, the second a formula, because only commas caused quoting. Whatever the separator, no cell may start
+    /// with a formula character now.
+    /// </summary>
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    [InlineData('\t')]
+    [InlineData('|')]
+    public void NoSeparatorLetsAFieldStartAFormulaCell(char separator)
+    {
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(DashboardSeed.Now));
+        var seed = DashboardSeed.Plant(host);
+        host.Get<CommitmentStore>().Register(
+            new Commitment
+            {
+                OrganisationId = seed.Disdik.Id, Year = 2027, Title = "Lokasi;=cmd|' /C calc'!A0", Unit = "x\t+1+1", Location = "Desa|@SUM(A1);-2",
+                Periods = [ReportingPeriod.B6], Deadline = new DateOnly(2027, 12, 1),
+            },
+            "fokal");
+        var rows = host.Get<DashboardStatistics>().Rows(new DashboardFilter(2027));
+
+        var cells = SpreadsheetReaders.ReadCsv(CsvExport.Write(rows), separator).SelectMany(r => r).ToList();
+
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
+        var comma = SpreadsheetReaders.ReadCsv(CsvExport.Write(rows)).Skip(1).Select(r => r[Column("Judul Rencana Aksi")]);
+        Assert.Contains("Lokasi;=cmd|' /C calc'!A0", comma);
+    }
+
     [Fact]
     public void XlsxHoldsTheSameRowsAsTheCsvWithNumbersAsNumbersAndDatesAsDates()
     {

@@ -10,7 +10,8 @@ namespace Bot.Tests.Dashboard;
 /// </summary>
 internal static class SpreadsheetReaders
 {
-    public static List<string[]> ReadCsv(byte[] bytes)
+    /// <summary>Reads the CSV as a spreadsheet set to <paramref name="separator"/> would (quotes honoured).</summary>
+    public static List<string[]> ReadCsv(byte[] bytes, char separator = ',')
     {
         Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "the CSV must start with a UTF-8 BOM");
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 3, bytes.Length - 3);
@@ -41,7 +42,7 @@ internal static class SpreadsheetReaders
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 row.Add(cell.ToString());
                 cell.Clear();

@@ -43,6 +43,22 @@ internal sealed class HostProcess : IDisposable
 
     public static async Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
     {
+        var host = Launch(dataDirectory, settings);
+        await host.WaitHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Starts a host that is expected to refuse to start; returns its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        using var host = Launch(dataDirectory, settings);
+        await host._process.WaitForExitAsync(cancellationToken);
+        host._process.WaitForExit(); // the redirected output is complete only after the parameterless wait
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static HostProcess Launch(string dataDirectory, IDictionary<string, string> settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", "Bot.Host.dll")
         {
@@ -65,7 +81,6 @@ internal sealed class HostProcess : IDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(cancellationToken);
         return host;
     }
 

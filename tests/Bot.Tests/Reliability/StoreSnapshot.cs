@@ -29,7 +29,7 @@ public sealed record StoreSnapshot(IReadOnlyDictionary<string, int> Counts)
     /// while the old instance still writes its log reads a page half written. Waits (up to 15 s) until this process
     /// holds no file of the folder open (Linux: /proc/self/fd).
     /// </summary>
-    private static void WaitUntilClosed(string dataDirectory)
+    internal static void WaitUntilClosed(string dataDirectory)
     {
         if (!OperatingSystem.IsLinux())
         {

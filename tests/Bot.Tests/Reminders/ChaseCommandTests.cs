@@ -47,8 +47,11 @@ public sealed class ChaseCommandTests : IDisposable
         Assert.StartsWith("📣 **Pengingat untuk 2 laporan** (B6 2027) ke 2 fokal (DINKES, DISDIK):", first, StringComparison.Ordinal);
         Assert.Contains("- User fokal-a (DINKES): 1 laporan — dikirim sekarang", first, StringComparison.Ordinal);
         var second = await SayAsync(host, "koor", "ingatkan semua");
-        Assert.StartsWith("Tidak ada laporan", second, StringComparison.Ordinal);
-        Assert.Contains("Sudah diingatkan hari ini, tidak dikirim lagi: User fokal-a (DINKES), User fokal-b (DISDIK).", second, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada pengingat baru untuk B6 2027: laporan yang belum masuk sudah diingatkan hari ini.", second, StringComparison.Ordinal);
+        Assert.Contains("Sudah diingatkan hari ini, tidak dikirim lagi:\n- User fokal-a (DINKES): 1 laporan belum masuk, 1 terlambat — diingatkan pukul 09.00 WITA", second, StringComparison.Ordinal);
+        Assert.Contains("- User fokal-b (DISDIK): 1 laporan belum masuk", second, StringComparison.Ordinal);
+        Assert.Contains("Pengingat berikutnya bisa dikirim mulai 6 Jul 2027.", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("yang perlu dikejar", second, StringComparison.Ordinal);
         await host.SweepAtAsync(FifthOfJuly.UtcDateTime.AddSeconds(30));
 
         Assert.Contains("RA-2027-002", Assert.Single(host.Channel.SentTo("fokal-a")).Text, StringComparison.Ordinal);

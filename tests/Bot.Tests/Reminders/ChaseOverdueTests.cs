@@ -1,4 +1,5 @@
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +29,10 @@ public sealed class ChaseOverdueTests : IDisposable
 
         // The period can be named, in any case; the OPD is still recognised.
         var again = await ChaseCommandTests.SayAsync(host, "koor", "ingatkan dinsos B6");
-        Assert.Contains("Sudah diingatkan hari ini, tidak dikirim lagi: User fokal-sos (DINSOS).", again, StringComparison.Ordinal);
+        Assert.StartsWith("Tidak ada pengingat baru untuk B6 2026: laporan yang belum masuk sudah diingatkan hari ini.", again, StringComparison.Ordinal);
+        Assert.Contains("- User fokal-sos (DINSOS): 1 laporan belum masuk, 1 terlambat — diingatkan pukul 22.00 WITA", again, StringComparison.Ordinal);
+        Assert.Contains("Pengingat berikutnya bisa dikirim mulai 11 Des 2026.", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("yang perlu dikejar", again, StringComparison.Ordinal);
         Assert.DoesNotContain("tidak saya kenal", again, StringComparison.Ordinal);
 
         // Nothing leaves during the quiet hours; at 07:00 it does.
@@ -57,12 +61,44 @@ public sealed class ChaseOverdueTests : IDisposable
         using var host = Seed();
 
         var both = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan");
-        Assert.Contains("**B6 2026** — komitmen: 2 · sudah lapor: 0", both, StringComparison.Ordinal);
-        Assert.Contains("**B12 2026** — komitmen: 2 · sudah lapor: 0", both, StringComparison.Ordinal);
+        Assert.Contains("**B6 2026** — komitmen: 1 · sudah lapor: 0", both, StringComparison.Ordinal);
+        Assert.Contains("**B12 2026** — komitmen: 1 · sudah lapor: 0", both, StringComparison.Ordinal);
 
         var b12 = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan B12");
         Assert.Contains("**B12 2026**", b12, StringComparison.Ordinal);
         Assert.DoesNotContain("**B6 2026**", b12, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BelumLaporWithoutAPeriodCoversEveryOpenedPeriodSoAnOverdueB6Shows()
+    {
+        using var host = Seed();
+
+        var reply = await ChaseCommandTests.SayAsync(host, "koor", "belum lapor");
+
+        Assert.Contains("📋 **Belum lapor B12 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 0 terlambat.", reply, StringComparison.Ordinal);
+        Assert.Contains("📋 **Belum lapor B6 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 1 terlambat.", reply, StringComparison.Ordinal);
+        Assert.Contains("**DINSOS** — 1 belum (1 terlambat) dari 1", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOrganisationWithoutAFokalIsNamedApartAndGetsNoNudgeButton()
+    {
+        using var host = Seed();
+
+        var activity = Assert.Single((await host.Get<TurnProcessor>().ProcessAsync(Some.Message("conv-koor", "koor", "belum lapor B12"), TestContext.Token)).Replies);
+        var missing = activity.Text!;
+        var buttons = activity.SuggestedActions!.Actions.Select(a => a.Title!).ToList();
+        Assert.Contains("📋 **Belum lapor B12 2026** (per 10 Des 2026): 1 komitmen dari 1 OPD, 0 terlambat.", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("**BAPPEDA**", missing, StringComparison.Ordinal);
+        Assert.Contains("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): BAPPEDA.", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain(buttons, b => b.Contains("BAPPEDA", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Ingatkan DINKES", buttons);
+
+        var summary = await ChaseCommandTests.SayAsync(host, "koor", "ringkasan B12");
+        Assert.Contains("**B12 2026** — komitmen: 1 ·", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("**BAPPEDA**", summary, StringComparison.Ordinal);
+        Assert.Contains("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): BAPPEDA.", summary, StringComparison.Ordinal);
     }
 
     /// <summary>

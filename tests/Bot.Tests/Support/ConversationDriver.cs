@@ -20,8 +20,11 @@ public sealed class ConversationDriver(DialogsHost host, string userId = "u1", s
 
     public IReadOnlyList<Activity> Replies { get; private set; } = [];
 
-    /// <summary>All reply texts of the last turn, joined.</summary>
-    public string Text => string.Join("\n---\n", Replies.Select(r => r.Text));
+    /// <summary>
+    /// All reply texts of the last turn, joined, as a reader sees them: user text the bot escaped inside its Markdown
+    /// (MarkdownText) reads as typed.
+    /// </summary>
+    public string Text => string.Join("\n---\n", Replies.Select(r => MarkdownText.Unescape(r.Text)));
 
     public Task<IReadOnlyList<Activity>> SendAsync(string text) => SendAsync(Message(text));
 

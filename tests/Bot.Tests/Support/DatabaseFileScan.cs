@@ -35,6 +35,13 @@ public static class DatabaseFileScan
         return File.Exists(log) ? [.. ReadShared(path), .. ReadShared(log)] : ReadShared(path);
     }
 
+    /// <summary>The files of a host that was just stopped, once nothing in this process holds the folder's files open.</summary>
+    public static byte[] ReadClosedDatabaseFiles(string path)
+    {
+        Reliability.StoreSnapshot.WaitUntilClosed(Path.GetDirectoryName(path)!);
+        return ReadDatabaseFiles(path);
+    }
+
     public static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static byte[] ReadShared(string path)

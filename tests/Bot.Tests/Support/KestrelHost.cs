@@ -17,14 +17,21 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
+    private readonly ILoggerProvider? _logs;
 
-    public KestrelHost(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>Starts the host; <paramref name="logs"/>, when given, receives every entry from Information up (otherwise only warnings are logged).</summary>
+    public KestrelHost(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:DataDirectory"] = dataDirectory,
         };
         _time = time;
+        _logs = logs;
+
+        // A host disposed just before on the same folder may still be closing its files (WebApplicationFactory
+        // returns first); the data folder's lock admits one host at a time.
+        Reliability.StoreSnapshot.WaitUntilClosed(dataDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -45,7 +52,14 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Urls", "http://127.0.0.1:0");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(_logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (_logs is not null)
+            {
+                logging.AddProvider(_logs);
+            }
+        });
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));

@@ -54,6 +54,22 @@ internal static class TestImages
         ];
     }
 
+    /// <summary>The EXIF block with the camera and GPS (for crafted files).</summary>
+    public static byte[] ExifWithGps() => Exif();
+
+    /// <summary>A big-endian TIFF block whose IFD0 holds only the Orientation tag (0x0112).</summary>
+    public static byte[] ExifWithOrientation(ushort orientation)
+    {
+        var tiff = new byte[26];
+        var span = tiff.AsSpan();
+        "MM"u8.CopyTo(span);
+        BinaryPrimitives.WriteUInt16BigEndian(span[2..], 42);
+        BinaryPrimitives.WriteUInt32BigEndian(span[4..], 8);
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], 1);
+        Entry(span[10..], 0x0112, 3, 1, (uint)orientation << 16);
+        return tiff;
+    }
+
     /// <summary>A big-endian TIFF block: IFD0 with Make and a GPS IFD pointer, the GPS IFD with latitude and longitude.</summary>
     private static byte[] Exif()
     {
@@ -113,7 +129,7 @@ internal static class TestImages
     }
 
     /// <summary>The PNG chunk CRC (ISO 3309, polynomial 0xEDB88320).</summary>
-    private static uint Crc32(byte[] bytes)
+    internal static uint Crc32(byte[] bytes)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in bytes)

@@ -28,6 +28,7 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
     {
         string code;
         string databasePath;
+        string tipsPath;
         string userId;
         string conversationId;
         string normalConversation;
@@ -36,6 +37,7 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         using (var host = new KestrelHost(_data.Path))
         {
             databasePath = host.Services.GetRequiredService<SinergiDatabase>().Path;
+            tipsPath = host.Services.GetRequiredService<Bot.Dialogs.Tips.TipDatabase>().Database.Path;
             using var http = host.CreateNetworkClient();
             var chat = new Chat(http);
             await chat.StartAsync();
@@ -96,17 +98,20 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
                 $"page at {at} of the running database holds the tip and a Direct Line user");
         }
 
-        var file = DatabaseFileScan.ReadDatabaseFiles(databasePath);
+        var file = DatabaseFileScan.ReadClosedDatabaseFiles(databasePath);
         Assert.False(DatabaseFileScan.Contains(file, TestImages.GpsLatitudeBytes), "GPS latitude found in the database file");
         Assert.False(DatabaseFileScan.Contains(file, TestImages.GpsLongitudeBytes), "GPS longitude found in the database file");
         Assert.False(DatabaseFileScan.Contains(file, Encoding.ASCII.GetBytes(TestImages.CameraMarker)), "camera metadata found in the database file");
         Assert.True(DatabaseFileScan.Contains(file, Encoding.UTF8.GetBytes(userId)), "the Direct Line conversation should be in the file");
 
-        // The tip itself is in the file (its own collection); no page holding it also holds who sent it.
+        // The main file holds nothing of the tip; the tips' own file holds the tip and nothing of who sent it.
         string[] markers = [code, Description[..30]];
         string[] identifiers = [userId, conversationId, checkerUserId, checkerConversation];
-        Assert.False(DatabaseFileScan.PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and a Direct Line user");
-        Assert.True(DatabaseFileScan.PageTies(file, markers, markers, out _), "the tip itself should be in the file");
+        Assert.DoesNotContain(markers, m => DatabaseFileScan.Contains(file, Encoding.UTF8.GetBytes(m)));
+        var tips = DatabaseFileScan.ReadDatabaseFiles(tipsPath);
+        Assert.True(DatabaseFileScan.PageTies(tips, markers, markers, out _), "the tip itself should be in the tips' file");
+        Assert.DoesNotContain(identifiers, i => DatabaseFileScan.Contains(tips, Encoding.UTF8.GetBytes(i)));
+        Assert.False(DatabaseFileScan.Contains(tips, TestImages.GpsLatitudeBytes), "GPS latitude found in the tips' file");
 
         // After a restart the normal conversation's transcript is still there, readable.
         using (var host = new KestrelHost(_data.Path))

@@ -33,7 +33,7 @@ public sealed class TipServiceTests : IDisposable
 
         var saved = await host.Get<TipService>().SubmitAsync(Draft(), TestImages.Jpeg(), Sender, TestContext.Token);
         var tip = host.Get<TipStore>().Get(saved.TrackingCode!)!;
-        var file = host.Get<SinergiDatabase>().Files.FindById(tip.PhotoFileId!);
+        var file = host.Get<TipDatabase>().Database.Files.FindById(tip.PhotoFileId!);
 
         var hour = new DateTime(2027, 8, 15, 13, 0, 0, DateTimeKind.Utc);
         Assert.Equal(hour, tip.ReceivedAt);
@@ -115,8 +115,12 @@ public sealed class TipServiceTests : IDisposable
         Assert.Equal(TipOutcome.RateLimited, tips.Lookup(saved.TrackingCode, "webchat|guesser").Outcome);
     }
 
+    /// <summary>
+    /// Finding 8 of issue 14 (the alert half): coordinators hear of tips on the alert schedule, with a count only, never
+    /// from within the reporter's turn (their transcript is in the main file, next to the reporter's turn).
+    /// </summary>
     [Fact]
-    public async Task CoordinatorsAreNotifiedWithoutTheTipsSenderOrCode()
+    public async Task CoordinatorsHearACountOfNewTipsAndNothingOfThem()
     {
         using var host = new TipsHost(_folder.Path);
         var users = host.Get<UserStore>();
@@ -126,13 +130,22 @@ public sealed class TipServiceTests : IDisposable
         await host.Get<TurnProcessor>().ProcessAsync(Some.Message("teams-conv-9", "koord-9", "halo", "teams"), TestContext.Token);
 
         var saved = await host.Get<TipService>().SubmitAsync(Draft(), null, "webchat|warga-77", TestContext.Token);
+        await host.Get<TipService>().SubmitAsync(Draft(), null, "webchat|warga-78", TestContext.Token);
+        Assert.Empty(host.Sent.Activities);
 
+        Assert.Equal(2, await host.Get<TipAlerts>().SendDueAsync(TestContext.Token));
         var notice = Assert.Single(host.Sent.Activities);
         Assert.Equal("koord-9", notice.Recipient?.Id);
         Assert.Equal("teams-conv-9", notice.Conversation?.Id);
-        Assert.Contains("Kandangan", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("warga-77", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(saved.TrackingCode!, notice.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Ada 2 laporan warga", notice.Text, StringComparison.Ordinal);
+        foreach (var detail in new[] { "Kandangan", "sabu", "warga-77", saved.TrackingCode! })
+        {
+            Assert.DoesNotContain(detail, notice.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await host.Get<TipAlerts>().SendDueAsync(TestContext.Token));
+        await host.Get<TipService>().AddInformationAsync(saved.TrackingCode, "Mobilnya avanza hitam", null, "webchat|warga-77", TestContext.Token);
+        Assert.Equal(1, await host.Get<TipAlerts>().SendDueAsync(TestContext.Token));
     }
 
     private static TipDraft Draft() => new(TipCategory.Peredaran, "Transaksi sabu tiap malam Minggu di belakang pasar", "Kandangan", "Kandangan Kota", "tiap malam Minggu sekitar jam 11");

@@ -29,6 +29,7 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
     {
         var host = await StartHostAsync();
         var databasePath = host.Get<SinergiDatabase>().Path;
+        var tipsPath = host.Get<Bot.Dialogs.Tips.TipDatabase>().Database.Path;
 
         await SayAsync(host, "lapor", "Apa yang ingin Anda laporkan?");
         await SayAsync(host, "peredaran", "Ceritakan");
@@ -73,12 +74,14 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
 
         await StopHostAsync(host);
 
-        var file = DatabaseFileScan.ReadDatabaseFiles(databasePath);
+        var file = DatabaseFileScan.ReadClosedDatabaseFiles(databasePath);
         Assert.True(DatabaseFileScan.Contains(file, Encoding.UTF8.GetBytes(Resident)), "the WhatsApp conversation should be in the file");
         Assert.False(DatabaseFileScan.PageTies(file, markers, identifiers, out var offset), $"page at {offset} holds the tip and the WhatsApp sender");
 
-        // The tip itself is stored (its own collection), so the scan did look at it.
-        Assert.True(DatabaseFileScan.PageTies(file, markers, markers, out _), "the tip itself should be in the file");
+        // The tip itself is stored in the tips' own file, which holds nothing of the sender anywhere.
+        var tips = DatabaseFileScan.ReadDatabaseFiles(tipsPath);
+        Assert.True(DatabaseFileScan.PageTies(tips, markers, markers, out _), "the tip itself should be in the tips' file");
+        Assert.DoesNotContain(identifiers, i => DatabaseFileScan.Contains(tips, Encoding.UTF8.GetBytes(i)));
     }
 
     /// <summary>Sends a text as the resident and waits until a reply containing <paramref name="expected"/> went out.</summary>

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
@@ -126,6 +127,34 @@ public sealed class ForgivingFormTests : IDisposable
         fokal.AssertNoReplyContains("sudah lewat");
         await fokal.SayAsync("ya", "RA-2026-001");
         Assert.Equal([ReportingPeriod.B12], host.Get<CommitmentStore>().FindByCode("RA-2026-001")!.Periods);
+    }
+
+    [Fact]
+    public async Task InDecemberOfThisPlanYearTheDeadlineExamplesAreDatesTheQuestionAccepts()
+    {
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(December));
+        var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
+        await AnswerUpToTheBudgetAsync(fokal);
+        await fokal.SayAsync("lewati", "tahun rencana");
+        await fokal.SayAsync("2026", "tahun 2026", "*31 Desember*", "*akhir Desember*", "*31/12/2026*");
+        fokal.AssertNoReplyContains("30 Juni");
+
+        // A date before today is refused, and the example offered then is one the question takes.
+        await fokal.SayAsync("30/6/2026", "tidak boleh sebelum hari ini", "Contoh jawaban: *31 Desember 2026*, *31/12/2026* atau *akhir Desember*");
+        await fokal.SayAsync("akhir Desember", "periode pelaporan");
+    }
+
+    [Fact]
+    public void ADeadlineExampleIsNeverBeforeTodayWhileThePlanYearRuns()
+    {
+        for (var day = new DateOnly(2026, 1, 1); day.Year == 2026; day = day.AddDays(1))
+        {
+            Assert.True(CommitmentPrompts.ExampleDeadline(day, 2026) >= day, day.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(2026, CommitmentPrompts.ExampleDeadline(day, 2026).Year);
+            Assert.Equal(new DateOnly(2027, 6, 30), CommitmentPrompts.ExampleDeadline(day, 2027));
+        }
+
+        Assert.Equal(new DateOnly(2025, 12, 31), CommitmentPrompts.ExampleDeadline(new DateOnly(2026, 3, 1), 2025));
     }
 
     [Fact]

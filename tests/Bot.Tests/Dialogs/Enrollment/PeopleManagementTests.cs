@@ -4,6 +4,7 @@ using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Dialogs.Commitments;
 using Bot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Dialogs.Enrollment;
 
@@ -122,6 +123,37 @@ public sealed class PeopleManagementTests : IDisposable
         await koord.SayAsync("mutasi Fokal budi1 ke Fokal budi2", "OPD yang sama");
         await koord.SayAsync("hapus fokal budi2", "bukan lagi fokal");
         await new ConversationDriver(host, "budi1").SayAsync("hapus fokal budi1", "khusus untuk koordinator");
+    }
+
+    [Fact]
+    public async Task RemovingTheOnlyFokalSaysTheOpdHasNoneLeftAndHowToInviteOne()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var dewi = await ConversationScenarios.FokalAsync(host, koord, "Disdik", "dewi");
+        await CommitmentScript.RegisterAsync(dewi, "Sosialisasi sekolah");
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "budi");
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "siti");
+
+        await koord.SayAsync("hapus fokal dewi", "bukan lagi fokal", "Ia memegang 1 rencana aksi aktif Disdik", "Disdik kini tidak punya fokal", "*undang Disdik*");
+        koord.AssertNoReplyContains("fokal lain");
+
+        // With another fokal left, reminders go to them; without commitments held, only the empty OPD is named.
+        await koord.SayAsync("hapus fokal budi", "bukan lagi fokal");
+        koord.AssertNoReplyContains("tidak punya fokal");
+        await koord.SayAsync("hapus fokal siti", "bukan lagi fokal", "Dinsos kini tidak punya fokal", "*undang Dinsos*");
+    }
+
+    [Fact]
+    public async Task FokalSinceIsTheLocalDateNotTheUtcOne()
+    {
+        // 3 December 20:40 UTC is 4 December 04:40 WITA.
+        using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 20, 40, 0, TimeSpan.Zero)));
+        var koord = ConversationScenarios.Coordinator(host);
+        await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "budi");
+
+        await koord.SayAsync("fokal Dinsos", "fokal sejak 4 Des 2026");
+        koord.AssertNoReplyContains("3 Des 2026");
     }
 
     private static async Task<ConversationDriver> JoinAsync(DialogsHost host, string account, string code, string name, string title)

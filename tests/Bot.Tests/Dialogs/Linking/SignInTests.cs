@@ -44,6 +44,47 @@ public sealed partial class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task SigningInOnANewDeviceOffersLanjutForAParkedDraft()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var tab = await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "siti");
+        await tab.SayAsync("rencana aksi baru", "fokus");
+        await tab.SayAsync("pemberdayaan", "Program");
+        await tab.SayAsync("nanti", "sebagai draf");
+        await tab.SayAsync("kode masuk", "Kode masuk untuk");
+        var code = Code(tab.Text);
+
+        var phone = new ConversationDriver(host, "siti-phone", channelId: "directline");
+        await phone.SayAsync("masuk " + code, "Anda masuk sebagai **Fokal siti**");
+        Assert.Equal("Lanjut", phone.Suggestions[0]);
+        await phone.SayAsync("lanjut", "Melanjutkan draf", "Program");
+    }
+
+    [Fact]
+    public async Task TheSignInReplyFitsTheChannel()
+    {
+        using var host = new DialogsHost(_folder.Path);
+        var koord = ConversationScenarios.Coordinator(host);
+        var phone = await ConversationScenarios.FokalAsync(host, koord, "Dinsos", "budi");
+
+        await phone.SayAsync("kode masuk", "Kode masuk untuk");
+        var terminal = new ConversationDriver(host, "terminal-user", channelId: "console");
+        await terminal.SayAsync("masuk " + Code(phone.Text), "Anda masuk sebagai **Fokal budi**", "obrolan terminal", "*logout*", "*keluar* hanya menutup obrolan");
+        terminal.AssertNoReplyContains("peramban");
+        terminal.AssertNoReplyContains("tab baru");
+
+        await phone.SayAsync("kode masuk", "Kode masuk untuk");
+        var whatsapp = new ConversationDriver(host, "6281234", channelId: "whatsapp");
+        await whatsapp.SayAsync("masuk " + Code(phone.Text), "Anda masuk sebagai **Fokal budi**", "kanal ini", "*keluar*");
+        whatsapp.AssertNoReplyContains("peramban");
+
+        await phone.SayAsync("kode masuk", "Kode masuk untuk");
+        var web = new ConversationDriver(host, "web-device", channelId: "directline");
+        await web.SayAsync("masuk " + Code(phone.Text), "tab baru", "peramban ditutup", "*keluar*");
+    }
+
+    [Fact]
     public async Task ACoordinatorGivesSomeoneACodeWhenTheyHaveNoOtherDevice()
     {
         using var host = new DialogsHost(_folder.Path);

@@ -30,7 +30,7 @@ public sealed class ProgressConversationTests : IDisposable
         await fokal.SendAsync(EvidenceFiles.With(fokal, ("foto1.png", "image/png", EvidenceFiles.Png(1)), ("daftar-hadir.pdf", "application/pdf", EvidenceFiles.Pdf(2))));
         fokal.AssertReply("Diterima: foto1.png", "Diterima: daftar-hadir.pdf", "selesai");
         await fokal.SendAsync(EvidenceFiles.With(fokal, ("foto1-lagi.png", "image/png", EvidenceFiles.Png(1))));
-        fokal.AssertReply("sudah ada di laporan ini");
+        fokal.AssertReply("File foto1-lagi.png isinya sama persis dengan foto1.png yang sudah terlampir di laporan ini");
         await fokal.SayAsync("selesai", "Ringkasan laporan", "45 orang (45%)", "foto1.png, daftar-hadir.pdf", "Kirim laporan ini");
         await fokal.SayAsync("ya", "tersimpan dan terkirim", "menunggu verifikasi");
 

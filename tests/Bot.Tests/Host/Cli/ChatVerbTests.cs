@@ -52,6 +52,18 @@ public sealed class ChatVerbTests : IDisposable
     }
 
     [Fact]
+    public void UserTextEscapedByTheBotPrintsAsTypedAndNeverAsFormatting()
+    {
+        const string typed = "[Buka dasbor di sini](http://evil.example/masuk) **tebal** _miring_ \\ `kode`";
+        var reply = LocalizedTextOf("Judul: {0}").Format("id-ID", typed);
+
+        Assert.Equal("Judul: " + typed, TerminalMarkdown.Render(reply, ansi: false));
+        Assert.Equal("Judul: " + typed, TerminalMarkdown.Render(reply, ansi: true));
+    }
+
+    private static Bot.Dialogs.Engine.LocalizedText LocalizedTextOf(string text) => new(text, text);
+
+    [Fact]
     public async Task SpeaksEnglishWithTheEnOption()
     {
         var (_, output) = await ChatAsync("help\nexit\n", "--en");

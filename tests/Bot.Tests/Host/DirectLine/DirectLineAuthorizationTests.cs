@@ -104,7 +104,13 @@ public sealed class DirectLineAuthorizationTests : IDisposable
 
         var parts = client.Token.Split('.');
         var tampered = parts[0] + "." + parts[1] + "x." + parts[2];
-        foreach (var forged in new[] { "nonsense", tampered, parts[0] + "." + parts[1] + ".", client.Token + "A" })
+        // The same claims unsigned ("alg":"none") or signed with HS256 under a key the host never had.
+        var unsigned = System.Buffers.Text.Base64Url.EncodeToString("""{"alg":"none","typ":"JWT"}"""u8) + "." + parts[1] + ".";
+        var otherKey = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(
+            System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1])),
+            new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256));
+        foreach (var forged in new[] { "nonsense", tampered, parts[0] + "." + parts[1] + ".", client.Token + "A", unsigned, otherKey })
         {
             using var response = await client.SendAsync(HttpMethod.Get, path, token: forged);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Bot.Tests.Reliability;
+
+/// <summary>
+/// Finding 1 of issue 14: the README's run command, typed at the repository root, listened on :5000 without the
+/// root appsettings.json (no rate limit), because every test set the URL and the configuration itself. This test
+/// types exactly <c>dotnet run --project Bot.Host</c> in the repository root, with no URL or setting of its own (and
+/// any inherited one removed), and expects the page at http://localhost:3978 with the root configuration applied.
+/// It is the only test that uses a fixed port; it fails if something else holds 3978.
+/// </summary>
+public sealed class ReadmeRunCommandTests : IDisposable
+{
+    private static readonly Uri Page = new("http://localhost:3978/");
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    [Fact]
+    public async Task TheReadmeRunCommandServesTheDocumentedPageWithTheRootConfiguration()
+    {
+        var root = RepositoryRoot();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        _process = Start(root);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        var page = await WaitForPageAsync(http, timeout.Token);
+
+        Assert.Contains("webchat", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Now listening on: http://localhost:3978", Output, StringComparison.Ordinal);
+
+        // appsettings.json at the root turns the per-account rate limit on (30 a minute, bursts of 10); without it
+        // the limit is off and the eleventh message at once would be answered like the first.
+        var replies = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            replies.Add(await SayAsync(http, "readme-" + Guid.NewGuid().ToString("N"), $"m{i}", "bantuan", timeout.Token));
+        }
+
+        Assert.All(replies.Take(10), r => Assert.DoesNotContain("Terlalu banyak pesan", r, StringComparison.Ordinal));
+        Assert.Contains("Terlalu banyak pesan", replies[10], StringComparison.Ordinal);
+
+        // Storage:DataDirectory "./data" is the root's data folder.
+        Assert.True(File.Exists(Path.Combine(root, "data", "sinergi.db")), "no ./data/sinergi.db at the repository root:\n" + Output);
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process?.Dispose();
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private Process Start(string root)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "run", "--project", "Bot.Host" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Nothing set by hand: anything the test runner's environment would feed into the configuration goes.
+        foreach (var key in start.Environment.Keys.Where(IsConfiguration).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static bool IsConfiguration(string key) =>
+        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("urls", StringComparison.OrdinalIgnoreCase)
+        || key is "DOTNET_URLS" or "DOTNET_ENVIRONMENT" or "DOTNET_CONTENTROOT"
+        || (key.Contains("__", StringComparison.Ordinal) && !key.StartsWith("DOTNET_", StringComparison.Ordinal) && !key.StartsWith("COMPlus_", StringComparison.Ordinal));
+
+    /// <summary>The first build (Debug) takes a while; the page is polled until it answers or the process exits.</summary>
+    private async Task<string> WaitForPageAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"`dotnet run --project Bot.Host` exited ({_process.ExitCode}):\n{Output}");
+            }
+
+            if (Output.Contains("Now listening on:", StringComparison.Ordinal) && !Output.Contains("Now listening on: " + Page.ToString().TrimEnd('/'), StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The host listens somewhere else than " + Page + ":\n" + Output);
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(Page, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return await response.Content.ReadAsStringAsync(cancellationToken);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Still building, or not listening yet.
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private static async Task<string> SayAsync(HttpClient http, string conversation, string id, string text, CancellationToken cancellationToken)
+    {
+        var body = $$"""{"type":"message","id":"{{id}}","channelId":"test","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","from":{"id":"readme-user"},"recipient":{"id":"bot"},"conversation":{"id":"{{conversation}}"},"locale":"id-ID","text":"{{text}}"}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri(Page, "api/messages"), content, cancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return string.Join("\n", json.RootElement.GetProperty("activities").EnumerateArray()
+            .Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : null));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Bot.sln")) && File.Exists(Path.Combine(folder.FullName, "appsettings.json")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (Bot.sln) is not above " + AppContext.BaseDirectory);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
