@@ -30,7 +30,7 @@ public sealed class BankDraftTests : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await IngestVerb.RunAsync([statute, "--draft-questions"], output, error, () => new KnowledgeHost(settings, dataDirectory: files.Path).Services, TestContext.Token);
+        var code = await IngestVerb.RunAsync([statute, "--draft-questions"], output, error, () => new KnowledgeHost(settings, withDialogs: true, dataDirectory: files.Path).Services, TestContext.Token);
 
         Assert.Equal(0, code);
         var draft = Path.Combine(files.Path, "knowledge", "bank-drafts", "pp-99-2030.md");
@@ -51,7 +51,7 @@ public sealed class BankDraftTests : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await IngestVerb.RunAsync([statute, "--draft-questions"], output, error, () => new KnowledgeHost(dataDirectory: files.Path).Services, TestContext.Token);
+        var code = await IngestVerb.RunAsync([statute, "--draft-questions"], output, error, () => new KnowledgeHost(withDialogs: true, dataDirectory: files.Path).Services, TestContext.Token);
 
         Assert.Equal(0, code);
         Assert.Contains("needs an LLM", error.ToString(), StringComparison.Ordinal);
