@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Answering;
 /// "not-covered"), or not about narcotics and P4GN at all ("outside")? Replaces the regex category lists.
 /// Whether the sources in the index actually cover an answerable question is decided by retrieval.
 /// </summary>
-internal sealed class ScopeModel(QuestionBank bank)
+internal sealed class ScopeModel
 {
     public const string Answerable = "answerable";
     public const string NotCovered = "not-covered";
@@ -18,7 +18,16 @@ internal sealed class ScopeModel(QuestionBank bank)
     /// <summary>Scope examples are repeated: a few hundred against over a thousand answerable questions.</summary>
     private const int ScopeWeight = 4;
 
-    private readonly Lazy<TextClassifier> _model = new(() => TextClassifier.Train(Examples(bank)));
+    /// <summary>One model per bank for the whole process: every host (tests, verbs) shares the training.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<TextClassifier>> Trained = [];
+
+    private readonly Lazy<TextClassifier> _model;
+
+    public ScopeModel(QuestionBank bank) =>
+        _model = Trained.GetValue(bank, b => new Lazy<TextClassifier>(() => TextClassifier.Train(Examples(b))));
+
+    /// <summary>The trained classifier (shared by every instance over the same bank).</summary>
+    internal TextClassifier Model => _model.Value;
 
     public ScopeVerdict Judge(string question)
     {
