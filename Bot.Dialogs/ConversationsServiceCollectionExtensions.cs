@@ -21,29 +21,29 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<AdminCodeStore>();
         services.AddHostedService<AdminCodeAnnouncer>();
         services.AddSingleton<Dialog, JoinDialog>();
-        services.AddSingleton<ITurnHandler, EnrollmentHandler>();
-        services.AddSingleton<ITurnHandler, OrganisationCommands>();
+        services.AddSingleton<IIntentHandler, EnrollmentHandler>();
+        services.AddSingleton<IIntentHandler, OrganisationCommands>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleAdministration>();
-        services.AddSingleton<ITurnHandler, PeopleCommands>();
+        services.AddSingleton<IIntentHandler, PeopleCommands>();
 
         services.AddSingleton<CommitmentPrompts>();
         services.AddSingleton<CommitmentLookup>();
         services.AddSingleton<Dialog, RegisterCommitmentDialog>();
         services.AddSingleton<Dialog, EditCommitmentDialog>();
         services.AddSingleton<Dialog, CancelCommitmentDialog>();
-        services.AddSingleton<ITurnHandler, CommitmentCommands>();
+        services.AddSingleton<IIntentHandler, CommitmentCommands>();
 
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<EvidenceLinks>();
         services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
         services.AddSingleton<Dialog, EvidencePrompt>();
         services.AddSingleton<Dialog, ReportProgressDialog>();
-        services.AddSingleton<ITurnHandler, ProgressCommands>();
+        services.AddSingleton<IIntentHandler, ProgressCommands>();
 
         services.AddSingleton<ReportReview>();
         services.AddSingleton<Dialog, VerifyReportsDialog>();
-        services.AddSingleton<ITurnHandler, VerificationCommands>();
+        services.AddSingleton<IIntentHandler, VerificationCommands>();
         return services;
     }
 }

@@ -3,67 +3,77 @@ using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Commitments;
 
 /// <summary>
-/// The fokal's commitment commands: new, list, show, edit, cancel (Indonesian and English). Coordinators may
-/// also read any commitment with "lihat".
+/// The fokal's commitment commands: new, list, show, edit, cancel, however worded (Indonesian and English), with the
+/// code read in any spelling. Coordinators may also read any commitment. A command that needs a code and has none
+/// asks for it, with the fokal's own codes as buttons.
 /// </summary>
 internal sealed class CommitmentCommands(
     DialogRunner dialogs,
     CommitmentStore commitments,
     ProgressReportStore reports,
     OrganisationStore organisations,
-    CommitmentLookup lookup) : ITurnHandler
+    CommitmentLookup lookup) : IIntentHandler
 {
-    private static readonly string[] NewWords = ["rencana aksi baru", "tambah rencana aksi", "buat rencana aksi", "catat rencana aksi", "new action plan", "add action plan"];
-    private static readonly string[] ListWords = ["rencana aksi saya", "daftar rencana aksi", "rencana aksi", "my action plans", "action plans", "list action plans"];
-    private static readonly string[] ShowWords = ["lihat", "detail", "show", "view"];
-    private static readonly string[] EditWords = ["ubah", "edit", "change"];
-    private static readonly string[] CancelWords = ["batalkan", "cancel"];
-    private static readonly string[] CancelCommandWords = ["batalkan rencana aksi", "cancel action plan"];
-
-    public int Order => 30;
-
-    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var text = turn.Text;
-        if (CommandText.IsExactly(text, NewWords))
+        ArgumentNullException.ThrowIfNull(understood);
+        var code = CodeOf(understood);
+        switch (understood.Intent)
         {
-            await BeginRegisterAsync(turn, cancellationToken);
+            case Intents.RegisterCommitment:
+                await BeginRegisterAsync(turn, cancellationToken);
+                break;
+            case Intents.ListCommitments:
+                List(turn);
+                break;
+            case Intents.ShowCommitment when code is not null:
+                Show(turn, code);
+                break;
+            case Intents.EditCommitment when code is not null:
+                await BeginForCodeAsync(turn, EditCommitmentDialog.DialogId, code, cancellationToken);
+                break;
+            case Intents.CancelCommitment when code is not null:
+                await BeginForCodeAsync(turn, CancelCommitmentDialog.DialogId, code, cancellationToken);
+                break;
+            default:
+                AskForCode(turn, understood.Intent);
+                break;
         }
-        else if (CommandText.IsExactly(text, ListWords))
-        {
-            List(turn);
-        }
-        else if (CommandText.TryMatch(text, ShowWords, out var code) && LooksLikeCode(code))
-        {
-            Show(turn, code);
-        }
-        else if (CommandText.TryMatch(text, EditWords, out code) && LooksLikeCode(code))
-        {
-            await BeginForCodeAsync(turn, EditCommitmentDialog.DialogId, code, cancellationToken);
-        }
-        else if ((CommandText.TryMatch(text, CancelCommandWords, out code) || CommandText.TryMatch(text, CancelWords, out code)) && LooksLikeCode(code))
-        {
-            await BeginForCodeAsync(turn, CancelCommitmentDialog.DialogId, code, cancellationToken);
-        }
-        else
-        {
-            return false;
-        }
-
-        return true;
     }
 
-    /// <summary>"RA-2027-014" or a near spelling ("ra 2027 014"); a bare "ubah" is left to other handlers.</summary>
-    private static bool LooksLikeCode(string argument) =>
-        argument.StartsWith("RA", StringComparison.OrdinalIgnoreCase) && argument.Length <= 30;
+    /// <summary>The code as the understanding step read it; a typed argument it could not read is kept as typed.</summary>
+    private static string? CodeOf(Interpretation understood) =>
+        understood.Entities.CommitmentCode
+        ?? (understood.TypedArgument is { Length: > 0 } typed ? NormalizeCode(typed) : null);
 
     private static string NormalizeCode(string argument) =>
         argument.Trim().ToUpperInvariant().Replace(' ', '-').Replace("--", "-", StringComparison.Ordinal);
+
+    private void AskForCode(TurnContext turn, string intent)
+    {
+        if (intent != Intents.ShowCommitment && !Access.RequireFokal(turn, out _, out _))
+        {
+            return;
+        }
+
+        var english = turn.IsEnglish;
+        var verb = intent switch
+        {
+            Intents.EditCommitment => english ? "edit" : "ubah",
+            Intents.CancelCommitment => english ? "cancel" : "batalkan",
+            _ => english ? "show" : "lihat",
+        };
+        var mine = turn.User is { IsFokal: true, OrganisationId: { } organisationId }
+            ? commitments.ListByOrganisation(organisationId).Where(c => c.Status == CommitmentStatus.Active).Take(5).Select(c => verb + " " + c.Code).ToList()
+            : [];
+        turn.SendText(turn.F(CommitmentTexts.NeedCode, verb), mine);
+    }
 
     private async Task BeginRegisterAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -22,8 +22,8 @@ internal static class CoordinatorTexts
         "Agency **{0}** ({1}, time zone {2}) saved. Create an invite code for its focal point with *invite {1}*.");
 
     public static readonly LocalizedText NoOrganisations = new(
-        "Belum ada OPD. Tambahkan dengan *tambah opd <nama> [WIB|WITA|WIT]*.",
-        "No agencies yet. Add one with *add agency <name> [WIB|WITA|WIT]*.");
+        "Belum ada OPD. Tambahkan dengan nama, singkatan dan zona waktunya, misalnya *tambah opd Dinas Kesehatan (Dinkes) WITA*.",
+        "No agencies yet. Add one with its name, short name and time zone, e.g. *add agency Dinas Kesehatan (Dinkes) WITA*.");
 
     public static readonly LocalizedText ListHeader = new("Daftar OPD:", "Agencies:");
 

@@ -4,40 +4,54 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Coordinator;
 
-/// <summary>The coordinator's OPD commands: "tambah opd …", "daftar opd", "undang &lt;opd&gt;".</summary>
+/// <summary>
+/// The coordinator's OPD commands: add ("tambah opd Dinas Kesehatan (Dinkes) WITA"), list ("daftar opd") and invite
+/// ("undang Dinkes"), however worded; the OPD to invite is matched loosely against the OPDs that exist.
+/// </summary>
 internal sealed partial class OrganisationCommands(
-    OrganisationStore organisations, InviteCodeStore invites, UserStore users, CommitmentStore commitments, TimeProvider time) : ITurnHandler
+    OrganisationStore organisations, InviteCodeStore invites, UserStore users, CommitmentStore commitments, TimeProvider time) : IIntentHandler
 {
     public const int MaxNameLength = 100;
 
-    private static readonly string[] AddWords = ["tambah opd", "buat opd", "add agency", "add opd"];
-    private static readonly string[] ListWords = ["daftar opd", "list opd", "list agencies", "opd"];
-    private static readonly string[] InviteWords = ["undang", "invite", "kode undangan"];
-
-    public int Order => 20;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        Action<TurnContext, string>? command =
-            CommandText.TryMatch(turn.Text, AddWords, out var argument) ? Add
-            : CommandText.IsExactly(turn.Text, ListWords) ? (t, _) => List(t)
-            : CommandText.TryMatch(turn.Text, InviteWords, out argument) ? Invite
-            : null;
-        if (command is null)
+        ArgumentNullException.ThrowIfNull(understood);
+        if (!Access.RequireCoordinator(turn, out _))
         {
-            return Task.FromResult(false);
+            return Task.CompletedTask;
         }
 
-        if (Access.RequireCoordinator(turn, out _))
+        switch (understood.Intent)
         {
-            command(turn, argument);
+            case Intents.AddOrganisation:
+                Add(turn, AddArgument(understood));
+                break;
+            case Intents.ListOrganisations:
+                List(turn);
+                break;
+            default:
+                Invite(turn, understood);
+                break;
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The typed argument as typed; from a sentence, the name the understanding step found and its time zone.</summary>
+    private static string AddArgument(Interpretation understood)
+    {
+        if (understood.TypedArgument is { } typed)
+        {
+            return typed;
+        }
+
+        var name = understood.Entities.Argument ?? string.Empty;
+        return understood.Entities.TimeZone is { } zone && name.Length > 0 ? name + " " + zone : name;
     }
 
     private void Add(TurnContext turn, string argument)
@@ -97,15 +111,18 @@ internal sealed partial class OrganisationCommands(
         return fokal.Count == 0 ? turn.T(CoordinatorTexts.NoFokalYet) : string.Join(", ", fokal.Select(f => f.Label(english)).Order(StringComparer.OrdinalIgnoreCase));
     }
 
-    private void Invite(TurnContext turn, string argument)
+    private void Invite(TurnContext turn, Interpretation understood)
     {
-        if (argument.Length == 0)
+        var argument = understood.TypedArgument ?? understood.Entities.Argument ?? string.Empty;
+        var match = understood.Entities.Organisation;
+        if (argument.Length == 0 && match is null)
         {
             turn.SendText(CoordinatorTexts.InviteUsage);
             return;
         }
 
-        // "undang Dinas 2" may be an OPD whose name ends in a number: the whole text wins when it names one.
+        // "undang Dinas 2" may be an OPD whose name ends in a number: the whole text wins when it names one; then
+        // the name before a number of people ("undang Dinkes 3 orang"); then the OPD the sentence named loosely.
         var organisation = organisations.FindByName(argument);
         int? uses = 1;
         if (organisation is null)
@@ -118,7 +135,7 @@ internal sealed partial class OrganisationCommands(
             }
 
             argument = name;
-            organisation = organisations.FindByName(name);
+            organisation = organisations.FindByName(name) ?? (match is not null ? organisations.Get(match.Id) : null);
         }
 
         if (organisation is null)
@@ -127,10 +144,15 @@ internal sealed partial class OrganisationCommands(
             return;
         }
 
-        var code = invites.Create(organisation.Id, turn.User!.Id, Role.Fokal, uses.Value);
+        turn.SendText(InvitedText(turn, organisation, invites.Create(organisation.Id, turn.User!.Id, Role.Fokal, uses.Value)));
+    }
+
+    /// <summary>The new invite code for an OPD's fokal, with its expiry in the OPD's time zone and how many it admits.</summary>
+    internal static string InvitedText(TurnContext turn, Organisation organisation, InviteCode code)
+    {
         var expires = TimeZoneInfo.ConvertTimeFromUtc(code.ExpiresAt, IndonesianTimeZones.Find(organisation.TimeZone));
         var culture = CultureInfo.GetCultureInfo(turn.IsEnglish ? "en-GB" : "id-ID");
-        turn.SendText(turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone, InviteUses.Describe(turn, code.MaxUses)));
+        return turn.F(CoordinatorTexts.Invited, organisation.Name, code.Id, expires.ToString("d MMMM yyyy HH:mm", culture), organisation.TimeZone, InviteUses.Describe(turn, code.MaxUses));
     }
 
     // "<name> [(<short>)] [WIB|WITA|WIT]"

@@ -5,11 +5,12 @@ using Bot.Dialogs.Engine;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Coordinator;
 
 /// <summary>
-/// The coordinator's people commands: "undang koordinator [N orang]", "daftar koordinator", "fokal &lt;opd&gt;",
+/// The coordinator's people commands, however worded: "undang koordinator [N orang]", "daftar koordinator", "fokal &lt;opd&gt;",
 /// "hapus fokal|koordinator &lt;nama&gt;" and "mutasi &lt;fokal lama&gt; ke &lt;fokal baru&gt;" (the commitments move to
 /// the new fokal, the old one leaves the role). People are named, never shown by id.
 /// </summary>
@@ -21,41 +22,56 @@ internal sealed partial class PeopleCommands(
     PeopleDirectory people,
     NotificationOutbox notices,
     SinergiDatabase database,
-    TimeProvider time) : ITurnHandler
+    TimeProvider time) : IIntentHandler
 {
-    private static readonly string[] InviteCoordinatorWords = ["undang koordinator", "invite coordinator"];
-    private static readonly string[] ListCoordinatorWords = ["daftar koordinator", "list coordinators", "koordinator"];
-    private static readonly string[] FokalWords = ["fokal", "daftar fokal", "focal points", "focal point"];
-    private static readonly string[] RemoveFokalWords = ["hapus fokal", "cabut fokal", "remove focal point", "remove focal"];
-    private static readonly string[] RemoveCoordinatorWords = ["hapus koordinator", "cabut koordinator", "remove coordinator"];
-
-    /// <summary>Before the OPD commands (20): "undang koordinator" is not an OPD called "koordinator".</summary>
-    public int Order => 19;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var text = turn.Text;
-        Action<TurnContext, string>? command =
-            CommandText.TryMatch(text, InviteCoordinatorWords, out var argument) ? InviteCoordinator
-            : CommandText.IsExactly(text, ListCoordinatorWords) ? (t, _) => ListCoordinators(t)
-            : CommandText.TryMatch(text, RemoveFokalWords, out argument) ? (t, a) => Remove(t, a, Role.Fokal)
-            : CommandText.TryMatch(text, RemoveCoordinatorWords, out argument) ? (t, a) => Remove(t, a, Role.Koordinator)
-            : CommandText.TryMatch(text, FokalWords, out argument) ? ListFokal
-            : text.Length <= CommandText.MaxLength && TransferPattern().Match(text) is { Success: true } transfer ? (t, _) => Transfer(t, transfer.Groups["from"].Value, transfer.Groups["to"].Value)
-            : null;
-        if (command is null)
+        ArgumentNullException.ThrowIfNull(understood);
+        if (!Access.RequireCoordinator(turn, out _))
         {
-            return Task.FromResult(false);
+            return Task.CompletedTask;
         }
 
-        if (Access.RequireCoordinator(turn, out _))
+        var entities = understood.Entities;
+        var argument = understood.TypedArgument ?? entities.Argument ?? string.Empty;
+        switch (understood.Intent)
         {
-            command(turn, argument);
+            case Intents.AddPerson when entities.Organisation is not null:
+                // "tambah fokal baru untuk Dinsos": a fokal joins with the OPD's invite code.
+                var organisation = organisations.Get(entities.Organisation.Id)!;
+                turn.SendText(OrganisationCommands.InvitedText(turn, organisation, invites.Create(organisation.Id, turn.User!.Id, Role.Fokal, 1)));
+                break;
+            case Intents.AddPerson:
+                InviteCoordinator(turn, understood.Typed ? argument : string.Empty);
+                break;
+            case Intents.ListPeople when understood.TypedPhrase is "daftar koordinator" or "list coordinators" or "koordinator":
+                ListCoordinators(turn);
+                break;
+            case Intents.ListPeople when entities.Organisation is not null || argument.Length > 0:
+                ListFokal(turn, argument, entities.Organisation);
+                break;
+            case Intents.ListPeople:
+                ListCoordinators(turn);
+                break;
+            case Intents.RemovePerson:
+                Remove(turn, understood.Typed ? argument : entities.Argument ?? string.Empty, RoleOf(understood.TypedPhrase));
+                break;
+            default:
+                Transfer(turn, understood);
+                break;
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
+
+    /// <summary>The role a typed removal names ("hapus fokal"); from a sentence, whichever role the person has.</summary>
+    private static Role? RoleOf(string? phrase) => phrase switch
+    {
+        null => null,
+        _ when phrase.Contains("koordinator", StringComparison.Ordinal) || phrase.Contains("coordinator", StringComparison.Ordinal) => Role.Koordinator,
+        _ => Role.Fokal,
+    };
 
     private void InviteCoordinator(TurnContext turn, string argument)
     {
@@ -77,15 +93,9 @@ internal sealed partial class PeopleCommands(
         turn.SendText(turn.T(PeopleTexts.CoordinatorsHeader) + "\n\n" + string.Join("\n", lines) + "\n\n" + turn.T(PeopleTexts.CoordinatorsFooter));
     }
 
-    private void ListFokal(TurnContext turn, string argument)
+    private void ListFokal(TurnContext turn, string argument, OrganisationMatch? match)
     {
-        if (argument.Length == 0)
-        {
-            turn.SendText(PeopleTexts.FokalUsage);
-            return;
-        }
-
-        var organisation = organisations.FindByName(argument);
+        var organisation = (argument.Length > 0 ? organisations.FindByName(argument) : null) ?? (match is not null ? organisations.Get(match.Id) : null);
         if (organisation is null)
         {
             turn.SendText(turn.F(CoordinatorTexts.UnknownOrganisation, Shorten(argument)));
@@ -107,19 +117,21 @@ internal sealed partial class PeopleCommands(
         turn.SendText(turn.F(PeopleTexts.FokalHeader, organisation.Name) + "\n\n" + string.Join("\n", lines) + "\n\n" + turn.T(PeopleTexts.FokalFooter));
     }
 
-    private void Remove(TurnContext turn, string argument, Role role)
+    private void Remove(TurnContext turn, string argument, Role? named)
     {
         var english = turn.IsEnglish;
         if (argument.Length == 0)
         {
-            turn.SendText(role == Role.Fokal ? PeopleTexts.RemoveFokalUsage : PeopleTexts.RemoveCoordinatorUsage);
+            turn.SendText(named == Role.Koordinator ? PeopleTexts.RemoveCoordinatorUsage : PeopleTexts.RemoveFokalUsage);
             return;
         }
 
-        if (Resolve(turn, argument, u => u.Role == role) is not { } person)
+        if (Resolve(turn, argument, u => named is { } r ? u.Role == r : u.Role is Role.Fokal or Role.Koordinator) is not { } person)
         {
             return;
         }
+
+        var role = person.Role;
 
         if (role == Role.Koordinator && users.ListCoordinators().Count <= 1)
         {
@@ -155,6 +167,19 @@ internal sealed partial class PeopleCommands(
         }
 
         turn.SendText(text);
+    }
+
+    /// <summary>"mutasi LAMA ke BARU" typed, or a sentence naming both ("pindahkan RA Andi ke Rina"); else how to say it.</summary>
+    private void Transfer(TurnContext turn, Interpretation understood)
+    {
+        var names = understood.TypedArgument ?? understood.Entities.Argument ?? string.Empty;
+        if (TransferNames().Match(names) is not { Success: true } pair)
+        {
+            turn.SendText(PeopleTexts.TransferUsage);
+            return;
+        }
+
+        Transfer(turn, pair.Groups["from"].Value.Trim(), pair.Groups["to"].Value.Trim());
     }
 
     /// <summary>A fokal moves on (mutasi): their commitments pass to the new fokal of the same OPD, who gets the reminders.</summary>
@@ -227,6 +252,7 @@ internal sealed partial class PeopleCommands(
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    [GeneratedRegex(@"^\s*(?:mutasi|mutasikan|pindahkan fokal|transfer)\s+(?<from>.+?)\s+(?:ke|kepada|to)\s+(?<to>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex TransferPattern();
+    // "Andi ke Rina": the argument of "mutasi Andi ke Rina", or the names a sentence gave.
+    [GeneratedRegex(@"^\s*(?<from>.+?)\s+(?:ke|kepada|to)\s+(?<to>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex TransferNames();
 }

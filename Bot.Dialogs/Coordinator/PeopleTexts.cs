@@ -16,8 +16,8 @@ internal static class PeopleTexts
     public static readonly LocalizedText CoordinatorsHeader = new("Koordinator:", "Coordinators:");
 
     public static readonly LocalizedText CoordinatorsFooter = new(
-        "Tambah dengan *undang koordinator*; cabut dengan *hapus koordinator <nama>*.",
-        "Add one with *invite coordinator*; remove one with *remove coordinator <name>*.");
+        "Tambah dengan *undang koordinator*; cabut dengan *hapus koordinator* diikuti namanya, misalnya *hapus koordinator Rina*.",
+        "Add one with *invite coordinator*; remove one with *remove coordinator* and the name, e.g. *remove coordinator Rina*.");
 
     public static readonly LocalizedText FokalUsage = new(
         "Tulis nama atau singkatan OPD, misalnya *fokal Dinsos*.",
@@ -34,8 +34,12 @@ internal static class PeopleTexts
         "- {0}: responsible for {1} action plans, focal point since {2}");
 
     public static readonly LocalizedText FokalFooter = new(
-        "Saat fokal dimutasi: *mutasi <nama lama> ke <nama baru>* (fokal baru bergabung dulu dengan *undang <opd>*). Cabut dengan *hapus fokal <nama>*.",
-        "When a focal point is transferred: *transfer <old name> to <new name>* (the new one joins first via *invite <agency>*). Remove one with *remove focal <name>*.");
+        "Saat fokal dimutasi: *mutasi* nama lama *ke* nama baru, misalnya *mutasi Andi ke Rina* (fokal baru bergabung dulu dengan kode dari *undang* diikuti nama OPD). Cabut dengan *hapus fokal* diikuti namanya.",
+        "When a focal point is transferred: *transfer* old name *to* new name, e.g. *transfer Andi to Rina* (the new one joins first with a code from *invite* and the agency). Remove one with *remove focal* and the name.");
+
+    public static readonly LocalizedText TransferUsage = new(
+        "Sebutkan fokal lama dan fokal baru dari OPD yang sama, misalnya *mutasi Andi Wijaya ke Rina Sari*: rencana aksi Andi pindah ke Rina, dan Andi tidak lagi menjadi fokal.",
+        "Name the old and the new focal point of the same agency, e.g. *transfer Andi Wijaya to Rina Sari*: Andi's action plans pass to Rina, and Andi stops being a focal point.");
 
     public static readonly LocalizedText RemoveFokalUsage = new(
         "Tulis nama fokalnya, misalnya *hapus fokal Budi Santoso*.",
@@ -86,8 +90,8 @@ internal static class PeopleTexts
         "You were transferred out as focal point of {0}; your action plans ({2}) are now held by {1}. Thank you for your work.");
 
     public static readonly LocalizedText NobodyCalled = new(
-        "Saya tidak menemukan koordinator atau fokal bernama *{0}*. Ketik *daftar koordinator* atau *fokal <opd>* untuk melihat nama-namanya.",
-        "I found no coordinator or focal point called *{0}*. Type *list coordinators* or *focal points <agency>* to see the names.");
+        "Saya tidak menemukan koordinator atau fokal bernama *{0}*. Ketik *daftar koordinator*, atau *fokal* diikuti nama OPD (misalnya *fokal Dinsos*), untuk melihat nama-namanya.",
+        "I found no coordinator or focal point called *{0}*. Type *list coordinators*, or *focal points* and the agency (e.g. *focal points Dinsos*), to see the names.");
 
     public static readonly LocalizedText WhichOne = new(
         "Ada beberapa orang yang cocok dengan *{0}*; tulis namanya lebih lengkap:\n{1}",

@@ -4,30 +4,21 @@ using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Dashboard;
 
-/// <summary>"dasbor" / "dashboard": a coordinator gets a one-time sign-in link, anyone else a polite refusal.</summary>
-internal sealed class DashboardLinkHandler(UserStore users, DashboardLinkIssuer issuer) : ITurnHandler
+/// <summary>"dasbor", "minta link dashboard" and the like: a coordinator gets a one-time sign-in link, anyone else a polite refusal.</summary>
+internal sealed class DashboardLinkHandler(UserStore users, DashboardLinkIssuer issuer) : IIntentHandler
 {
-    private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase) { "dasbor", "dashboard", "/dasbor", "buka dasbor" };
-
-    /// <summary>A command: before the menu words (100) and free-text questions.</summary>
-    public int Order => 60;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!Words.Contains(turn.Text.TrimEnd('!', '.', '?')))
-        {
-            return Task.FromResult(false);
-        }
-
         var user = users.FindByAccount(TurnProcessor.UserKey(turn.Activity.ChannelId!, turn.Activity.From!.Id!));
         if (user is not { IsCoordinator: true })
         {
             turn.SendText(DashboardTexts.NotCoordinator);
-            return Task.FromResult(true);
+            return Task.CompletedTask;
         }
 
         var link = issuer.Issue(user);
@@ -42,7 +33,7 @@ internal sealed class DashboardLinkHandler(UserStore users, DashboardLinkIssuer 
             Text = DashboardTexts.Link.Format(turn.Locale, new Markdown(url), local.ToString("HH:mm", CultureInfo.InvariantCulture), zone),
             Attachments = [HeroCard(turn.T(DashboardTexts.Button), url)],
         });
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
     private static Attachment HeroCard(string title, string url) => new()

@@ -19,7 +19,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardSessionStore>();
         services.AddSingleton<DashboardSignIn>();
         services.AddSingleton<DashboardStatistics>();
-        services.AddSingleton<ITurnHandler, DashboardLinkHandler>();
+        services.AddSingleton<IIntentHandler, DashboardLinkHandler>();
         return services;
     }
 }

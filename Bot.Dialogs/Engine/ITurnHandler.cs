@@ -1,14 +1,13 @@
 namespace Bot.Dialogs.Engine;
 
 /// <summary>
-/// A feature's entry point into the router: commands, keywords and, last of all, questions. The router asks
-/// handlers in ascending <see cref="Order"/> until one claims the message.
+/// A plug-in that looks at each message itself, before the understood intent is routed (tests and extensions use
+/// it). Plug-ins are asked in registration order; the first that returns true has handled the message. Features
+/// implement <see cref="IIntentHandler"/> instead; regulation Q&amp;A is the one feature the routing table names
+/// as an <see cref="ITurnHandler"/> (it answers whatever text it is given).
 /// </summary>
 public interface ITurnHandler
 {
-    /// <summary>Lower runs first: commands before keywords before free-text question answering.</summary>
-    int Order { get; }
-
-    /// <summary>Handles the message and returns true, or returns false to let the next handler try.</summary>
+    /// <summary>Handles the message and returns true, or returns false to let routing continue.</summary>
     Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken);
 }

@@ -50,6 +50,9 @@ public sealed class TurnContext
     /// <summary>Per-turn items shared between handlers (loaded user, caches); discarded after the turn.</summary>
     public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
 
+    /// <summary>What the understanding step made of the message (null for activities that are not messages).</summary>
+    public Understanding.Interpretation? Understood { get; set; }
+
     /// <summary>The sender, loaded once per turn by the router before any handler or dialog runs.</summary>
     public BotUser? User { get; set; }
 

@@ -2,58 +2,52 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Enrollment;
 
 /// <summary>
 /// "admin KODE" (first coordinator), "gabung KODE" (fokal of an OPD, or coordinator), "siapa saya", and
-/// "ubah nama …" / "ubah jabatan …". Joining asks the person's name and job title (<see cref="JoinDialog"/>).
+/// "ubah nama …" / "ubah jabatan …", however worded. Joining asks the person's name and job title (<see cref="JoinDialog"/>).
 /// </summary>
 internal sealed class EnrollmentHandler(
-    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, DialogRunner dialogs, SinergiDatabase database, TimeProvider time) : ITurnHandler
+    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, DialogRunner dialogs, SinergiDatabase database, TimeProvider time) : IIntentHandler
 {
-    private static readonly string[] AdminWords = ["admin"];
-    private static readonly string[] JoinWords = ["gabung", "join"];
-    private static readonly string[] WhoAmIWords = ["siapa saya", "profil saya", "profil", "who am i", "whoami", "my profile"];
-    private static readonly string[] NameWords = ["ubah nama", "ganti nama", "nama saya", "change name", "my name is"];
-    private static readonly string[] JobTitleWords = ["ubah jabatan", "ganti jabatan", "jabatan saya", "change title", "my title is"];
-
-    public int Order => 10;
-
-    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(understood);
         if (turn.User is null)
         {
-            return false;
+            return;
         }
 
-        if (CommandText.TryMatch(turn.Text, AdminWords, out var adminCode) && adminCode.Length > 0)
+        // A typed command keeps its argument exactly as typed; otherwise what the understanding step found.
+        var code = understood.TypedArgument ?? understood.Entities.Code ?? string.Empty;
+        // A new name or title is what is left once the command's usual words are set aside ("ganti nama saya jadi
+        // Budi Santoso"), typed or not.
+        var value = understood.Entities.Argument ?? understood.TypedArgument ?? string.Empty;
+        switch (understood.Intent)
         {
-            await RedeemAdminCodeAsync(turn, adminCode, cancellationToken);
+            case Intents.AdminCode when code.Length > 0:
+                await RedeemAdminCodeAsync(turn, code, cancellationToken);
+                break;
+            case Intents.AdminCode:
+                turn.SendText(EnrollmentTexts.AdminNeedsCode);
+                break;
+            case Intents.Join:
+                await JoinAsync(turn, code, cancellationToken);
+                break;
+            case Intents.ChangeName:
+                ChangeProfile(turn, value, JoinDialog.MaxName, (u, v) => u.Name = v, EnrollmentTexts.NameUsage, EnrollmentTexts.NameChanged);
+                break;
+            case Intents.ChangeJobTitle:
+                ChangeProfile(turn, value, JoinDialog.MaxJobTitle, (u, v) => u.JobTitle = v, EnrollmentTexts.JobTitleUsage, EnrollmentTexts.JobTitleChanged);
+                break;
+            default:
+                WhoAmI(turn);
+                break;
         }
-        else if (CommandText.TryMatch(turn.Text, JoinWords, out var inviteCode))
-        {
-            await JoinAsync(turn, inviteCode, cancellationToken);
-        }
-        else if (CommandText.IsExactly(turn.Text, WhoAmIWords))
-        {
-            WhoAmI(turn);
-        }
-        else if (CommandText.TryMatch(turn.Text, NameWords, out var name))
-        {
-            ChangeProfile(turn, name, JoinDialog.MaxName, (u, v) => u.Name = v, EnrollmentTexts.NameUsage, EnrollmentTexts.NameChanged);
-        }
-        else if (CommandText.TryMatch(turn.Text, JobTitleWords, out var jobTitle))
-        {
-            ChangeProfile(turn, jobTitle, JoinDialog.MaxJobTitle, (u, v) => u.JobTitle = v, EnrollmentTexts.JobTitleUsage, EnrollmentTexts.JobTitleChanged);
-        }
-        else
-        {
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>The code is redeemed at once (its secret is never kept in a draft); then the name and title are asked.</summary>

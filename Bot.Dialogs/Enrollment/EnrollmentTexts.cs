@@ -30,16 +30,16 @@ internal static class EnrollmentTexts
     public static readonly LocalizedText JoinDraftTitle = new("pendaftaran", "sign-up");
 
     public static readonly LocalizedText CoordinatorJoined = new(
-        "Selamat bergabung, {0}! Anda sekarang **Koordinator**. Mulai dengan *tambah opd <nama> [WIB|WITA|WIT]*, lalu *undang <opd>* untuk membuat kode undangan fokal; *undang koordinator* mengundang rekan koordinator.",
-        "Welcome, {0}! You are now a **Coordinator**. Start with *add agency <name> [WIB|WITA|WIT]*, then *invite <agency>* for a focal point's invite code; *invite coordinator* invites a fellow coordinator.");
+        "Selamat bergabung, {0}! Anda sekarang **Koordinator**. Mulai dengan menambah OPD, misalnya *tambah opd Dinas Kesehatan (Dinkes) WITA*, lalu buat kode undangan bagi fokalnya dengan *undang Dinkes*; *undang koordinator* mengundang rekan koordinator.",
+        "Welcome, {0}! You are now a **Coordinator**. Start by adding an agency, e.g. *add agency Dinas Kesehatan (Dinkes) WITA*, then create an invite code for its focal point with *invite Dinkes*; *invite coordinator* invites a fellow coordinator.");
 
     public static readonly LocalizedText AlreadyJoined = new(
         "Anda sudah terdaftar {0}; kode undangan tidak dipakai.",
         "You are already registered {0}; the invite code was not used.");
 
     public static readonly LocalizedText ProfileHint = new(
-        "Ubah dengan *ubah nama <nama>* atau *ubah jabatan <jabatan>*. Untuk masuk di perangkat lain, ketik *kode masuk*.",
-        "Change them with *change name <name>* or *change title <title>*. To sign in on another device, type *sign-in code*.");
+        "Ubah dengan *ubah nama* atau *ubah jabatan* diikuti yang baru, misalnya *ubah jabatan Kasi Pencegahan*. Untuk masuk di perangkat lain, ketik *kode masuk*.",
+        "Change them with *change name* or *change title* and the new one, e.g. *change title Head of Prevention*. To sign in on another device, type *sign-in code*.");
 
     public static readonly LocalizedText NameUsage = new(
         "Tulis nama setelah perintahnya (maksimal {0} karakter), misalnya *ubah nama Budi Santoso*.",
@@ -52,6 +52,10 @@ internal static class EnrollmentTexts
         "Write the job title after the command (at most {0} characters), e.g. *change title Head of Prevention*.");
 
     public static readonly LocalizedText JobTitleChanged = new("Jabatan Anda sekarang **{0}**.", "Your job title is now **{0}**.");
+
+    public static readonly LocalizedText AdminNeedsCode = new(
+        "Ketik *admin* diikuti kode admin yang tercetak di log server saat Sinergi dinyalakan, misalnya *admin K7M2QX9AB3CD*.",
+        "Type *admin* followed by the admin code printed in the server log when Sinergi started, e.g. *admin K7M2QX9AB3CD*.");
 
     public static readonly LocalizedText AdminRefused = new(
         "Kode admin itu tidak berlaku (salah, atau sudah dipakai).",
@@ -88,10 +92,10 @@ internal static class EnrollmentTexts
     public static readonly LocalizedText OfOrganisation = new(" di {0}", " of {0}");
 
     public static readonly LocalizedText FokalOnly = new(
-        "Perintah ini khusus untuk fokal OPD. Jika Anda fokal, ketik *gabung <kode>* dengan kode undangan dari koordinator.",
-        "This command is for agency focal points. If you are one, type *join <code>* with the invite code from your coordinator.");
+        "Perintah ini khusus untuk fokal OPD. Jika Anda fokal, ketik *gabung* diikuti kode undangan dari koordinator, misalnya *gabung K7M2QX9A*.",
+        "This command is for agency focal points. If you are one, type *join* followed by the invite code from your coordinator, e.g. *join K7M2QX9A*.");
 
     public static readonly LocalizedText CoordinatorOnly = new(
-        "Perintah ini khusus untuk koordinator.",
-        "This command is for coordinators only.");
+        "Perintah ini khusus untuk koordinator (BNNK/BNNP, Kesbangpol). Peran koordinator diberikan oleh pengelola Sinergi.",
+        "This command is for coordinators only (BNNK/BNNP, Kesbangpol). The coordinator role is given by whoever runs Sinergi.");
 }

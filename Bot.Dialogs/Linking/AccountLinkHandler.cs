@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Linking;
 
@@ -8,31 +8,24 @@ namespace Bot.Dialogs.Linking;
 /// "tautkan" on any channel issues a one-time code for the current user; "tautkan KODE" on another channel joins
 /// that channel account to the same person.
 /// </summary>
-internal sealed partial class AccountLinkHandler(AccountLinkStore links, UserStore users) : ITurnHandler
+internal sealed class AccountLinkHandler(AccountLinkStore links, UserStore users) : IIntentHandler
 {
-    /// <summary>A command: before keywords and questions.</summary>
-    public int Order => 20;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var match = Command().Match(turn.Text);
-        if (!match.Success)
-        {
-            return Task.FromResult(false);
-        }
-
+        ArgumentNullException.ThrowIfNull(understood);
         var activity = turn.Activity;
         var accountKey = TurnProcessor.UserKey(activity.ChannelId!, activity.From!.Id!);
-        if (!match.Groups["code"].Success)
+        var typed = understood.TypedArgument is { Length: > 0 } argument ? argument : null;
+        if ((typed ?? understood.Entities.Code) is not { } redeem)
         {
             var user = users.GetOrCreate(accountKey, activity.From.Name, activity.Locale);
             var code = links.Issue(user.Id, accountKey);
             turn.SendText(LinkTexts.Issued.Format(turn.Locale, code));
-            return Task.FromResult(true);
+            return Task.CompletedTask;
         }
 
-        var (outcome, _) = links.Redeem(match.Groups["code"].Value, accountKey);
+        var (outcome, _) = links.Redeem(redeem, accountKey);
         turn.SendText(outcome switch
         {
             LinkOutcome.Linked => LinkTexts.Linked,
@@ -41,9 +34,6 @@ internal sealed partial class AccountLinkHandler(AccountLinkStore links, UserSto
             LinkOutcome.AccountHasRole => LinkTexts.HasRole,
             _ => LinkTexts.Invalid,
         });
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
-
-    [GeneratedRegex(@"^tautkan(?:\s+(?<code>\S{1,32}))?[.!]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Command();
 }

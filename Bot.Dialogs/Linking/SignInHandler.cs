@@ -1,9 +1,9 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Linking;
 
@@ -14,41 +14,34 @@ namespace Bot.Dialogs.Linking;
 /// account out: it stops being that person, and the web chat revokes the device (<see cref="IAccountSignOut"/>).
 /// The anonymous tip line never sees any of this: tips are not tied to accounts.
 /// </summary>
-internal sealed partial class SignInHandler(
-    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database, FormDraftStore drafts) : ITurnHandler
+internal sealed class SignInHandler(
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database, FormDraftStore drafts) : IIntentHandler
 {
-    private static readonly string[] CodeWords = ["kode masuk", "minta kode masuk", "sign-in code", "signin code", "login code"];
-    private static readonly string[] SignOutWords = ["keluar", "logout", "log out", "sign out", "signout"];
-
-    /// <summary>Commands, before keywords and questions (with account linking).</summary>
-    public int Order => 21;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(understood);
         if (turn.User is null)
         {
-            return Task.FromResult(false);
+            return Task.CompletedTask;
         }
 
-        if (CommandText.TryMatch(turn.Text, CodeWords, out var person))
-        {
-            IssueCode(turn, person);
-        }
-        else if (turn.Text.Length <= CommandText.MaxLength && SignInPattern().Match(turn.Text) is { Success: true } signIn)
-        {
-            SignIn(turn, signIn.Groups["code"].Value);
-        }
-        else if (CommandText.IsExactly(turn.Text, SignOutWords))
+        if (understood.Intent == Intents.SignOut)
         {
             SignOut(turn);
         }
+        else if (understood.Typed ? understood.TypedPhrase == TypedCommands.SignInWithCode : understood.Entities.Code is not null)
+        {
+            // "masuk K7M2QX9A" on the new device, or a sentence carrying the code ("masuk pakai kode K7M2QX9A").
+            SignIn(turn, understood.Typed ? understood.TypedArgument! : understood.Entities.Code!);
+        }
         else
         {
-            return Task.FromResult(false);
+            // "kode masuk [nama]" typed; in a sentence ("sy ganti hp, gmn biar tetap jadi fokal") a code for oneself.
+            IssueCode(turn, understood.Typed ? understood.TypedArgument ?? string.Empty : string.Empty);
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
     private void IssueCode(TurnContext turn, string person)
@@ -136,7 +129,4 @@ internal sealed partial class SignInHandler(
     private static string AccountKey(TurnContext turn) => TurnProcessor.UserKey(turn.Activity.ChannelId!, turn.Activity.From!.Id!);
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
-
-    [GeneratedRegex(@"^\s*(?:masuk|login|sign in|signin)\s+(?<code>[A-Za-z0-9]{8})[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex SignInPattern();
 }

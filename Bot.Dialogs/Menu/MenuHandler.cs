@@ -1,38 +1,51 @@
-using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Menu;
 
-/// <summary>Answers the menu words: help, about, greetings.</summary>
-internal sealed class MenuHandler : ITurnHandler
+/// <summary>
+/// The conversation around the commands: greetings, thanks, help that fits the user's role, what Sinergi is, the
+/// invitation to ask, "menu", and "batal"/"kembali" when no form is open; also the "not understood" answer.
+/// </summary>
+internal sealed class MenuHandler : IIntentHandler
 {
-    public int Order => 100;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
-        var text = MenuWords.Classify(turn.Text) switch
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(understood);
+        var role = turn.User?.Role;
+        var suggestions = RoleSuggestions.For(turn);
+        switch (understood.Intent)
         {
-            MenuWord.Help => MenuTexts.Help,
-            MenuWord.About => MenuTexts.About,
-            MenuWord.Greeting => MenuTexts.Welcome,
-            MenuWord.AskLaw => MenuTexts.AskLaw,
-            _ => null,
-        };
-        if (text is null)
-        {
-            return Task.FromResult(false);
+            case Intents.Greeting:
+                turn.SendText(turn.T(MenuTexts.Welcome), suggestions);
+                break;
+            case Intents.Thanks:
+                turn.SendText(MenuTexts.YoureWelcome, suggestions);
+                break;
+            case Intents.About:
+                turn.SendText(MenuTexts.About, suggestions);
+                break;
+            case Intents.AskLaw:
+                turn.SendText(MenuTexts.AskLaw, suggestions);
+                break;
+            case Intents.Cancel or Intents.Back or Intents.Later:
+                turn.SendText(turn.T(understood.Intent == Intents.Later ? MenuTexts.NothingToKeep : MenuTexts.NothingOpen) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), suggestions);
+                break;
+            default:
+                turn.SendText(MenuTexts.HelpFor(role), suggestions);
+                break;
         }
 
-        var commands = text == MenuTexts.Help ? RoleCommands(turn) : null;
-        turn.SendText(commands is null ? turn.T(text) : turn.T(text) + "\n\n" + turn.T(commands), RoleSuggestions.For(turn));
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
-    private static LocalizedText? RoleCommands(TurnContext turn) => turn.User?.Role switch
+    /// <summary>"Not understood", then what the user can do.</summary>
+    public static void NotUnderstood(TurnContext turn)
     {
-        Role.Fokal => MenuTexts.FokalCommands,
-        Role.Koordinator => MenuTexts.CoordinatorCommands,
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(turn);
+        var role = turn.User?.Role;
+        turn.SendText(turn.T(MenuTexts.NotUnderstood) + " " + turn.T(MenuTexts.TypeHelp) + "\n\n" + turn.T(MenuTexts.HelpFor(role)), RoleSuggestions.For(turn));
+    }
 }

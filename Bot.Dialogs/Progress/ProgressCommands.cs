@@ -1,46 +1,31 @@
-using System.Text.RegularExpressions;
-using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Progress;
 
 /// <summary>
-/// "lapor progres" and "lapor RA-2027-014 B6" (the reminders' "Lapor sekarang" button sends the latter).
-/// Plain "lapor" and "lapor narkoba" belong to the anonymous tip line and are left alone.
+/// Progress reports, however worded: "lapor progres", "lapor RA-2027-014 B6" (the reminders' "Lapor sekarang"
+/// button sends the latter), "mau lapor capaian semester 1 ra 2027 14". The code and the period the message names
+/// are filled in; the dialog asks for what is missing. Plain "lapor" and "lapor narkoba" belong to the tip line.
 /// </summary>
-internal sealed partial class ProgressCommands(DialogRunner dialogs) : ITurnHandler
+internal sealed class ProgressCommands(DialogRunner dialogs) : IIntentHandler
 {
-    private static readonly string[] StartWords = ["lapor progres", "lapor progress", "lapor realisasi", "laporkan progres", "report progress"];
-
-    public int Order => 40;
-
-    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var direct = turn.Text.Length <= CommandText.MaxLength ? DirectPattern().Match(turn.Text) : Match.Empty;
-        if (!direct.Success && !CommandText.IsExactly(turn.Text, StartWords))
-        {
-            return false;
-        }
-
+        ArgumentNullException.ThrowIfNull(understood);
         if (!Access.RequireFokal(turn, out _, out _))
         {
-            return true;
+            return;
         }
 
-        var draft = new ReportProgressDialog.ReportDraft();
-        if (direct.Success)
+        var draft = new ReportProgressDialog.ReportDraft
         {
-            draft.Code = $"RA-{direct.Groups["year"].Value}-{direct.Groups["seq"].Value}";
-            draft.Period = direct.Groups["period"].Success ? Enum.Parse<ReportingPeriod>(direct.Groups["period"].Value, ignoreCase: true) : null;
-        }
-
+            Code = understood.Entities.CommitmentCode ?? string.Empty,
+            Period = understood.Entities.Period,
+        };
         await dialogs.BeginAsync(turn, ReportProgressDialog.DialogId, draft, cancellationToken);
-        return true;
     }
-
-    [GeneratedRegex(@"^\s*(?:lapor|laporkan|report)\s+RA[-\s]?(?<year>\d{4})[-\s]?(?<seq>\d{3,4})(?:\s+(?<period>B6|B12))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex DirectPattern();
 }

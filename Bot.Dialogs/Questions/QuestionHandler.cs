@@ -23,8 +23,6 @@ internal sealed partial class QuestionHandler(
 {
     private const int MaxButtons = 3;
 
-    public int Order => 1000;
-
     public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -1,81 +1,72 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
-/// The coordinator's chase in chat: "siapa yang belum lapor B6" / "belum lapor", "ingatkan semua [B6|B12]",
-/// "ingatkan &lt;OPD&gt; [B6|B12]" (without a period: every period whose window has opened, so an overdue B6 is
-/// chased in December too), "ringkasan [B6|B12]" (without a period: both). Anyone else gets a clear refusal.
+/// The coordinator's chase in chat, however worded: who has not reported ("belum lapor B6", "siapa aja yg blm
+/// lapor?"), nudges ("ingatkan semua", "ingatkan Dinkes B6", "colek dinsos dong"; without a period: every period
+/// whose window has opened, so an overdue B6 is chased in December too) and the digest ("ringkasan [B6|B12]",
+/// "rekap"; without a period: both). The period, year and OPD come from the understanding step. Anyone else gets
+/// a clear refusal.
 /// </summary>
-internal sealed partial class ChaseHandler(
+internal sealed class ChaseHandler(
     UserStore users,
     OrganisationStore organisations,
     ReportingOverview overview,
     CoordinatorReports reports,
     NudgeService nudges,
     RecipientDirectory directory,
-    TimeProvider time) : ITurnHandler
+    TimeProvider time) : IIntentHandler
 {
-    public int Order => 41;
-
-    public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var text = turn.Text.TrimEnd('?', '!', '.').Trim();
-        if (text.Length > CommandText.MaxLength)
-        {
-            return Task.FromResult(false);
-        }
-
-        var missing = Missing().Match(text);
-        var nudge = Nudge().Match(text);
-        var summary = Summary().Match(text);
-        if (!missing.Success && !nudge.Success && !summary.Success)
-        {
-            return Task.FromResult(false);
-        }
-
+        ArgumentNullException.ThrowIfNull(understood);
         var user = users.FindByAccount(TurnProcessor.UserKey(turn.Activity.ChannelId!, turn.Activity.From!.Id!));
         if (user is not { IsCoordinator: true })
         {
             turn.SendText(CoordinatorTexts.OnlyCoordinators);
-            return Task.FromResult(true);
+            return Task.CompletedTask;
         }
 
         var today = LocalSchedule.LocalDate(time.GetUtcNow().UtcDateTime, directory.ZoneOf(user));
-        if (summary.Success)
+        var named = NamedPeriod(understood.Entities, today);
+        switch (understood.Intent)
         {
-            var periods = NamedPeriod(summary, today) is { } named ? [named] : ReportingOverview.DigestPeriods(today);
-            turn.Send(reports.Digest(user, today, turn.Locale, periods));
-        }
-        else if (missing.Success)
-        {
-            var periods = NamedPeriod(missing, today) is { } named ? [named] : ReportingOverview.OpenPeriods(today);
-            turn.Send(reports.Missing(user, periods, today, turn.Locale));
-        }
-        else
-        {
-            var periods = NamedPeriod(nudge, today) is { } named ? [named] : ReportingOverview.OpenPeriods(today);
-            NudgeOrganisations(turn, user, nudge.Groups["target"].Value.Trim(), periods);
+            case Intents.Summary:
+                turn.Send(reports.Digest(user, today, turn.Locale, named is { } p ? [p] : ReportingOverview.DigestPeriods(today)));
+                break;
+            case Intents.Missing:
+                turn.Send(reports.Missing(user, named is { } m ? [m] : ReportingOverview.OpenPeriods(today), today, turn.Locale));
+                break;
+            default:
+                NudgeOrganisations(turn, user, understood, named is { } n ? [n] : ReportingOverview.OpenPeriods(today));
+                break;
         }
 
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
-    private void NudgeOrganisations(TurnContext turn, BotUser user, string target, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
+    private void NudgeOrganisations(TurnContext turn, BotUser user, Interpretation understood, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
     {
+        var entities = understood.Entities;
+        var target = understood.TypedArgument ?? entities.Argument ?? string.Empty;
         IReadOnlyList<Organisation> scope;
-        if (string.Equals(target, "semua", StringComparison.OrdinalIgnoreCase) || string.Equals(target, "all", StringComparison.OrdinalIgnoreCase))
+        if (entities.AllOrganisations || string.Equals(target, "semua", StringComparison.OrdinalIgnoreCase) || string.Equals(target, "all", StringComparison.OrdinalIgnoreCase))
         {
             scope = overview.ScopeFor(user);
         }
-        else if (organisations.FindByName(target) is { } organisation)
+        else if ((entities.Organisation is { } match ? organisations.Get(match.Id) : organisations.FindByName(target)) is { } organisation)
         {
             scope = [organisation];
+        }
+        else if (target.Length == 0)
+        {
+            turn.SendText(CoordinatorTexts.NudgeWhom.Format(turn.Locale, string.Join(", ", overview.ScopeFor(user).Select(CoordinatorReports.Name))));
+            return;
         }
         else
         {
@@ -88,26 +79,14 @@ internal sealed partial class ChaseHandler(
         turn.SendText(NudgeReport.Compose(result, turn.Locale), Enrollment.RoleSuggestions.For(turn));
     }
 
-    /// <summary>The period (and year) the command names, or null; a period without a year is its latest opened one.</summary>
-    private static (ReportingPeriod Period, int Year)? NamedPeriod(Match match, DateOnly today)
+    /// <summary>The period (and year) the message names, or null; a period without a year is its latest opened one.</summary>
+    private static (ReportingPeriod Period, int Year)? NamedPeriod(MessageEntities entities, DateOnly today)
     {
-        if (!Enum.TryParse<ReportingPeriod>(match.Groups["period"].Value, ignoreCase: true, out var period))
+        if (entities.Period is not { } period)
         {
             return null;
         }
 
-        return match.Groups["year"].Success
-            ? (period, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture))
-            : (period, ReportingOverview.YearOf(period, today));
+        return (period, entities.Year ?? ReportingOverview.YearOf(period, today));
     }
-
-    [GeneratedRegex(@"^(?:(?:siapa\s+(?:yang\s+)?)?belum\s+lapor|not\s+reported)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex Missing();
-
-    // "ingatkan Dinsos", "ingatkan dinsos B6", "ingatkan semua B12 2026"; "ingatkan besok …" is a reminder button.
-    [GeneratedRegex(@"^(?:ingatkan|nudge)\s+(?!besok\b)(?<target>.+?)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex Nudge();
-
-    [GeneratedRegex(@"^(?:ringkasan|summary)(?:\s+(?<period>B6|B12))?(?:\s+(?<year>20\d\d))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
-    private static partial Regex Summary();
 }

@@ -72,6 +72,10 @@ internal static class CoordinatorTexts
     public static readonly LocalizedText NothingToNudge = new("Tidak ada laporan {0} yang perlu dikejar{1}.", "No {0} report to chase{1}.");
     public static readonly LocalizedText NoFokal = new("OPD tanpa fokal (tidak dihitung, undang fokalnya dulu): {0}.", "Agencies without a focal point (not counted; invite one first): {0}.");
 
+    public static readonly LocalizedText NudgeWhom = new(
+        "Siapa yang perlu diingatkan? Ketik *ingatkan semua*, atau *ingatkan* diikuti nama OPD, misalnya *ingatkan Dinkes*. OPD yang ada: {0}.",
+        "Whom should I nudge? Type *nudge all*, or *nudge* followed by an agency, e.g. *nudge Dinkes*. Known agencies: {0}.");
+
     public static readonly LocalizedText UnknownOrganisation = new(
         "OPD \"{0}\" tidak saya kenal. OPD yang ada: {1}.",
         "I do not know the agency \"{0}\". Known agencies: {1}.");

@@ -5,6 +5,10 @@ namespace Bot.Dialogs.Reminders;
 /// <summary>Replies to the fokal's reminder buttons.</summary>
 internal static class ReminderActionTexts
 {
+    public static readonly LocalizedText NeedCode = new(
+        "Pengingat yang mana? Tekan tombol di bawah pesan pengingatnya, atau sebutkan kodenya, misalnya *tunda 3 hari RA-2027-001 B6* atau *sudah selesai RA-2027-001 B6*.",
+        "Which reminder? Tap the button under the reminder, or give the code, e.g. *tunda 3 hari RA-2027-001 B6* or *sudah selesai RA-2027-001 B6*.");
+
     public static readonly LocalizedText Snoozed = new(
         "🔕 Baik, pengingat {0} {1} saya tunda. Saya ingatkan lagi **{2} pukul {3} {4}**.",
         "🔕 OK, I put the {0} {1} reminders off. I will remind you again on **{2} at {3} {4}**.");

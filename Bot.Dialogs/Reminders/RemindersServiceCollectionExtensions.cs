@@ -34,8 +34,8 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<EscalationPass>();
         services.AddSingleton<NudgeService>();
         services.AddSingleton<ReminderActions>();
-        services.AddSingleton<ITurnHandler, ReminderActionsHandler>();
-        services.AddSingleton<ITurnHandler, ChaseHandler>();
+        services.AddSingleton<IIntentHandler, ReminderActionsHandler>();
+        services.AddSingleton<IIntentHandler, ChaseHandler>();
         return services;
     }
 }

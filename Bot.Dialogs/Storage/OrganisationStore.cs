@@ -6,7 +6,7 @@ namespace Bot.Dialogs.Storage;
 /// <summary>The OPDs.</summary>
 public sealed class OrganisationStore(SinergiDatabase database)
 {
-    private const string CollectionName = "organisations";
+    internal const string CollectionName = "organisations";
 
     private readonly ILiteCollection<Organisation> _organisations = database.Collection<Organisation>(CollectionName);
 

@@ -37,6 +37,9 @@ public sealed class SinergiTelemetry : IDisposable
     public const string TurnStatusTag = "sinergi.turn.status";
     public const string AnswerKindTag = "sinergi.answer.kind";
     public const string AnswerMethodTag = "sinergi.answer.method";
+    public const string IntentTag = "sinergi.intent";
+    public const string RouteTag = "sinergi.route";
+    public const string TypedTag = "sinergi.typed";
 
     private static readonly ActivitySource Source = new(Name);
 
@@ -81,6 +84,10 @@ public sealed class SinergiTelemetry : IDisposable
 
     /// <summary>The span the understanding step wraps itself in (issue 12).</summary>
     public static Span? StartUnderstanding() => Source.StartActivity(UnderstandSpan);
+
+    /// <summary>Tags the understanding span with what was understood: the intent's catalog name and the route, never the text.</summary>
+    public static void Understood(Span? span, string intent, string route, bool typed) =>
+        span?.SetTag(IntentTag, intent).SetTag(RouteTag, route).SetTag(TypedTag, typed);
 
     public static Span? StartAnswering() => Source.StartActivity(AnswerSpan);
 

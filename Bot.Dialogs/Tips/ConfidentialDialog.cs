@@ -36,6 +36,8 @@ internal sealed class ConfidentialDialog(Dialog inner) : Dialog(inner.Id)
         return inner.RepromptAsync(dc, cancellationToken);
     }
 
+    public override Task<AnswerFit> FitAsync(DialogContext dc, CancellationToken cancellationToken) => inner.FitAsync(dc, cancellationToken);
+
     public override string? Help(DialogContext dc)
     {
         Mark(dc);

@@ -1,52 +1,39 @@
 using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Understanding;
 
 namespace Bot.Dialogs.Tips;
 
 /// <summary>
-/// The tip line's commands, open to everyone without enrolment: "lapor", "lapor narkoba", "laporan warga",
-/// "report drugs" (also the main menu's "Lapor narkoba") start <see cref="TipDialog"/>; "cek TIP-…" shows a
-/// tip's status; "tambah info TIP-…" adds information. Only exact start phrases are claimed, so
-/// "lapor progres" and "lapor RA-2027-014 B6" stay with the progress feature (which also runs first).
+/// The tip line, open to everyone without enrolment: reporting drug activity ("lapor", "lapor narkoba", "mau lapor
+/// ada yg jualan sabu", the main menu's "Lapor narkoba") starts <see cref="TipDialog"/>; checking a tip ("cek
+/// TIP-…") shows its status; adding to a tip ("tambah info TIP-…") starts the follow-up. The tracking code is read
+/// in any spelling. Every such turn is confidential: a tracking code is as telling as the tip.
 /// </summary>
-internal sealed class TipCommands(DialogRunner dialogs, TipService tips, PendingTips pending) : ITurnHandler
+internal sealed class TipCommands(DialogRunner dialogs, TipService tips, PendingTips pending) : IIntentHandler
 {
-    private static readonly string[] StartWords =
-        ["lapor", "lapor narkoba", "laporkan narkoba", "laporan warga", "lapor warga", "report drugs", "report drug", "report a tip", "tip line"];
-
-    // Longer phrases first: CommandText takes the first phrase that prefixes the message.
-    private static readonly string[] StatusWords = ["cek status", "cek", "check status", "check", "status"];
-    private static readonly string[] FollowUpWords = ["tambah info", "tambah informasi", "tambahkan info", "tambahkan informasi", "add info", "add information"];
-
-    public int Order => 45;
-
-    public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (StartWords.Any(phrase => CommandText.IsExactly(turn.Text, [phrase])))
+        ArgumentNullException.ThrowIfNull(understood);
+        turn.MarkConfidential();
+        var code = understood.Entities.TipCode ?? (understood.TypedArgument is { Length: > 0 } typed ? typed : null);
+        switch (understood.Intent)
         {
-            turn.MarkConfidential();
-            await dialogs.BeginAsync(turn, TipDialog.DialogId, null, cancellationToken);
-            return true;
+            case Intents.ReportTip:
+                await dialogs.BeginAsync(turn, TipDialog.DialogId, null, cancellationToken);
+                break;
+            case Intents.CheckTip when code is not null:
+                ShowStatus(turn, code);
+                break;
+            case Intents.CheckTip:
+                turn.SendText(TipDialogTexts.AskCode);
+                break;
+            default:
+                await StartFollowUpAsync(turn, code ?? string.Empty, cancellationToken);
+                break;
         }
-
-        // A tracking code is as telling as the tip: its checks and follow-ups are confidential turns too.
-        if (CommandText.TryMatch(turn.Text, StatusWords, out var code) && LooksLikeCode(code))
-        {
-            turn.MarkConfidential();
-            ShowStatus(turn, code);
-            return true;
-        }
-
-        if (CommandText.TryMatch(turn.Text, FollowUpWords, out code))
-        {
-            turn.MarkConfidential();
-            await StartFollowUpAsync(turn, code, cancellationToken);
-            return true;
-        }
-
-        return false;
     }
 
     private void ShowStatus(TurnContext turn, string code)
@@ -86,8 +73,4 @@ internal sealed class TipCommands(DialogRunner dialogs, TipService tips, Pending
 
         await dialogs.BeginAsync(turn, TipFollowUpDialog.DialogId, handle, cancellationToken);
     }
-
-    /// <summary>"cek" is a common word: only claim it when the argument is meant as a tracking code.</summary>
-    private static bool LooksLikeCode(string argument) =>
-        argument.StartsWith("TIP", StringComparison.OrdinalIgnoreCase) || TrackingCode.Normalize(argument) is not null;
 }

@@ -29,7 +29,7 @@ public static class TipsServiceCollectionExtensions
         services.AddSingleton<Dialog, TipPhotoPrompt>();
         services.AddSingleton<Dialog, TipDialog>();
         services.AddSingleton<Dialog, TipFollowUpDialog>();
-        services.AddSingleton<ITurnHandler, TipCommands>();
+        services.AddSingleton<IIntentHandler, TipCommands>();
         return services;
     }
 }

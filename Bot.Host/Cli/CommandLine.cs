@@ -2,7 +2,7 @@ namespace Bot.Host.Cli;
 
 /// <summary>
 /// Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>,
-/// <c>admin</c>, <c>repair</c>, <c>backup</c>.
+/// <c>eval-nlu</c>, <c>admin</c>, <c>repair</c>, <c>backup</c>.
 /// </summary>
 internal static class CommandLine
 {
@@ -23,6 +23,8 @@ internal static class CommandLine
                 return await IngestVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "eval":
                 return await EvalVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "eval-nlu":
+                return await EvalNluVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "admin":
                 return await AdminVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "repair":
@@ -30,7 +32,7 @@ internal static class CommandLine
             case "backup":
                 return await BackupVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, admin, repair, backup [folder].");
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, eval-nlu <file|folder|training>, admin, repair, backup [folder].");
                 await Task.CompletedTask.WaitAsync(cancellationToken);
                 _ = rest;
                 return 2;

@@ -45,6 +45,25 @@ internal abstract class Dialog(string id)
     /// <summary>Help for the current step in the user's language, or null to let the dialog below answer.</summary>
     public virtual string? Help(DialogContext dc) => null;
 
+    /// <summary>
+    /// Whether the message would be taken as this step's answer. The runner lets a clearly different intent
+    /// interrupt only an answer that does not fit, or any free text when the intent is certain enough.
+    /// </summary>
+    public virtual Task<AnswerFit> FitAsync(DialogContext dc, CancellationToken cancellationToken) => Task.FromResult(AnswerFit.FreeText);
+
     /// <summary>Dialogs this one starts (its prompts, its sub-dialogs), registered together with it.</summary>
     public virtual IEnumerable<Dialog> Dependencies => [];
+}
+
+/// <summary>How a message fits the question a dialog is waiting on.</summary>
+internal enum AnswerFit
+{
+    /// <summary>Any text is an answer (a title, a narrative).</summary>
+    FreeText,
+
+    /// <summary>The message is a valid answer (a listed choice, a number, a date, yes or no).</summary>
+    Recognised,
+
+    /// <summary>The message is not an answer to this question.</summary>
+    NotRecognised,
 }

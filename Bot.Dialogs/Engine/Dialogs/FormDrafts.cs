@@ -4,21 +4,11 @@ namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
 /// Keeps a person's open forms as drafts (<see cref="FormDraftStore"/>): mirrored in the turn's commit after every
-/// turn the form is open, parked by "menu" and "nanti", resumed by "lanjut" on any conversation, deleted when the
+/// turn the form is open, parked by "menu" and "nanti", resumed by "lanjut" (draft.resume) on any conversation, thrown away by "buang draf" (draft.discard), deleted when the
 /// form ends (saved, declined or cancelled). A conversation whose form was resumed elsewhere finds its copy stale.
 /// </summary>
 internal sealed class FormDrafts(FormDraftStore store, DialogSet dialogs, TimeProvider time)
 {
-    private static readonly HashSet<string> ResumeWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "lanjut", "lanjutkan", "lanjutkan draf", "teruskan", "lanjut isi", "continue", "resume", "continue draft",
-    };
-
-    private static readonly HashSet<string> DiscardWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "buang draf", "hapus draf", "buang draft", "hapus draft", "discard draft", "delete draft",
-    };
-
     /// <summary>The form at the bottom of the stack, or null when the stack holds none (or another kind of dialog).</summary>
     public string? FormOf(List<DialogFrame> stack) =>
         stack.Count > 0 && dialogs.Find(stack[0].DialogId) is IDraftForm ? stack[0].DialogId : null;
@@ -78,43 +68,39 @@ internal sealed class FormDrafts(FormDraftStore store, DialogSet dialogs, TimePr
         turn.SendText(turn.F(FormTexts.Parked, draft.Title));
     }
 
-    /// <summary>
-    /// With no dialog open: "lanjut" puts the newest draft back and asks its pending question again, "buang draf"
-    /// deletes it. False for any other message.
-    /// </summary>
-    public async Task<bool> TryHandleAsync(DialogContext dc, Func<DialogContext, bool> stackMatchesCode, CancellationToken cancellationToken)
+    /// <summary>"buang draf" (no dialog open): the newest draft is deleted.</summary>
+    public void Discard(TurnContext turn)
     {
-        var turn = dc.Turn;
-        var text = turn.Text.TrimEnd('.', '!').Trim();
-        var resume = ResumeWords.Contains(text);
-        if ((!resume && !DiscardWords.Contains(text)) || turn.User is not { } user)
+        if (turn.User is not { } user || store.ListFor(user.Id) is not [var latest, ..])
         {
-            return false;
+            turn.SendText(FormTexts.NoDraft, Enrollment.RoleSuggestions.For(turn));
+            return;
         }
 
-        var drafts = store.ListFor(user.Id);
+        turn.WriteOnCommit(store.PrepareDelete(user.Id, latest.FormId));
+        turn.SendText(turn.F(FormTexts.Discarded, latest.Title));
+    }
+
+    /// <summary>"lanjut" (no dialog open): the newest draft is put back and asks its pending question again.</summary>
+    public async Task ResumeAsync(DialogContext dc, Func<DialogContext, bool> stackMatchesCode, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        IReadOnlyList<FormDraft> drafts = turn.User is { } user ? store.ListFor(user.Id) : [];
         if (drafts.Count == 0)
         {
             turn.SendText(FormTexts.NoDraft, Enrollment.RoleSuggestions.For(turn));
-            return true;
+            return;
         }
 
         var latest = drafts[0];
-        if (!resume)
-        {
-            turn.WriteOnCommit(store.PrepareDelete(user.Id, latest.FormId));
-            turn.SendText(turn.F(FormTexts.Discarded, latest.Title));
-            return true;
-        }
-
         dc.Stack.Clear();
         dc.Stack.AddRange(latest.Stack);
         if (!stackMatchesCode(dc))
         {
             dc.Stack.Clear();
-            turn.WriteOnCommit(store.PrepareDelete(user.Id, latest.FormId));
+            turn.WriteOnCommit(store.PrepareDelete(turn.User!.Id, latest.FormId));
             turn.SendText(EngineTexts.FlowChanged);
-            return true;
+            return;
         }
 
         var others = drafts.Skip(1).Select(d => d.Title).ToList();
@@ -122,7 +108,6 @@ internal sealed class FormDrafts(FormDraftStore store, DialogSet dialogs, TimePr
         turn.SendText(turn.F(FormTexts.Resumed, new Markdown(latest.Title)) + note);
         await dc.RepromptAsync(cancellationToken);
         AfterTurn(dc, latest.FormId, parked: false);
-        return true;
     }
 
     private FormDraft Draft(DialogContext dc, string userId, string formId) => new()

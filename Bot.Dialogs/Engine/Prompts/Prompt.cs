@@ -77,6 +77,22 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
         return DialogTurnResult.Waiting;
     }
 
+    public override async Task<AnswerFit> FitAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (IsFreeText)
+        {
+            return AnswerFit.FreeText;
+        }
+
+        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey) ?? new PromptOptions();
+        var recognition = dc.Turn.Text.Length > MaxInputLength ? PromptRecognition<T>.Failure() : await RecognizeAsync(dc, prompt, cancellationToken);
+        return recognition.Succeeded || (prompt.AllowSkip && SkippedAnswer.IsSkip(dc.Turn.Text)) ? AnswerFit.Recognised : AnswerFit.NotRecognised;
+    }
+
+    /// <summary>True for prompts that take any text (their recognition cannot tell an answer from another request).</summary>
+    protected virtual bool IsFreeText => false;
+
     /// <summary>A concrete answer of this kind, shown after an unusable one; null when the question shows its options.</summary>
     protected virtual string? Example(DialogContext dc, PromptOptions options) => null;
 

@@ -7,6 +7,8 @@ internal sealed class TextPrompt(string id, PromptValidator<string>? validator =
 {
     protected override LocalizedText Hint => PromptTexts.TextHint;
 
+    protected override bool IsFreeText => true;
+
     protected override Task<PromptRecognition<string>> RecognizeAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
     {
         var text = dc.Turn.Text;

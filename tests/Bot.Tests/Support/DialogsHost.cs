@@ -35,6 +35,9 @@ public sealed class DialogsHost : IDisposable
         services.AddBotDialogs(configuration);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // As the real host does at start (its hosted warm-up); trained once per test process.
+        Get<Bot.Dialogs.Understanding.MessageUnderstander>().WarmUp();
     }
 
     public string DataDirectory { get; }

@@ -115,8 +115,6 @@ public sealed class TurnTelemetryTests
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int Order => -1;
-
         public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
         {
             if (turn.Text != "tahan")

@@ -146,9 +146,11 @@ public sealed partial class TipDialogTests : IDisposable
         await other.SayAsync("cek TIP-2222-2222", "tidak ditemukan");
         await other.SayAsync("cek tip 12", "tidak ditemukan");
 
-        // "cek" with something that is no code is left to the other features.
-        await other.SendAsync("cek jadwal");
-        other.AssertNoReplyContains("Kode lacak");
+        // "cek" with something that is no code is not a tip check: no lookup, no request for a code (the help that
+        // follows "not understood" may still name the tip line).
+        await other.SayAsync("cek jadwal", "belum memahami");
+        other.AssertNoReplyContains("Ketik kode lacaknya");
+        other.AssertNoReplyContains("tidak ditemukan");
     }
 
     [Fact]

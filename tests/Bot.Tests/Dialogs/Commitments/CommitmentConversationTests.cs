@@ -192,7 +192,9 @@ public sealed class CommitmentConversationTests : IDisposable
         using var host = new DialogsHost(_folder.Path);
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinkes", "f");
         await fokal.SayAsync("hapus semua data", "belum memahami");
-        await fokal.SayAsync("ubah", "belum memahami");
+
+        // A bare "ubah" is an edit without its code: the fokal is asked for the code (issue 12), no longer "not understood".
+        await fokal.SayAsync("ubah", "Sebutkan kodenya", "*ubah RA-2027-001*");
     }
 
     [Fact]

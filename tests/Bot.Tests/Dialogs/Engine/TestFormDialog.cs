@@ -86,8 +86,6 @@ internal sealed class TestFormDialog : WaterfallDialog<TestFormDialog.FormState>
 /// <summary>Starts the test form on "mulai tes".</summary>
 internal sealed class TestFormHandler(DialogRunner dialogs) : ITurnHandler
 {
-    public int Order => 1;
-
     public async Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Text != "mulai tes")

@@ -72,8 +72,8 @@ public sealed class EnrollmentConversationTests : IDisposable
         fokal.AssertSuggests("Rencana aksi saya", "Lapor progres");
         Assert.DoesNotContain("Lanjut", fokal.Suggestions); // the sign-up form just ended: there is no draft to resume
         await fokal.SayAsync("siapa saya", "Fokal", "Dinas Kesehatan", "Sari Dewi", "Kasi Promkes");
-        await fokal.SayAsync("bantuan", "Perintah fokal", "rencana aksi baru");
-        await koord.SayAsync("bantuan", "Perintah koordinator", "verifikasi");
+        await fokal.SayAsync("bantuan", "sebagai fokal", "*rencana aksi baru*", "*lapor RA-2027-001 B6*");
+        await koord.SayAsync("bantuan", "sebagai koordinator", "*verifikasi*", "*belum lapor B6*");
         koord.AssertSuggests("Belum lapor", "Verifikasi", "Dasbor");
         await koord.SayAsync("daftar opd", "fokal Sari Dewi (Kasi Promkes)");
 

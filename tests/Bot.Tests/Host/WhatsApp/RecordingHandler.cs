@@ -13,8 +13,6 @@ public sealed class RecordingHandler : ITurnHandler
 {
     private readonly ConcurrentQueue<Activity> _seen = new();
 
-    public int Order => 0;
-
     public IReadOnlyList<Activity> Seen => [.. _seen];
 
     public Task<bool> TryHandleAsync(TurnContext turn, CancellationToken cancellationToken)
