@@ -9,8 +9,10 @@ namespace Bot.Dialogs.Questions;
 
 /// <summary>
 /// Regulation Q&amp;A, the fallback for free text: any message no other handler claimed is a question. The
-/// reply carries the answer, a "Sumber:" list (document and Pasal) and one button per cited passage that
-/// asks for its full text ("Baca UU 35/2009 Pasal 54"), which this handler answers too.
+/// reply carries the answer, a "Sumber:" list (document and Pasal) and, for ordinary answers, one button per cited
+/// passage that asks for its full text ("Baca UU 35/2009 Pasal 54"), which this handler answers too. Safety
+/// answers (emergency, fear of reporting, help, refusals) keep their sources but get no buttons; a question
+/// outside the domain gets the short domain answer alone.
 /// Without the knowledge services registered it claims nothing.
 /// </summary>
 internal sealed partial class QuestionHandler(
@@ -70,8 +72,12 @@ internal sealed partial class QuestionHandler(
         return text.ToString();
     }
 
+    /// <summary>
+    /// "Read the article" buttons for ordinary answers only: someone in an emergency or asking for help needs the
+    /// numbers in the text, not three buttons to statute texts.
+    /// </summary>
     private static List<string> ReadButtons(TurnContext turn, Answer answer) =>
-        answer.Citations
+        answer.Kind != AnswerKind.Answered ? [] : answer.Citations
             .Select(c => c.Key)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxButtons)

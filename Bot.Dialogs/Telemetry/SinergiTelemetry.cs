@@ -116,6 +116,7 @@ public sealed class SinergiTelemetry : IDisposable
             AnswerKind.NotCovered => "not_covered",
             AnswerKind.Safety => "safety",
             AnswerKind.Refused => "refused",
+            AnswerKind.OutOfDomain => "out_of_domain",
             _ => "other",
         };
         span?.SetTag(AnswerKindTag, kind).SetTag(AnswerMethodTag, answer.Method);

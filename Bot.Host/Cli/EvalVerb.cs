@@ -5,10 +5,13 @@ using Bot.Knowledge.Evaluation;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>eval &lt;questions.jsonl&gt; [--json file] [--verbose] [--min-hit X] [--min-refusal Y] [--locale id-ID] [--cold]</c>:
-/// answers every question through the chat's answerer and prints the quality figures. Latency is measured on
-/// a second pass (steady state) unless <c>--cold</c> is given. The exit code is 3
-/// when a <c>--min-…</c> threshold is missed, 2 for bad arguments.
+/// <c>eval &lt;questions.jsonl&gt;... [--json file] [--verbose] [--min-hit X] [--min-refusal Y] [--locale id-ID] [--cold]</c>:
+/// answers every question through the chat's answerer and prints the quality figures, overall and per kind
+/// (lookup, paraphrase, colloquial, multi, out-of-scope, safety). Several files are evaluated side by side,
+/// each with its gap to the next ("tuning held-back qa-dev" shows both generalisation gaps). <c>--verbose</c>
+/// adds one row per question (id, kind, ok, cited keys, answer kind). Latency is measured on a second pass
+/// (steady state) unless <c>--cold</c> is given. The exit code is 3 when a <c>--min-…</c> threshold is missed
+/// by any set, 2 for bad arguments.
 /// </summary>
 internal static class EvalVerb
 {
@@ -22,85 +25,75 @@ internal static class EvalVerb
     {
         if (EvalArguments.Parse(args) is not { } options)
         {
-            await error.WriteLineAsync("Usage: eval <questions.jsonl> [--json <file>] [--verbose] [--min-hit X] [--min-refusal Y] [--locale id-ID] [--cold]");
+            await error.WriteLineAsync("Usage: eval <questions.jsonl>... [--json <file>] [--verbose] [--min-hit X] [--min-refusal Y] [--locale id-ID] [--cold]");
             return 2;
         }
 
-        IReadOnlyList<EvalQuestion> questions;
-        try
+        var sets = new List<(string Name, IReadOnlyList<EvalQuestion> Questions)>();
+        foreach (var path in options.Paths)
         {
-            questions = await EvalQuestion.ReadAsync(options.Path, cancellationToken);
-        }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"Cannot read {options.Path}: {ex.Message}");
-            return 2;
+            try
+            {
+                sets.Add((Path.GetFileNameWithoutExtension(path), await EvalQuestion.ReadAsync(path, cancellationToken)));
+            }
+            catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"Cannot read {path}: {ex.Message}");
+                return 2;
+            }
         }
 
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
-        var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(questions, options.Locale, !options.Cold, cancellationToken);
-        if (options.Verbose)
+        var evaluator = services.GetRequiredService<AnswerEvaluator>();
+        var reports = new List<(string Name, EvalReport Report)>();
+        foreach (var (name, questions) in sets)
         {
-            await WriteTableAsync(report, output);
+            var report = await evaluator.RunAsync(questions, options.Locale, !options.Cold, cancellationToken);
+            reports.Add((name, report));
+            if (options.Verbose)
+            {
+                await EvalTable.WriteRowsAsync(name, report, output);
+            }
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"""
-            questions            {report.Count} ({report.Answerable} answerable, {report.Unanswerable} not)
-            citation hit rate    {report.HitRate:0.000}
-            recall@1             {report.RecallAt1:0.000}
-            recall@3             {report.RecallAt3:0.000}
-            MRR                  {report.Mrr:0.000}
-            refusal accuracy     {report.RefusalAccuracy:0.000}
-            false-refusal rate   {report.FalseRefusalRate:0.000}
-            latency p50 / p95    {report.P50Ms:0.0} ms / {report.P95Ms:0.0} ms
-            """));
-
+        await EvalTable.WriteFiguresAsync(reports, output);
         if (options.JsonPath is { } jsonPath)
         {
-            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(report, Json), cancellationToken);
+            object document = reports.Count == 1 ? reports[0].Report : reports.ToDictionary(r => r.Name, r => r.Report);
+            await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(document, Json), cancellationToken);
         }
 
         var failed = false;
-        if (options.MinHit is { } minHit && report.HitRate < minHit)
+        foreach (var (name, report) in reports)
         {
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Citation hit rate {report.HitRate:0.000} is below --min-hit {minHit}."));
-            failed = true;
-        }
+            if (options.MinHit is { } minHit && report.HitRate < minHit)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name}: citation hit rate {report.HitRate:0.000} is below --min-hit {minHit}."));
+                failed = true;
+            }
 
-        if (options.MinRefusal is { } minRefusal && report.RefusalAccuracy < minRefusal)
-        {
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Refusal accuracy {report.RefusalAccuracy:0.000} is below --min-refusal {minRefusal}."));
-            failed = true;
+            if (options.MinRefusal is { } minRefusal && report.RefusalAccuracy < minRefusal)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name}: refusal accuracy {report.RefusalAccuracy:0.000} is below --min-refusal {minRefusal}."));
+                failed = true;
+            }
         }
 
         return failed ? 3 : 0;
     }
-
-    private static async Task WriteTableAsync(EvalReport report, TextWriter output)
-    {
-        await output.WriteLineAsync("id         kind          ok  rank  answer       conf    ms     citations");
-        foreach (var row in report.Rows)
-        {
-            var ok = row.Question.Answerable ? (row.Hit ? "hit" : "MISS") : (row.Declined ? "ok" : "ANS");
-            var citations = string.Join("; ", row.Answer.Citations.Select(c => c.Key));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Question.Id,-10} {row.Question.Kind,-13} {ok,-4} {row.Rank,4}  {row.Answer.Kind,-12} {row.Answer.Confidence,4:0.00}  {row.ElapsedMs,5:0.0}  {citations}"));
-            await output.WriteLineAsync($"           Q: {row.Question.Question}");
-            await output.WriteLineAsync($"           A: {row.Answer.Text.Replace("\n", " ", StringComparison.Ordinal)}");
-        }
-
-        await output.WriteLineAsync();
-    }
 }
 
-/// <summary>The eval verb's arguments.</summary>
-internal sealed record EvalArguments(string Path, string? JsonPath, bool Verbose, double? MinHit, double? MinRefusal, string Locale, bool Cold = false)
+/// <summary>The eval verb's arguments: one or more question files and the options.</summary>
+internal sealed record EvalArguments(IReadOnlyList<string> Paths, string? JsonPath, bool Verbose, double? MinHit, double? MinRefusal, string Locale, bool Cold = false)
 {
+    /// <summary>The first question file.</summary>
+    public string Path => Paths[0];
+
     public static EvalArguments? Parse(string[] args)
     {
-        string? path = null, json = null, locale = "id-ID";
+        var paths = new List<string>();
+        string? json = null, locale = "id-ID";
         double? minHit = null, minRefusal = null;
         var verbose = false;
         var cold = false;
@@ -128,16 +121,22 @@ internal sealed record EvalArguments(string Path, string? JsonPath, bool Verbose
                     minRefusal = refusal;
                     i++;
                     break;
-                case var a when !a.StartsWith('-') && path is null:
-                    path = a;
+                case var a when !a.StartsWith('-'):
+                    paths.Add(a);
                     break;
                 default:
                     return null;
             }
         }
 
-        return path is null ? null : new EvalArguments(path, json, verbose, minHit, minRefusal, locale, cold);
+        return paths.Count == 0 ? null : new EvalArguments(paths, json, verbose, minHit, minRefusal, locale, cold);
     }
+
+    public bool Equals(EvalArguments? other) =>
+        other is not null && Paths.SequenceEqual(other.Paths) && JsonPath == other.JsonPath && Verbose == other.Verbose
+        && MinHit == other.MinHit && MinRefusal == other.MinRefusal && Locale == other.Locale && Cold == other.Cold;
+
+    public override int GetHashCode() => HashCode.Combine(Paths.Count, JsonPath, Verbose, MinHit, MinRefusal, Locale, Cold);
 
     private static bool TryRatio(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value is >= 0 and <= 1;

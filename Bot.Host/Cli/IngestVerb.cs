@@ -1,11 +1,14 @@
 using Bot.Dialogs.Storage;
+using Bot.Knowledge.Bank;
 using Bot.Knowledge.Ingestion;
 
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>ingest &lt;file|folder&gt;</c>: official texts (Markdown, TXT, PDF) into the knowledge index, one line of
-/// progress per file. A rejected file is reported and skipped; the exit code is 1 when any was rejected.
+/// <c>ingest &lt;file|folder&gt; [--draft-questions]</c>: official texts (Markdown, TXT, PDF) into the knowledge index,
+/// one line of progress per file. With <c>--draft-questions</c> and an LLM configured, the model drafts bank
+/// questions for the articles the question bank has none for, into <c>&lt;knowledge&gt;/bank-drafts/</c> for review.
+/// A rejected file is reported and skipped; the exit code is 1 when any was rejected.
 /// </summary>
 internal static class IngestVerb
 {
@@ -15,12 +18,15 @@ internal static class IngestVerb
     /// <summary>Runs with the given services (tests point them at a temporary folder).</summary>
     internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IServiceProvider> buildServices, CancellationToken cancellationToken)
     {
-        if (args.Length != 1)
+        var draft = args.Contains("--draft-questions");
+        var paths = args.Where(a => a != "--draft-questions").ToArray();
+        if (paths.Length != 1 || paths[0].StartsWith('-'))
         {
-            await error.WriteLineAsync("Usage: ingest <file|folder>   (Markdown, TXT or PDF statutes)");
+            await error.WriteLineAsync("Usage: ingest <file|folder> [--draft-questions]   (Markdown, TXT or PDF statutes)");
             return 2;
         }
 
+        args = paths;
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
         try
@@ -35,6 +41,12 @@ internal static class IngestVerb
         }
 
         var ingestor = services.GetRequiredService<DocumentIngestor>();
+        var drafter = draft ? services.GetService<BankDrafter>() : null;
+        if (draft && drafter is null)
+        {
+            await error.WriteLineAsync("--draft-questions needs an LLM (Knowledge:Llm); ingesting without drafts.");
+        }
+
         IReadOnlyList<string> files;
         try
         {
@@ -62,6 +74,10 @@ internal static class IngestVerb
                 var result = await ingestor.IngestFileAsync(files[i], cancellationToken);
                 var replaced = result.Replaced > 0 ? $", replaced {result.Replaced} earlier passages" : string.Empty;
                 await output.WriteLineAsync($"{result.DocumentKey}: {result.Articles} articles ({result.WithExplanation} with Penjelasan){replaced}");
+                if (drafter is not null && await drafter.DraftAsync(result.DocumentKey, result.Passages, cancellationToken) is { } drafts)
+                {
+                    await output.WriteLineAsync($"      draft bank questions for review: {drafts}");
+                }
             }
             catch (DocumentRejectedException ex)
             {

@@ -1,3 +1,5 @@
+using Bot.Knowledge.Language;
+
 namespace Bot.Knowledge.Answering;
 
 /// <summary>What the answerer says, and the passages it rests on.</summary>
@@ -12,6 +14,9 @@ public sealed record Answer(string Text, AnswerKind Kind, IReadOnlyList<Citation
 
     /// <summary>The passages retrieval ranked, best first (for evaluation and "read more"), ids only.</summary>
     public IReadOnlyList<string> RetrievedKeys { get; init; } = [];
+
+    /// <summary>What the safety screen found; <see cref="SafetyConcern.None"/> for ordinary answers.</summary>
+    public SafetyConcern Concern { get; init; }
 }
 
 /// <summary>A cited passage.</summary>
@@ -35,6 +40,9 @@ public enum AnswerKind
     /// <summary>A fixed, reviewed answer for someone seeking help for addiction or an overdose.</summary>
     Safety,
 
-    /// <summary>A request for how to obtain or use drugs, refused with a pointer to help.</summary>
+    /// <summary>A request for how to obtain or use drugs, or to hide use or beat a test, refused with a pointer to help.</summary>
     Refused,
+
+    /// <summary>Not about narcotics or P4GN at all: a short "I only answer about narcotics and P4GN", no referral.</summary>
+    OutOfDomain,
 }

@@ -11,6 +11,12 @@ internal static class AnswerTexts
         : "Maaf, pertanyaan itu belum tercakup dalam sumber Sinergi (regulasi P4GN yang tersedia), jadi saya tidak akan menebak. " +
           "Silakan hubungi **Call Center BNN 184** (24 jam) atau kantor BNNK setempat.";
 
+    public static string OutOfDomain(string? locale) => IsEnglish(locale)
+        ? "Sorry, I only answer questions about narcotics and P4GN (drug prevention, rehabilitation and the law). " +
+          "Try for example *what is wajib lapor?*"
+        : "Maaf, saya hanya menjawab pertanyaan seputar narkotika dan P4GN (pencegahan, rehabilitasi, dan aturan hukumnya). " +
+          "Coba tanyakan misalnya *apa itu wajib lapor?*";
+
     public static string Empty(string? locale) => IsEnglish(locale)
         ? "Please type your question, e.g. *what is wajib lapor?*"
         : "Silakan ketik pertanyaan Anda, misalnya *apa itu wajib lapor?*";

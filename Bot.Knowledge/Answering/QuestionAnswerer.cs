@@ -7,16 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// The answer pipeline the chat and the eval verb share: safety check, retrieval, then the LLM answer when
-/// one is configured and valid, else the extractive answer; below the confidence threshold, "not covered".
+/// The answer pipeline the chat and the eval verb share. Safety first (the learned screen); then, with an LLM,
+/// the question rewritten into standard Indonesian for retrieval; retrieval (BM25 and nearest bank question);
+/// answerability (the learned scope model says whether the sources could hold such a fact at all, retrieval
+/// whether the index does); then the LLM's answer over the passages when one is configured and it cites only
+/// what it was given, else the composed extractive answer.
 /// </summary>
-internal sealed class QuestionAnswerer(
+internal sealed partial class QuestionAnswerer(
     PassageSearch search,
     ISafetyScreen safetyScreen,
     SafetyAnswers safety,
+    ScopeModel scope,
+    AnswerComposer composer,
     IOptions<KnowledgeOptions> options,
     ILogger<QuestionAnswerer> logger,
-    LlmAnswerer? llm = null) : IQuestionAnswerer
+    LlmAnswerer? llm = null,
+    QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
     private readonly KnowledgeOptions _options = options.Value;
 
@@ -25,10 +31,7 @@ internal sealed class QuestionAnswerer(
         ArgumentNullException.ThrowIfNull(question);
         var started = Stopwatch.GetTimestamp();
         var answer = await AnswerCoreAsync(question.Trim(), locale, cancellationToken);
-        logger.LogInformation(
-            "Answered with {Kind} by {Method}: {CitationCount} citations, confidence {Confidence:0.00}, {ElapsedMs:0.0} ms",
-            answer.Kind, answer.Method, answer.Citations.Count, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        logger.LogDebug("Question was {Question}", question);
+        LogAnswered(logger, answer.Kind, answer.Method, answer.Citations.Count, answer.Confidence, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }
 
@@ -40,28 +43,77 @@ internal sealed class QuestionAnswerer(
         }
 
         var concern = safetyScreen.Screen(question);
-        var result = search.Search(question, _options.TopPassages);
         if (concern != SafetyConcern.None)
         {
-            return safety.For(concern, locale) with { RetrievedKeys = Keys(result) };
+            var keys = Keys(search.Search(question, _options.TopPassages));
+            return safety.For(concern, locale) with { RetrievedKeys = keys };
         }
 
-        if (result.Hits.Count == 0 || result.Confidence < _options.MinConfidence || ScopeGuard.IsOutOfScope(question))
+        // The scope model reads the question as asked; a question it rules out never reaches the LLM.
+        var verdict = scope.Judge(question);
+        if (verdict.IsOutside)
         {
-            return new Answer(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };
+            return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0);
         }
 
-        var weights = search.Weights(result.Query);
-        var fallback = ExtractiveAnswerer.Answer(result, locale, c => weights.GetValueOrDefault(c));
-        if (llm is null)
+        // A close bank question (the same closeness that makes a question covered) overrules a scope model that only
+        // leans to "not covered": the two disagree on questions whose topic the scope bank shares (an IKOTAN
+        // variable, not an IKOTAN score).
+        var asked = search.Search(question, _options.TopPassages);
+        if (asked.Hits.Count == 0 || verdict.IsSurelyNotCovered || (verdict.LeansNotCovered && asked.BankSimilarity < _options.MinBankSimilarity))
         {
-            return fallback;
+            return NotCovered(locale, asked);
         }
 
-        return await llm.AnswerAsync(question, locale, result, cancellationToken) is { } generated
-            ? generated with { RetrievedKeys = Keys(result) }
-            : fallback;
+        var result = rewriter is null ? asked : search.Search(await rewriter.RewriteAsync(question, cancellationToken), _options.TopPassages);
+        if (result.Hits.Count == 0)
+        {
+            return NotCovered(locale, asked);
+        }
+
+        if (composer.StatedAbsence(result) is { } absence)
+        {
+            return NotCovered(locale, result) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
+        }
+
+        var covered = IsCovered(result, verdict);
+        if (llm is null || (!covered && !IsPlausible(result)))
+        {
+            return covered ? Compose(result, locale) : NotCovered(locale, result);
+        }
+
+        // With an LLM, the model decides answerability over the retrieved passages, also where retrieval alone
+        // was unsure; its answer must cite only what it was given, else the extractive decision stands.
+        return await llm.AnswerAsync(question, locale, result, cancellationToken) switch
+        {
+            { Kind: AnswerKind.NotCovered } => NotCovered(locale, result) with { Method = "llm" },
+            { } generated => generated with { RetrievedKeys = Keys(result) },
+            null => covered ? Compose(result, locale) : NotCovered(locale, result),
+        };
     }
 
+    private Answer Compose(SearchResult result, string? locale)
+    {
+        var weights = search.Weights(result.Query);
+        return composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
+    }
+
+    /// <summary>Weaker evidence the LLM may still judge: a third of the question's words, or a loosely similar bank question.</summary>
+    private static bool IsPlausible(SearchResult result) => result.BankSimilarity >= 0.25 || result.Confidence >= 0.25;
+
+    /// <summary>
+    /// The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most
+    /// of the question's words and the scope model does think it answerable (words alone meet too easily).
+    /// </summary>
+    private bool IsCovered(SearchResult result, ScopeVerdict verdict) =>
+        result.BankSimilarity >= _options.MinBankSimilarity
+        || (result.Confidence >= _options.MinConfidence && verdict.Answerable >= 0.5f);
+
+    private static Answer NotCovered(string? locale, SearchResult result) =>
+        new(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result) };
+
     private static List<string> Keys(SearchResult result) => result.Hits.Select(h => h.Passage.CitationKey).ToList();
+
+    [LoggerMessage(EventId = 8301, Level = LogLevel.Information, Message = "Answered with {Kind} by {Method}: {CitationCount} citations, confidence {Confidence:0.00}, {ElapsedMs:0.0} ms")]
+    private static partial void LogAnswered(ILogger logger, AnswerKind kind, string method, int citationCount, double confidence, double elapsedMs);
 }

@@ -18,6 +18,15 @@ public sealed record EvalQuestion
 
     public string? Kind { get; init; }
 
+    /// <summary>Wording: formal, colloquial or english (our own sets; absent in qa-dev).</summary>
+    public string? Style { get; init; }
+
+    /// <summary>Out-of-scope only: "not-covered" (keep the 184/BNNK referral) or "outside" (the domain).</summary>
+    public string? Refusal { get; init; }
+
+    /// <summary>Safety only: the expected route, "emergency", "refuse", "fear" or "help".</summary>
+    public string? Safety { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>Reads a JSONL file; a bad line throws <see cref="FormatException"/> naming the line.</summary>
@@ -57,4 +66,7 @@ public sealed record EvalQuestion
 
     [JsonIgnore]
     internal bool IsSafety => string.Equals(Kind, "safety", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a citation of the answer matches one of the expected sources.</summary>
+    public bool IsHit(IEnumerable<string> citedKeys) => citedKeys.Any(c => Sources.Any(s => Matches(c, s)));
 }

@@ -63,7 +63,10 @@ public sealed class DocumentIngestor
         _store.Save(parsed.Key, parsed.Passages);
         _index.Replace(parsed.Key, parsed.Passages);
         _logger.LogInformation("Ingested {DocumentKey}: {Passages} passages, {Replaced} replaced", parsed.Key, parsed.Passages.Count, replaced);
-        return new IngestResult(parsed.Key, parsed.Title, parsed.Passages.Count, parsed.Passages.Count(p => p.Explanation is not null), replaced);
+        return new IngestResult(parsed.Key, parsed.Title, parsed.Passages.Count, parsed.Passages.Count(p => p.Explanation is not null), replaced)
+        {
+            Passages = parsed.Passages,
+        };
     }
 }
 
@@ -73,4 +76,8 @@ public sealed class DocumentIngestor
 /// <param name="Articles">Number of Pasal passages.</param>
 /// <param name="WithExplanation">How many of them carry their Penjelasan.</param>
 /// <param name="Replaced">Passages of an earlier version that were replaced.</param>
-public sealed record IngestResult(string DocumentKey, string Title, int Articles, int WithExplanation, int Replaced);
+public sealed record IngestResult(string DocumentKey, string Title, int Articles, int WithExplanation, int Replaced)
+{
+    /// <summary>The article passages the file became.</summary>
+    public IReadOnlyList<Passages.Passage> Passages { get; init; } = [];
+}

@@ -35,7 +35,7 @@ public static class TextNormalizer
         var tokens = new List<string>();
         foreach (var raw in FoldToWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var piece in SplitLettersAndDigits(raw))
+            foreach (var piece in Reduplicate(raw, lexicon))
             {
                 var word = CollapseRepeats(piece);
                 var standard = lexicon.Standard(word);
@@ -70,6 +70,29 @@ public static class TextNormalizer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Chat writes a repeated word with the digit 2 ("kejang2", "obat2an", "anak2nya"): such a token becomes the word
+    /// twice ("kejang kejang", "obat obatan"). A whole token the lexicon knows ("sabu2") is looked up first; any
+    /// other token goes on to the letter/digit split.
+    /// </summary>
+    private static IEnumerable<string> Reduplicate(string token, ColloquialLexicon lexicon)
+    {
+        if (lexicon.Standard(token) is not null)
+        {
+            return [token];
+        }
+
+        var two = token.IndexOf('2', StringComparison.Ordinal);
+        if (two >= 3 && token.AsSpan(0, two).IndexOfAnyInRange('0', '9') < 0
+            && token.AsSpan(two + 1).IndexOfAnyInRange('0', '9') < 0 && token.Length - two - 1 <= 3)
+        {
+            var word = token[..two];
+            return [word, word + token[(two + 1)..]];
+        }
+
+        return SplitLettersAndDigits(token);
     }
 
     /// <summary>"ra2026001" → "ra", "2026001"; "2hari" → "2", "hari"; short codes such as "b6" stay whole.</summary>

@@ -21,7 +21,7 @@ internal sealed class KnowledgePackSource
     {
         var assembly = typeof(KnowledgePackSource).Assembly;
         var names = assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Where(n => n.StartsWith("Bot.Knowledge.Pack.", StringComparison.Ordinal) && n.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         var passages = new List<Passage>();

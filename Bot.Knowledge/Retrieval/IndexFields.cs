@@ -14,4 +14,7 @@ internal static class IndexFields
 
     /// <summary>Heading, keywords and citation words only: a match here means the passage is about the term.</summary>
     public const string Head = "head";
+
+    /// <summary>The question bank's questions for the passage (analyzed): how people ask what it answers.</summary>
+    public const string Questions = "questions";
 }

@@ -11,6 +11,9 @@ internal sealed record QueryConcept(string Word, IReadOnlyList<string> Primary, 
 /// <summary>A question after slang normalisation, stop-word removal, stemming and synonym expansion.</summary>
 internal sealed record ParsedQuery(string Normalized, IReadOnlyList<QueryConcept> Concepts)
 {
+    /// <summary>No question at all (for answers decided before retrieval).</summary>
+    public static ParsedQuery None { get; } = new(string.Empty, []);
+
     public bool IsEmpty => Concepts.Count == 0;
 
     /// <summary>"Apa yang dimaksud dengan …": definitions (Pasal 1) are the answer, not a distraction.</summary>

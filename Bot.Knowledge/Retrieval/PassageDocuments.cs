@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Knowledge.Bank;
 using Bot.Knowledge.Passages;
 using Lucene.Net.Documents;
 
@@ -9,8 +10,9 @@ internal static class PassageDocuments
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static Document ToDocument(Passage passage)
+    public static Document ToDocument(Passage passage, QuestionBank bank)
     {
+        var questions = string.Join('\n', bank.ByKey[passage.CitationKey].Where(q => q.BelongsTo(passage)).Select(q => RetrievalText.Normalize(q.Text)));
         var head = string.Join(' ', passage.CitationKey, passage.DocumentTitle, passage.Heading, passage.Keywords);
         var all = string.Join('\n', head, passage.Text, passage.Explanation);
         return
@@ -22,6 +24,7 @@ internal static class PassageDocuments
             new StoredField(IndexFields.Json, JsonSerializer.Serialize(passage, Json)),
             new TextField(IndexFields.All, all, Field.Store.NO),
             new TextField(IndexFields.Head, head, Field.Store.NO),
+            new TextField(IndexFields.Questions, questions, Field.Store.NO),
         ];
     }
 

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Bank;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Pack;
 using Bot.Knowledge.Passages;
@@ -20,16 +21,18 @@ internal sealed class PassageIndex : IDisposable
 {
     private const string SchemaKey = "schema";
     private const string PackHashKey = "pack-hash";
+    private const string BankHashKey = "bank-hash";
 
     // Bump when the document layout or the analysis changes: the index is then rebuilt from the pack and the
     // stored documents.
-    private const string Schema = "4";
+    private const string Schema = "5";
 
     private static readonly Similarity Bm25 = new BM25Similarity();
 
     private readonly LuceneDirectory _directory;
     private readonly KnowledgePackSource _pack;
     private readonly DocumentStore _documents;
+    private readonly QuestionBank _bank;
     private readonly TimeProvider _time;
     private readonly ILogger<PassageIndex> _logger;
     private readonly System.Threading.Lock _gate = new();
@@ -37,7 +40,7 @@ internal sealed class PassageIndex : IDisposable
     private long _lastRefresh;
     private ReaderCache? _cache;
 
-    public PassageIndex(IOptions<KnowledgeOptions> options, KnowledgePackSource pack, DocumentStore documents, TimeProvider time, ILogger<PassageIndex> logger)
+    public PassageIndex(IOptions<KnowledgeOptions> options, KnowledgePackSource pack, DocumentStore documents, QuestionBank bank, TimeProvider time, ILogger<PassageIndex> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.Combine(options.Value.ResolveDataDirectory(null), "index");
@@ -45,6 +48,7 @@ internal sealed class PassageIndex : IDisposable
         _directory = FSDirectory.Open(new DirectoryInfo(folder));
         _pack = pack;
         _documents = documents;
+        _bank = bank;
         _time = time;
         _logger = logger;
     }
@@ -101,6 +105,91 @@ internal sealed class PassageIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The words of every passage and of the bank's questions, normalised, for correcting typos; built once per
+    /// index reader (an ingest brings new words).
+    /// </summary>
+    public SpellingCorrector Speller()
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var cache = CacheFor(searcher.IndexReader);
+            return cache.Speller ??= BuildSpeller(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Every passage in the index (pack and ingested), in index order.</summary>
+    public IReadOnlyList<Passage> All()
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return AllOf(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static List<Passage> AllOf(IndexSearcher searcher)
+    {
+        var reader = searcher.IndexReader;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var passages = new List<Passage>(reader.NumDocs);
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (liveDocs is null || liveDocs.Get(doc))
+            {
+                passages.Add(PassageDocuments.FromDocument(searcher.Doc(doc)));
+            }
+        }
+
+        return passages;
+    }
+
+    private SpellingCorrector BuildSpeller(IndexSearcher searcher)
+    {
+        var words = new List<string>();
+        foreach (var passage in AllOf(searcher))
+        {
+            words.AddRange(RetrievalText.Normalize(string.Join(' ', passage.Heading, passage.Text, passage.Explanation, passage.Keywords)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        foreach (var question in _bank.Answers)
+        {
+            words.AddRange(RetrievalText.Normalize(question.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return new SpellingCorrector(words);
+    }
+
+    /// <summary>Every passage with this citation key (pack and ingested), memoised per index reader.</summary>
+    public IReadOnlyList<Passage> WithKey(string citationKey)
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return CacheFor(searcher.IndexReader).ByKey.GetOrAdd(citationKey, key =>
+            {
+                var top = searcher.Search(new TermQuery(new Term(IndexFields.Key, key)), 100);
+                return top.ScoreDocs.OrderBy(d => d.Doc).Select(d => PassageDocuments.FromDocument(searcher.Doc(d.Doc))).ToList();
+            });
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Replaces every passage of <paramref name="documentKey"/> by <paramref name="passages"/> and commits.</summary>
     public void Replace(string documentKey, IReadOnlyList<Passage> passages)
     {
@@ -108,7 +197,7 @@ internal sealed class PassageIndex : IDisposable
         using (var writer = OpenWriter())
         {
             writer.DeleteDocuments(new Term(IndexFields.Document, documentKey));
-            writer.AddDocuments(passages.Select(PassageDocuments.ToDocument));
+            writer.AddDocuments(passages.Select(Document));
             writer.SetCommitData(CommitData(writer));
             writer.Commit();
         }
@@ -171,7 +260,8 @@ internal sealed class PassageIndex : IDisposable
     private void EnsureCurrent()
     {
         var data = DirectoryReader.IndexExists(_directory) ? ReadCommitData() : new Dictionary<string, string>();
-        var schemaChanged = data.GetValueOrDefault(SchemaKey) != Schema;
+        // A new bank changes every passage's questions field, so it rebuilds like a new schema.
+        var schemaChanged = data.GetValueOrDefault(SchemaKey) != Schema || data.GetValueOrDefault(BankHashKey) != BankFingerprint;
         if (!schemaChanged && data.GetValueOrDefault(PackHashKey) == _pack.Hash)
         {
             return;
@@ -183,7 +273,7 @@ internal sealed class PassageIndex : IDisposable
             writer.DeleteAll();
             foreach (var document in _documents.LoadAll())
             {
-                writer.AddDocuments(document.Select(PassageDocuments.ToDocument));
+                writer.AddDocuments(document.Select(Document));
             }
         }
         else
@@ -191,8 +281,8 @@ internal sealed class PassageIndex : IDisposable
             writer.DeleteDocuments(new Term(IndexFields.Source, nameof(PassageSource.Pack)));
         }
 
-        writer.AddDocuments(_pack.Passages.Select(PassageDocuments.ToDocument));
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema, [PackHashKey] = _pack.Hash });
+        writer.AddDocuments(_pack.Passages.Select(Document));
+        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema, [PackHashKey] = _pack.Hash, [BankHashKey] = BankFingerprint });
         writer.Commit();
         _logger.LogInformation("Knowledge index refreshed: {PackPassages} pack passages, full rebuild {Rebuilt}", _pack.Passages.Count, schemaChanged);
     }
@@ -205,6 +295,11 @@ internal sealed class PassageIndex : IDisposable
 
     private static Dictionary<string, string> CommitData(IndexWriter writer) =>
         new(writer.CommitData) { [SchemaKey] = Schema };
+
+    private Lucene.Net.Documents.Document Document(Passage passage) => PassageDocuments.ToDocument(passage, _bank);
+
+    /// <summary>The bank and the word lists that normalise its questions for the questions field.</summary>
+    private string BankFingerprint => _bank.Hash + "/" + RetrievalText.Fingerprint;
 
     private IndexWriter OpenWriter()
     {
@@ -225,6 +320,10 @@ internal sealed class PassageIndex : IDisposable
         public System.Collections.Concurrent.ConcurrentDictionary<int, Passage> Passages { get; } = new();
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, int> DocFreq { get; } = new(StringComparer.Ordinal);
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Passage>> ByKey { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public SpellingCorrector? Speller { get; set; }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

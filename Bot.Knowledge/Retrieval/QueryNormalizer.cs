@@ -5,6 +5,9 @@ namespace Bot.Knowledge.Retrieval;
 /// <summary>Turns a chat question into concepts: slang replaced, fillers dropped, synonyms attached.</summary>
 internal static partial class QueryNormalizer
 {
+    /// <summary>"Apa itu …", "what is …": the question asks for a definition.</summary>
+    public static bool AsksForDefinition(string question) => Definitional().IsMatch(question);
+
     public static ParsedQuery Parse(string question)
     {
         var definitional = Definitional().IsMatch(question);

@@ -9,14 +9,15 @@ namespace Bot.Tests.Knowledge;
 
 /// <summary>
 /// The real knowledge services (pack, Lucene index in a temp folder) and, on request, the conversation
-/// layer on top. Settings override configuration keys (e.g. <c>Knowledge:Llm:Endpoint</c>).
+/// layer on top. Settings override configuration keys (e.g. <c>Knowledge:Llm:Endpoint</c>); <c>configure</c> registers
+/// services before the knowledge services (a stand-in credential for the cloud boundary).
 /// </summary>
 public sealed class KnowledgeHost : IDisposable
 {
     private readonly TempDirectory? _owned;
     private readonly ServiceProvider _services;
 
-    public KnowledgeHost(IDictionary<string, string?>? settings = null, bool withDialogs = false, string? dataDirectory = null)
+    public KnowledgeHost(IDictionary<string, string?>? settings = null, bool withDialogs = false, string? dataDirectory = null, Action<IServiceCollection>? configure = null)
     {
         if (dataDirectory is null)
         {
@@ -39,6 +40,7 @@ public sealed class KnowledgeHost : IDisposable
             services.AddBotDialogs(configuration);
         }
 
+        configure?.Invoke(services);
         services.AddBotKnowledge(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -6,10 +6,10 @@ using Microsoft.SemanticKernel;
 
 namespace Bot.Tests.Knowledge;
 
-/// <summary>The LLM path through the real Semantic Kernel OpenAI connector against a loopback stub server.</summary>
+/// <summary>The LLM path through the real Semantic Kernel OpenAI connector against a loopback stub of <c>/v1/chat/completions</c>.</summary>
 public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
 {
-    private const string Question = "Apa itu wajib lapor bagi pecandu?";
+    private const string Question = "wajib lapor itu apa sih? hrs ke mana?";
     private StubChatServer _server = null!;
     private KnowledgeHost _host = null!;
 
@@ -18,10 +18,12 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
         _server = await StubChatServer.StartAsync();
         _host = new KnowledgeHost(new Dictionary<string, string?>
         {
+            ["Knowledge:Llm:Provider"] = "OpenAI",
             ["Knowledge:Llm:Endpoint"] = _server.Endpoint,
             ["Knowledge:Llm:Model"] = "stub-model",
             ["Knowledge:Llm:ApiKey"] = "test-key",
             ["Knowledge:Llm:Timeout"] = "00:00:02",
+            ["Knowledge:Llm:RewriteTimeout"] = "00:00:01",
         });
     }
 
@@ -30,7 +32,7 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public async Task AnAnswerCitingAGivenPassageIsUsed()
+    public async Task TheQuestionIsRewrittenThenAnsweredCitingAGivenPassage()
     {
         var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
 
@@ -40,6 +42,24 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
         var citation = Assert.Single(answer.Citations);
         Assert.Contains("[" + citation.Key + "]", answer.Text, StringComparison.Ordinal);
         Assert.Contains("[" + citation.Key + "] (", _server.LastPrompt, StringComparison.Ordinal);
+        var requests = _server.Requests;
+        Assert.Equal([true, false], requests.Select(r => r.IsRewrite));
+        Assert.Equal(Question, requests[0].UserMessage);
+        Assert.All(requests, r => Assert.Equal("/v1/chat/completions", r.Path));
+        Assert.All(requests, r => Assert.Equal("Bearer test-key", r.Authorization));
+    }
+
+    [Fact]
+    public async Task TheModelDecidesThatThePassagesDoNotAnswer()
+    {
+        _server.Mode = StubChatServer.Reply.NotCovered;
+
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(Question, "id-ID", TestContext.Token);
+
+        Assert.Equal(AnswerKind.NotCovered, answer.Kind);
+        Assert.Equal("llm", answer.Method);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("184", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,7 +72,7 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
         Assert.Equal("extractive", answer.Method);
         Assert.DoesNotContain("Pasal 999", answer.Text, StringComparison.Ordinal);
         Assert.NotEmpty(answer.Citations);
-        Assert.Equal(1, _server.Requests);
+        Assert.Single(_server.Requests, r => !r.IsRewrite);
     }
 
     [Fact]
@@ -64,7 +84,7 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("extractive", answer.Method);
         Assert.Equal(AnswerKind.Answered, answer.Kind);
-        Assert.Equal(1, _server.Requests);
+        Assert.Equal([true, false], _server.Requests.Select(r => r.IsRewrite));
     }
 
     [Fact]
@@ -77,16 +97,19 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("extractive", answer.Method);
         Assert.Equal(AnswerKind.Answered, answer.Kind);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "The answer waited for the hanging server instead of the 2 s timeout.");
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(20), "The answer waited for the hanging server instead of the timeouts.");
     }
 
-    [Fact]
-    public async Task OutOfScopeQuestionsNeverReachTheModel()
+    [Theory]
+    [InlineData("Berapa harga sabu sekarang?", AnswerKind.NotCovered)]
+    [InlineData("resep rendang yang enak gimana?", AnswerKind.OutOfDomain)]
+    [InlineData("temen gw overdosis ga sadar, tolong", AnswerKind.Safety)]
+    public async Task QuestionsRuledOutBeforeRetrievalNeverReachTheModel(string question, AnswerKind kind)
     {
-        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync("Berapa harga sabu sekarang?", "id-ID", TestContext.Token);
+        var answer = await _host.Get<IQuestionAnswerer>().AnswerAsync(question, "id-ID", TestContext.Token);
 
-        Assert.Equal(AnswerKind.NotCovered, answer.Kind);
-        Assert.Equal(0, _server.Requests);
+        Assert.Equal(kind, answer.Kind);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

@@ -57,6 +57,29 @@ public sealed class QuestionChatTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmergencyGetsTheEmergencyRouteWithItsSources()
+    {
+        var reply = await SendAsync("tolong temen saya kejang-kejang dan ga sadar habis pakai sabu", "id-ID");
+
+        Assert.StartsWith("**Ini keadaan darurat.**", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("119", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("- Layanan Darurat 119 — ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("- Call Center BNN 184 — ", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.SuggestedActions is null || reply.SuggestedActions.Actions.Count == 0, "an emergency reply carries no read buttons");
+    }
+
+    [Fact]
+    public async Task AQuestionOutsideTheDomainGetsAShortAnswerWithoutSourcesOrButtons()
+    {
+        var reply = await SendAsync("resep sayur lodeh yang enak gimana?", "id-ID");
+
+        Assert.StartsWith("Maaf, saya hanya menjawab pertanyaan seputar narkotika dan P4GN", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sumber:", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("184", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.SuggestedActions is null || reply.SuggestedActions.Actions.Count == 0);
+    }
+
+    [Fact]
     public async Task MenuWordsStillGoToTheMenu()
     {
         var reply = await SendAsync("bantuan", "id-ID");

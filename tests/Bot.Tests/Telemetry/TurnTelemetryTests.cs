@@ -55,6 +55,26 @@ public sealed class TurnTelemetryTests
         Assert.Equal(0, directLine.Value);
     }
 
+    [Theory]
+    [InlineData("resep soto banjar yang enak apa ya?", "out_of_domain")]
+    [InlineData("temen gw overdosis ga sadar, tolong", "safety")]
+    public async Task TheAnswerSpanNamesTheKindOfAnswer(string text, string expected)
+    {
+        await using var app = new BotApplication();
+        using var spans = new SpanRecorder();
+        using var metrics = new MetricRecorder(InstrumentsOf(app));
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("traceparent", spans.TraceParent);
+
+        var response = await PostAsync(client, Some.Message("c1", "u1", text, channelId: "emulator").ExpectingReplies());
+        Assert.NotEmpty(await ReadRepliesAsync(response));
+
+        await spans.EndedAsync(s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Equal(expected, spans.Single(SinergiTelemetry.AnswerSpan).GetTagItem(SinergiTelemetry.AnswerKindTag));
+        Assert.Equal(expected, Assert.Single(metrics.Of("sinergi.answers")).Tag(SinergiTelemetry.AnswerKindTag));
+    }
+
     [Fact]
     public async Task DirectLineWorkCountsInTheQueueDepthUntilItIsDone()
     {

@@ -2,6 +2,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Understanding;
 using Bot.Dialogs.Understanding.Entities;
 using Bot.Knowledge.Answering;
+using Bot.Knowledge.Bank;
 using Bot.Knowledge.Language;
 
 namespace Bot.Tests.Understanding;
@@ -11,7 +12,7 @@ public sealed class MessageUnderstanderTests
 {
     private static readonly MessageUnderstander Understander = new(
         new FixedOrganisations([new KnownOrganisation(1, "Dinas Pendidikan dan Kebudayaan", "Disdikbud"), new KnownOrganisation(2, "Dinas Sosial", "Dinsos")]),
-        new SafetyGuard());
+        new LearnedSafetyScreen(QuestionBank.Default));
 
     [Theory]
     [InlineData("tolong teman sy overdosis")]
@@ -88,7 +89,7 @@ public sealed class MessageUnderstanderTests
     public void TheWarmUpNeverReadsTheDatabase()
     {
         // The warm-up may still run while a short-lived host closes its data file; it must not read the stored OPDs.
-        var understander = new MessageUnderstander(new UnreachableOrganisations(), new SafetyGuard());
+        var understander = new MessageUnderstander(new UnreachableOrganisations(), new LearnedSafetyScreen(QuestionBank.Default));
 
         understander.WarmUp();
     }

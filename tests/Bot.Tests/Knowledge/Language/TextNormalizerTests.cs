@@ -11,6 +11,11 @@ public sealed class TextNormalizerTests
     [InlineData("tolooong bangettt", "tolong sekali")]
     [InlineData("Énergi  —  Réhab", "energi rehabilitasi")]
     [InlineData("tgl15 jan", "tanggal 15 jan")]
+    [InlineData("temen sy kejang2 abis nyabu", "teman saya kejang kejang setelah memakai sabu")]
+    [InlineData("obat2an terlarang", "obat obatan terlarang")]
+    [InlineData("anak2nya", "anak anaknya")]
+    [InlineData("sabu2", "sabu")]
+    [InlineData("ra2026", "rencana aksi 2026")]
     [InlineData("", "")]
     [InlineData("  ?!  ", "")]
     public void NormalisesChatSpelling(string text, string expected) =>

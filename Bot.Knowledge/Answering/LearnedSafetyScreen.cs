@@ -1,0 +1,128 @@
+using Bot.Knowledge.Bank;
+using Bot.Knowledge.Language;
+using Bot.Knowledge.Retrieval;
+
+namespace Bot.Knowledge.Answering;
+
+/// <summary>
+/// The safety screen learned from the question bank. Two learners vote, and either one is enough, because a
+/// missed safety message is the worst error the Q&amp;A can make:
+/// <list type="bullet">
+/// <item>a <see cref="TextClassifier"/> (word and character n-grams) over the safety bank's concerns against every
+/// ordinary question of the answer and scope banks ("none"): a message goes to safety when the concerns together
+/// are likely enough, even if "none" is the single most likely label;</item>
+/// <item>nearest-example matching (<see cref="QuestionMatcher"/>): the message goes to safety when its nearest
+/// safety example is close and nearer than any ordinary question.</item>
+/// </list>
+/// An ordinary bank question that is much nearer than any safety example vetoes a classifier vote that is not
+/// confident ("sabu sama ganja golongan berapa?" is a lookup, not a request).
+/// The thresholds were set by hand while the safety bank was written; no derivation of them is recorded, so they are
+/// judged by the safety figures of BENCHMARKS.md (every set, per kind). Training happens once per process (about two
+/// seconds); screening takes well under a millisecond.
+/// </summary>
+internal sealed class LearnedSafetyScreen : ISafetyScreen
+{
+    public const string None = "none";
+
+    /// <summary>Safety examples are repeated so that six small classes are not drowned by two thousand ordinary questions.</summary>
+    private const int SafetyWeight = 3;
+
+    /// <summary>Total probability of the concerns above which the classifier routes to safety.</summary>
+    private const float ClassifierRoute = 0.35f;
+
+    /// <summary>The nearest safety example must be at least this similar, and this much nearer than any ordinary question.</summary>
+    private const double NeighbourRoute = 0.35;
+    private const double NeighbourMargin = 0.05;
+
+    /// <summary>The classifier alone decides above this; below it, an ordinary question this close and this much nearer vetoes.</summary>
+    private const float ClassifierSure = 0.8f;
+    private const double VetoSimilarity = 0.4;
+    private const double VetoMargin = 0.1;
+
+    /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
+
+    private readonly Lazy<Models> _models;
+
+    public LearnedSafetyScreen(QuestionBank bank) =>
+        _models = Trained.GetValue(bank, b => new Lazy<Models>(() => Models.Train(b)));
+
+    public SafetyConcern Screen(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SafetyConcern.None;
+        }
+
+        var models = _models.Value;
+        var prediction = models.Classifier.Predict(text);
+        var concern = prediction.Ranked.First(r => r.Label != None).Label;
+        var safety = 1 - prediction.Ranked.Where(r => r.Label == None).Sum(r => r.Score);
+        if (safety >= ClassifierSure)
+        {
+            return ToConcern(concern);
+        }
+
+        var neighbours = models.Matcher.Match(text, 20);
+        var nearestSafety = neighbours.FirstOrDefault(n => models.Labels[n.Index] != None);
+        var nearestNone = neighbours.Where(n => models.Labels[n.Index] == None).Select(n => n.Similarity).DefaultIfEmpty(0).Max();
+        var vetoed = nearestNone >= VetoSimilarity && nearestNone > nearestSafety.Similarity + VetoMargin;
+        if ((prediction.Label != None || safety >= ClassifierRoute) && !vetoed)
+        {
+            return ToConcern(concern);
+        }
+
+        return nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
+            ? ToConcern(models.Labels[nearestSafety.Index])
+            : SafetyConcern.None;
+    }
+
+    /// <summary>Trains the models now instead of on the first message.</summary>
+    public void Prepare() => _ = _models.Value;
+
+    private static SafetyConcern ToConcern(string label) => label switch
+    {
+        "emergency" => SafetyConcern.Emergency,
+        "self-harm" => SafetyConcern.SelfHarm,
+        "obtain" => SafetyConcern.ObtainOrUse,
+        "evasion" => SafetyConcern.Evasion,
+        "fear" => SafetyConcern.FearOfReporting,
+        "help" => SafetyConcern.SeekingHelp,
+        _ => throw new InvalidOperationException($"The safety bank has an unknown label '{label}'."),
+    };
+
+    private sealed record Models(TextClassifier Classifier, QuestionMatcher Matcher, IReadOnlyList<string> Labels)
+    {
+        public static Models Train(QuestionBank bank)
+        {
+            var examples = Examples(bank).ToList();
+            var unique = examples.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
+            return new Models(
+                TextClassifier.Train(examples),
+                new QuestionMatcher(unique.Select(e => e.Text).ToList()),
+                unique.Select(e => e.Label).ToList());
+        }
+
+        private static IEnumerable<LabelledText> Examples(QuestionBank bank)
+        {
+            foreach (var example in bank.Safety)
+            {
+                var copies = example.Label == None ? 1 : SafetyWeight;
+                for (var i = 0; i < copies; i++)
+                {
+                    yield return example;
+                }
+            }
+
+            foreach (var question in bank.Answers)
+            {
+                yield return new LabelledText(question.Text, None);
+            }
+
+            foreach (var question in bank.Scope)
+            {
+                yield return new LabelledText(question.Text, None);
+            }
+        }
+    }
+}

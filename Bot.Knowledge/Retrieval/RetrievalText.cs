@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Language;
+
+namespace Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// The text retrieval compares: the <see cref="TextNormalizer">normalised</see> message, English words in the
+/// Indonesian the sources use (the data file <c>english-id.tsv</c>), with the narcotics classes
+/// written the way the statutes write them ("golongan 3", "golongan tiga" → "golongan iii"), and the kind of
+/// answer a question asks for (when, who, how much, how, where, may) as extra features for nearest-question
+/// matching, so "kapan dimusnahkan" and "dengan cara apa dimusnahkan" do not look alike.
+/// </summary>
+internal static partial class RetrievalText
+{
+    private static readonly Dictionary<string, string> AskedFor = new(StringComparer.Ordinal)
+    {
+        ["kapan"] = "?when", ["when"] = "?when", ["tanggal"] = "?when",
+        ["siapa"] = "?who", ["who"] = "?who", ["whom"] = "?who",
+        ["berapa"] = "?much", ["lama"] = "?much", ["much"] = "?much", ["many"] = "?much", ["long"] = "?much",
+        ["bagaimana"] = "?how", ["cara"] = "?how", ["how"] = "?how", ["prosedur"] = "?how",
+        ["mana"] = "?where", ["where"] = "?where", ["tempat"] = "?where",
+        ["boleh"] = "?may", ["bolehkah"] = "?may", ["can"] = "?may", ["may"] = "?may", ["allowed"] = "?may",
+    };
+
+    private static readonly Lazy<ColloquialLexicon> English = new(LoadEnglish);
+
+    private static readonly Lazy<string> Version = new(ComputeVersion);
+
+    /// <summary>
+    /// SHA-256 of the word lists behind <see cref="Normalize"/> (the colloquial lexicon and the English vocabulary):
+    /// the index stores the bank's questions normalised, so it is rebuilt when either list changes.
+    /// </summary>
+    public static string Fingerprint => Version.Value;
+
+    /// <summary>The normalised text, English words in their Indonesian form (english-id.tsv), classes as the statutes write them.</summary>
+    public static string Normalize(string? text)
+    {
+        var english = English.Value;
+        var words = TextNormalizer.Tokens(text).Select(w => english.Standard(w) ?? w);
+        return Golongan().Replace(string.Join(' ', words), m => "golongan " + Roman(m.Groups[1].Value));
+    }
+
+    /// <summary>The question-kind markers of a normalised text ("?when", "?who", …), once each.</summary>
+    public static IEnumerable<string> Asks(string normalized) =>
+        normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => AskedFor.GetValueOrDefault(w))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+
+    private static string ComputeVersion()
+    {
+        var assembly = typeof(RetrievalText).Assembly;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".tsv", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            hash.AppendData(memory.ToArray());
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static ColloquialLexicon LoadEnglish()
+    {
+        var assembly = typeof(RetrievalText).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Retrieval.english-id.tsv", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded vocabulary {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return ColloquialLexicon.Parse(reader);
+    }
+
+    private static string Roman(string value) => value switch
+    {
+        "1" or "satu" or "i" => "i",
+        "2" or "dua" or "ii" => "ii",
+        _ => "iii",
+    };
+
+    [GeneratedRegex(@"\bgolongan (1|2|3|satu|dua|tiga|i|ii|iii)\b")]
+    private static partial Regex Golongan();
+}

@@ -1,0 +1,36 @@
+using Bot.Knowledge.Retrieval;
+
+namespace Bot.Tests.Knowledge;
+
+/// <summary>Typos, English and the statutes' way of writing the narcotics classes meet the sources' words.</summary>
+public sealed class SpellingAndNormalisationTests
+{
+    private static readonly SpellingCorrector Speller = new(["rehabilitasi", "rehabilitasi", "pecandu", "narkotika", "penjara", "golongan", "sabu"]);
+
+    [Theory]
+    [InlineData("rehabilitsi", "rehabilitasi")]
+    [InlineData("pecnadu", "pecandu")]
+    [InlineData("narkotka", "narkotika")]
+    [InlineData("penjra", "penjara")]
+    [InlineData("soto", "soto")]
+    [InlineData("2026", "2026")]
+    [InlineData("pecandu", "pecandu")]
+    public void UnknownWordsAreCorrectedOnlyWhenAKnownWordIsClose(string word, string expected) =>
+        Assert.Equal(expected, Speller.Correct(word));
+
+    [Theory]
+    [InlineData("kasih narkoba golongan 3 ke temen", "beri narkoba golongan iii ke teman")]
+    [InlineData("gol 1", "golongan i")]
+    [InlineData("Who appoints the head of BNN?", "siapa mengangkat the kepala of bnn")]
+    [InlineData("Can foreigners convicted of drug crimes come back?", "can warga negara asing dipidana of narkotika tindak pidana come kembali")]
+    public void RetrievalTextNormalisesColloquialEnglishAndClasses(string text, string expected) =>
+        Assert.Equal(expected, RetrievalText.Normalize(text));
+
+    [Fact]
+    public void TheKindOfAnswerAskedForIsAFeature()
+    {
+        Assert.Contains("?when", RetrievalText.Asks(RetrievalText.Normalize("kapan barang sitaan dimusnahkan")));
+        Assert.Contains("?how", RetrievalText.Asks(RetrievalText.Normalize("dengan cara apa barang sitaan dimusnahkan")));
+        Assert.Contains("?who", RetrievalText.Asks(RetrievalText.Normalize("who appoints the head of bnn")));
+    }
+}
