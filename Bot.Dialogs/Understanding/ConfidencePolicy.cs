@@ -38,6 +38,14 @@ public sealed record ConfidencePolicy(double Run, double Clarify, double Option,
             return (RouteDecision.Run, []);
         }
 
+        // In the band where the bot would ask, a question-shaped message goes to Q&A when the readings that lead
+        // there (a question about the rules, or something outside Sinergi, which Q&A declines briefly) are together
+        // likelier than the best command: the route is chosen by its total probability, not by one label's.
+        if (top.Score >= Clarify && questionShaped && QandAMass(ranked) > top.Score)
+        {
+            return (RouteDecision.Question, []);
+        }
+
         if (top.Score >= Clarify)
         {
             var options = ranked
@@ -54,4 +62,7 @@ public sealed record ConfidencePolicy(double Run, double Clarify, double Option,
 
         return (questionShaped ? RouteDecision.Question : RouteDecision.Help, []);
     }
+
+    private static double QandAMass(IReadOnlyList<LabelScore> ranked) =>
+        ranked.Where(s => IntentCatalog.Contains(s.Label) && IntentCatalog.Get(s.Label).Kind is IntentKind.Question or IntentKind.OutOfScope).Sum(s => (double)s.Score);
 }

@@ -93,7 +93,11 @@ public sealed class MessageUnderstander(
             (route, alternatives) = Policy.Decide(prediction.Ranked, questionShaped, role);
         }
 
-        if (concern != SafetyConcern.None)
+        if (ReportsActivity(concern, intent, route))
+        {
+            concern = SafetyConcern.None;
+        }
+        else if (concern != SafetyConcern.None)
         {
             route = RouteDecision.Question;
             alternatives = [];
@@ -113,4 +117,13 @@ public sealed class MessageUnderstander(
             p.Score >= Policy.Run && IntentCatalog.Contains(p.Label) && IntentCatalog.Get(p.Label).AllowedFor(userRole)
             && IntentCatalog.Get(p.Label).Kind is IntentKind.Command or IntentKind.Steering;
     }
+
+    /// <summary>
+    /// Someone reporting drug activity names it ("ada yg jualan sabu"), which the safety screen reads as obtaining or
+    /// using. When the tip-line intent runs (typed, or confident enough to run) and the concern is only that, the
+    /// tip line is the safe route: it takes the report anonymously. Every other concern (an emergency, self-harm,
+    /// fear of reporting, evasion, seeking help) goes to the safety answer whatever the intent.
+    /// </summary>
+    private static bool ReportsActivity(SafetyConcern concern, string intent, RouteDecision route) =>
+        concern == SafetyConcern.ObtainOrUse && route == RouteDecision.Run && intent == Intents.ReportTip;
 }

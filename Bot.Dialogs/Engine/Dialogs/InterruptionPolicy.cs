@@ -32,9 +32,16 @@ internal static class InterruptionPolicy
         var fit = dc.ActiveDialog is { } dialog ? await dialog.FitAsync(dc, cancellationToken) : AnswerFit.FreeText;
         if (understood.Safety != SafetyConcern.None)
         {
-            // A life or a request for drugs is answered first. Free text that is not a question ("ada yang
-            // overdosis di kos sebelah" as a tip's description) is answered and kept as the form's answer too.
-            return fit == AnswerFit.FreeText && !QuestionShape.IsQuestion(dc.Turn.Text) ? Interruption.SafetyAside : Interruption.Question;
+            // A question with a concern is answered first. Free text that is not a question is the form's answer:
+            // when a life may be at stake ("ada yang overdosis di kos sebelah" as a tip's description) the safety
+            // answer comes as an aside and the text is kept; drugs named in a description or a narrative ("dia
+            // jualan sabu di gang") are what tips and reports are about, so they are simply the answer.
+            if (fit == AnswerFit.FreeText && !QuestionShape.IsQuestion(dc.Turn.Text))
+            {
+                return understood.Safety is SafetyConcern.Emergency or SafetyConcern.SelfHarm ? Interruption.SafetyAside : Interruption.None;
+            }
+
+            return Interruption.Question;
         }
 
         if (fit == AnswerFit.Recognised)

@@ -39,5 +39,18 @@ public sealed class ConfidencePolicyTests
         Assert.Equal(RouteDecision.Help, Policy.Decide(Ranked((Intents.OutOfScope, 0.9f)), false, null).Decision);
     }
 
+    [Fact]
+    public void AnUnsureQuestionGoesToQandAWhenTheQandAReadingsTogetherOutweighTheBestCommand()
+    {
+        // Out of scope 0.22 + a question 0.15 outweigh a tip check at 0.26: Q&A (which declines briefly), not "Maksud Anda".
+        var spread = Ranked((Intents.CheckTip, 0.26f), (Intents.OutOfScope, 0.22f), (Intents.Question, 0.15f), (Intents.ReportTip, 0.12f));
+        Assert.Equal(RouteDecision.Question, Policy.Decide(spread, questionShaped: true, Role.Warga).Decision);
+
+        // Not worded as a question, the same scores still ask; and a command that outweighs them still asks.
+        Assert.Equal(RouteDecision.Clarify, Policy.Decide(spread, questionShaped: false, Role.Warga).Decision);
+        var command = Ranked((Intents.CheckTip, 0.45f), (Intents.OutOfScope, 0.2f), (Intents.Question, 0.1f), (Intents.ReportTip, 0.12f));
+        Assert.Equal(RouteDecision.Clarify, Policy.Decide(command, questionShaped: true, Role.Warga).Decision);
+    }
+
     private static List<LabelScore> Ranked(params (string Label, float Score)[] scores) => [.. scores.Select(s => new LabelScore(s.Label, s.Score))];
 }

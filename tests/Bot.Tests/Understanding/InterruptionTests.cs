@@ -106,6 +106,28 @@ public sealed class InterruptionTests : IDisposable
         Assert.Equal("Ada yang overdosis di kos sebelah, pingsan habis pakai sabu", Assert.Single(host.Get<TipStore>().List()).Description);
     }
 
+    [Fact]
+    public async Task DrugDealingNamedInATipIsTheTipNotARequestForDrugs()
+    {
+        using var host = UnderstandingHosts.WithQuestions(_folder.Path);
+        var warga = new ConversationDriver(host, "warga");
+
+        // Opening the tip line in words that name the dealing: the tip line, not the refusal for obtaining drugs.
+        await warga.SayAsync("mau lapor ada yg jualan sabu", "Apa yang ingin Anda laporkan?");
+        warga.AssertNoReplyContains("tidak dapat membantu");
+        await warga.SayAsync("1", "Ceritakan");
+
+        // The description names the dealing too: it is the answer, with no refusal aside.
+        await warga.SayAsync("Dia jualan sabu ke anak sekolah tiap malam di gang belakang pasar", "kecamatan");
+        warga.AssertNoReplyContains("tidak dapat membantu");
+        await warga.SayAsync("Kandangan", "desa");
+        await warga.SayAsync("lewati", "Kapan");
+        await warga.SayAsync("tadi malam", "foto");
+        await warga.SayAsync("lewati", "Kirim laporan ini?");
+        await warga.SayAsync("ya", "Kode lacak");
+        Assert.Equal("Dia jualan sabu ke anak sekolah tiap malam di gang belakang pasar", Assert.Single(host.Get<TipStore>().List()).Description);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static async Task<ConversationDriver> AtTheTitleAsync(DialogsHost host)
