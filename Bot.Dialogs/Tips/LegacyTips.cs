@@ -17,7 +17,7 @@ internal static class LegacyTips
     {
         ArgumentNullException.ThrowIfNull(main);
         ArgumentNullException.ThrowIfNull(tips);
-        if (ReferenceEquals(main, tips) || !main.Raw.CollectionExists(Collection))
+        if (ReferenceEquals(main, tips) || !main.Raw.CollectionExists(Collection) || main.Raw.GetCollection(Collection).Count() == 0)
         {
             return;
         }
@@ -47,7 +47,9 @@ internal static class LegacyTips
                 main.Files.Delete(photo.Id);
             }
 
-            main.Raw.DropCollection(Collection);
+            // Emptied, not dropped: LiteDB refuses DropCollection while the engine holds a transaction, and a
+            // folder from before the move could then no longer start the host. An empty collection is skipped.
+            main.Raw.GetCollection(Collection).DeleteAll();
         });
         main.Raw.Checkpoint();
     }
