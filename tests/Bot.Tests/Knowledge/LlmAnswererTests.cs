@@ -22,8 +22,10 @@ public sealed class LlmAnswererTests : IAsyncLifetime, IDisposable
             ["Knowledge:Llm:Endpoint"] = _server.Endpoint,
             ["Knowledge:Llm:Model"] = "stub-model",
             ["Knowledge:Llm:ApiKey"] = "test-key",
-            ["Knowledge:Llm:Timeout"] = "00:00:02",
-            ["Knowledge:Llm:RewriteTimeout"] = "00:00:01",
+            // Long enough that a loaded machine still reaches the stub (a 429 answered after the timeout looked like
+            // "no answer request"), short enough that the hanging stub is given up well inside the 20 s the test allows.
+            ["Knowledge:Llm:Timeout"] = "00:00:08",
+            ["Knowledge:Llm:RewriteTimeout"] = "00:00:04",
         });
     }
 
