@@ -14,7 +14,7 @@ namespace Bot.Dialogs.Progress;
 /// <see cref="EvidenceFile"/>s. Messages that are neither files nor commands never end it: after a few it says
 /// what it waits for and what else the user can do.
 /// </summary>
-internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sources, EvidenceStore store) : Dialog(DialogId)
+internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sources, IEvidenceStore store) : Dialog(DialogId)
 {
     public const string DialogId = "progress.evidence";
     public const long MaxBytes = 10 * 1024 * 1024;

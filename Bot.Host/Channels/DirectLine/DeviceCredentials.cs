@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using LiteDB;
 using Microsoft.Extensions.Options;
 

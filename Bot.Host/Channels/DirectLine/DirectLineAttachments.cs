@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using LiteDB;
 
 namespace Bot.Host.Channels.DirectLine;

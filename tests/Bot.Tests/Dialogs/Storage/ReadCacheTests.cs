@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void AUserChangedThroughAnotherHandleIsReadFresh()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         var created = users.GetOrCreate("test|a", "Ani", "id-ID");
         Assert.Equal(Role.Warga, users.FindByAccount("test|a")!.Role);
 
@@ -33,7 +34,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void ACachedUserIsACopyEveryTime()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         users.GetOrCreate("test|b", "Budi", "id-ID");
         var first = users.FindByAccount("test|b")!;
         first.Name = "changed in a turn that then failed";
@@ -43,7 +44,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void AReadInsideARolledBackTransactionIsNotRemembered()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         var created = users.GetOrCreate("test|c", "Citra", "id-ID");
         Assert.ThrowsAny<InvalidOperationException>(() => _database.InTransaction(() =>
         {
@@ -59,7 +60,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void StateIsAFreshCopyAndOnlyCommittedSavesCount()
     {
-        var states = new ConversationStateStore(_database, TimeProvider.System);
+        var states = new LiteDbConversationStateStore(_database, TimeProvider.System);
         var state = states.Load("test|c1");
         state.Stack.Add(new DialogFrame { DialogId = "form", State = new BsonDocument { ["step"] = 1 } });
         states.Save(state);
