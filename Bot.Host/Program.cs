@@ -45,7 +45,7 @@ builder.Services.AddWhatsApp(builder.Configuration);
 builder.Services.AddBotKnowledge(builder.Configuration);
 // The coordinator dashboard at /dasbor (sign-in by one-time link from the chat).
 builder.Services.AddDashboard(builder.Configuration);
-// Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
+// Reminders: Quartz sweeps the stored outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
 // Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();

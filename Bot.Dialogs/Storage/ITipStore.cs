@@ -4,7 +4,7 @@ namespace Bot.Dialogs.Storage;
 
 /// <summary>
 /// The tips, their photos and the receipts of confirmations, all kept apart from everything else (their own file
-/// in the LiteDB adapter), so nothing of a tip shares a transaction with a sender's turn.
+/// in the storage adapter), so nothing of a tip shares a transaction with a sender's turn.
 /// </summary>
 public interface ITipStore
 {

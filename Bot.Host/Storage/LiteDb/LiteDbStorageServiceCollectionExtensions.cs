@@ -1,4 +1,6 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Channels.DirectLine;
+using Bot.Host.Channels.WhatsApp;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +54,15 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<INotificationStore, LiteDbNotificationStore>();
         services.AddSingleton<ITipStore, LiteDbTipStore>();
         services.AddSingleton<IDashboardSessionStore, LiteDbDashboardSessionStore>();
+
+        // The channels' own stores (their ports sit next to each channel).
+        services.AddSingleton<IDirectLineStore, LiteDbDirectLineStore>();
+        services.AddSingleton<IDeviceStore, LiteDbDeviceStore>();
+        services.AddSingleton<IUploadStore, LiteDbUploadStore>();
+        services.AddSingleton<IWhatsAppInbox, LiteDbWhatsAppInbox>();
+        services.AddSingleton<IServiceWindowStore, LiteDbServiceWindowStore>();
+        services.AddSingleton<INumberedChoiceStore, LiteDbNumberedChoiceStore>();
+        services.AddSingleton<IOutboundMessageStore, LiteDbOutboundMessageStore>();
         return services;
     }
 }

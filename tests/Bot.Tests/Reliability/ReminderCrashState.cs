@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
-using Bot.Host.Channels.DirectLine;
 using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,7 @@ internal sealed record ReminderCrashState(
     public static ReminderCrashState Read(string folder, IEnumerable<string> directLineConversations)
     {
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = folder }));
-        var store = new DirectLineStore(database);
+        var store = new LiteDbDirectLineStore(database);
         return new ReminderCrashState(
             new LiteDbReminderOutbox(database).All().ToDictionary(r => r.Id, StringComparer.Ordinal),
             new LiteDbInFlightMessages(database).All(),

@@ -200,7 +200,7 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
         var today = LocalSchedule.LocalDate(now.UtcDateTime, IndonesianTimeZones.Find(IndonesianTimeZones.Wita));
         var (period, year) = ReportingOverview.CurrentPeriod(today);
         using var seed = new ReminderHost(_data.Path, new FakeTimeProvider(now.AddDays(-12)), ReminderSettings.ToDictionary(s => s.Key, s => (string?)s.Value));
-        var directLine = new DirectLineStore(seed.Get<SinergiDatabase>());
+        var directLine = new LiteDbDirectLineStore(seed.Get<SinergiDatabase>());
         var organisations = Enumerable.Range(0, 5).Select(o => seed.AddOrganisation($"UJI{o}", IndonesianTimeZones.Wita)).ToList();
         AddPerson(seed, "test", "koord", "koord-conv", serviceUrl, Role.Koordinator, null);
 

@@ -44,7 +44,7 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
         await SayAsync(host, "cek " + code, "Status laporan");
 
         // Every handled row is down to what de-duplication needs: the wamid, the times and the state.
-        var inbox = host.Get<WhatsAppInbox>();
+        var inbox = host.Get<IWhatsAppInbox>();
         for (var i = 1; i <= _sent; i++)
         {
             var row = await EventuallyAsync(() => inbox.Get(Wamid(i)) is { State: InboxState.Done } done ? done : null);

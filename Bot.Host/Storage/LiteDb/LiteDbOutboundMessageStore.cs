@@ -1,13 +1,13 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Channels.WhatsApp;
 using LiteDB;
 
-namespace Bot.Host.Channels.WhatsApp;
+namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
 /// Every message we sent, by wamid, with its delivery status. Status webhooks arrive out of order and more than
 /// once, so they only move a message forward (sent, delivered, read); failed is final.
 /// </summary>
-internal sealed class OutboundMessageStore(SinergiDatabase database)
+internal sealed class LiteDbOutboundMessageStore(SinergiDatabase database) : IOutboundMessageStore
 {
     private readonly ILiteCollection<OutboundMessage> _messages = CreateCollection(database);
 
@@ -69,35 +69,4 @@ internal sealed class OutboundMessageStore(SinergiDatabase database)
         messages.EnsureIndex(m => m.ConversationId);
         return messages;
     }
-}
-
-internal enum StatusOutcome
-{
-    Applied,
-    Stale,
-    Duplicate,
-}
-
-/// <summary>A message we sent and what became of it.</summary>
-internal sealed class OutboundMessage
-{
-    public string Id { get; set; } = string.Empty;
-    public string? ConversationId { get; set; }
-
-    /// <summary>reply, proactive or template.</summary>
-    public string? Kind { get; set; }
-
-    public string Status { get; set; } = "accepted";
-    public long AcceptedAtMs { get; set; }
-    public long StatusAtMs { get; set; }
-    public int? ErrorCode { get; set; }
-    public string? ErrorTitle { get; set; }
-    public List<StatusEvent> History { get; set; } = [];
-}
-
-internal sealed class StatusEvent
-{
-    public string Status { get; set; } = string.Empty;
-    public long AtMs { get; set; }
-    public int? ErrorCode { get; set; }
 }

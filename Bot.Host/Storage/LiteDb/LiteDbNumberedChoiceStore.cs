@@ -1,13 +1,13 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Channels.WhatsApp;
 using LiteDB;
 
-namespace Bot.Host.Channels.WhatsApp;
+namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
 /// More than ten choices do not fit a WhatsApp list, so they go out as numbered lines. This remembers the
 /// numbering per conversation until the user's next message, which may then answer "3" for the third choice.
 /// </summary>
-internal sealed class NumberedChoiceStore(SinergiDatabase database)
+internal sealed class LiteDbNumberedChoiceStore(SinergiDatabase database) : INumberedChoiceStore
 {
     private readonly ILiteCollection<Choices> _choices = database.Collection<Choices>("whatsapp_choices");
 

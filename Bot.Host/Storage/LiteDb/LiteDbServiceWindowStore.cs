@@ -1,17 +1,14 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Channels.WhatsApp;
 using LiteDB;
 
-namespace Bot.Host.Channels.WhatsApp;
+namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
 /// When each user last wrote to us. Free-form messages are allowed only within 24 hours of that
 /// (protocol/whatsapp-cloud.md §4); after it, only an approved template.
 /// </summary>
-internal sealed class ServiceWindowStore(SinergiDatabase database)
+internal sealed class LiteDbServiceWindowStore(SinergiDatabase database) : IServiceWindowStore
 {
-    /// <summary>The customer-service window, less a margin for clock skew and queueing.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24) - TimeSpan.FromMinutes(5);
-
     private readonly ILiteCollection<LastInbound> _windows = database.Collection<LastInbound>("whatsapp_windows");
 
     /// <summary>Moves the last-inbound time forward (never back: messages arrive out of order).</summary>
@@ -35,7 +32,7 @@ internal sealed class ServiceWindowStore(SinergiDatabase database)
         _windows.FindById(conversationId) is { } row ? DateTimeOffset.FromUnixTimeMilliseconds(row.AtMs) : null;
 
     public bool IsOpen(string conversationId, DateTimeOffset now) =>
-        LastInboundAt(conversationId) is { } last && now - last < Window;
+        LastInboundAt(conversationId) is { } last && now - last < IServiceWindowStore.Window;
 
     internal sealed class LastInbound
     {

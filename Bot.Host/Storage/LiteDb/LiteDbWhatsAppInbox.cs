@@ -1,14 +1,14 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Channels.WhatsApp;
 using LiteDB;
 
-namespace Bot.Host.Channels.WhatsApp;
+namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
 /// The durable queue between the webhook and the turn pipeline: the webhook inserts and answers 200 at once,
 /// the worker drains it. Unfinished rows survive a restart; finished rows stay as the de-duplication record
 /// until the retention passes, stripped of everything the user sent (<see cref="InboxRow.ForgetPayload"/>).
 /// </summary>
-internal sealed class WhatsAppInbox(SinergiDatabase database)
+internal sealed class LiteDbWhatsAppInbox(SinergiDatabase database) : IWhatsAppInbox
 {
     private static long _arrivals;
     private readonly ILiteCollection<InboxRow> _rows = CreateCollection(database);
