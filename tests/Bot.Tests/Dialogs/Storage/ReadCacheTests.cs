@@ -1,7 +1,7 @@
+using System.Text.Json.Nodes;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Dialogs.Storage;
@@ -61,7 +61,7 @@ public sealed class ReadCacheTests : IDisposable
     {
         var states = new ConversationStateStore(_database, TimeProvider.System);
         var state = states.Load("test|c1");
-        state.Stack.Add(new DialogFrame { DialogId = "form", State = new BsonDocument { ["step"] = 1 } });
+        state.Stack.Add(new DialogFrame { DialogId = "form", State = new JsonObject { ["step"] = 1 } });
         states.Save(state);
         Assert.Equal(1, state.Version);
 
@@ -69,7 +69,7 @@ public sealed class ReadCacheTests : IDisposable
         var copy = states.Load("test|c1");
         copy.Stack[0].State["step"] = 99;
         copy.Stack.Clear();
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
 
         // A save rolled back is not remembered; saving the same object again works (a group commit's retry).
         var next = states.Load("test|c1");
@@ -79,9 +79,9 @@ public sealed class ReadCacheTests : IDisposable
             states.Save(next);
             throw new InvalidOperationException("roll back");
         }));
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         states.Save(next);
-        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         Assert.Equal(2, states.Load("test|c1").Version);
 
         // A stale copy is refused.
