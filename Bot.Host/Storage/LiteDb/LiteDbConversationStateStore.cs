@@ -1,29 +1,43 @@
+using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Storage;
 using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
-/// One state document per conversation (the dialog stack, the members welcomed, the activity ids recently
-/// processed), saved with an optimistic version check so that two writers can never silently overwrite each other.
-/// This store is the only writer of its collection, so it keeps the last committed bytes of recent conversations
-/// in memory: a turn's load and the save's version check then cost no database read (BENCHMARKS.md "Load").
+/// One state record per conversation (the dialog stack, the members welcomed, the activity ids recently processed),
+/// saved with an optimistic version check so that two writers can never silently overwrite each other. The state
+/// itself is JSON (System.Text.Json, <see cref="DialogStateJson"/>) stored as UTF-8 bytes beside the version and
+/// save time. This store is the only writer of its collection, so it keeps the last committed bytes of recent
+/// conversations in memory: a turn's load and the save's version check then cost no database read (BENCHMARKS.md
+/// "Load"). A record saved before the state became JSON (a BSON document) is converted when first read and saved
+/// as JSON by the conversation's next turn.
 /// </summary>
 internal sealed class LiteDbConversationStateStore(SinergiDatabase database, TimeProvider time) : IConversationStateStore
 {
     private const string CollectionName = "conversation_states";
+    private const string VersionField = "Version";
+    private const string UpdatedAtField = "UpdatedAt";
+    private const string JsonField = "Json";
     private const int CachedConversations = 4_096;
 
     private readonly ILiteCollection<BsonDocument> _states = database.Raw.GetCollection(CollectionName);
-    private readonly BoundedCache<byte[]> _committed = new(CachedConversations);
+    private readonly BoundedCache<StoredState> _committed = new(CachedConversations);
 
     /// <summary>A fresh copy of the conversation's state (changing it changes nothing until <see cref="Save"/>).</summary>
     public ConversationState Load(string key)
     {
-        var document = Committed(key);
-        return document is null
-            ? new ConversationState { Id = key, Version = 0 }
-            : database.Mapper.ToObject<ConversationState>(document);
+        if (Committed(key) is not { } stored)
+        {
+            return new ConversationState { Id = key, Version = 0 };
+        }
+
+        var state = JsonSerializer.Deserialize<ConversationState>(stored.Json, DialogStateJson.Options) ?? new ConversationState();
+        state.Id = key;
+        state.Version = stored.Version;
+        state.UpdatedAt = stored.UpdatedAt;
+        return state;
     }
 
     /// <summary>Saves the state; throws <see cref="ConcurrencyException"/> when someone saved it since it was loaded.</summary>
@@ -37,22 +51,20 @@ internal sealed class LiteDbConversationStateStore(SinergiDatabase database, Tim
     public Action PrepareSave(ConversationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var (document, bytes) = Serialise(state, state.Version + 1);
+        var stored = Serialise(state, state.Version + 1);
         return () =>
         {
-            var storedVersion = Committed(state.Id)?["Version"].AsInt32 ?? 0;
+            var storedVersion = Committed(state.Id)?.Version ?? 0;
             if (storedVersion != state.Version)
             {
                 throw new ConcurrencyException(state.Id, state.Version, storedVersion);
             }
 
-            Write(state.Id, document, bytes);
-            var version = document["Version"].AsInt32;
-            var updatedAt = document["UpdatedAt"].AsDateTime;
+            Write(state.Id, stored);
             database.AfterCommit(() =>
             {
-                state.Version = version;
-                state.UpdatedAt = updatedAt;
+                state.Version = stored.Version;
+                state.UpdatedAt = stored.UpdatedAt;
             });
         };
     }
@@ -66,37 +78,53 @@ internal sealed class LiteDbConversationStateStore(SinergiDatabase database, Tim
         var state = Load(key);
         state.Stack.Clear();
         state.RememberActivity(activityId);
-        var (document, bytes) = Serialise(state, state.Version + 1);
-        Write(key, document, bytes);
+        Write(key, Serialise(state, state.Version + 1));
     }
 
-    private (BsonDocument Document, byte[] Bytes) Serialise(ConversationState state, int version)
-    {
-        var document = database.Mapper.ToDocument(state);
-        document["Version"] = version;
-        document["UpdatedAt"] = time.GetUtcNow().UtcDateTime;
-        return (document, BsonSerializer.Serialize(document));
-    }
+    private StoredState Serialise(ConversationState state, int version) =>
+        new(version, time.GetUtcNow().UtcDateTime, JsonSerializer.SerializeToUtf8Bytes(state, DialogStateJson.Options));
 
-    private void Write(string key, BsonDocument document, byte[] bytes)
+    private void Write(string key, StoredState stored)
     {
-        _states.Upsert(document);
-        database.AfterCommit(() => _committed.Set(key, bytes));
-    }
-
-    private BsonDocument? Committed(string key)
-    {
-        if (_committed.TryGet(key, out var bytes))
+        _states.Upsert(new BsonDocument
         {
-            return BsonSerializer.Deserialize(bytes);
+            ["_id"] = key,
+            [VersionField] = stored.Version,
+            [UpdatedAtField] = stored.UpdatedAt,
+            [JsonField] = stored.Json,
+        });
+        database.AfterCommit(() => _committed.Set(key, stored));
+    }
+
+    private StoredState? Committed(string key)
+    {
+        if (_committed.TryGet(key, out var cached))
+        {
+            return cached;
         }
 
-        var stored = _states.FindById(key);
-        if (stored is not null && !database.InOpenTransaction)
+        var document = _states.FindById(key);
+        if (document is null)
         {
-            _committed.Set(key, BsonSerializer.Serialize(stored));
+            return null;
+        }
+
+        var stored = new StoredState(
+            document[VersionField].AsInt32,
+            document[UpdatedAtField].AsDateTime.ToUniversalTime(),
+            document[JsonField] is { IsBinary: true } json ? json.AsBinary : FromBson(document));
+        if (!database.InOpenTransaction)
+        {
+            _committed.Set(key, stored);
         }
 
         return stored;
     }
+
+    /// <summary>The JSON of a state saved as a BSON document (before dialog state became JSON).</summary>
+    private byte[] FromBson(BsonDocument document) =>
+        JsonSerializer.SerializeToUtf8Bytes(database.Mapper.ToObject<ConversationState>(document), DialogStateJson.Options);
+
+    /// <summary>A committed state: its version, when it was saved, and its JSON (never changed once built).</summary>
+    private sealed record StoredState(int Version, DateTime UpdatedAt, byte[] Json);
 }

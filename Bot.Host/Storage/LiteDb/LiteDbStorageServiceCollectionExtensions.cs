@@ -31,9 +31,6 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IGroupCommitter>(sp => sp.GetRequiredService<GroupCommitter>());
         services.AddSingleton<TipDatabase>();
 
-        // Until the dialog frames are JSON: the dialog context maps frames with the database's mapper.
-        services.AddSingleton(sp => sp.GetRequiredService<SinergiDatabase>().Mapper);
-
         services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
         services.AddSingleton<IFormDraftStore, LiteDbFormDraftStore>();
         services.AddSingleton<IUserStore, LiteDbUserStore>();

@@ -21,6 +21,9 @@ internal static class SinergiMapper
         mapper.RegisterType(
             date => new BsonValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        // Dialog frame state is JSON (form drafts hold frames); older BSON frames convert on read.
+        mapper.RegisterType(FrameStateBson.ToBson, FrameStateBson.FromBson);
         return mapper;
     }
 }

@@ -1,8 +1,8 @@
+using System.Text.Json.Nodes;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Dialogs.Storage;
@@ -62,7 +62,7 @@ public sealed class ReadCacheTests : IDisposable
     {
         var states = new LiteDbConversationStateStore(_database, TimeProvider.System);
         var state = states.Load("test|c1");
-        state.Stack.Add(new DialogFrame { DialogId = "form", State = new BsonDocument { ["step"] = 1 } });
+        state.Stack.Add(new DialogFrame { DialogId = "form", State = new JsonObject { ["step"] = 1 } });
         states.Save(state);
         Assert.Equal(1, state.Version);
 
@@ -70,7 +70,7 @@ public sealed class ReadCacheTests : IDisposable
         var copy = states.Load("test|c1");
         copy.Stack[0].State["step"] = 99;
         copy.Stack.Clear();
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
 
         // A save rolled back is not remembered; saving the same object again works (a group commit's retry).
         var next = states.Load("test|c1");
@@ -80,9 +80,9 @@ public sealed class ReadCacheTests : IDisposable
             states.Save(next);
             throw new InvalidOperationException("roll back");
         }));
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         states.Save(next);
-        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         Assert.Equal(2, states.Load("test|c1").Version);
 
         // A stale copy is refused.
