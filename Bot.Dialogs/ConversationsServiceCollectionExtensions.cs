@@ -4,7 +4,6 @@ using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Progress;
-using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,8 +16,6 @@ internal static class ConversationsServiceCollectionExtensions
     {
         services.AddOptions<CoordinatorOptions>().Bind(configuration.GetSection(CoordinatorOptions.SectionName));
         services.AddSingleton<UserResolver>();
-        services.AddSingleton<InviteCodeStore>();
-        services.AddSingleton<AdminCodeStore>();
         services.AddHostedService<AdminCodeAnnouncer>();
         services.AddSingleton<Dialog, JoinDialog>();
         services.AddSingleton<IIntentHandler, EnrollmentHandler>();
@@ -34,7 +31,6 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Dialog, CancelCommitmentDialog>();
         services.AddSingleton<IIntentHandler, CommitmentCommands>();
 
-        services.AddSingleton<EvidenceStore>();
         services.AddSingleton<EvidenceLinks>();
         services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
         services.AddSingleton<Dialog, EvidencePrompt>();

@@ -5,13 +5,11 @@ using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Reminders;
-using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
 using Bot.Dialogs.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs;
 
@@ -22,25 +20,10 @@ public static class DialogsServiceCollectionExtensions
     public static IServiceCollection AddBotDialogs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
         services.TryAddSingleton(TimeProvider.System);
 
-        // One process per data folder (the lock is taken when the first database opens), and the seam where tests
-        // make the disk fail.
-        services.AddSingleton(sp => DataFolderLock.Acquire(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
-        services.TryAddSingleton<StorageFaultInjection>();
-        services.AddSingleton<SinergiDatabase>();
-        services.AddSingleton<ConversationStateStore>();
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddSingleton<GroupCommitter>();
-        services.AddSingleton<UserStore>();
-        services.AddSingleton<OrganisationStore>();
-        services.AddSingleton<CommitmentStore>();
-        services.AddSingleton<ProgressReportStore>();
+        // Storage is an adapter the host adds (Bot.Host/Storage/LiteDb, AddLiteDbStorage); this layer sees only the
+        // ports in Storage/.
         services.AddReminderPolicy(configuration);
         services.AddSingleton<IBot, RouterBot>();
         services.AddUnderstanding();
@@ -57,7 +40,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, ResumeAfterInterruption>();
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
-        services.AddSingleton<FormDraftStore>().AddSingleton<FormDrafts>();
+        services.AddSingleton<FormDrafts>();
         services.AddConversations(configuration);
         services.AddDashboardLinks(configuration);
         services.AddTips(configuration);

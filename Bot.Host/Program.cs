@@ -6,6 +6,7 @@ using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Operations;
 using Bot.Host.Reminders;
+using Bot.Host.Storage.LiteDb;
 using Bot.Host.Telemetry;
 using Bot.Host.Web;
 using Bot.Knowledge;
@@ -31,6 +32,8 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
+// Storage: the LiteDB adapter behind the ports of Bot.Dialogs (Bot.Host/Storage/LiteDb).
+builder.Services.AddLiteDbStorage(builder.Configuration);
 
 // Azure Bot Service channels and the Bot Framework Emulator: POST /api/messages.
 builder.Services.AddBotFramework(builder.Configuration);
@@ -42,7 +45,7 @@ builder.Services.AddWhatsApp(builder.Configuration);
 builder.Services.AddBotKnowledge(builder.Configuration);
 // The coordinator dashboard at /dasbor (sign-in by one-time link from the chat).
 builder.Services.AddDashboard(builder.Configuration);
-// Reminders: Quartz sweeps the LiteDB outbox and queues the window notices, digests and escalations.
+// Reminders: Quartz sweeps the stored outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
 // Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();

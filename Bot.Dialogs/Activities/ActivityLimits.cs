@@ -3,8 +3,8 @@ using System.Text;
 namespace Bot.Dialogs.Activities;
 
 /// <summary>
-/// Bounds on the ids an activity may carry. They become keys of LiteDB documents and indexes, which refuse keys
-/// of about a kilobyte, so a longer id must be refused at the door (400), not fail inside a turn (500).
+/// Bounds on the ids an activity may carry. They become keys of stored documents and indexes (the storage refuses keys
+/// of about a kilobyte), so a longer id must be refused at the door (400), not fail inside a turn (500).
 /// </summary>
 public static class ActivityLimits
 {

@@ -6,7 +6,7 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Commitments;
 
 /// <summary>Cancels a commitment with a reason, after a confirm; the cancellation is a version like any change.</summary>
-internal sealed class CancelCommitmentDialog(CommitmentPrompts prompts, CommitmentStore commitments, CommitmentLookup lookup)
+internal sealed class CancelCommitmentDialog(CommitmentPrompts prompts, ICommitmentStore commitments, CommitmentLookup lookup)
     : WaterfallDialog<CancelCommitmentDialog.CancelState>(DialogId)
 {
     public const string DialogId = "commitment.cancel";

@@ -14,9 +14,9 @@ namespace Bot.Dialogs.Commitments;
 /// </summary>
 internal sealed class CommitmentCommands(
     DialogRunner dialogs,
-    CommitmentStore commitments,
-    ProgressReportStore reports,
-    OrganisationStore organisations,
+    ICommitmentStore commitments,
+    IProgressReportStore reports,
+    IOrganisationStore organisations,
     CommitmentLookup lookup) : IIntentHandler
 {
     public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Bot.Dialogs.Commitments;
 /// Finds a commitment by code for the sender. A fokal sees only their own OPD's; another OPD's commitment is
 /// answered exactly like a missing one, so its existence is not revealed. Coordinators may read every OPD's.
 /// </summary>
-internal sealed class CommitmentLookup(CommitmentStore commitments)
+internal sealed class CommitmentLookup(ICommitmentStore commitments)
 {
     public Commitment? FindForFokal(TurnContext turn, string code)
     {

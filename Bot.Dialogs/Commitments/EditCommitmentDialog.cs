@@ -9,7 +9,7 @@ namespace Bot.Dialogs.Commitments;
 /// Changes one field of a commitment: choose the field, give the new value (checked like at registration),
 /// confirm. Saved as a new version; refused when someone else changed the commitment meanwhile.
 /// </summary>
-internal sealed class EditCommitmentDialog(CommitmentPrompts prompts, CommitmentStore commitments, CommitmentLookup lookup)
+internal sealed class EditCommitmentDialog(CommitmentPrompts prompts, ICommitmentStore commitments, CommitmentLookup lookup)
     : WaterfallDialog<EditCommitmentDialog.EditState>(DialogId)
 {
     public const string DialogId = "commitment.edit";

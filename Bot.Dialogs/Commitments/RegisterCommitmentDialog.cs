@@ -14,7 +14,7 @@ namespace Bot.Dialogs.Commitments;
 /// periods; then the summary, which flags a period already over. "Tidak" at the summary changes one field. Saved
 /// only after "ya"; until then the answers are the fokal's draft.
 /// </summary>
-internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, CommitmentStore commitments, GroupCommitter commits, TimeProvider time)
+internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, ICommitmentStore commitments, IGroupCommitter commits, TimeProvider time)
     : FormDialog<RegisterCommitmentDialog.RegisterState>(DialogId)
 {
     public const string DialogId = "commitment.register";

@@ -23,7 +23,7 @@ internal static partial class InviteUses
 
         rest = argument[..match.Index].Trim();
         var uses = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-        return uses is >= 1 and <= InviteCodeStore.MaxUsesLimit ? uses : null;
+        return uses is >= 1 and <= IInviteCodeStore.MaxUsesLimit ? uses : null;
     }
 
     public static string Describe(TurnContext turn, int uses) =>

@@ -13,7 +13,7 @@ namespace Bot.Dialogs.Coordinator;
 /// ("undang Dinkes"), however worded; the OPD to invite is matched loosely against the OPDs that exist.
 /// </summary>
 internal sealed partial class OrganisationCommands(
-    OrganisationStore organisations, InviteCodeStore invites, UserStore users, CommitmentStore commitments, TimeProvider time) : IIntentHandler
+    IOrganisationStore organisations, IInviteCodeStore invites, IUserStore users, ICommitmentStore commitments, TimeProvider time) : IIntentHandler
 {
     public const int MaxNameLength = 100;
 

@@ -15,13 +15,13 @@ namespace Bot.Dialogs.Coordinator;
 /// the new fokal, the old one leaves the role). People are named, never shown by id.
 /// </summary>
 internal sealed partial class PeopleCommands(
-    UserStore users,
-    OrganisationStore organisations,
-    InviteCodeStore invites,
-    CommitmentStore commitments,
+    IUserStore users,
+    IOrganisationStore organisations,
+    IInviteCodeStore invites,
+    ICommitmentStore commitments,
     PeopleDirectory people,
     NotificationOutbox notices,
-    SinergiDatabase database,
+    IStorageTransactions transactions,
     TimeProvider time) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ internal sealed partial class PeopleCommands(
         var organisation = person.OrganisationId is { } id ? organisations.Get(id) : null;
         var held = organisation is null ? 0 : commitments.ListByOrganisation(organisation.Id).Count(c => c.Status == CommitmentStatus.Active && c.ResponsibleUserId() == person.Id);
         var label = person.Label(english);
-        database.InTransaction(() =>
+        transactions.Run(() =>
         {
             var stored = users.Get(person.Id)!;
             stored.Role = Role.Warga;
@@ -198,7 +198,7 @@ internal sealed partial class PeopleCommands(
         }
 
         var organisation = organisations.Get(leaving.OrganisationId!.Value)!;
-        var moved = database.InTransaction(() =>
+        var moved = transactions.Run(() =>
         {
             var codes = new List<string>();
             foreach (var commitment in commitments.ListByOrganisation(organisation.Id).Where(c => c.Status != CommitmentStatus.Cancelled && c.ResponsibleUserId() == leaving.Id))

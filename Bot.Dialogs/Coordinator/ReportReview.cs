@@ -9,7 +9,7 @@ namespace Bot.Dialogs.Coordinator;
 /// notice is pushed only after it committed.
 /// </summary>
 internal sealed class ReportReview(
-    SinergiDatabase database, ProgressReportStore reports, CommitmentStore commitments, UserStore users, NotificationOutbox outbox, TimeProvider time)
+    IStorageTransactions transactions, IProgressReportStore reports, ICommitmentStore commitments, IUserStore users, NotificationOutbox outbox, TimeProvider time)
 {
     public Outcome? Approve(int reportId, string reviewerId) => Review(reportId, reviewerId, ReportState.Approved, null);
 
@@ -22,7 +22,7 @@ internal sealed class ReportReview(
         return outbox.TryDeliverAsync(outcome.Notice, cancellationToken);
     }
 
-    private Outcome? Review(int reportId, string reviewerId, ReportState verdict, string? comment) => database.InTransaction(() =>
+    private Outcome? Review(int reportId, string reviewerId, ReportState verdict, string? comment) => transactions.Run(() =>
     {
         var report = reports.Get(reportId);
         if (report is not { State: ReportState.Submitted })

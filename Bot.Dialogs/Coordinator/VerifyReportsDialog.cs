@@ -17,7 +17,7 @@ namespace Bot.Dialogs.Coordinator;
 /// shown as attachments: photos inline, PDFs as links (<see cref="EvidenceLinks"/>).
 /// </summary>
 internal sealed class VerifyReportsDialog(
-    ReportReview review, ProgressReportStore reports, CommitmentStore commitments, OrganisationStore organisations, UserStore users, EvidenceLinks links)
+    ReportReview review, IProgressReportStore reports, ICommitmentStore commitments, IOrganisationStore organisations, IUserStore users, EvidenceLinks links)
     : WaterfallDialog<VerifyReportsDialog.VerifyState>(DialogId)
 {
     public const string DialogId = "coordinator.verify";

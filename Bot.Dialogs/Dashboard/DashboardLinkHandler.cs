@@ -9,7 +9,7 @@ using Bot.Dialogs.Understanding;
 namespace Bot.Dialogs.Dashboard;
 
 /// <summary>"dasbor", "minta link dashboard" and the like: a coordinator gets a one-time sign-in link, anyone else a polite refusal.</summary>
-internal sealed class DashboardLinkHandler(UserStore users, DashboardLinkIssuer issuer) : IIntentHandler
+internal sealed class DashboardLinkHandler(IUserStore users, DashboardLinkIssuer issuer) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {

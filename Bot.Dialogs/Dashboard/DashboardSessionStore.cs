@@ -1,33 +1,28 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Dialogs.Storage;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Dashboard;
 
 /// <summary>Server-side dashboard sessions with an expiry; the cookie carries only a random secret.</summary>
-public sealed class DashboardSessionStore(SinergiDatabase database, TimeProvider time, IOptions<DashboardOptions> options)
+public sealed class DashboardSessionStore(IDashboardSessionStore store, TimeProvider time, IOptions<DashboardOptions> options)
 {
-    private readonly ILiteCollection<DashboardSession> _sessions = database.Collection<DashboardSession>("dashboard_sessions");
-
     /// <summary>Starts a session and returns the secret for the cookie.</summary>
     public string Create(string userId)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
-        database.InTransaction(() =>
-        {
-            _sessions.DeleteMany(s => s.ExpiresAt < now);
-            _sessions.Insert(new DashboardSession
+        store.Add(
+            new DashboardSession
             {
                 Id = Hash(secret),
                 UserId = userId,
                 FormToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
                 CreatedAt = now,
                 ExpiresAt = now + options.Value.SessionLifetime,
-            });
-        });
+            },
+            now);
         return secret;
     }
 
@@ -39,7 +34,7 @@ public sealed class DashboardSessionStore(SinergiDatabase database, TimeProvider
             return null;
         }
 
-        var session = _sessions.FindById(Hash(secret));
+        var session = store.Get(Hash(secret));
         return session is not null && session.ExpiresAt > time.GetUtcNow().UtcDateTime ? session : null;
     }
 
@@ -47,7 +42,7 @@ public sealed class DashboardSessionStore(SinergiDatabase database, TimeProvider
     {
         if (!string.IsNullOrEmpty(secret) && secret.Length <= 128)
         {
-            _sessions.Delete(Hash(secret));
+            store.Delete(Hash(secret));
         }
     }
 

@@ -1,5 +1,4 @@
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Dashboard;
 
@@ -9,13 +8,12 @@ namespace Bot.Dialogs.Dashboard;
 /// </summary>
 public sealed class DashboardSignIn(
     DashboardSigningKey key,
-    SinergiDatabase database,
-    UserStore users,
+    IStorageTransactions transactions,
+    IDashboardSessionStore store,
+    IUserStore users,
     DashboardSessionStore sessions,
     TimeProvider time)
 {
-    private readonly ILiteCollection<UsedLink> _used = database.Collection<UsedLink>("dashboard_used_links");
-
     /// <summary>Checks a link without using it up (the confirmation page).</summary>
     public SignInRefusal Check(string? token) => Validate(token).Refusal;
 
@@ -24,7 +22,7 @@ public sealed class DashboardSignIn(
     {
         try
         {
-            return database.InTransaction(() =>
+            return transactions.Run(() =>
             {
                 var (refusal, parsed) = Validate(token);
                 if (parsed is null)
@@ -32,12 +30,11 @@ public sealed class DashboardSignIn(
                     return new SignInResult(refusal, null);
                 }
 
-                _used.DeleteMany(u => u.ExpiresAt < time.GetUtcNow().UtcDateTime);
-                _used.Insert(new UsedLink { Id = parsed.TokenId, ExpiresAt = parsed.ExpiresAt.UtcDateTime });
+                store.MarkLinkUsed(parsed.TokenId, parsed.ExpiresAt.UtcDateTime, time.GetUtcNow().UtcDateTime);
                 return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
             });
         }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        catch (StorageConflictException)
         {
             // Two requests raced with the same link: the unique id let exactly one of them through.
             return new SignInResult(SignInRefusal.AlreadyUsed, null);
@@ -57,20 +54,12 @@ public sealed class DashboardSignIn(
             return (SignInRefusal.Expired, null);
         }
 
-        if (_used.FindById(parsed.TokenId) is not null)
+        if (store.IsLinkUsed(parsed.TokenId))
         {
             return (SignInRefusal.AlreadyUsed, null);
         }
 
         return users.Get(parsed.UserId) is { IsCoordinator: true } ? (SignInRefusal.None, parsed) : (SignInRefusal.NotCoordinator, null);
-    }
-
-    internal sealed class UsedLink
-    {
-        public string Id { get; set; } = string.Empty;
-
-        /// <summary>After this the link is refused as expired anyway, so the record can go.</summary>
-        public DateTime ExpiresAt { get; set; }
     }
 }
 

@@ -8,9 +8,9 @@ namespace Bot.Dialogs.Dashboard;
 /// per kabupaten, so no pre-aggregation is needed.
 /// </summary>
 public sealed class DashboardStatistics(
-    OrganisationStore organisations,
-    CommitmentStore commitments,
-    ProgressReportStore reports,
+    IOrganisationStore organisations,
+    ICommitmentStore commitments,
+    IProgressReportStore reports,
     TimeProvider time)
 {
     /// <summary>The expected realisation when a period's report is in: half at B6, all at B12.</summary>

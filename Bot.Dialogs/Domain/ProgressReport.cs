@@ -35,10 +35,10 @@ public enum ReportState
     Returned,
 }
 
-/// <summary>A file kept in LiteDB file storage, identified by its SHA-256.</summary>
+/// <summary>A file kept in the database's file storage, identified by its SHA-256.</summary>
 public sealed class EvidenceFile
 {
-    /// <summary>The LiteDB file storage id.</summary>
+    /// <summary>The file storage id.</summary>
     public string FileId { get; set; } = string.Empty;
 
     public string FileName { get; set; } = string.Empty;

@@ -10,15 +10,15 @@ namespace Bot.Dialogs.Engine;
 /// de-duplication by activity id, state loaded, the bot run, then one commit of the activity id, the conversation
 /// reference and the state (only when the turn did not throw), and one catch that apologises once and clears the
 /// dialog stack. The commit is shared with the turns of other conversations that finish at the same moment
-/// (<see cref="GroupCommitter"/>): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is
+/// (<see cref="IGroupCommitter"/>): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is
 /// recorded in the state document itself, and turns of one conversation are serialised, so checking the id first
 /// and recording it with the state still runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
-    ConversationStateStore states,
-    ConversationReferenceStore references,
-    GroupCommitter commits,
+    IConversationStateStore states,
+    IConversationReferenceStore references,
+    IGroupCommitter commits,
     TurnRateLimiter rateLimiter,
     IEnumerable<ITurnReplay> replays,
     SinergiTelemetry telemetry,
@@ -65,7 +65,7 @@ public sealed partial class TurnProcessor(
             return Throttled(activity, channelId, conversationId, refused);
         }
 
-        var conversationKey = ConversationReferenceStore.ConversationKey(channelId, conversationId);
+        var conversationKey = ConversationKeys.For(channelId, conversationId);
         var key = StateKey(activity, conversationKey);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
         using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
@@ -175,7 +175,7 @@ public sealed partial class TurnProcessor(
     private TurnResult Throttled(Activity activity, string channelId, string conversationId, RateDecision refused)
     {
         LogThrottled(channelId, refused.RetryAfter.TotalSeconds);
-        var turn = new TurnContext(activity, new ConversationState { Id = ConversationReferenceStore.ConversationKey(channelId, conversationId) });
+        var turn = new TurnContext(activity, new ConversationState { Id = ConversationKeys.For(channelId, conversationId) });
         if (refused.ShouldNotify)
         {
             turn.SendText(turn.F(TooManyMessages, Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds))));

@@ -8,7 +8,7 @@ namespace Bot.Dialogs.Enrollment;
 /// At start, prints the one-time admin code in the log until the first coordinator has used it: the operator
 /// reads it there and sends "admin KODE" in the chat.
 /// </summary>
-internal sealed partial class AdminCodeAnnouncer(AdminCodeStore codes, ILogger<AdminCodeAnnouncer> logger) : IHostedService
+internal sealed partial class AdminCodeAnnouncer(IAdminCodeStore codes, ILogger<AdminCodeAnnouncer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Enrollment;
 /// "ubah nama …" / "ubah jabatan …", however worded. Joining asks the person's name and job title (<see cref="JoinDialog"/>).
 /// </summary>
 internal sealed class EnrollmentHandler(
-    UserStore users, OrganisationStore organisations, InviteCodeStore invites, AdminCodeStore adminCodes, DialogRunner dialogs, SinergiDatabase database, TimeProvider time) : IIntentHandler
+    IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, IAdminCodeStore adminCodes, DialogRunner dialogs, IStorageTransactions transactions, TimeProvider time) : IIntentHandler
 {
     public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class EnrollmentHandler(
             return;
         }
 
-        var granted = database.InTransaction(() =>
+        var granted = transactions.Run(() =>
         {
             if (!adminCodes.TryRedeem(code, user.Id))
             {

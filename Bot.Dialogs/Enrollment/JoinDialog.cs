@@ -12,7 +12,7 @@ namespace Bot.Dialogs.Enrollment;
 /// with a single-use code) grants nothing. After the first coordinator's admin code (redeemed at once, so the
 /// secret is never kept in a draft) only the name and title are asked.
 /// </summary>
-internal sealed class JoinDialog(UserStore users, OrganisationStore organisations, InviteCodeStore invites, SinergiDatabase database, TimeProvider time)
+internal sealed class JoinDialog(IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, IStorageTransactions transactions, TimeProvider time)
     : FormDialog<JoinDialog.JoinState>(DialogId)
 {
     public const string DialogId = "enrollment.join";
@@ -98,7 +98,7 @@ internal sealed class JoinDialog(UserStore users, OrganisationStore organisation
         }
 
         var previous = sender.IsFokal && sender.OrganisationId != state.OrganisationId ? organisations.Get(sender.OrganisationId!.Value) : null;
-        var granted = database.InTransaction(() =>
+        var granted = transactions.Run(() =>
         {
             var user = users.Get(sender.Id) ?? sender;
             if (!state.AlreadyGranted)

@@ -10,7 +10,7 @@ internal sealed record PersonMatch(BotUser? Person, IReadOnlyList<BotUser> Candi
 /// Finds coordinators and fokal by what a coordinator types: their name (whole, or a unique part of it), or their
 /// id. Residents are never found: only people with a role are managed by name.
 /// </summary>
-internal sealed class PeopleDirectory(UserStore users, OrganisationStore organisations)
+internal sealed class PeopleDirectory(IUserStore users, IOrganisationStore organisations)
 {
     public PersonMatch Find(string query, Func<BotUser, bool>? filter = null)
     {

@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Enrollment;
 /// list, and sets the turn's time zone (the user's, else their OPD's, else WITA).
 /// </summary>
 internal sealed partial class UserResolver(
-    UserStore users, OrganisationStore organisations, FormDraftStore drafts, IOptionsMonitor<CoordinatorOptions> options, ILogger<UserResolver> logger)
+    IUserStore users, IOrganisationStore organisations, IFormDraftStore drafts, IOptionsMonitor<CoordinatorOptions> options, ILogger<UserResolver> logger)
 {
     public void Resolve(TurnContext turn)
     {

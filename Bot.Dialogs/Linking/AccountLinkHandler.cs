@@ -8,7 +8,7 @@ namespace Bot.Dialogs.Linking;
 /// "tautkan" on any channel issues a one-time code for the current user; "tautkan KODE" on another channel joins
 /// that channel account to the same person.
 /// </summary>
-internal sealed class AccountLinkHandler(AccountLinkStore links, UserStore users) : IIntentHandler
+internal sealed class AccountLinkHandler(AccountLinkStore links, IUserStore users) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {

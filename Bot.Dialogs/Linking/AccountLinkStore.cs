@@ -2,15 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Linking;
 
 /// <summary>
 /// Issues and redeems account-linking codes. Redeeming moves the redeeming channel account ("channel|id") into
-/// the issuing user's accounts in one transaction, so roles, the OPD and commitments follow the person.
+/// the issuing user's accounts in one transaction, so roles, the OPD and commitments follow the person. The codes
+/// are kept by <see cref="ILinkCodeStore"/>, the users (and their accounts) by <see cref="IUserStore"/>.
 /// </summary>
-internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider time)
+internal sealed class AccountLinkStore(ILinkCodeStore codes, IUserStore users, IStorageTransactions transactions, TimeProvider time)
 {
     public const int CodeLength = 8;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -19,12 +19,6 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
 
     // No 0/O, 1/I/L: codes are read off one screen and typed on another.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-    private readonly ILiteCollection<LinkCode> _codes = database.Collection<LinkCode>("account_link_codes");
-    private readonly ILiteCollection<LinkAttempts> _attempts = database.Collection<LinkAttempts>("account_link_attempts");
-
-    // The same collection UserStore keeps; the move must share one transaction with the code's removal.
-    private readonly ILiteCollection<BotUser> _users = database.Collection<BotUser>("users");
 
     /// <summary>How long a sign-in code from a coordinator or the command line lasts (it is passed on by hand).</summary>
     public static readonly TimeSpan HandedOverLifetime = TimeSpan.FromHours(24);
@@ -38,17 +32,13 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
         var code = new string(RandomNumberGenerator.GetItems<char>(Alphabet, CodeLength));
         var now = time.GetUtcNow();
         var accountKey = issuedBy;
-        database.InTransaction(() =>
+        codes.Replace(new LinkCode
         {
-            _codes.DeleteMany(c => c.UserId == userId);
-            _codes.Insert(new LinkCode
-            {
-                Id = Hash(code),
-                UserId = userId,
-                IssuedBy = accountKey,
-                CreatedAtMs = now.ToUnixTimeMilliseconds(),
-                ExpiresAtMs = (now + lifetime).ToUnixTimeMilliseconds(),
-            });
+            Id = Hash(code),
+            UserId = userId,
+            IssuedBy = accountKey,
+            CreatedAtMs = now.ToUnixTimeMilliseconds(),
+            ExpiresAtMs = (now + lifetime).ToUnixTimeMilliseconds(),
         });
         return code;
     }
@@ -58,16 +48,16 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(code);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return database.InTransaction(() =>
+        return transactions.Run(() =>
         {
-            var attempts = _attempts.FindById(accountKey);
+            var attempts = codes.FindAttempts(accountKey);
             if (attempts is not null && nowMs - attempts.WindowStartMs < FailureWindow.TotalMilliseconds && attempts.Failures >= MaxFailures)
             {
                 return (LinkOutcome.TooManyAttempts, (BotUser?)null);
             }
 
-            var stored = _codes.FindById(Hash(code.Trim().ToUpperInvariant()));
-            var target = stored is null || stored.ExpiresAtMs <= nowMs ? null : _users.FindById(stored.UserId);
+            var stored = codes.Find(Hash(code.Trim().ToUpperInvariant()));
+            var target = stored is null || stored.ExpiresAtMs <= nowMs ? null : users.Get(stored.UserId);
             if (target is null)
             {
                 CountFailure(attempts, accountKey, nowMs);
@@ -79,15 +69,15 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
                 return (LinkOutcome.AlreadyLinked, target);
             }
 
-            var source = _users.FindOne("$.Accounts[*] ANY = @0", accountKey);
+            var source = users.FindByAccount(accountKey);
             if (source is not null && (source.Role != Role.Warga || source.OrganisationId is not null))
             {
                 return (LinkOutcome.AccountHasRole, source);
             }
 
             MoveAccount(source, target, accountKey);
-            _codes.Delete(stored!.Id);
-            _attempts.Delete(accountKey);
+            codes.Delete(stored!.Id);
+            codes.DeleteAttempts(accountKey);
             return (LinkOutcome.Linked, target);
         });
     }
@@ -96,9 +86,9 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
     /// Signs the account out: it no longer belongs to its person (who keeps their role, name and other accounts). A
     /// resident left without any account is deleted. Returns the person it belonged to, or null.
     /// </summary>
-    public BotUser? Detach(string accountKey) => database.InTransaction(() =>
+    public BotUser? Detach(string accountKey) => transactions.Run(() =>
     {
-        var owner = _users.FindOne("$.Accounts[*] ANY = @0", accountKey);
+        var owner = users.FindByAccount(accountKey);
         if (owner is null)
         {
             return null;
@@ -107,11 +97,11 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
         owner.Accounts.Remove(accountKey);
         if (owner.Accounts.Count == 0 && owner.Role == Role.Warga && owner.Name is null)
         {
-            _users.Delete(owner.Id);
+            users.Delete(owner.Id);
         }
         else
         {
-            _users.Update(owner);
+            users.Update(owner);
         }
 
         return owner;
@@ -124,16 +114,16 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
             source.Accounts.Remove(accountKey);
             if (source.Accounts.Count == 0)
             {
-                _users.Delete(source.Id);
+                users.Delete(source.Id);
             }
             else
             {
-                _users.Update(source);
+                users.Update(source);
             }
         }
 
         target.Accounts.Add(accountKey);
-        _users.Update(target);
+        users.Update(target);
     }
 
     private void CountFailure(LinkAttempts? attempts, string accountKey, long nowMs)
@@ -144,7 +134,7 @@ internal sealed class AccountLinkStore(SinergiDatabase database, TimeProvider ti
         }
 
         attempts.Failures++;
-        _attempts.Upsert(attempts);
+        codes.SaveAttempts(attempts);
     }
 
     private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));

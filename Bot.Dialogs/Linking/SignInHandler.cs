@@ -15,7 +15,7 @@ namespace Bot.Dialogs.Linking;
 /// The anonymous tip line never sees any of this: tips are not tied to accounts.
 /// </summary>
 internal sealed class SignInHandler(
-    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, SinergiDatabase database, FormDraftStore drafts) : IIntentHandler
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, IStorageTransactions transactions, IFormDraftStore drafts) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ internal sealed class SignInHandler(
         var english = turn.IsEnglish;
         var name = turn.User!.DisplayName(english);
         var known = turn.User.Role != Domain.Role.Warga || turn.User.Name is not null;
-        database.InTransaction(() =>
+        transactions.Run(() =>
         {
             links.Detach(accountKey);
             foreach (var signOut in signOuts)

@@ -1,7 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Dialogs.Notifications;
@@ -12,24 +11,21 @@ namespace Bot.Dialogs.Notifications;
 /// (or by a later sweep through <see cref="ListPending"/>). So a notice is never lost to a dead channel or a crash.
 /// </summary>
 public sealed partial class NotificationOutbox(
-    SinergiDatabase database,
+    INotificationStore notices,
     TimeProvider time,
-    UserStore users,
-    ConversationReferenceStore references,
+    IUserStore users,
+    IConversationReferenceStore references,
     ProactiveMessenger messenger,
     ILogger<NotificationOutbox> logger)
 {
     private const string DeliveredKey = "notices.delivered";
-    private const string CollectionName = "notifications";
 
-    private readonly ILiteCollection<Notice> _notices = CreateCollection(database);
-    private readonly CollectionReadCache<bool> _hasPending = new(database, CollectionName, capacity: 8_192);
 
     /// <summary>Records a notice (call inside the transaction of the change it announces).</summary>
     public Notice Enqueue(string userId, string text, IEnumerable<string>? suggestions = null)
     {
         var notice = new Notice { UserId = userId, Text = text, Suggestions = [.. suggestions ?? []], CreatedAt = time.GetUtcNow().UtcDateTime };
-        _notices.Insert(notice);
+        notices.Insert(notice);
         return notice;
     }
 
@@ -60,7 +56,7 @@ public sealed partial class NotificationOutbox(
         }
         finally
         {
-            _notices.Update(notice);
+            notices.Update(notice);
         }
     }
 
@@ -72,12 +68,12 @@ public sealed partial class NotificationOutbox(
     {
         ArgumentNullException.ThrowIfNull(turn);
         // Asked on every turn and nearly always empty: the answer "none" is cached until the notices change.
-        if (!_hasPending.Get(userId, () => _notices.Exists(n => n.UserId == userId && n.DeliveredAt == null)))
+        if (!notices.HasPending(userId))
         {
             return;
         }
 
-        var pending = _notices.Find(n => n.UserId == userId && n.DeliveredAt == null).OrderBy(n => n.Id).ToList();
+        var pending = notices.ListPending(userId);
         foreach (var notice in pending)
         {
             turn.Send(ToActivity(notice));
@@ -99,16 +95,16 @@ public sealed partial class NotificationOutbox(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var notice in ids.Select(id => _notices.FindById(id)).OfType<Notice>())
+        foreach (var notice in ids.Select(notices.Get).OfType<Notice>())
         {
             notice.DeliveredAt = now;
-            _notices.Update(notice);
+            notices.Update(notice);
         }
     }
 
-    public IReadOnlyList<Notice> ListPending() => _notices.Find(n => n.DeliveredAt == null).OrderBy(n => n.Id).ToList();
+    public IReadOnlyList<Notice> ListPending() => notices.ListPending();
 
-    public Notice? Get(int id) => _notices.FindById(id);
+    public Notice? Get(int id) => notices.Get(id);
 
     private static Activity ToActivity(Notice notice) => new()
     {
@@ -117,13 +113,6 @@ public sealed partial class NotificationOutbox(
         TextFormat = "markdown",
         SuggestedActions = TurnContext.ToSuggestions(notice.Suggestions),
     };
-
-    private static ILiteCollection<Notice> CreateCollection(SinergiDatabase database)
-    {
-        var notices = database.Collection<Notice>(CollectionName);
-        notices.EnsureIndex(n => n.UserId);
-        return notices;
-    }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Notice {NoticeId} kept for the next turn: the user has no stored conversation")]
     private partial void LogNoReference(int noticeId);

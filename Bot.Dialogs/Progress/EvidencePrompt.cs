@@ -14,7 +14,7 @@ namespace Bot.Dialogs.Progress;
 /// <see cref="EvidenceFile"/>s. Messages that are neither files nor commands never end it: after a few it says
 /// what it waits for and what else the user can do.
 /// </summary>
-internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sources, EvidenceStore store) : Dialog(DialogId)
+internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sources, IEvidenceStore store) : Dialog(DialogId)
 {
     public const string DialogId = "progress.evidence";
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -28,7 +28,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
     {
         ArgumentNullException.ThrowIfNull(dc);
         var collected = new Collected { Files = [.. options as IEnumerable<EvidenceFile> ?? []] };
-        dc.Write(dc.ActiveFrame!, "files", collected);
+        dc.ActiveFrame!.Write("files", collected);
         dc.ActiveFrame!.State["misses"] = 0;
         Ask(dc.Turn, collected);
         return Task.FromResult(DialogTurnResult.Waiting);
@@ -38,7 +38,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
     {
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
-        var collected = dc.Read<Collected>(frame, "files") ?? new Collected();
+        var collected = frame.Read<Collected>("files") ?? new Collected();
         var attachments = dc.Turn.Activity.Attachments?.Where(a => a.ContentUrl is not null).ToList() ?? [];
         if (attachments.Count == 0)
         {
@@ -53,7 +53,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
                 return DialogTurnResult.Waiting;
             }
 
-            var misses = frame.State["misses"].AsInt32 + 1;
+            var misses = frame.State["misses"]!.GetValue<int>() + 1;
             frame.State["misses"] = misses;
             if (misses >= Engine.Prompts.Prompt<bool>.MaxAttempts)
             {
@@ -74,7 +74,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
                 : await AcceptAsync(dc.Turn, attachment, collected, cancellationToken));
         }
 
-        dc.Write(frame, "files", collected);
+        frame.Write("files", collected);
         frame.State["misses"] = 0;
         dc.Turn.SendText(string.Join("\n", lines.Distinct()) + "\n\n" + dc.Turn.T(ProgressTexts.EvidenceMore), [dc.Turn.T(ProgressTexts.Done)]);
         return DialogTurnResult.Waiting;
@@ -83,7 +83,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        Ask(dc.Turn, dc.Read<Collected>(dc.ActiveFrame!, "files") ?? new Collected());
+        Ask(dc.Turn, dc.ActiveFrame!.Read<Collected>("files") ?? new Collected());
         return Task.CompletedTask;
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class EvidencePrompt(IEnumerable<IAttachmentSource> sour
 
         var removed = collected.Files[number - 1];
         collected.Files.RemoveAt(number - 1);
-        dc.Write(frame, "files", collected);
+        frame.Write("files", collected);
         turn.SendText(turn.F(ProgressTexts.EvidenceRemoved, removed.FileName) + "\n\n" + (collected.Files.Count > 0 ? turn.F(ProgressTexts.EvidenceKept, List(collected)) : turn.T(ProgressTexts.AskEvidence)), [turn.T(ProgressTexts.Done)]);
     }
 

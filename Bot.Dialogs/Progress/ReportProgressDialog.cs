@@ -15,7 +15,7 @@ namespace Bot.Dialogs.Progress;
 /// goes only when the user removes it. Submitted only after "ya"; an approved report is locked.
 /// </summary>
 internal sealed class ReportProgressDialog(
-    CommitmentStore commitments, ProgressReportStore reports, CommitmentLookup lookup, CommitmentPrompts commitmentPrompts, TimeProvider time)
+    ICommitmentStore commitments, IProgressReportStore reports, CommitmentLookup lookup, CommitmentPrompts commitmentPrompts, TimeProvider time)
     : FormDialog<ReportProgressDialog.ReportDraft>(DialogId)
 {
     public const string DialogId = "progress.report";

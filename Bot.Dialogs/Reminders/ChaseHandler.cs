@@ -13,8 +13,8 @@ namespace Bot.Dialogs.Reminders;
 /// a clear refusal.
 /// </summary>
 internal sealed class ChaseHandler(
-    UserStore users,
-    OrganisationStore organisations,
+    IUserStore users,
+    IOrganisationStore organisations,
     ReportingOverview overview,
     CoordinatorReports reports,
     NudgeService nudges,

@@ -5,7 +5,7 @@ using Bot.Dialogs.Engine;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Composes the "belum lapor" list and the digest a coordinator reads, over their own OPDs.</summary>
-internal sealed class CoordinatorReports(ReportingOverview overview, Storage.UserStore users)
+internal sealed class CoordinatorReports(ReportingOverview overview, Storage.IUserStore users)
 {
     private const int CommitmentsListedPerOrganisation = 10;
 

@@ -8,7 +8,7 @@ namespace Bot.Dialogs.Reminders;
 /// coordinators and fokal (people join and leave without touching the commitment) and nothing drifts.
 /// Replanning is idempotent: keys already sent are never added again.
 /// </summary>
-internal sealed class EscalationPass(CommitmentStore commitments, ReminderPlanner planner, SinergiDatabase database, TimeProvider time)
+internal sealed class EscalationPass(ICommitmentStore commitments, ReminderPlanner planner, IStorageTransactions transactions, TimeProvider time)
 {
     public int Run()
     {
@@ -18,7 +18,7 @@ internal sealed class EscalationPass(CommitmentStore commitments, ReminderPlanne
         // Last year's B12 escalates into January of this one.
         foreach (var commitment in commitments.ListAll(year - 1).Concat(commitments.ListAll(year)).Where(c => c.Status != CommitmentStatus.Cancelled))
         {
-            database.InTransaction(() => planner.Replan(commitment));
+            transactions.Run(() => planner.Replan(commitment));
             replanned++;
         }
 

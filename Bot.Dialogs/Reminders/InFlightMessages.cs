@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Reminders;
 
@@ -12,18 +10,8 @@ namespace Bot.Dialogs.Reminders;
 /// that same id instead of folding its rows into a new one: a receiver that de-duplicates by the id
 /// (<c>channelData.clientActivityID</c>, as Web Chat does) then shows it once.
 /// </summary>
-internal sealed class InFlightMessages
+internal static class InFlightMessages
 {
-    public const string CollectionName = "reminder_in_flight";
-
-    private readonly ILiteCollection<InFlightMessage> _messages;
-
-    /// <remarks>
-    /// The collection holds only messages between their send and their mark (a handful), plus any a crash or a
-    /// failed send left, so the sweep reads it whole once rather than indexing it.
-    /// </remarks>
-    public InFlightMessages(SinergiDatabase database) => _messages = database.Collection<InFlightMessage>(CollectionName);
-
     /// <summary>
     /// The id of the message that carries these rows: derived from their idempotency keys only, so the same rows
     /// always get the same id, whichever process composes the message.
@@ -34,12 +22,6 @@ internal sealed class InFlightMessages
         var keys = string.Join('\n', rows.Select(r => r.Id).Order(StringComparer.Ordinal));
         return "rem-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keys)).AsSpan(0, 16));
     }
-
-    public void Put(InFlightMessage message) => _messages.Upsert(message);
-
-    public bool Remove(string messageId) => _messages.Delete(messageId);
-
-    public IReadOnlyList<InFlightMessage> All() => _messages.FindAll().ToList();
 }
 
 /// <summary>One reminder message that may have reached its channel without being marked sent.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Reminders;
 
@@ -38,13 +37,12 @@ internal sealed record NudgeResult(
 internal sealed class NudgeService(
     ReportingOverview overview,
     RecipientDirectory directory,
-    ReminderOutbox outbox,
+    IReminderOutbox outbox,
     LocalSchedule schedule,
-    SinergiDatabase database,
+    INudgeLog nudges,
+    IStorageTransactions transactions,
     TimeProvider time)
 {
-    private readonly ILiteCollection<NudgeRecord> _nudges = CreateCollection(database);
-
     public NudgeResult Nudge(BotUser coordinator, IEnumerable<Organisation> scope, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
@@ -84,7 +82,7 @@ internal sealed class NudgeService(
                         tally[person.Id] = (person, organisationName, current.Item3 + 1);
                         if (!added)
                         {
-                            var at = _nudges.FindById(key)?.At is { } stamp ? (stamp.Kind == DateTimeKind.Local ? stamp.ToUniversalTime() : stamp) : (DateTime?)null;
+                            var at = nudges.Find(key)?.At is { } stamp ? (stamp.Kind == DateTimeKind.Local ? stamp.ToUniversalTime() : stamp) : (DateTime?)null;
                             var detail = alreadyDetail.GetValueOrDefault(person.Id);
                             alreadyDetail[person.Id] = (detail.Overdue + (missing.IsOverdue ? 1 : 0), Earliest(detail.At, at));
                         }
@@ -105,7 +103,7 @@ internal sealed class NudgeService(
         };
     }
 
-    public IReadOnlyList<NudgeRecord> ListByCoordinator(string coordinatorId) => _nudges.Find(n => n.CoordinatorId == coordinatorId).ToList();
+    public IReadOnlyList<NudgeRecord> ListByCoordinator(string coordinatorId) => nudges.ListByCoordinator(coordinatorId);
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 
@@ -113,14 +111,14 @@ internal sealed class NudgeService(
     {
         var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|nudge{today:yyyyMMdd}|{fokal.Id}");
         var row = ScheduledNotices.Row(key, fokal.Id, ReminderKind.Nudge, "nudge", now, commitment, organisationName, period);
-        return (database.InTransaction(() =>
+        return (transactions.Run(() =>
         {
             if (!outbox.TryAdd(row))
             {
                 return false;
             }
 
-            _nudges.Insert(new NudgeRecord
+            nudges.Add(new NudgeRecord
             {
                 Id = key,
                 CoordinatorId = coordinator.Id,
@@ -140,24 +138,5 @@ internal sealed class NudgeService(
         var zone = directory.ZoneOf(fokal);
         var waits = schedule.IsAllowed(now, zone) ? (DateTime?)null : schedule.NextAllowed(now, zone);
         return new NudgedFokal(fokal, organisation, reports, waits, zone, directory.LatestReference(fokal) is not null);
-    }
-
-    private static ILiteCollection<NudgeRecord> CreateCollection(SinergiDatabase database)
-    {
-        var nudges = database.Collection<NudgeRecord>("nudges");
-        nudges.EnsureIndex(n => n.CoordinatorId);
-        return nudges;
-    }
-
-    /// <summary>One nudge: who asked, for whom, about what, when. The id is the outbox row's key.</summary>
-    internal sealed class NudgeRecord
-    {
-        public string Id { get; set; } = string.Empty;
-        public string CoordinatorId { get; set; } = string.Empty;
-        public int OrganisationId { get; set; }
-        public int CommitmentId { get; set; }
-        public ReportingPeriod Period { get; set; }
-        public string RecipientId { get; set; } = string.Empty;
-        public DateTime At { get; set; }
     }
 }

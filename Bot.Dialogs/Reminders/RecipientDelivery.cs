@@ -1,6 +1,7 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,9 @@ namespace Bot.Dialogs.Reminders;
 internal sealed partial class RecipientDelivery(
     RecipientDirectory directory,
     ReminderRowUpdates updates,
-    DeliveryLog log,
-    InFlightMessages inFlight,
-    ReminderOutbox outbox,
+    IDeliveryLog log,
+    IInFlightMessages inFlight,
+    IReminderOutbox outbox,
     CoordinatorReports coordinatorReports,
     ProactiveMessenger messenger,
     LocalSchedule schedule,
@@ -125,7 +126,7 @@ internal sealed partial class RecipientDelivery(
 
     /// <summary>
     /// The messages of this recipient that an earlier attempt handed to the channel without marking them
-    /// (<see cref="InFlightMessages"/>), composed again from their claimed rows under their recorded id;
+    /// (<see cref="IInFlightMessages"/>), composed again from their claimed rows under their recorded id;
     /// <paramref name="fresh"/> gets the claimed rows no such message carries.
     /// </summary>
     private List<OutgoingMessage> Resends(IReadOnlyList<InFlightMessage> records, IReadOnlyList<ClaimedRow> claimed, BotUser user, DateOnly today, string? locale, out List<ClaimedRow> fresh)

@@ -1,16 +1,12 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>Who gets a commitment's reminders, in which zone, and where they can be reached.</summary>
-internal sealed class RecipientDirectory(UserStore users, OrganisationStore organisations, SinergiDatabase database)
+internal sealed class RecipientDirectory(IUserStore users, IOrganisationStore organisations, IConversationReferenceStore references)
 {
-    private readonly ILiteCollection<ConversationReferenceStore.StoredReference> _references =
-        database.Collection<ConversationReferenceStore.StoredReference>("conversation_references");
-
     public BotUser? Get(string userId) => users.Get(userId);
 
     public Organisation? Organisation(int id) => organisations.Get(id);
@@ -56,15 +52,6 @@ internal sealed class RecipientDirectory(UserStore users, OrganisationStore orga
     public (ConversationReference Reference, string ConversationKey)? LatestReference(BotUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var latest = user.Accounts
-            .SelectMany(account => _references.Find(r => r.UserKey == account))
-            .MaxBy(r => r.UpdatedAt);
-        if (latest is null)
-        {
-            return null;
-        }
-
-        var reference = System.Text.Json.JsonSerializer.Deserialize<ConversationReference>(latest.Json, ActivityJson.Options);
-        return reference is null ? null : (reference, latest.Id);
+        return references.FindLatestForAccounts(user.Accounts);
     }
 }

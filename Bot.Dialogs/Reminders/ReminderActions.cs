@@ -6,12 +6,12 @@ namespace Bot.Dialogs.Reminders;
 
 /// <summary>The fokal's answers to a reminder: remind me later, or "already done".</summary>
 internal sealed class ReminderActions(
-    ReminderOutbox outbox,
+    IReminderOutbox outbox,
     ReminderPlanner planner,
-    ReminderAcknowledgements acknowledgements,
+    IReminderAcknowledgements acknowledgements,
     RecipientDirectory directory,
     LocalSchedule schedule,
-    SinergiDatabase database,
+    IStorageTransactions transactions,
     TimeProvider time)
 {
     /// <summary>
@@ -26,7 +26,7 @@ internal sealed class ReminderActions(
         var now = time.GetUtcNow().UtcDateTime;
         var zone = directory.ZoneOf(user);
         var at = schedule.PlannedInstant(LocalSchedule.LocalDate(now, zone).AddDays(days), beforeOrOnTarget: false, zone);
-        database.InTransaction(() =>
+        transactions.Run(() =>
         {
             foreach (var row in outbox.ForCommitment(commitment.Id).Where(r =>
                 r.RecipientId == user.Id && r.Period == period && r.Status == ReminderStatus.Pending && r.WakeAt <= at))
@@ -50,7 +50,7 @@ internal sealed class ReminderActions(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(commitment);
-        database.InTransaction(() =>
+        transactions.Run(() =>
         {
             acknowledgements.Record(commitment.Id, period, user.Id, time.GetUtcNow().UtcDateTime);
             planner.Replan(commitment);

@@ -12,9 +12,9 @@ namespace Bot.Dialogs.Reminders;
 /// out when only one is still open.
 /// </summary>
 internal sealed class ReminderActionsHandler(
-    UserStore users,
-    CommitmentStore commitments,
-    OrganisationStore organisations,
+    IUserStore users,
+    ICommitmentStore commitments,
+    IOrganisationStore organisations,
     ReminderActions actions,
     RecipientDirectory directory,
     ReminderPlanner planner) : IIntentHandler

@@ -7,7 +7,7 @@ namespace Bot.Dialogs.Reminders;
 /// Replans a commitment's reminders inside the transaction that changed it or its report, so the outbox can
 /// never disagree with the commitments (DESIGN.md decision 5): if the change rolls back, so does the plan.
 /// </summary>
-internal sealed class ReminderChangeListener(ReminderPlanner planner, ReminderAcknowledgements acknowledgements) : ICommitmentChangeListener
+internal sealed class ReminderChangeListener(ReminderPlanner planner, IReminderAcknowledgements acknowledgements) : ICommitmentChangeListener
 {
     public void CommitmentChanged(Commitment commitment) => planner.Replan(commitment);
 

@@ -1,24 +1,21 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
 /// Keeps a commitment's rows in the outbox equal to what the policy wants now. Called inside the transaction
-/// that changes the commitment or its report, so it reads reports straight from the collection (the report
-/// store itself depends on the change listeners).
+/// that changes the commitment or its report, so it reads reports through <see cref="IProgressReportReader"/> (the
+/// report store itself depends on the change listeners).
 /// </summary>
 internal sealed class ReminderPlanner(
     ReminderPolicy policy,
-    ReminderOutbox outbox,
+    IReminderOutbox outbox,
     RecipientDirectory directory,
-    ReminderAcknowledgements acknowledgements,
-    SinergiDatabase database,
+    IReminderAcknowledgements acknowledgements,
+    IProgressReportReader reportReader,
     TimeProvider time)
 {
-    private readonly ILiteCollection<ProgressReport> _reports = database.Collection<ProgressReport>("progress_reports");
-
     /// <summary>
     /// Drops pending rows the plan no longer has, refreshes pending rows it still has, and adds new rows that
     /// are not yet due. Rows already sent, being sent or skipped keep their key, so nothing is sent twice; a
@@ -59,7 +56,7 @@ internal sealed class ReminderPlanner(
     {
         ArgumentNullException.ThrowIfNull(commitment);
         var organisation = directory.Organisation(commitment.OrganisationId);
-        var reports = _reports.Find(r => r.CommitmentId == commitment.Id).ToList();
+        var reports = reportReader.ListByCommitment(commitment.Id).ToList();
         if (changedReport is not null)
         {
             reports.RemoveAll(r => r.Id == changedReport.Id);

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,10 @@ namespace Bot.Dialogs.Reminders;
 /// held by this claim, so a sweep that outlived its lease cannot overwrite what a later sweep did.
 /// </summary>
 internal sealed partial class ReminderRowUpdates(
-    ReminderOutbox outbox,
-    DeliveryLog log,
-    InFlightMessages inFlight,
+    IReminderOutbox outbox,
+    IStorageTransactions transactions,
+    IDeliveryLog log,
+    IInFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderRowUpdates> logger)
@@ -25,7 +27,7 @@ internal sealed partial class ReminderRowUpdates(
     {
         ArgumentNullException.ThrowIfNull(marks);
         var now = time.GetUtcNow().UtcDateTime;
-        outbox.InTransaction(() =>
+        transactions.Run(() =>
         {
             foreach (var mark in marks)
             {
@@ -57,7 +59,7 @@ internal sealed partial class ReminderRowUpdates(
     public void MarkSentWithMessage(PendingMark mark, string claimId)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        outbox.InTransaction(() =>
+        transactions.Run(() =>
         {
             if (mark.Rows.Select(r => outbox.Get(r.Id)).Any(row => row is null || row.ClaimId != claimId || row.Status != ReminderStatus.Sending))
             {
@@ -80,7 +82,7 @@ internal sealed partial class ReminderRowUpdates(
             row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
         });
         inFlight.Remove(message.MessageId);
-        log.Add(new DeliveryLog.Delivery
+        log.Add(new ReminderDelivery
         {
             Id = Guid.NewGuid().ToString("N"),
             UserId = message.UserId,
@@ -93,7 +95,7 @@ internal sealed partial class ReminderRowUpdates(
 
     /// <summary>Back to pending until <paramref name="until"/> (quiet hours, Sunday, daily cap); not an attempt.</summary>
     public void Defer(IReadOnlyList<ReminderItem> rows, string claimId, DateTime until, string reason) =>
-        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        transactions.Run(() => Apply(rows, claimId, row =>
         {
             row.Status = ReminderStatus.Pending;
             row.WakeAt = until;
@@ -104,7 +106,7 @@ internal sealed partial class ReminderRowUpdates(
     public void Release(IReadOnlyList<ReminderItem> rows, string claimId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        transactions.Run(() => Apply(rows, claimId, row =>
         {
             row.Status = ReminderStatus.Pending;
             row.WakeAt = now;
@@ -112,7 +114,7 @@ internal sealed partial class ReminderRowUpdates(
     }
 
     public void Fail(IReadOnlyList<ReminderItem> rows, string claimId, string outcome) =>
-        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        transactions.Run(() => Apply(rows, claimId, row =>
         {
             row.Status = ReminderStatus.Failed;
             row.WakeAt = ReminderItem.Never;
@@ -124,7 +126,7 @@ internal sealed partial class ReminderRowUpdates(
     {
         ArgumentNullException.ThrowIfNull(failure);
         var (retrying, failed) = (0, 0);
-        outbox.InTransaction(() => Apply(rows, claimId, row =>
+        transactions.Run(() => Apply(rows, claimId, row =>
         {
             row.Attempts++;
             if (failure.IsTransient && row.Attempts < _options.MaxAttempts)

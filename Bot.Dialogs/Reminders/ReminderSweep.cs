@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
 /// <item>Deliver: per recipient, through the stored conversation reference. Each message carries a stable id
-/// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="InFlightMessages"/>).</item>
+/// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="IInFlightMessages"/>).</item>
 /// <item>Mark: right after the channel accepted, the rows of that message become sent and the record goes
 /// (group-committed with the other writes of the moment, <see cref="SentMarks"/>). Direct Line stores the message
 /// and its mark in one transaction instead, so there is no window there.</item>
@@ -27,10 +28,11 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// claimed again, and the key makes a second row for the same step impossible.
 /// </summary>
 internal sealed partial class ReminderSweep(
-    ReminderOutbox outbox,
+    IReminderOutbox outbox,
+    IStorageTransactions transactions,
     RecipientDelivery delivery,
     ReminderRowUpdates updates,
-    InFlightMessages inFlight,
+    IInFlightMessages inFlight,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     Telemetry.SinergiTelemetry telemetry,
@@ -141,7 +143,7 @@ internal sealed partial class ReminderSweep(
     /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
     /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
     /// </summary>
-    private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => outbox.InTransaction(() =>
+    private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
         var claimed = new List<ClaimedRow>(found.Count);
         foreach (var candidate in found)

@@ -18,15 +18,11 @@ public static class RemindersServiceCollectionExtensions
 
         services.AddSingleton<LocalSchedule>();
         services.AddSingleton<ReminderPolicy>();
-        services.AddSingleton<ReminderOutbox>();
-        services.AddSingleton<ReminderAcknowledgements>();
-        services.AddSingleton<DeliveryLog>();
         services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<ICommitmentChangeListener, ReminderChangeListener>();
         services.AddSingleton<ReportingOverview>();
         services.AddSingleton<CoordinatorReports>();
-        services.AddSingleton<InFlightMessages>();
         services.AddSingleton<ReminderRowUpdates>();
         services.AddSingleton<RecipientDelivery>();
         services.AddSingleton<ReminderSweep>();

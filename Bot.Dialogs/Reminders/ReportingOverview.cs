@@ -16,7 +16,7 @@ internal sealed record OrganisationStanding(Organisation Organisation, int Expec
 }
 
 /// <summary>Who has and has not reported a period, per OPD: what the chase commands and the digest show.</summary>
-internal sealed class ReportingOverview(CommitmentStore commitments, ProgressReportStore reports, OrganisationStore organisations)
+internal sealed class ReportingOverview(ICommitmentStore commitments, IProgressReportStore reports, IOrganisationStore organisations)
 {
     /// <summary>
     /// The period a coordinator most likely means: the one whose window is open, or else the last one that

@@ -9,11 +9,11 @@ namespace Bot.Dialogs.Reminders;
 /// becomes outbox rows due now, keyed so a second run (or a run after a restart) adds nothing.
 /// </summary>
 internal sealed class ScheduledNotices(
-    CommitmentStore commitments,
-    UserStore users,
+    ICommitmentStore commitments,
+    IUserStore users,
     RecipientDirectory directory,
     ReminderPlanner planner,
-    ReminderOutbox outbox,
+    IReminderOutbox outbox,
     TimeProvider time)
 {
     /// <summary>A window notice missed on the 1st (host down at 08:00) still goes out during the window's first week.</summary>

@@ -1,18 +1,25 @@
-using LiteDB;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Bot.Dialogs.Storage;
 
-/// <summary>The persisted state of one conversation.</summary>
+/// <summary>
+/// The persisted state of one conversation, kept as JSON (<see cref="Engine.Dialogs.DialogStateJson"/>). The key,
+/// version and save time live beside the JSON in the store's record, not inside it.
+/// </summary>
 public sealed class ConversationState
 {
     /// <summary>How many recent activity ids a conversation remembers; channels retry within seconds, not 32 turns later.</summary>
     public const int RememberedActivities = 32;
 
+    [JsonIgnore]
     public string Id { get; set; } = string.Empty;
 
     /// <summary>Incremented on every save; the concurrency guard.</summary>
+    [JsonIgnore]
     public int Version { get; set; }
 
+    [JsonIgnore]
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>The dialog stack, bottom first.</summary>
@@ -46,12 +53,12 @@ public sealed class ConversationState
     }
 }
 
-/// <summary>One dialog on the stack: which dialog, its code version, and its own state.</summary>
+/// <summary>One dialog on the stack: which dialog, its code version, and its own state (a JSON object).</summary>
 public sealed class DialogFrame
 {
     public string DialogId { get; set; } = string.Empty;
     public string? DialogVersion { get; set; }
-    public BsonDocument State { get; set; } = [];
+    public JsonObject State { get; set; } = [];
 
     /// <summary>
     /// The user who started the dialog (their user id); only they may answer it, even where several people share the

@@ -2,7 +2,7 @@ namespace Bot.Dialogs.Storage;
 
 /// <summary>
 /// The database cannot write now (a full disk, an I/O error). Nothing of the failed call was acknowledged; the
-/// database recovers by itself once a write succeeds again (<see cref="SinergiDatabase.Health"/>). The turn pipeline
+/// database recovers by itself once a write succeeds again. The turn pipeline
 /// answers it with a short apology, channels with 503.
 /// </summary>
 public sealed class StorageUnavailableException(string reason, Exception? inner = null)
@@ -22,3 +22,9 @@ public sealed class DatabaseDamagedException(string path, string problem, Except
 
     public string Problem { get; } = problem;
 }
+
+/// <summary>
+/// A write collided with one already stored (a unique key used twice: the same sign-in link redeemed by two requests
+/// at once). Nothing of the failed change was kept.
+/// </summary>
+public sealed class StorageConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -11,12 +11,12 @@ public sealed class StorageOptions
     [Required]
     public string DataDirectory { get; set; } = "./data";
 
-    /// <summary>The LiteDB file inside <see cref="DataDirectory"/>.</summary>
+    /// <summary>The main database file inside <see cref="DataDirectory"/>.</summary>
     [Required]
     public string DatabaseFile { get; set; } = "sinergi.db";
 
     /// <summary>
-    /// The tips' own LiteDB file inside <see cref="DataDirectory"/>: nothing of a tip is ever written to the main
+    /// The tips' own database file inside <see cref="DataDirectory"/>: nothing of a tip is ever written to the main
     /// file, whose log holds the senders' turns (issue 14, finding 8).
     /// </summary>
     [Required]

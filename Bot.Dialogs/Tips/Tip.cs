@@ -20,7 +20,7 @@ public sealed class Tip
     /// <summary>A date when the resident gave one.</summary>
     public DateOnly? OccurredOn { get; set; }
 
-    /// <summary>LiteDB file id of the photo, stored with its metadata (EXIF, GPS, text chunks) removed.</summary>
+    /// <summary>The stored file id of the photo, stored with its metadata (EXIF, GPS, text chunks) removed.</summary>
     public string? PhotoFileId { get; set; }
 
     public string? PhotoContentType { get; set; }

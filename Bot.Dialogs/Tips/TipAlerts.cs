@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Tips;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace Bot.Dialogs.Tips;
 /// part of the tip, written moments after the reporter's turn. Now it leaves on a schedule, independent of any turn,
 /// with a count only; the details are on the dashboard.
 /// </summary>
-public sealed class TipAlerts(TipStore store, TipNotifier notifier)
+public sealed class TipAlerts(ITipStore store, TipNotifier notifier)
 {
     /// <summary>Alerts the coordinators when tips are waiting; returns how many were counted.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Bot.Dialogs.Tips;
 /// Tells coordinators, in the last conversation of their first account that has one, that tips need handling. The
 /// message carries a count only (<see cref="TipAlerts"/>): nothing of any tip enters the main database's transcripts.
 /// </summary>
-public sealed partial class TipNotifier(UserStore users, ConversationReferenceStore references, ProactiveMessenger messenger, ILogger<TipNotifier> logger)
+public sealed partial class TipNotifier(IUserStore users, IConversationReferenceStore references, ProactiveMessenger messenger, ILogger<TipNotifier> logger)
 {
     public Task NotifyAsync(int count, CancellationToken cancellationToken) =>
         SendToCoordinatorsAsync(locale => TipTexts.CoordinatorAlert.Format(locale, count), cancellationToken);

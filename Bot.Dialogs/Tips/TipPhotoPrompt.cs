@@ -34,7 +34,7 @@ internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, Pen
         ConfidentialDialog.Mark(dc);
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
-        var draft = pending.Find(frame.State[HandleKey].AsString);
+        var draft = pending.Find(frame.State[HandleKey]!.GetValue<string>());
         if (draft is null)
         {
             dc.Turn.SendText(TipDialogTexts.DraftLost);
@@ -57,11 +57,11 @@ internal sealed class TipPhotoPrompt(IEnumerable<IAttachmentSource> sources, Pen
             return await dc.EndAsync(true, cancellationToken);
         }
 
-        var misses = frame.State[MissesKey].AsInt32 + 1;
+        var misses = frame.State[MissesKey]!.GetValue<int>() + 1;
         frame.State[MissesKey] = misses;
         if (misses >= Prompt<bool>.MaxAttempts)
         {
-            pending.Remove(frame.State[HandleKey].AsString);
+            pending.Remove(frame.State[HandleKey]!.GetValue<string>());
             dc.Turn.SendText(problem + "\n\n" + dc.Turn.T(PromptTexts.GaveUp));
             return dc.CancelAll();
         }

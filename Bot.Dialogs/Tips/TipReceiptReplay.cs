@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 
 namespace Bot.Dialogs.Tips;
 
@@ -7,13 +8,13 @@ namespace Bot.Dialogs.Tips;
 /// A confirmation the channel sends again after its turn was committed (its answer died with the process) gets the
 /// same receipt again, as a confidential reply (issue 14, finding 7). Nothing is saved a second time.
 /// </summary>
-internal sealed class TipReceiptReplay(TipStore store, TimeProvider time) : ITurnReplay
+internal sealed class TipReceiptReplay(ITipStore store, TimeProvider time) : ITurnReplay
 {
     public TurnReplay? Replay(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (activity.Type != ActivityTypes.Message || TurnContext.RequestKeyOf(activity) is not { } request
-            || store.FindReceipt(TipReceipts.ForRequest(request), time.GetUtcNow().UtcDateTime) is not { } receipt)
+            || store.FindReceipt(TipReceiptKeys.ForRequest(request), time.GetUtcNow().UtcDateTime) is not { } receipt)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Tips;
@@ -7,7 +8,7 @@ namespace Bot.Dialogs.Tips;
 /// only by the in-memory rate limiter and never reaches the store, a log or a notification. Coordinators learn of
 /// new tips from <see cref="TipAlerts"/>, later and without any detail, never from within the reporter's turn.
 /// </summary>
-public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvider time, IOptions<TipOptions> options)
+public sealed class TipService(ITipStore store, TipRateLimiter limiter, TimeProvider time, IOptions<TipOptions> options)
 {
     private const string SubmitAction = "submit";
     private const string LookupAction = "lookup";
@@ -19,7 +20,7 @@ public sealed class TipService(TipStore store, TipRateLimiter limiter, TimeProvi
 
     /// <summary>
     /// As <see cref="SubmitAsync(TipDraft, byte[], string, CancellationToken)"/>; with a <paramref name="receipt"/>
-    /// (the dialog's, <see cref="TipReceipts"/>), a confirmation repeated after a crash returns the code saved the
+    /// (the dialog's, <see cref="TipReceiptKeys"/>), a confirmation repeated after a crash returns the code saved the
     /// first time instead of saving the tip again.
     /// </summary>
     public Task<TipSubmission> SubmitAsync(TipDraft draft, byte[]? photo, string senderKey, TipReceiptKeys? receipt, CancellationToken cancellationToken)

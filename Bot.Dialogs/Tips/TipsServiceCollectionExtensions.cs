@@ -15,8 +15,6 @@ public static class TipsServiceCollectionExtensions
             .Bind(configuration.GetSection(TipOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<TipDatabase>();
-        services.AddSingleton<TipStore>();
         services.AddSingleton<TipRateLimiter>();
         services.AddSingleton<TipNotifier>();
         services.AddSingleton<TipService>();

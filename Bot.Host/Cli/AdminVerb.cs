@@ -1,5 +1,5 @@
 using Bot.Dialogs.Enrollment;
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 
 namespace Bot.Host.Cli;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
 using Bot.Host.Operations;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;

@@ -1,6 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 
 namespace Bot.Host.Cli;
 

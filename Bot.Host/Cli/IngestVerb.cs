@@ -1,4 +1,4 @@
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Knowledge.Bank;
 using Bot.Knowledge.Ingestion;
 

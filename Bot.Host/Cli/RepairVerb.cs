@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Cli;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
 using Bot.Host.Channels.DirectLine;
+using Bot.Host.Storage.LiteDb;
 
 namespace Bot.Host.Operations;
 

@@ -1,6 +1,6 @@
-using Bot.Dialogs.Storage;
-using Microsoft.AspNetCore.Hosting.Server;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace Bot.Host.Operations;
 

@@ -1,6 +1,5 @@
 using System.Net;
-using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 
 namespace Bot.Host.Operations;
 

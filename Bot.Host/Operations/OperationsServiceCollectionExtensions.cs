@@ -1,5 +1,5 @@
 using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 
 namespace Bot.Host.Operations;
 

@@ -1,5 +1,4 @@
-using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bot.Host.Operations;

@@ -6,7 +6,7 @@ using Quartz;
 namespace Bot.Host.Reminders;
 
 /// <summary>
-/// Schedules the reminder jobs with Quartz (in-memory store; LiteDB remembers, DESIGN.md decision 5):
+/// Schedules the reminder jobs with Quartz (in-memory store; the database remembers, DESIGN.md decision 5):
 /// the due-reminder sweep every <c>Reminders:SweepInterval</c>, and per zone (WIB, WITA, WIT; one cron trigger
 /// each, <c>InTimeZone</c>) the window notices daily at 08:00 and the digest on Mondays at 08:00, plus the daily
 /// escalation pass. Per-zone triggers rather than an hourly job that picks OPDs: three triggers say plainly

@@ -14,7 +14,7 @@ internal sealed class ChannelQueueGauges(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         IDisposable[] gauges = whatsApp.Value.Enabled
-            ? [ObserveDirectLine(), ObserveWhatsApp(services.GetRequiredService<WhatsAppInbox>())]
+            ? [ObserveDirectLine(), ObserveWhatsApp(services.GetRequiredService<IWhatsAppInbox>())]
             : [ObserveDirectLine()];
         Interlocked.Exchange(ref _gauges, gauges);
         return Task.CompletedTask;
@@ -33,5 +33,5 @@ internal sealed class ChannelQueueGauges(
 
     private IDisposable ObserveDirectLine() => telemetry.ObserveQueue(DirectLineChannel.ChannelId, () => directLine.Queued);
 
-    private IDisposable ObserveWhatsApp(WhatsAppInbox inbox) => telemetry.ObserveQueue(WhatsAppAddress.ChannelId, () => inbox.PendingCount());
+    private IDisposable ObserveWhatsApp(IWhatsAppInbox inbox) => telemetry.ObserveQueue(WhatsAppAddress.ChannelId, () => inbox.PendingCount());
 }

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Net.Http.Headers;
 
 namespace Bot.Host.Web;
@@ -14,7 +15,7 @@ internal static class EvidenceLinkEndpoints
 {
     public static WebApplication MapEvidenceLinks(this WebApplication app)
     {
-        app.MapGet(EvidenceLinks.PathPrefix + "{sha256}/{name}", (HttpContext http, string sha256, string? e, string? s, EvidenceLinks links, SinergiDatabase database, ProgressReportStore reports) =>
+        app.MapGet(EvidenceLinks.PathPrefix + "{sha256}/{name}", (HttpContext http, string sha256, string? e, string? s, EvidenceLinks links, SinergiDatabase database, IProgressReportStore reports) =>
         {
             if (!links.IsValid(sha256, e, s))
             {

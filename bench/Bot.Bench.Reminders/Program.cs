@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Bench.Reminders;
-using Bot.Dialogs;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
+using Bot.Dialogs;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,18 +27,20 @@ var services = new ServiceCollection()
     .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
     .AddSingleton<TimeProvider>(time)
     .AddSingleton<IChannelSender>(channel);
-services.AddBotDialogs(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Storage:DataDirectory"] = folder,
     ["Reminders:DeliveryParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
-}).Build());
+}).Build();
+services.AddBotDialogs(configuration);
+services.AddLiteDbStorage(configuration);
 
 try
 {
     await using var provider = services.BuildServiceProvider();
     Console.WriteLine($"Seeding {commitments:N0} commitments ({due:N0} due at the sweep) into {folder}");
     var seeding = Seeder.Seed(provider, commitments, due);
-    var outbox = provider.GetRequiredService<ReminderOutbox>();
+    var outbox = provider.GetRequiredService<IReminderOutbox>();
     Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {outbox.Count():N0} outbox rows, database files {Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0:F0} MB");
 
     // The host has been running since planning; now the clock reaches the due instant.

@@ -4,6 +4,7 @@ using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Bench.Reminders;
@@ -28,9 +29,9 @@ internal static class Seeder
     {
         var watch = Stopwatch.StartNew();
         var database = provider.GetRequiredService<SinergiDatabase>();
-        var references = provider.GetRequiredService<ConversationReferenceStore>();
-        _ = provider.GetRequiredService<UserStore>(); // creates the user indexes
-        _ = provider.GetRequiredService<CommitmentStore>();
+        var references = provider.GetRequiredService<IConversationReferenceStore>();
+        _ = provider.GetRequiredService<IUserStore>(); // creates the user indexes
+        _ = provider.GetRequiredService<ICommitmentStore>();
         var users = database.Collection<BotUser>("users");
         var organisations = database.Collection<Organisation>("organisations");
 

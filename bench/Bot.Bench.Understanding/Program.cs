@@ -1,3 +1,4 @@
+using Bot.Host.Storage.LiteDb;
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Dialogs;
@@ -43,11 +44,12 @@ var folder = Path.Combine(Path.GetTempPath(), "sinergi-bench-nlu", Guid.NewGuid(
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = folder }).Build();
 var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddBotDialogs(configuration);
+services.AddLiteDbStorage(configuration);
 services.AddBotKnowledge(configuration);
 var provider = services.BuildServiceProvider();
 foreach (var organisation in organisations)
 {
-    provider.GetRequiredService<Bot.Dialogs.Storage.OrganisationStore>().Insert(new Organisation { Name = organisation.Name, ShortName = organisation.ShortName });
+    provider.GetRequiredService<Bot.Dialogs.Storage.IOrganisationStore>().Insert(new Organisation { Name = organisation.Name, ShortName = organisation.ShortName });
 }
 
 // 2. The step alone.

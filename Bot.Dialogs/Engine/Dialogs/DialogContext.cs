@@ -1,5 +1,4 @@
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Engine.Dialogs;
 
@@ -7,12 +6,9 @@ namespace Bot.Dialogs.Engine.Dialogs;
 /// The dialog stack of one turn (<see cref="ConversationState.Stack"/>, bottom first) and the operations on it.
 /// The stack is saved with the conversation state when the turn ends, so nothing here writes to the database.
 /// </summary>
-internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, BsonMapper mapper)
+internal sealed class DialogContext(DialogSet dialogs, TurnContext turn)
 {
     public TurnContext Turn { get; } = turn;
-
-    /// <summary>Maps typed dialog state to and from the frames' documents (the database's own mapper).</summary>
-    public BsonMapper Mapper { get; } = mapper;
 
     public List<DialogFrame> Stack => Turn.State.Stack;
 
@@ -60,12 +56,4 @@ internal sealed class DialogContext(DialogSet dialogs, TurnContext turn, BsonMap
     /// <summary>Asks the pending question again.</summary>
     public Task RepromptAsync(CancellationToken cancellationToken) =>
         ActiveDialog is { } dialog ? dialog.RepromptAsync(this, cancellationToken) : Task.CompletedTask;
-
-    /// <summary>Reads a typed value from a frame's state, or null when absent.</summary>
-    public T? Read<T>(DialogFrame frame, string key) where T : class =>
-        frame.State.TryGetValue(key, out var value) && value.IsDocument ? Mapper.ToObject<T>(value.AsDocument) : null;
-
-    /// <summary>Writes a typed value into a frame's state.</summary>
-    public void Write<T>(DialogFrame frame, string key, T value) where T : class =>
-        frame.State[key] = Mapper.ToDocument(value);
 }

@@ -14,9 +14,9 @@ namespace Bot.Dialogs.Engine.Dialogs;
 /// lets the form ask again. Forms are kept as drafts (<see cref="FormDrafts"/>): "menu" and "nanti" park a form
 /// instead of discarding it, and "lanjut" (the draft.resume intent) brings it back.
 /// </summary>
-internal sealed class DialogRunner(DialogSet dialogs, SinergiDatabase database, FormDrafts drafts, ConfidencePolicy? policy = null)
+internal sealed class DialogRunner(DialogSet dialogs, FormDrafts drafts, ConfidencePolicy? policy = null)
 {
-    public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn, database.Mapper);
+    public DialogContext CreateContext(TurnContext turn) => new(dialogs, turn);
 
     /// <summary>
     /// Starts a dialog on top of whatever is active (normally nothing), when the user holds its role. A form the user

@@ -1,6 +1,6 @@
 using Bot.Dialogs.Engine.Prompts;
+using System.Text.Json.Nodes;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Dialogs.Engine.Dialogs;
 
@@ -86,7 +86,7 @@ internal abstract class FormDialog<TState> : Dialog, IStepBack, IDraftForm where
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
         var form = new FormContext<TState>(dc, CreateState(dc, options), []);
-        frame.State[HistoryKey] = new BsonArray();
+        frame.State[HistoryKey] = new JsonArray();
         if (!OnBegin(form))
         {
             return dc.EndAsync(null, cancellationToken);
@@ -108,7 +108,7 @@ internal abstract class FormDialog<TState> : Dialog, IStepBack, IDraftForm where
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
         var form = Load(dc, frame);
-        var pending = frame.State[PendingKey].AsString;
+        var pending = frame.State[PendingKey]!.GetValue<string>();
         switch (pending)
         {
             case SummaryStep when result as string == SaveChoice:
@@ -145,8 +145,8 @@ internal abstract class FormDialog<TState> : Dialog, IStepBack, IDraftForm where
         }
 
         form.MarkAnswered(field.Name);
-        var history = (BsonArray)frame.State[HistoryKey];
-        history.Remove(field.Name);
+        var history = frame.State[HistoryKey]!.AsArray();
+        RemoveName(history, field.Name);
         history.Add(field.Name);
         return await AskNextAsync(form, frame, cancellationToken);
     }
@@ -156,16 +156,16 @@ internal abstract class FormDialog<TState> : Dialog, IStepBack, IDraftForm where
     {
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.Stack[frameIndex];
-        var history = (BsonArray)frame.State[HistoryKey];
+        var history = frame.State[HistoryKey]!.AsArray();
         var form = Load(dc, frame);
-        var previous = history.Select(v => v.AsString).LastOrDefault(name => Fields.Any(f => f.Name == name && f.IsAsked(form.State)));
+        var previous = history.Select(v => v!.GetValue<string>()).LastOrDefault(name => Fields.Any(f => f.Name == name && f.IsAsked(form.State)));
         if (previous is null)
         {
             return false;
         }
 
         dc.Stack.RemoveRange(frameIndex + 1, dc.Stack.Count - frameIndex - 1);
-        history.Remove(previous);
+        RemoveName(history, previous);
         form.Unanswer(previous);
         await AskAsync(form, frame, Fields.First(f => f.Name == previous), null, cancellationToken);
         return true;
@@ -233,16 +233,28 @@ internal abstract class FormDialog<TState> : Dialog, IStepBack, IDraftForm where
     }
 
     private static FormContext<TState> Load(DialogContext dc, DialogFrame frame) =>
-        new(dc, dc.Read<TState>(frame, StateKey) ?? new TState(), ReadSet(frame, AnsweredKey));
+        new(dc, frame.Read<TState>(StateKey) ?? new TState(), ReadSet(frame, AnsweredKey));
 
     private static void Save(FormContext<TState> form, DialogFrame frame)
     {
-        form.Dialog.Write(frame, StateKey, form.State);
-        frame.State[AnsweredKey] = new BsonArray(form.Answered.Order(StringComparer.Ordinal).Select(a => new BsonValue(a)));
+        frame.Write(StateKey, form.State);
+        frame.State[AnsweredKey] = new JsonArray([.. form.Answered.Order(StringComparer.Ordinal).Select(a => (JsonNode)a)]);
     }
 
     private static HashSet<string> ReadSet(DialogFrame frame, string key) =>
-        frame.State.TryGetValue(key, out var value) && value.IsArray
-            ? value.AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal)
+        frame.State[key] is JsonArray array
+            ? array.Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Removes a field name from the history (compared by value: JSON nodes are not equal by value).</summary>
+    private static void RemoveName(JsonArray history, string name)
+    {
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i]?.GetValue<string>() == name)
+            {
+                history.RemoveAt(i);
+            }
+        }
+    }
 }

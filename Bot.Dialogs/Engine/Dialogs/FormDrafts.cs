@@ -3,11 +3,11 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
-/// Keeps a person's open forms as drafts (<see cref="FormDraftStore"/>): mirrored in the turn's commit after every
+/// Keeps a person's open forms as drafts (<see cref="IFormDraftStore"/>): mirrored in the turn's commit after every
 /// turn the form is open, parked by "menu" and "nanti", resumed by "lanjut" (draft.resume) on any conversation, thrown away by "buang draf" (draft.discard), deleted when the
 /// form ends (saved, declined or cancelled). A conversation whose form was resumed elsewhere finds its copy stale.
 /// </summary>
-internal sealed class FormDrafts(FormDraftStore store, DialogSet dialogs, TimeProvider time)
+internal sealed class FormDrafts(IFormDraftStore store, DialogSet dialogs, TimeProvider time)
 {
     /// <summary>The form at the bottom of the stack, or null when the stack holds none (or another kind of dialog).</summary>
     public string? FormOf(List<DialogFrame> stack) =>

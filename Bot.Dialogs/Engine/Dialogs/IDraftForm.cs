@@ -3,7 +3,7 @@ using Bot.Dialogs.Storage;
 namespace Bot.Dialogs.Engine.Dialogs;
 
 /// <summary>
-/// A dialog whose answers are kept as the person's draft (<see cref="Storage.FormDraftStore"/>): "menu" and "nanti"
+/// A dialog whose answers are kept as the person's draft (<see cref="Storage.IFormDraftStore"/>): "menu" and "nanti"
 /// park it instead of discarding it, and "lanjut" resumes it on any conversation. Only forms opt in; short
 /// flows and the confidential tip line do not.
 /// </summary>

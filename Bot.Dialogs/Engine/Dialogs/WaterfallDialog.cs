@@ -34,8 +34,8 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
     {
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
-        dc.Write(frame, StateKey, CreateState(dc, options));
-        dc.Write(frame, TrailKey, new Trail());
+        frame.Write(StateKey, CreateState(dc, options));
+        frame.Write(TrailKey, new Trail());
         return RunStepAsync(dc, frame, 0, null, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
     {
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.ActiveFrame!;
-        return RunStepAsync(dc, frame, frame.State[IndexKey].AsInt32 + 1, result, cancellationToken);
+        return RunStepAsync(dc, frame, frame.State[IndexKey]!.GetValue<int>() + 1, result, cancellationToken);
     }
 
     internal Task<DialogTurnResult> RunStepAsync(DialogContext dc, DialogFrame frame, int index, object? result, CancellationToken cancellationToken)
@@ -61,22 +61,22 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
         }
 
         frame.State[IndexKey] = index;
-        var state = dc.Read<TState>(frame, StateKey) ?? new TState();
+        var state = frame.Read<TState>(StateKey) ?? new TState();
         return Steps[index](new WaterfallStep<TState>(dc, frame, this, index, result, state), cancellationToken);
     }
 
     internal static void Remember(DialogContext dc, DialogFrame frame, int step, string promptId, PromptOptions options)
     {
-        var trail = dc.Read<Trail>(frame, TrailKey) ?? new Trail();
+        var trail = frame.Read<Trail>(TrailKey) ?? new Trail();
         trail.Entries.Add(new TrailEntry { Step = step, PromptId = promptId, Options = options });
-        dc.Write(frame, TrailKey, trail);
+        frame.Write(TrailKey, trail);
     }
 
     public async Task<bool> TryStepBackAsync(DialogContext dc, int frameIndex, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var frame = dc.Stack[frameIndex];
-        var trail = dc.Read<Trail>(frame, TrailKey) ?? new Trail();
+        var trail = frame.Read<Trail>(TrailKey) ?? new Trail();
         if (frameIndex == dc.Stack.Count - 1 || trail.Entries.Count == 0)
         {
             return false;
@@ -85,7 +85,7 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
         // The pending question is the last remembered one only if this step asked it; a child dialog begun
         // directly (not a prompt) is not in the trail, so "back" from it re-asks the last prompt.
         var last = trail.Entries[^1];
-        var pendingIsLast = frame.State[IndexKey].AsInt32 == last.Step && dc.Stack[frameIndex + 1].DialogId == last.PromptId;
+        var pendingIsLast = frame.State[IndexKey]!.GetValue<int>() == last.Step && dc.Stack[frameIndex + 1].DialogId == last.PromptId;
         if (pendingIsLast && trail.Entries.Count < 2)
         {
             return false;
@@ -98,7 +98,7 @@ internal abstract class WaterfallDialog<TState>(string id) : Dialog(id), IStepBa
         }
 
         var previous = trail.Entries[^1];
-        dc.Write(frame, TrailKey, trail);
+        frame.Write(TrailKey, trail);
         frame.State[IndexKey] = previous.Step;
         await dc.BeginAsync(previous.PromptId, previous.Options, cancellationToken);
         return true;

@@ -60,5 +60,5 @@ internal sealed class WaterfallStep<TState>(
     /// <summary>Ends the whole conversation flow (after the user declined, or on a refusal).</summary>
     public Task<DialogTurnResult> CancelAllAsync() => Task.FromResult(Context.CancelAll());
 
-    private void Save() => Context.Write(frame, "s", State);
+    private void Save() => frame.Write("s", State);
 }

@@ -24,7 +24,7 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
         ArgumentNullException.ThrowIfNull(dc);
         var prompt = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
         var frame = dc.ActiveFrame!;
-        dc.Write(frame, OptionsKey, prompt);
+        frame.Write(OptionsKey, prompt);
         frame.State[AttemptsKey] = 0;
         dc.Turn.Send(BuildPrompt(dc.Turn, prompt, prompt.Text));
         return Task.FromResult(DialogTurnResult.Waiting);
@@ -39,8 +39,8 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
         }
 
         var frame = dc.ActiveFrame!;
-        var prompt = dc.Read<PromptOptions>(frame, OptionsKey) ?? new PromptOptions();
-        var attempts = frame.State[AttemptsKey].AsInt32 + 1;
+        var prompt = frame.Read<PromptOptions>(OptionsKey) ?? new PromptOptions();
+        var attempts = frame.State[AttemptsKey]!.GetValue<int>() + 1;
         frame.State[AttemptsKey] = attempts;
 
         if (prompt.AllowSkip && SkippedAnswer.IsSkip(dc.Turn.Text))
@@ -85,7 +85,7 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
             return AnswerFit.FreeText;
         }
 
-        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey) ?? new PromptOptions();
+        var prompt = dc.ActiveFrame!.Read<PromptOptions>(OptionsKey) ?? new PromptOptions();
         var recognition = dc.Turn.Text.Length > MaxInputLength ? PromptRecognition<T>.Failure() : await RecognizeAsync(dc, prompt, cancellationToken);
         return recognition.Succeeded || (prompt.AllowSkip && SkippedAnswer.IsSkip(dc.Turn.Text)) ? AnswerFit.Recognised : AnswerFit.NotRecognised;
     }
@@ -121,7 +121,7 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
     public override Task RepromptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey) ?? new PromptOptions();
+        var prompt = dc.ActiveFrame!.Read<PromptOptions>(OptionsKey) ?? new PromptOptions();
         dc.Turn.Send(BuildPrompt(dc.Turn, prompt, prompt.Text));
         return Task.CompletedTask;
     }
@@ -129,7 +129,7 @@ internal abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Di
     public override string? Help(DialogContext dc)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var prompt = dc.Read<PromptOptions>(dc.ActiveFrame!, OptionsKey);
+        var prompt = dc.ActiveFrame!.Read<PromptOptions>(OptionsKey);
         return prompt?.HelpText ?? dc.Turn.T(Hint);
     }
 

@@ -12,7 +12,7 @@ namespace Bot.Host.Channels.DirectLine;
 /// log, and pushes them to open WebSockets in log order. One lock per conversation keeps the id sequence, the
 /// timestamps and the push order consistent.
 /// </summary>
-internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
+internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
@@ -77,7 +77,7 @@ internal sealed class ActivityFeed(DirectLineStore store, ConfidentialOverlay ov
     /// After a turn: remembers whether it was confidential (uploads are then kept out of the database) and settles
     /// the stored echo of <paramref name="inbound"/>. Echoes are stored redacted until their turn has run
     /// (<see cref="DirectLineConversations.Post"/>), so the words of a tip are never written; a turn that was
-    /// not confidential gets its echo rewritten in full. Only the marker can then remain in LiteDB's freed space.
+    /// not confidential gets its echo rewritten in full. Only the marker can then remain in the database's freed space.
     /// </summary>
     public void SettleTurn(string conversationId, Activity inbound, bool confidential)
     {

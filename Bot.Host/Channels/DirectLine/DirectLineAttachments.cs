@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Host.Channels.DirectLine;
 
@@ -10,13 +8,12 @@ namespace Bot.Host.Channels.DirectLine;
 internal sealed record StoredAttachment(string Id, string ConversationId, string FileName, string ContentType, long Length);
 
 /// <summary>
-/// Files uploaded through Direct Line, kept in the database's file storage with their conversation. Their URLs
+/// Files uploaded through Direct Line, kept with their conversation (<see cref="IUploadStore"/>). Their URLs
 /// carry a signature so that the browser (which sends no Authorization header for an image) can show them; only
 /// the conversation's transcript, readable with the conversation's token, contains those URLs.
 /// </summary>
-internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLineSigningKey key, ConfidentialFiles confidentialFiles)
+internal sealed class DirectLineAttachments(IUploadStore uploads, DirectLineSigningKey key, ConfidentialFiles confidentialFiles)
 {
-    private const string Prefix = "directline/";
     private const string UrlPath = DirectLineChannel.BasePath + "/attachments/";
 
     /// <summary>
@@ -33,9 +30,8 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
             return null;
         }
 
-        var stored = database.Files.Find("$._id LIKE @0 AND $.metadata.anonymous = true", new BsonValue(Prefix + "%"))
-            .Select(f => (f.Metadata["conversationId"].AsString, f.Length)).ToList();
-        if (stored.Where(f => f.Item1 == conversation.Id).Sum(f => f.Length) + incoming > settings.MaxUploadBytesPerConversation)
+        var stored = uploads.ListAnonymous();
+        if (stored.Where(f => f.ConversationId == conversation.Id).Sum(f => f.Length) + incoming > settings.MaxUploadBytesPerConversation)
         {
             return DirectLineResults.TooLarge("This conversation has stored as many files as it may; start a new conversation to send more.");
         }
@@ -58,15 +54,8 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
             return held;
         }
 
-        var metadata = new BsonDocument
-        {
-            ["conversationId"] = conversationId,
-            ["contentType"] = contentType,
-            ["name"] = fileName,
-            ["anonymous"] = anonymous,
-        };
-        var info = database.Files.Upload(Prefix + id, SafeStorageName(id, contentType), content, metadata);
-        return new StoredAttachment(id, conversationId, fileName, contentType, info.Length);
+        var length = uploads.Save(new StoredAttachment(id, conversationId, fileName, contentType, 0), SafeStorageName(id, contentType), content, anonymous);
+        return new StoredAttachment(id, conversationId, fileName, contentType, length);
     }
 
     public StoredAttachment? Find(string id)
@@ -81,10 +70,7 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
             return held.Info;
         }
 
-        var info = database.Files.FindById(Prefix + id);
-        return info is null
-            ? null
-            : new StoredAttachment(id, info.Metadata["conversationId"].AsString, info.Metadata["name"].AsString, info.Metadata["contentType"].AsString, info.Length);
+        return uploads.Find(id);
     }
 
     /// <summary>Reads the whole file; the caller checked the size.</summary>
@@ -97,12 +83,12 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
         }
 
         using var buffer = new MemoryStream((int)attachment.Length);
-        database.Files.Download(Prefix + attachment.Id, buffer);
+        uploads.Download(attachment.Id, buffer);
         return buffer.ToArray();
     }
 
     public Stream OpenRead(StoredAttachment attachment) =>
-        confidentialFiles.Find(attachment.Id) is { } held ? new MemoryStream(held.Bytes, writable: false) : database.Files.OpenRead(Prefix + attachment.Id);
+        confidentialFiles.Find(attachment.Id) is { } held ? new MemoryStream(held.Bytes, writable: false) : uploads.OpenRead(attachment.Id);
 
     /// <summary>
     /// After a confidential turn: the files of <paramref name="inbound"/> that were written to the database (sent
@@ -113,15 +99,14 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
         ArgumentNullException.ThrowIfNull(inbound);
         foreach (var attachment in inbound.Attachments ?? [])
         {
-            if (IdFromUrl(attachment.ContentUrl) is not { } id || database.Files.FindById(Prefix + id) is not { } info
-                || info.Metadata["conversationId"].AsString != inbound.Conversation?.Id)
+            if (IdFromUrl(attachment.ContentUrl) is not { } id || uploads.Find(id) is not { } stored
+                || stored.ConversationId != inbound.Conversation?.Id)
             {
                 continue;
             }
 
-            var stored = new StoredAttachment(id, info.Metadata["conversationId"].AsString, info.Metadata["name"].AsString, info.Metadata["contentType"].AsString, info.Length);
             var bytes = Read(stored);
-            database.Files.Delete(Prefix + id);
+            uploads.Delete(id);
             confidentialFiles.Put(stored, bytes);
         }
     }
@@ -129,10 +114,7 @@ internal sealed class DirectLineAttachments(SinergiDatabase database, DirectLine
     public void DeleteForConversation(string conversationId)
     {
         confidentialFiles.RemoveConversation(conversationId);
-        foreach (var file in database.Files.Find("$.metadata.conversationId = @0", new BsonValue(conversationId)).ToList())
-        {
-            database.Files.Delete(file.Id);
-        }
+        uploads.DeleteForConversation(conversationId);
     }
 
     /// <summary>The root-relative URL of a file, with its signature.</summary>

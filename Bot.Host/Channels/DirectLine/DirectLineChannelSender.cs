@@ -7,7 +7,7 @@ namespace Bot.Host.Channels.DirectLine;
 /// Proactive delivery to a web chat: appended to the conversation's log behind any running turn, pushed to open
 /// sockets. The log is in the process database, so a reminder's "sent" mark can share the append's transaction.
 /// </summary>
-internal sealed class DirectLineChannelSender(DirectLineStore store, DirectLineTurns turns) : IRecordingChannelSender
+internal sealed class DirectLineChannelSender(IDirectLineStore store, DirectLineTurns turns) : IRecordingChannelSender
 {
     public bool CanDeliver(ConversationReference reference)
     {

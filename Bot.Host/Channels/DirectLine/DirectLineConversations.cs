@@ -12,7 +12,7 @@ namespace Bot.Host.Channels.DirectLine;
 /// accept the user's activities (echo first, then the bot's turn), and forget idle conversations.
 /// </summary>
 internal sealed partial class DirectLineConversations(
-    DirectLineStore store,
+    IDirectLineStore store,
     ActivityFeed feed,
     DirectLineTurns turns,
     DirectLineAttachments attachments,

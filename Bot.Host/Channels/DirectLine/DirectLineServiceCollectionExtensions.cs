@@ -14,7 +14,6 @@ internal static class DirectLineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<DirectLineStore>();
         services.AddSingleton<ConfidentialOverlay>();
         services.AddSingleton<ConfidentialFiles>();
         services.AddSingleton<DirectLineAttachments>();

@@ -14,7 +14,7 @@ internal sealed record InboundMapping(Activity? Activity, bool Unsupported, stri
 /// button id as the text, and the builder makes each id the action's value, so prompts match a tap exactly as
 /// they match the same answer typed.
 /// </summary>
-internal sealed class InboundActivityMapper(UserStore users, NumberedChoiceStore numbering)
+internal sealed class InboundActivityMapper(IUserStore users, INumberedChoiceStore numbering)
 {
     public const string MediaUrlScheme = "whatsapp-media:";
     private static readonly LocalizedText Location = new("Lokasi", "Location");

@@ -2,7 +2,7 @@ namespace Bot.Host.Channels.WhatsApp;
 
 /// <summary>
 /// One inbound WhatsApp message in the durable inbox. The wamid is the key, so a retried webhook cannot insert
-/// it twice. Times are Unix milliseconds: LiteDB hands <see cref="DateTime"/> back in local time. Once handled, only
+/// it twice. Times are Unix milliseconds: the LiteDB adapter hands <see cref="DateTime"/> back in local time. Once handled, only
 /// the wamid, the times and the state remain (an anonymous tip must not stay next to the sender's number).
 /// </summary>
 internal sealed class InboxRow

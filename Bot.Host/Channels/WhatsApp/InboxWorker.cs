@@ -8,7 +8,7 @@ namespace Bot.Host.Channels.WhatsApp;
 /// conversations in parallel. It starts with whatever a previous run left pending, so a restart loses nothing.
 /// </summary>
 internal sealed class InboxWorker(
-    WhatsAppInbox inbox,
+    IWhatsAppInbox inbox,
     InboxProcessor processor,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,

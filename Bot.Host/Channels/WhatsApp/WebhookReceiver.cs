@@ -8,10 +8,10 @@ namespace Bot.Host.Channels.WhatsApp;
 /// applied, new messages queued durably (duplicates dropped by wamid), then 200 at once; the worker does the rest.
 /// </summary>
 internal sealed class WebhookReceiver(
-    SinergiDatabase database,
-    WhatsAppInbox inbox,
-    ServiceWindowStore windows,
-    OutboundMessageStore outbound,
+    IStorageTransactions transactions,
+    IWhatsAppInbox inbox,
+    IServiceWindowStore windows,
+    IOutboundMessageStore outbound,
     InboxWorker worker,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
@@ -51,7 +51,7 @@ internal sealed class WebhookReceiver(
         }
 
         // One commit for the whole POST: the acknowledgement waits on the disk flush, once.
-        var (added, duplicates) = database.InTransaction(() =>
+        var (added, duplicates) = transactions.Run(() =>
         {
             ApplyStatuses(batch.Statuses);
             return Enqueue(batch.Messages);

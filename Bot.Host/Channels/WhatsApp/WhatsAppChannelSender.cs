@@ -13,7 +13,7 @@ namespace Bot.Host.Channels.WhatsApp;
 /// </summary>
 internal sealed class WhatsAppChannelSender(
     WhatsAppSender sender,
-    ServiceWindowStore windows,
+    IServiceWindowStore windows,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
     ILogger<WhatsAppChannelSender> logger) : IChannelSender

@@ -12,8 +12,8 @@ namespace Bot.Host.Channels.WhatsApp;
 /// </summary>
 internal sealed class WhatsAppSender(
     GraphClient graph,
-    OutboundMessageStore outbound,
-    NumberedChoiceStore numbering,
+    IOutboundMessageStore outbound,
+    INumberedChoiceStore numbering,
     IOptions<WhatsAppOptions> options,
     TimeProvider time,
     ILogger<WhatsAppSender> logger)

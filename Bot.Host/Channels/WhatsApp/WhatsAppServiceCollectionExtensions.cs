@@ -19,10 +19,6 @@ internal static class WhatsAppServiceCollectionExtensions
             client.Timeout = sp.GetRequiredService<IOptions<WhatsAppOptions>>().Value.GraphTimeout);
         services.AddHttpClient(GraphClient.SendClientName).AddGraphSendResilience();
         services.AddSingleton<GraphClient>();
-        services.AddSingleton<WhatsAppInbox>();
-        services.AddSingleton<ServiceWindowStore>();
-        services.AddSingleton<NumberedChoiceStore>();
-        services.AddSingleton<OutboundMessageStore>();
         services.AddSingleton<InboundActivityMapper>();
         services.AddSingleton<WhatsAppSender>();
         services.AddSingleton<InboxProcessor>();

@@ -7,7 +7,7 @@ namespace Bot.Host.Web.Dashboard;
 /// Guards every dashboard route: a live session whose user is still a coordinator, and on POST the session's
 /// form token and a same-origin request. Anything else gets 401 and an explanation, never data.
 /// </summary>
-internal sealed class DashboardAuthFilter(DashboardSessionStore sessions, UserStore users) : IEndpointFilter
+internal sealed class DashboardAuthFilter(DashboardSessionStore sessions, IUserStore users) : IEndpointFilter
 {
     public const string FormTokenField = "ft";
 

@@ -43,7 +43,7 @@ internal static class DashboardEndpoints
             DashboardUser.From(http), "Ringkasan", OverviewPage.Body(statistics.Overview(filter)), filter, statistics.Years(), ignoredFilters: FilterQuery.Ignored(http.Request));
     }
 
-    private static IResult Organisation(HttpContext http, int id, DashboardStatistics statistics, OrganisationStore organisations, UserStore users)
+    private static IResult Organisation(HttpContext http, int id, DashboardStatistics statistics, IOrganisationStore organisations, IUserStore users)
     {
         if (organisations.Get(id) is not { } organisation)
         {
@@ -59,12 +59,12 @@ internal static class DashboardEndpoints
 
     private static void MapTipPages(this RouteGroupBuilder dashboard)
     {
-        dashboard.MapGet("/laporan-warga", (HttpContext http, TipStore tips, string? status) =>
+        dashboard.MapGet("/laporan-warga", (HttpContext http, ITipStore tips, string? status) =>
         {
             var only = StatusNamed(status);
             return DashboardLayout.Page(DashboardUser.From(http), "Laporan warga", TipPages.List(tips.List(only), only));
         });
-        dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, UserStore users) =>
+        dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, IUserStore users) =>
             tips.Find(code) is { } tip
                 ? DashboardLayout.Page(DashboardUser.From(http), tip.Id, TipPages.Detail(tip, DashboardUser.From(http), CoordinatorNames(users, tip)))
                 : Results.NotFound());
@@ -88,7 +88,7 @@ internal static class DashboardEndpoints
         values is [{ } value] && Enum.GetNames<TipStatus>().Contains(value, StringComparer.Ordinal) ? Enum.Parse<TipStatus>(value) : null;
 
     /// <summary>Who acted on a tip, by name (also a coordinator who has since lost the role); never an id.</summary>
-    private static Dictionary<string, string> CoordinatorNames(UserStore users, Tip tip) =>
+    private static Dictionary<string, string> CoordinatorNames(IUserStore users, Tip tip) =>
         users.GetMany(tip.History.Select(h => h.CoordinatorId)).ToDictionary(p => p.Key, p => p.Value.Label(english: false), StringComparer.Ordinal);
 
     private static IEnumerable<string> PeopleOf(CommitmentStanding standing) =>

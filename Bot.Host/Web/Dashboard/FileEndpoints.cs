@@ -17,9 +17,9 @@ internal static class FileEndpoints
     public static bool IsInlineImage(string? contentType) => contentType is not null && InlineImages.Contains(contentType);
 
     public static void MapDashboardFiles(this RouteGroupBuilder dashboard) =>
-        dashboard.MapGet("/berkas", (HttpContext http, string? id, EvidenceStore evidence, ProgressReportStore reports, TipStore tips) =>
+        dashboard.MapGet("/berkas", (HttpContext http, string? id, IEvidenceStore evidence, IProgressReportStore reports, ITipStore tips) =>
         {
-            // Tip photos live in the tips' own file (TipStore), evidence in the main one.
+            // Tip photos live in the tips' own file (ITipStore), evidence in the main one.
             if (string.IsNullOrEmpty(id) || Describe(id, reports, tips) is not { } file
                 || (file.IsTipPhoto ? tips.ReadPhoto(id) : evidence.Read(id)) is not { } bytes)
             {
@@ -34,7 +34,7 @@ internal static class FileEndpoints
             return Results.Stream(content, type);
         });
 
-    private static (string FileName, string ContentType, bool IsTipPhoto)? Describe(string id, ProgressReportStore reports, TipStore tips)
+    private static (string FileName, string ContentType, bool IsTipPhoto)? Describe(string id, IProgressReportStore reports, ITipStore tips)
     {
         var evidence = reports.ListAll().SelectMany(r => r.Evidence).FirstOrDefault(e => e.FileId == id);
         if (evidence is not null)

@@ -89,8 +89,8 @@ public sealed class UserTextInWebChatTests : IAsyncLifetime, IDisposable
     private async Task SubmitReportAsFokalAsync()
     {
         var services = _host!.Services;
-        var organisation = services.GetRequiredService<OrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "Dinkes", TimeZone = "WITA" });
-        var invite = services.GetRequiredService<InviteCodeStore>().Create(organisation.Id, "seed");
+        var organisation = services.GetRequiredService<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "Dinkes", TimeZone = "WITA" });
+        var invite = services.GetRequiredService<IInviteCodeStore>().Create(organisation.Id, "seed");
         var answers = new[]
         {
             "gabung " + invite.Id, "Sari Fokal", "Staf Dinkes", "rencana aksi baru", "Pencegahan", "Sosialisasi", Title, "jumlah peserta", "100 orang", "Kandangan", "lewati",
@@ -102,12 +102,12 @@ public sealed class UserTextInWebChatTests : IAsyncLifetime, IDisposable
             await turns.ProcessAsync(Some.Message("fokal-conv", "fokal", answer), TestContext.Token);
         }
 
-        Assert.Single(services.GetRequiredService<ProgressReportStore>().ListByState(ReportState.Submitted));
+        Assert.Single(services.GetRequiredService<IProgressReportStore>().ListByState(ReportState.Submitted));
     }
 
     private void PromoteToCoordinator(string webChatUserId)
     {
-        var users = _host!.Services.GetRequiredService<UserStore>();
+        var users = _host!.Services.GetRequiredService<IUserStore>();
         var user = users.GetOrCreate(TurnProcessor.UserKey("directline", webChatUserId), null, "id-ID");
         user.Role = Role.Koordinator;
         users.Update(user);

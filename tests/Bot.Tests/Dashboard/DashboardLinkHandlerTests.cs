@@ -16,7 +16,7 @@ public sealed class DashboardLinkHandlerTests : IDisposable
     public async Task ACoordinatorGetsAOneTimeLinkAsTextAndAsAButton()
     {
         using var host = new DialogsHost(_folder.Path, settings: new Dictionary<string, string?> { ["Dashboard:PublicBaseUrl"] = "https://sinergi.example.go.id/" });
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var coordinator = users.GetOrCreate(TurnProcessor.UserKey("test", "koord-1"), "Rina", "id-ID");
         coordinator.Role = Role.Koordinator;
         users.Update(coordinator);
@@ -41,7 +41,7 @@ public sealed class DashboardLinkHandlerTests : IDisposable
     public async Task AnyoneElseIsRefusedWithoutALink(Role role)
     {
         using var host = new DialogsHost(_folder.Path);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var user = users.GetOrCreate(TurnProcessor.UserKey("test", "u1"), "Andi", "id-ID");
         user.Role = role;
         users.Update(user);
@@ -57,7 +57,7 @@ public sealed class DashboardLinkHandlerTests : IDisposable
     public async Task ALinkRedeemedByManyRequestsAtOnceStartsOneSession()
     {
         using var host = new DialogsHost(_folder.Path);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var coordinator = users.GetOrCreate(TurnProcessor.UserKey("test", "koord-2"), "Rina", "id-ID");
         coordinator.Role = Role.Koordinator;
         users.Update(coordinator);

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Dashboard;
@@ -26,12 +27,12 @@ internal sealed class DashboardSeed
     public required string PdfFileId { get; init; }
 
     public static DashboardSeed Plant(DashboardApplication app) =>
-        Plant(app.Get<UserStore>(), app.Get<OrganisationStore>(), app.Get<CommitmentStore>(), app.Get<ProgressReportStore>(), app.Get<SinergiDatabase>());
+        Plant(app.Get<IUserStore>(), app.Get<IOrganisationStore>(), app.Get<ICommitmentStore>(), app.Get<IProgressReportStore>(), app.Get<SinergiDatabase>());
 
     public static DashboardSeed Plant(DialogsHost host) =>
-        Plant(host.Get<UserStore>(), host.Get<OrganisationStore>(), host.Get<CommitmentStore>(), host.Get<ProgressReportStore>(), host.Get<SinergiDatabase>());
+        Plant(host.Get<IUserStore>(), host.Get<IOrganisationStore>(), host.Get<ICommitmentStore>(), host.Get<IProgressReportStore>(), host.Get<SinergiDatabase>());
 
-    private static DashboardSeed Plant(UserStore users, OrganisationStore organisations, CommitmentStore commitments, ProgressReportStore reports, SinergiDatabase database)
+    private static DashboardSeed Plant(IUserStore users, IOrganisationStore organisations, ICommitmentStore commitments, IProgressReportStore reports, SinergiDatabase database)
     {
 
         var coordinator = users.GetOrCreate("test|koordinator-1", "Rina Koordinator", "id-ID");
@@ -84,7 +85,7 @@ internal sealed class DashboardSeed
         };
     }
 
-    private static Commitment Commit(CommitmentStore store, Organisation organisation, Programme programme, string title, decimal target, string unit, List<ReportingPeriod> periods) =>
+    private static Commitment Commit(ICommitmentStore store, Organisation organisation, Programme programme, string title, decimal target, string unit, List<ReportingPeriod> periods) =>
         store.Register(
             new Commitment
             {
@@ -104,7 +105,7 @@ internal sealed class DashboardSeed
             "fokal");
 
     private static void Report(
-        ProgressReportStore store, Commitment commitment, ReportingPeriod period, decimal value, decimal percent, DateTime submittedAt, ReportState state, string? reviewer, Action<ProgressReport>? more = null)
+        IProgressReportStore store, Commitment commitment, ReportingPeriod period, decimal value, decimal percent, DateTime submittedAt, ReportState state, string? reviewer, Action<ProgressReport>? more = null)
     {
         var report = new ProgressReport
         {

@@ -111,7 +111,7 @@ public sealed class DashboardSignInTests
         using var client = app.Client(new CookieContainer());
         var link = app.LinkFor(seed.Coordinator);
         seed.Coordinator.Role = Role.Warga;
-        app.Get<UserStore>().Update(seed.Coordinator);
+        app.Get<IUserStore>().Update(seed.Coordinator);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PostTokenAsync(client, link)).StatusCode);
     }
@@ -199,7 +199,7 @@ public sealed class DashboardSignInTests
         using var second = app.Client(new CookieContainer());
         await PostTokenAsync(second, app.LinkFor(seed.Coordinator));
         seed.Coordinator.Role = Role.Fokal;
-        app.Get<UserStore>().Update(seed.Coordinator);
+        app.Get<IUserStore>().Update(seed.Coordinator);
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync(new Uri("/dasbor", UriKind.Relative), TestContext.Token)).StatusCode);
     }
 

@@ -47,7 +47,7 @@ public sealed class ExportTests : IDisposable
         var seed = DashboardSeed.Plant(host);
         foreach (var title in new[] { "=HYPERLINK(\"http://evil\",\"klik\")", "+62 812", "-1+1", "@SUM(A1)" })
         {
-            host.Get<CommitmentStore>().Register(
+            host.Get<ICommitmentStore>().Register(
                 new Commitment { OrganisationId = seed.Disdik.Id, Year = 2027, Title = title, Unit = "x", Periods = [ReportingPeriod.B6], Deadline = new DateOnly(2027, 12, 1) },
                 "fokal");
         }
@@ -81,7 +81,7 @@ public sealed class ExportTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(DashboardSeed.Now));
         var seed = DashboardSeed.Plant(host);
-        host.Get<CommitmentStore>().Register(
+        host.Get<ICommitmentStore>().Register(
             new Commitment
             {
                 OrganisationId = seed.Disdik.Id, Year = 2027, Title = "Lokasi;=cmd|' /C calc'!A0", Unit = "x\t+1+1", Location = "Desa|@SUM(A1);-2",

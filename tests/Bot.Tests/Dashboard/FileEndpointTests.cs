@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Dashboard;

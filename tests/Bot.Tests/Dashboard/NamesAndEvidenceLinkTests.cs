@@ -19,12 +19,12 @@ public sealed class NamesAndEvidenceLinkTests
     {
         using var app = new DashboardApplication();
         var seed = DashboardSeed.Plant(app);
-        var users = app.Get<UserStore>();
+        var users = app.Get<IUserStore>();
         var fokal = users.Get(seed.Fokal.Id)!;
         fokal.Name = "Andi Pratama";
         fokal.JobTitle = "Kasi Promkes";
         users.Update(fokal);
-        var reports = app.Get<ProgressReportStore>();
+        var reports = app.Get<IProgressReportStore>();
         var report = reports.ListByOrganisation(seed.Dinkes.Id).First(r => r.State == ReportState.Submitted);
         report.SubmittedBy = fokal.Id;
         reports.Save(report);
@@ -49,9 +49,9 @@ public sealed class NamesAndEvidenceLinkTests
         using var app = new DashboardApplication();
         DashboardSeed.Plant(app);
         var bytes = TestImages.Jpeg();
-        var (file, _) = app.Get<EvidenceStore>().Store("kegiatan.jpg", "image/jpeg", bytes);
-        var (stray, _) = app.Get<EvidenceStore>().Store("lain.pdf", "application/pdf", "%PDF-1.4\n%lain\n"u8.ToArray());
-        var reports = app.Get<ProgressReportStore>();
+        var (file, _) = app.Get<IEvidenceStore>().Store("kegiatan.jpg", "image/jpeg", bytes);
+        var (stray, _) = app.Get<IEvidenceStore>().Store("lain.pdf", "application/pdf", "%PDF-1.4\n%lain\n"u8.ToArray());
+        var reports = app.Get<IProgressReportStore>();
         var report = reports.ListAll().First(r => r.State == ReportState.Submitted);
         report.Evidence = [.. report.Evidence, file];
         reports.Save(report);

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Dialogs;
@@ -12,7 +13,7 @@ public sealed class StoreTests : IDisposable
     public void GivesCommitmentsSequentialCodesPerYearAndKeepsVersions()
     {
         using var host = new DialogsHost(_folder.Path);
-        var store = host.Get<CommitmentStore>();
+        var store = host.Get<ICommitmentStore>();
 
         var first = store.Register(NewCommitment(2027), "U-1");
         var second = store.Register(NewCommitment(2027), "U-1");
@@ -33,8 +34,8 @@ public sealed class StoreTests : IDisposable
         raw.Insert(WithCode(NewCommitment(2027), "RA-2027-001"));
         raw.Insert(WithCode(NewCommitment(2027), "RA-2027-002"));
 
-        var next = host.Get<CommitmentStore>().Register(NewCommitment(2027), "U-1");
-        var other = host.Get<CommitmentStore>().Register(NewCommitment(2028), "U-1");
+        var next = host.Get<ICommitmentStore>().Register(NewCommitment(2027), "U-1");
+        var other = host.Get<ICommitmentStore>().Register(NewCommitment(2028), "U-1");
 
         Assert.Equal("RA-2027-003", next.Code);
         Assert.Equal("RA-2028-001", other.Code);
@@ -46,20 +47,20 @@ public sealed class StoreTests : IDisposable
         string id;
         using (var host = new DialogsHost(_folder.Path))
         {
-            id = host.Get<UserStore>().GetOrCreate("directline|u1", "Sari", "id-ID").Id;
+            id = host.Get<IUserStore>().GetOrCreate("directline|u1", "Sari", "id-ID").Id;
         }
 
         using var again = new DialogsHost(_folder.Path);
-        Assert.Equal(id, again.Get<UserStore>().GetOrCreate("directline|u1", "Sari", "id-ID").Id);
-        Assert.Equal(Role.Warga, again.Get<UserStore>().Get(id)?.Role);
+        Assert.Equal(id, again.Get<IUserStore>().GetOrCreate("directline|u1", "Sari", "id-ID").Id);
+        Assert.Equal(Role.Warga, again.Get<IUserStore>().Get(id)?.Role);
     }
 
     [Fact]
     public void RefusesToChangeAnApprovedReport()
     {
         using var host = new DialogsHost(_folder.Path);
-        var commitment = host.Get<CommitmentStore>().Register(NewCommitment(2027), "U-1");
-        var reports = host.Get<ProgressReportStore>();
+        var commitment = host.Get<ICommitmentStore>().Register(NewCommitment(2027), "U-1");
+        var reports = host.Get<IProgressReportStore>();
         var report = reports.Save(new ProgressReport { CommitmentId = commitment.Id, OrganisationId = 1, Period = ReportingPeriod.B6, State = ReportState.Approved });
 
         report.Narrative = "diubah";

@@ -1,3 +1,4 @@
+using Bot.Host.Storage.LiteDb;
 using Bot.Dialogs;
 using Bot.Knowledge;
 using Bot.Tests.Support;
@@ -38,6 +39,7 @@ public sealed class KnowledgeHost : IDisposable
         if (withDialogs)
         {
             services.AddBotDialogs(configuration);
+            services.AddLiteDbStorage(configuration);
         }
 
         configure?.Invoke(services);

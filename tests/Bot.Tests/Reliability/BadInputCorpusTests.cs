@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,8 +46,8 @@ public sealed class BadInputCorpusTests : IDisposable
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         before.AssertUnchanged(Snapshot(), "refused bodies changed the store");
-        Assert.Null(_host.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "refused"));
-        Assert.Equal(0, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|refused").Version);
+        Assert.Null(_host.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "refused"));
+        Assert.Equal(0, _host.Services.GetRequiredService<IConversationStateStore>().Load("test|refused").Version);
 
         foreach (var input in BadInputCorpus.For(BotFrameworkBody("tolerated", "t1", "bantuan")).Where(i => !i.MustRefuse))
         {
@@ -75,7 +76,7 @@ public sealed class BadInputCorpusTests : IDisposable
         var replayed = await ExpectRepliesAsync(BotFrameworkBody("replay", "r1", "bantuan"));
         Assert.NotEmpty(first);
         Assert.Empty(replayed);
-        Assert.Equal(1, _host.Services.GetRequiredService<ConversationStateStore>().Load("test|replay").Version);
+        Assert.Equal(1, _host.Services.GetRequiredService<IConversationStateStore>().Load("test|replay").Version);
     }
 
     /// <summary>
@@ -118,7 +119,7 @@ public sealed class BadInputCorpusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Null(_host.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "forged"));
+        Assert.Null(_host.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "forged"));
     }
 
     [Fact]

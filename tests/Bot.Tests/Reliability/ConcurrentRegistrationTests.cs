@@ -40,7 +40,7 @@ public sealed class ConcurrentRegistrationTests : IDisposable
             TestContext.Token)));
 
         Assert.All(fokals, f => f.AssertReply("Tersimpan sebagai"));
-        var codes = host.Get<CommitmentStore>().ListAll().Select(c => c.Code).ToList();
+        var codes = host.Get<ICommitmentStore>().ListAll().Select(c => c.Code).ToList();
         Assert.Equal(Fokals, codes.Count);
         Assert.Equal(Fokals, codes.Distinct().Count());
     }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Commitments;
 using Bot.Dialogs.Domain;
-using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -96,7 +96,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
         }
 
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = _data.Path }));
-        var commitments = new CommitmentStore(database, TimeProvider.System, []).ListAll();
+        var commitments = new LiteDbCommitmentStore(database, TimeProvider.System, []).ListAll();
         foreach (var group in commitments.GroupBy(c => c.Title))
         {
             Assert.True(group.Count() == 1, $"'{group.Key}' was saved {group.Count()} times");
@@ -114,7 +114,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
 
         // Each commitment saved has its reminders planned once: rows are keyed, and none belongs to a commitment
         // the crash rolled back.
-        var outbox = new ReminderOutbox(database).All();
+        var outbox = new LiteDbReminderOutbox(database).All();
         var ids = commitments.Select(c => c.Id).ToHashSet();
         Assert.All(outbox, r => Assert.Contains(r.CommitmentId, ids));
         Assert.All(commitments, c => Assert.Contains(outbox, r => r.CommitmentId == c.Id));

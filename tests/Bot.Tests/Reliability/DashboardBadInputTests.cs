@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
-using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Dashboard;
 using Bot.Tests.Support;
 

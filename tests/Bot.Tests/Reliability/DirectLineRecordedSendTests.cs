@@ -1,6 +1,7 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
 using LiteDB;
@@ -33,7 +34,7 @@ public sealed class DirectLineRecordedSendTests : IDisposable
         await _client.StartAsync();
         await _client.PollUntilAsync("", 1); // the welcome
         var messenger = _host.Services.GetRequiredService<ProactiveMessenger>();
-        var reference = _host.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("directline", _client.ConversationId)!;
+        var reference = _host.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("directline", _client.ConversationId)!;
         var marks = _host.Services.GetRequiredService<SinergiDatabase>().Collection<BsonDocument>("test_marks");
         Assert.True(messenger.CanRecord(reference));
 

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Bot.Dialogs.Storage;
+using System.Text;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
-using Bot.Host.Channels.DirectLine;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Reliability;
@@ -19,10 +19,10 @@ internal sealed record ReminderCrashState(
     public static ReminderCrashState Read(string folder, IEnumerable<string> directLineConversations)
     {
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = folder }));
-        var store = new DirectLineStore(database);
+        var store = new LiteDbDirectLineStore(database);
         return new ReminderCrashState(
-            new ReminderOutbox(database).All().ToDictionary(r => r.Id, StringComparer.Ordinal),
-            new InFlightMessages(database).All(),
+            new LiteDbReminderOutbox(database).All().ToDictionary(r => r.Id, StringComparer.Ordinal),
+            new LiteDbInFlightMessages(database).All(),
             directLineConversations.ToDictionary(
                 id => id,
                 id => (IReadOnlyList<TranscriptReminder>)store.ReadFrom(id, 0).Select(e => TranscriptReminder.Parse(e.Json)).OfType<TranscriptReminder>().ToList(),

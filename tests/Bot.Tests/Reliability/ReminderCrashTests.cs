@@ -6,6 +6,7 @@ using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Host.Channels.DirectLine;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Reminders;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -172,7 +173,7 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
         var appended = 0;
         foreach (var (conversationId, transcript) in final.Transcripts)
         {
-            var key = ConversationReferenceStore.ConversationKey(DirectLineChannel.ChannelId, conversationId);
+            var key = ConversationKeys.For(DirectLineChannel.ChannelId, conversationId);
             var sentIds = final.Rows.Values.Where(r => r.ConversationKey == key).Select(r => r.MessageId!).ToHashSet(StringComparer.Ordinal);
             Assert.NotEmpty(sentIds);
             Assert.Equal(sentIds.Order(StringComparer.Ordinal), transcript.Select(t => t.ClientActivityId).Order(StringComparer.Ordinal));
@@ -199,7 +200,7 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
         var today = LocalSchedule.LocalDate(now.UtcDateTime, IndonesianTimeZones.Find(IndonesianTimeZones.Wita));
         var (period, year) = ReportingOverview.CurrentPeriod(today);
         using var seed = new ReminderHost(_data.Path, new FakeTimeProvider(now.AddDays(-12)), ReminderSettings.ToDictionary(s => s.Key, s => (string?)s.Value));
-        var directLine = new DirectLineStore(seed.Get<SinergiDatabase>());
+        var directLine = new LiteDbDirectLineStore(seed.Get<SinergiDatabase>());
         var organisations = Enumerable.Range(0, 5).Select(o => seed.AddOrganisation($"UJI{o}", IndonesianTimeZones.Wita)).ToList();
         AddPerson(seed, "test", "koord", "koord-conv", serviceUrl, Role.Koordinator, null);
 
@@ -220,7 +221,7 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
                 fokal = AddPerson(seed, DirectLineChannel.ChannelId, conversation.UserId, conversation.Id, DirectLineChannel.ServiceUrl, Role.Fokal, organisation.Id);
             }
 
-            seed.Get<CommitmentStore>().Register(
+            seed.Get<ICommitmentStore>().Register(
                 new Commitment
                 {
                     OrganisationId = organisation.Id,
@@ -244,13 +245,13 @@ public sealed partial class ReminderCrashTests(ITestOutputHelper output) : IDisp
     /// <summary>A user with a role and the conversation reference a turn on that channel would have stored.</summary>
     private static BotUser AddPerson(ReminderHost seed, string channelId, string account, string conversationId, string serviceUrl, Role role, int? organisationId)
     {
-        var users = seed.Get<UserStore>();
+        var users = seed.Get<IUserStore>();
         var key = TurnProcessor.UserKey(channelId, account);
         var user = users.GetOrCreate(key, "User " + account, "id-ID");
         user.Role = role;
         user.OrganisationId = organisationId;
         users.Update(user);
-        seed.Get<ConversationReferenceStore>().Save(
+        seed.Get<IConversationReferenceStore>().Save(
             new ConversationReference
             {
                 ChannelId = channelId,

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using LiteDB;
 using Microsoft.Extensions.Options;

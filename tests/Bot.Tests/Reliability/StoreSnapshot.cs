@@ -1,4 +1,5 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Reliability;

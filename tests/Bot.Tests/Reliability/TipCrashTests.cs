@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;

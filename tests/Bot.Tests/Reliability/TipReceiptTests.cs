@@ -1,6 +1,6 @@
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Reliability;
@@ -33,7 +33,7 @@ public sealed class TipReceiptTests : IDisposable
 
             Assert.Equal(TurnStatus.Failed, failed.Status);
             Assert.Contains("belum bisa saya simpan", failed.Replies.Single().Text, StringComparison.Ordinal);
-            code = Assert.Single(host.Get<TipStore>().List()).Id;
+            code = Assert.Single(host.Get<ITipStore>().List()).Id;
         }
 
         // A new process: the draft in memory is gone, the dialog's saved frame still waits for the confirmation.
@@ -45,16 +45,16 @@ public sealed class TipReceiptTests : IDisposable
             Assert.Equal(TurnStatus.Completed, again.Status);
             Assert.Contains("Kode lacak Anda: **" + code + "**", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Tidak ada yang terkirim", text, StringComparison.Ordinal);
-            Assert.Single(host.Get<TipStore>().List());
+            Assert.Single(host.Get<ITipStore>().List());
 
-            Assert.Empty(host.Get<ConversationStateStore>().Load("test|conv-" + Resident).Stack);
+            Assert.Empty(host.Get<IConversationStateStore>().Load("test|conv-" + Resident).Stack);
 
             // The channel repeats the same activity once more (its answer lost again): the turn does not run again,
             // the receipt comes back, and it is a confidential reply.
             var repeated = await host.Get<TurnProcessor>().ProcessAsync(confirm, TestContext.Token);
             Assert.True(repeated.Confidential);
             Assert.Contains(code, MarkdownText.Unescape(repeated.Replies.Single().Text), StringComparison.Ordinal);
-            Assert.Single(host.Get<TipStore>().List());
+            Assert.Single(host.Get<ITipStore>().List());
 
             // Two hours later the receipt is gone: a repeat is just a repeat.
             host.Time.Advance(TimeSpan.FromHours(2));
@@ -74,7 +74,7 @@ public sealed class TipReceiptTests : IDisposable
         {
             var chat = new ConversationDriver(host, Resident);
             await chat.SayAsync("ya", "Tidak ada yang terkirim");
-            Assert.Empty(host.Get<TipStore>().List());
+            Assert.Empty(host.Get<ITipStore>().List());
         }
     }
 

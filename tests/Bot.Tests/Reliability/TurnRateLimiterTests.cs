@@ -40,8 +40,8 @@ public sealed class TurnRateLimiterTests : IDisposable
         Assert.Empty(silent.Replies);
 
         // Nothing of the refused turns was stored: no dialog started, the ids are not marked as seen.
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|c-u1").Stack);
-        Assert.False(host.Get<ConversationStateStore>().Load("test|c-u1").HasProcessed("m4"));
+        Assert.Empty(host.Get<IConversationStateStore>().Load("test|c-u1").Stack);
+        Assert.False(host.Get<IConversationStateStore>().Load("test|c-u1").HasProcessed("m4"));
 
         host.Time.Advance(TimeSpan.FromSeconds(10));
         var again = await turns.ProcessAsync(Message("u1", "m4", "bantuan"), TestContext.Token);

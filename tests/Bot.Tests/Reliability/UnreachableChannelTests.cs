@@ -51,7 +51,7 @@ public sealed class UnreachableChannelTests : IDisposable
         await koord.SayAsync("setujui", "disetujui dan dikunci", "saat membuka chat berikutnya", "Tidak ada laporan yang menunggu");
         koord.AssertNoReplyContains("terjadi kesalahan");
 
-        Assert.Equal(ReportState.Approved, host.Get<ProgressReportStore>().ListAll().Single().State);
+        Assert.Equal(ReportState.Approved, host.Get<IProgressReportStore>().ListAll().Single().State);
         Assert.Single(host.Get<NotificationOutbox>().ListPending());
         await fokal.SayAsync("halo", "telah disetujui koordinator");
         Assert.Empty(host.Get<NotificationOutbox>().ListPending());

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Bot.Dialogs.Storage;
 using Bot.Host.Channels.WhatsApp;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.WhatsApp;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

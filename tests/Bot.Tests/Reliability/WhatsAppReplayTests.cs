@@ -21,15 +21,15 @@ public sealed class WhatsAppReplayTests : WhatsAppFixture
         var original = Webhook.Envelope([Webhook.Text("wamid.in.old", "pilih 2", Start)]);
         await PostOkAsync(host, original);
         await Graph.WaitForAcceptedAsync(1);
-        await EventuallyAsync(() => host.Get<WhatsAppInbox>().Get("wamid.in.old") is { State: InboxState.Done } row ? row : null);
+        await EventuallyAsync(() => host.Get<IWhatsAppInbox>().Get("wamid.in.old") is { State: InboxState.Done } row ? row : null);
 
         // Eight days later the inbox has pruned the row, as the worker does once the retention has passed.
         time.Advance(TimeSpan.FromDays(8));
-        host.Get<WhatsAppInbox>().Prune(time.GetUtcNow() - TimeSpan.FromDays(7));
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.old"));
+        host.Get<IWhatsAppInbox>().Prune(time.GetUtcNow() - TimeSpan.FromDays(7));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.old"));
 
         await PostOkAsync(host, original);
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.old"));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.old"));
 
         // A fresh message still runs; the replay (older, so it would have run first) did not.
         await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.new", "Opsi 1", time.GetUtcNow())]));

@@ -1,6 +1,7 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,7 @@ public sealed class ChaseCommandTests : IDisposable
             Assert.StartsWith("Maaf, perintah ini hanya untuk koordinator", await SayAsync(host, "fokal-a", command), StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, host.Get<ReminderOutbox>().All().Count(r => r.Kind == ReminderKind.Nudge));
+        Assert.Equal(0, host.Get<IReminderOutbox>().All().Count(r => r.Kind == ReminderKind.Nudge));
     }
 
     [Fact]

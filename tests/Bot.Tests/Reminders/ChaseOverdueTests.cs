@@ -118,7 +118,7 @@ public sealed class ChaseOverdueTests : IDisposable
         host.Register(dinsos.Id, sos.Id, new DateOnly(2026, 6, 30), ReportingPeriod.B6);
         host.Register(dinkes.Id, kes.Id, new DateOnly(2026, 12, 31), ReportingPeriod.B12);
         host.Register(bappeda.Id, gone.Id, new DateOnly(2026, 12, 31), ReportingPeriod.B6, ReportingPeriod.B12);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var left = users.Get(gone.Id)!;
         left.Role = Role.Warga;
         left.OrganisationId = null;

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Reminders.ChaseCommandTests;
@@ -38,7 +39,7 @@ public sealed class ReminderActionTests : IDisposable
         await host.SweepAtAsync(Utc(2027, 6, 26, 0)); // Wednesday + 3 days, 08:00 WITA: where H-3 was due too
         Assert.Equal(2, host.Channel.Sent.Count);
         Assert.StartsWith("🔔 **Sesuai permintaan Anda**", host.Channel.Sent[^1].Text, StringComparison.Ordinal);
-        Assert.Equal("snoozed by the user", host.Get<ReminderOutbox>().All().Single(r => r.Step == "H-3").Outcome);
+        Assert.Equal("snoozed by the user", host.Get<IReminderOutbox>().All().Single(r => r.Step == "H-3").Outcome);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class ReminderActionTests : IDisposable
 
         await host.SweepAtAsync(Utc(2027, 7, 7, 0));
         Assert.Single(host.Channel.Sent);
-        Assert.DoesNotContain(host.Get<ReminderOutbox>().ForCommitment(commitment.Id), r => r.Status == ReminderStatus.Pending);
+        Assert.DoesNotContain(host.Get<IReminderOutbox>().ForCommitment(commitment.Id), r => r.Status == ReminderStatus.Pending);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Reminders.ReminderPlanTests;
@@ -23,7 +24,7 @@ public sealed class ReminderDeliveryRulesTests : IDisposable
         await host.SweepAtAsync(Utc(2027, 6, 23, 14).AddMinutes(30));
         await host.SweepAtAsync(Utc(2027, 6, 23, 22).AddMinutes(59));
         Assert.Empty(host.Channel.Sent);
-        Assert.Equal(Utc(2027, 6, 23, 23), host.Get<ReminderOutbox>().Get("late-evening")!.WakeAt); // 07:00 WITA
+        Assert.Equal(Utc(2027, 6, 23, 23), host.Get<IReminderOutbox>().Get("late-evening")!.WakeAt); // 07:00 WITA
 
         await host.SweepAtAsync(Utc(2027, 6, 23, 23));
         Assert.StartsWith("📣", Assert.Single(host.Channel.Sent).Text, StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class ReminderDeliveryRulesTests : IDisposable
         }
 
         Assert.Equal(2, host.Channel.Sent.Count);
-        Assert.Equal(Utc(2027, 6, 24, 0), host.Get<ReminderOutbox>().Get("n3")!.WakeAt); // 08:00 WITA the next day
+        Assert.Equal(Utc(2027, 6, 24, 0), host.Get<IReminderOutbox>().Get("n3")!.WakeAt); // 08:00 WITA the next day
         await host.SweepAtAsync(Utc(2027, 6, 24, 0));
         Assert.Equal(3, host.Channel.Sent.Count);
     }
@@ -73,7 +74,7 @@ public sealed class ReminderDeliveryRulesTests : IDisposable
         host.Channel.Failure = () => new ChannelDeliveryException(HttpStatusCode.TooManyRequests, TimeSpan.FromMinutes(2), "slow down");
 
         var first = await host.SweepAtAsync(Utc(2027, 6, 23, 1));
-        var row = host.Get<ReminderOutbox>().Get("busy")!;
+        var row = host.Get<IReminderOutbox>().Get("busy")!;
         Assert.Equal((1, ReminderStatus.Pending, 1), (first.Retrying, row.Status, row.Attempts));
         Assert.Equal(Utc(2027, 6, 23, 1).AddMinutes(2), row.WakeAt);
 
@@ -94,7 +95,7 @@ public sealed class ReminderDeliveryRulesTests : IDisposable
 
         await host.SweepAtAsync(Utc(2027, 6, 23, 1));
         await host.SweepAtAsync(Utc(2027, 6, 23, 1).AddSeconds(30));
-        var outbox = host.Get<ReminderOutbox>();
+        var outbox = host.Get<IReminderOutbox>();
         Assert.Equal(Utc(2027, 6, 23, 1).AddSeconds(90), outbox.Get("flaky")!.WakeAt); // 30 s, then 60 s
 
         host.Channel.Failure = () => new HttpRequestException("forbidden", null, HttpStatusCode.Forbidden);
@@ -110,7 +111,7 @@ public sealed class ReminderDeliveryRulesTests : IDisposable
     }
 
     private static void Add(ReminderHost host, BotUser recipient, string key, DateTime due) =>
-        Assert.True(host.Get<ReminderOutbox>().TryAdd(new ReminderItem
+        Assert.True(host.Get<IReminderOutbox>().TryAdd(new ReminderItem
         {
             Id = key,
             RecipientId = recipient.Id,

@@ -38,15 +38,15 @@ public sealed class ReminderEndToEndTests : IDisposable
         _ = app.Server; // starts the host, and with it the Quartz hosted service
 
         var turns = app.Services.GetRequiredService<TurnProcessor>();
-        var users = app.Services.GetRequiredService<UserStore>();
-        var opd = app.Services.GetRequiredService<OrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "DINKES", TimeZone = IndonesianTimeZones.Wita });
+        var users = app.Services.GetRequiredService<IUserStore>();
+        var opd = app.Services.GetRequiredService<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "DINKES", TimeZone = IndonesianTimeZones.Wita });
         await turns.ProcessAsync(Message(channel.ServiceUrl, "fokal-1", "halo"), TestContext.Token);
         var fokal = Promote(users, "fokal-1", Role.Fokal, opd.Id);
         await turns.ProcessAsync(Message(channel.ServiceUrl, "koor-1", "halo"), TestContext.Token);
         Promote(users, "koor-1", Role.Koordinator, null);
 
         var (period, year) = ReportingOverview.CurrentPeriod(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)));
-        var commitment = app.Services.GetRequiredService<CommitmentStore>().Register(
+        var commitment = app.Services.GetRequiredService<ICommitmentStore>().Register(
             new Commitment { OrganisationId = opd.Id, Year = year, Title = "Tes urine ASN", Deadline = ReportingPeriods.EndOf(period, year), Periods = [period] },
             fokal.Id);
 
@@ -61,7 +61,7 @@ public sealed class ReminderEndToEndTests : IDisposable
         Assert.Equal(2, channel.Requests); // the Connector client met 429 + Retry-After: 1 and tried once more
 
         // The channel answered before the sweep marked the row: give the mark a moment.
-        var outbox = app.Services.GetRequiredService<ReminderOutbox>();
+        var outbox = app.Services.GetRequiredService<IReminderOutbox>();
         ReminderItem Row() => outbox.ForCommitment(commitment.Id).Single(r => r.Kind == ReminderKind.Nudge);
         for (var wait = 0; wait < 100 && Row().Status != ReminderStatus.Sent; wait++)
         {
@@ -72,7 +72,7 @@ public sealed class ReminderEndToEndTests : IDisposable
         Assert.Equal((ReminderStatus.Sent, 0), (Row().Status, Row().Attempts));
     }
 
-    private static BotUser Promote(UserStore users, string account, Role role, int? organisationId)
+    private static BotUser Promote(IUserStore users, string account, Role role, int? organisationId)
     {
         var user = users.GetOrCreate(TurnProcessor.UserKey("emulator", account), "User " + account, "id-ID");
         user.Role = role;

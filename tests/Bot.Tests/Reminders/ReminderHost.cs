@@ -1,3 +1,4 @@
+using Bot.Host.Storage.LiteDb;
 using Bot.Dialogs;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
@@ -33,7 +34,9 @@ internal sealed class ReminderHost : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IChannelSender>(Channel);
-        services.AddBotDialogs(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        services.AddBotDialogs(configuration);
+        services.AddLiteDbStorage(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // The sweep notes when the process started (what fell due before is catch-up): start it with the host.
@@ -56,18 +59,18 @@ internal sealed class ReminderHost : IDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public Organisation AddOrganisation(string shortName, string zone) =>
-        Get<OrganisationStore>().Insert(new Organisation { Name = "Dinas " + shortName, ShortName = shortName, TimeZone = zone });
+        Get<IOrganisationStore>().Insert(new Organisation { Name = "Dinas " + shortName, ShortName = shortName, TimeZone = zone });
 
     /// <summary>A user who has spoken once on the test channel, so a conversation reference exists.</summary>
     public BotUser AddUser(string account, Role role, int? organisationId, string? zone = null, string locale = "id-ID")
     {
-        var users = Get<UserStore>();
+        var users = Get<IUserStore>();
         var user = users.GetOrCreate(TurnProcessor.UserKey("test", account), "User " + account, locale);
         user.Role = role;
         user.OrganisationId = organisationId;
         user.TimeZone = zone;
         users.Update(user);
-        Get<ConversationReferenceStore>().Save(
+        Get<IConversationReferenceStore>().Save(
             new ConversationReference
             {
                 ChannelId = "test",
@@ -82,7 +85,7 @@ internal sealed class ReminderHost : IDisposable
     }
 
     public Commitment Register(int organisationId, string userId, DateOnly deadline, params ReportingPeriod[] periods) =>
-        Get<CommitmentStore>().Register(
+        Get<ICommitmentStore>().Register(
             new Commitment
             {
                 OrganisationId = organisationId,
@@ -100,7 +103,7 @@ internal sealed class ReminderHost : IDisposable
             userId);
 
     public ProgressReport Submit(Commitment commitment, ReportingPeriod period, string userId) =>
-        Get<ProgressReportStore>().Save(new ProgressReport
+        Get<IProgressReportStore>().Save(new ProgressReport
         {
             CommitmentId = commitment.Id,
             OrganisationId = commitment.OrganisationId,

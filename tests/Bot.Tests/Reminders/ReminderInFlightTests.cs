@@ -1,6 +1,7 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static Bot.Tests.Reminders.ReminderPlanTests;
@@ -29,7 +30,7 @@ public sealed class ReminderInFlightTests : IDisposable
             time.SetUtcNow(Utc(2027, 6, 23, 0));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.Sweep.SweepAsync(shutdown.Token));
             firstId = IdOf(Assert.Single(crashing.Channel.Sent));
-            Assert.Equal(firstId, Assert.Single(crashing.Get<InFlightMessages>().All()).Id);
+            Assert.Equal(firstId, Assert.Single(crashing.Get<IInFlightMessages>().All()).Id);
         }
 
         // Down until H-3 was late as well: both would fold into one catch-up message, but H-7 may have been seen, so
@@ -40,10 +41,10 @@ public sealed class ReminderInFlightTests : IDisposable
         Assert.Equal(2, sent.Count);
         Assert.Equal(firstId, IdOf(sent[0]));
         Assert.NotEqual(firstId, IdOf(sent[1]));
-        var rows = restarted.Get<ReminderOutbox>().All().Where(r => r.Status == ReminderStatus.Sent).ToDictionary(r => r.Step);
+        var rows = restarted.Get<IReminderOutbox>().All().Where(r => r.Status == ReminderStatus.Sent).ToDictionary(r => r.Step);
         Assert.Equal(firstId, rows["H-7"].MessageId);
         Assert.Equal(IdOf(sent[1]), rows["H-3"].MessageId);
-        Assert.Empty(restarted.Get<InFlightMessages>().All());
+        Assert.Empty(restarted.Get<IInFlightMessages>().All());
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public sealed class ReminderInFlightTests : IDisposable
         // A timeout after the request left: the channel may have shown it, so the retry must be recognisable.
         host.Channel.Failure = () => new TaskCanceledException("timed out");
         Assert.Equal(1, (await host.SweepAtAsync(Utc(2027, 6, 23, 0))).Retrying);
-        var record = Assert.Single(host.Get<InFlightMessages>().All());
-        Assert.Equal(InFlightMessages.StableId(host.Get<ReminderOutbox>().All().Where(r => r.Step == "H-7")), record.Id);
+        var record = Assert.Single(host.Get<IInFlightMessages>().All());
+        Assert.Equal(InFlightMessages.StableId(host.Get<IReminderOutbox>().All().Where(r => r.Step == "H-7")), record.Id);
 
         host.Channel.Failure = null;
         await host.SweepAtAsync(Utc(2027, 6, 26, 2)); // H-7's retry and the late H-3 together
@@ -67,7 +68,7 @@ public sealed class ReminderInFlightTests : IDisposable
         Assert.Equal(record.Id, IdOf(sent[0]));
         Assert.Contains("RA-2027-001", sent[0].Text, StringComparison.Ordinal);
         Assert.NotEqual(record.Id, IdOf(sent[1]));
-        Assert.Empty(host.Get<InFlightMessages>().All());
+        Assert.Empty(host.Get<IInFlightMessages>().All());
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,6 +1,7 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,7 +22,7 @@ public sealed class ReminderPlanTests : IDisposable
 
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
 
-        var rows = host.Get<ReminderOutbox>().ForCommitment(commitment.Id).OrderBy(r => r.DueAt).ToList();
+        var rows = host.Get<IReminderOutbox>().ForCommitment(commitment.Id).OrderBy(r => r.DueAt).ToList();
         Assert.Equal(
             [
                 ("H-7", fokal.Id, Utc(2027, 6, 23, 0)),
@@ -51,7 +52,7 @@ public sealed class ReminderPlanTests : IDisposable
 
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
 
-        var firstWarning = host.Get<ReminderOutbox>().ForCommitment(commitment.Id).Single(r => r.Step == "H-7");
+        var firstWarning = host.Get<IReminderOutbox>().ForCommitment(commitment.Id).Single(r => r.Step == "H-7");
         Assert.Equal(new DateTime(2027, 6, 23, 0, 0, 0, DateTimeKind.Utc).AddHours(utcHour), firstWarning.DueAt);
     }
 
@@ -64,7 +65,7 @@ public sealed class ReminderPlanTests : IDisposable
 
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
 
-        Assert.Equal(Utc(2027, 6, 22, 23), host.Get<ReminderOutbox>().ForCommitment(commitment.Id).Single(r => r.Step == "H-7").DueAt);
+        Assert.Equal(Utc(2027, 6, 22, 23), host.Get<IReminderOutbox>().ForCommitment(commitment.Id).Single(r => r.Step == "H-7").DueAt);
     }
 
     [Fact]
@@ -74,12 +75,12 @@ public sealed class ReminderPlanTests : IDisposable
         var opd = host.AddOrganisation("DINKES", IndonesianTimeZones.Wita);
         var fokal = host.AddUser("fokal", Role.Fokal, opd.Id);
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 3, 15), ReportingPeriod.B6);
-        var outbox = host.Get<ReminderOutbox>();
+        var outbox = host.Get<IReminderOutbox>();
         Assert.Equal(
             [("H-7", Utc(2027, 3, 8, 0)), ("H-3", Utc(2027, 3, 12, 0)), ("H-1", Utc(2027, 3, 13, 0)), ("H", Utc(2027, 3, 15, 0))],
             outbox.ForCommitment(commitment.Id).Where(r => r.IsDeadline).OrderBy(r => r.DueAt).Select(r => (r.Step, r.DueAt)));
 
-        host.Get<CommitmentStore>().Change(commitment.Id, "Deadline", c => c.Deadline = new DateOnly(2027, 4, 21), c => c.Deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture), fokal.Id);
+        host.Get<ICommitmentStore>().Change(commitment.Id, "Deadline", c => c.Deadline = new DateOnly(2027, 4, 21), c => c.Deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture), fokal.Id);
 
         var deadlineRows = outbox.ForCommitment(commitment.Id).Where(r => r.IsDeadline).OrderBy(r => r.DueAt).ToList();
         Assert.Equal([Utc(2027, 4, 14, 0), Utc(2027, 4, 17, 0), Utc(2027, 4, 20, 0), Utc(2027, 4, 21, 0)], deadlineRows.Select(r => r.DueAt));
@@ -97,10 +98,10 @@ public sealed class ReminderPlanTests : IDisposable
         var cancelled = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 12, 31), ReportingPeriod.B6, ReportingPeriod.B12);
         var reported = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 12, 31), ReportingPeriod.B6, ReportingPeriod.B12);
 
-        host.Get<CommitmentStore>().Change(cancelled.Id, "Status", c => c.Status = CommitmentStatus.Cancelled, c => c.Status.ToString(), fokal.Id);
+        host.Get<ICommitmentStore>().Change(cancelled.Id, "Status", c => c.Status = CommitmentStatus.Cancelled, c => c.Status.ToString(), fokal.Id);
         host.Submit(reported, ReportingPeriod.B6, fokal.Id);
 
-        var outbox = host.Get<ReminderOutbox>();
+        var outbox = host.Get<IReminderOutbox>();
         Assert.Empty(outbox.ForCommitment(cancelled.Id));
         Assert.Equal([ReportingPeriod.B12], outbox.ForCommitment(reported.Id).Select(r => r.Period).Distinct());
     }
@@ -118,8 +119,8 @@ public sealed class ReminderPlanTests : IDisposable
             throw new InvalidOperationException("the caller failed after registering");
         }));
 
-        Assert.Empty(host.Get<CommitmentStore>().ListAll());
-        Assert.Equal(0, host.Get<ReminderOutbox>().Count());
+        Assert.Empty(host.Get<ICommitmentStore>().ListAll());
+        Assert.Equal(0, host.Get<IReminderOutbox>().Count());
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class ReminderPlanTests : IDisposable
 
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
 
-        Assert.Equal(["H-1", "H", "H+1"], host.Get<ReminderOutbox>().ForCommitment(commitment.Id).OrderBy(r => r.DueAt).Select(r => r.Step));
+        Assert.Equal(["H-1", "H", "H+1"], host.Get<IReminderOutbox>().ForCommitment(commitment.Id).OrderBy(r => r.DueAt).Select(r => r.Step));
     }
 
     internal static DateTime Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);

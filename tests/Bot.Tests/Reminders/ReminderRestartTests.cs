@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Telemetry;
 using Bot.Tests.Support;
 using Bot.Tests.Telemetry;
@@ -46,7 +47,7 @@ public sealed class ReminderRestartTests : IDisposable
         using var again = new ReminderHost(_folder.Path, time);
         await again.SweepAtAsync(Utc(2027, 7, 2, 4));
         Assert.Empty(again.Channel.Sent);
-        Assert.All(again.Get<ReminderOutbox>().All(), r => Assert.Equal(ReminderStatus.Sent, r.Status));
+        Assert.All(again.Get<IReminderOutbox>().All(), r => Assert.Equal(ReminderStatus.Sent, r.Status));
     }
 
     [Fact]
@@ -64,13 +65,13 @@ public sealed class ReminderRestartTests : IDisposable
             time.SetUtcNow(new DateTimeOffset(2027, 6, 23, 0, 0, 0, TimeSpan.Zero));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.Sweep.SweepAsync(shutdown.Token));
             Assert.Single(crashing.Channel.Sent);
-            Assert.Equal(ReminderStatus.Sending, crashing.Get<ReminderOutbox>().All().Single(r => r.Step == "H-7").Status);
+            Assert.Equal(ReminderStatus.Sending, crashing.Get<IReminderOutbox>().All().Single(r => r.Step == "H-7").Status);
         }
 
         using var restarted = new ReminderHost(_folder.Path, time);
         await restarted.SweepAtAsync(Utc(2027, 6, 23, 0).AddSeconds(30));
         Assert.Single(restarted.Channel.Sent); // the documented at-least-once window: the user sees it a second time
-        Assert.Equal(ReminderStatus.Sent, restarted.Get<ReminderOutbox>().All().Single(r => r.Step == "H-7").Status);
+        Assert.Equal(ReminderStatus.Sent, restarted.Get<IReminderOutbox>().All().Single(r => r.Step == "H-7").Status);
 
         await restarted.SweepAtAsync(Utc(2027, 6, 23, 1));
         Assert.Single(restarted.Channel.Sent);

@@ -57,7 +57,7 @@ public sealed class ReminderTimelineTests : IDisposable
         var fokal = host.AddUser("fokal", Role.Fokal, opd.Id);
         var coordinator = host.AddUser("koor", Role.Koordinator, null);
         opd.CoordinatorUserIds.Add(coordinator.Id);
-        host.Get<OrganisationStore>().Update(opd);
+        host.Get<IOrganisationStore>().Update(opd);
         host.AddUser("other-koor", Role.Koordinator, null);
         host.Register(opd.Id, fokal.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
 
@@ -81,7 +81,7 @@ public sealed class ReminderTimelineTests : IDisposable
         var fokal = host.AddUser("fokal", Role.Fokal, opd.Id);
         var commitment = host.Register(opd.Id, fokal.Id, new DateOnly(2027, 3, 15), ReportingPeriod.B6);
 
-        host.Get<CommitmentStore>().Change(commitment.Id, "Deadline", c => c.Deadline = new DateOnly(2027, 4, 21), c => c.Title, fokal.Id);
+        host.Get<ICommitmentStore>().Change(commitment.Id, "Deadline", c => c.Deadline = new DateOnly(2027, 4, 21), c => c.Title, fokal.Id);
 
         await host.SweepAtAsync(Utc(2027, 3, 8, 0));
         await host.SweepAtAsync(Utc(2027, 3, 15, 0));

@@ -11,7 +11,7 @@ public static partial class ConversationScenarios
     public static ConversationDriver Coordinator(DialogsHost host, string userId = "koord", string locale = "id-ID")
     {
         var chat = new ConversationDriver(host, userId, locale: locale);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var user = users.GetOrCreate(chat.UserKey, "Koordinator", locale);
         user.Role = Role.Koordinator;
         users.Update(user);
@@ -25,7 +25,7 @@ public static partial class ConversationScenarios
     public static async Task<ConversationDriver> FokalAsync(
         DialogsHost host, ConversationDriver coordinator, string organisation, string userId, string zone = "WITA", string locale = "id-ID")
     {
-        if (host.Get<OrganisationStore>().FindByName(organisation) is null)
+        if (host.Get<IOrganisationStore>().FindByName(organisation) is null)
         {
             await coordinator.SayAsync($"tambah opd {organisation} {zone}", "tersimpan");
         }

@@ -1,4 +1,4 @@
-using Bot.Dialogs.Tips;
+using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using LiteDB;
 
@@ -26,13 +26,13 @@ public sealed class LegacyTipsMigrationTests : IDisposable
 
         using (var host = new DialogsHost(_folder.Path))
         {
-            _ = host.Get<TipStore>();
+            _ = host.Get<ITipStore>();
         }
 
         // A second start finds nothing left to move.
         using (var again = new DialogsHost(_folder.Path))
         {
-            _ = again.Get<TipStore>();
+            _ = again.Get<ITipStore>();
         }
 
         using (var opened = new LiteDatabase(new ConnectionString { Filename = main, ReadOnly = true }))

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.RegularExpressions;
-using Bot.Dialogs.Storage;
+using System.Text;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
 using LiteDB;
@@ -37,7 +37,7 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         using (var host = new KestrelHost(_data.Path))
         {
             databasePath = host.Services.GetRequiredService<SinergiDatabase>().Path;
-            tipsPath = host.Services.GetRequiredService<Bot.Dialogs.Tips.TipDatabase>().Database.Path;
+            tipsPath = host.Services.GetRequiredService<TipDatabase>().Database.Path;
             using var http = host.CreateNetworkClient();
             var chat = new Chat(http);
             await chat.StartAsync();

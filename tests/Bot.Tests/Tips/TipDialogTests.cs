@@ -3,6 +3,7 @@ using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using LiteDB;
 
@@ -31,7 +32,7 @@ public sealed partial class TipDialogTests : IDisposable
         chat.AssertReply("Foto diterima", "Ringkasan laporan", "Peredaran/transaksi", Description, "Kandangan Kota, Kec. Kandangan", "setiap malam Minggu", "ada (metadata dihapus)", "Kirim laporan ini?");
         var code = CodeIn(await chat.SayAsync("ya", "Kode lacak Anda", "cek TIP-"));
 
-        var tip = host.Get<TipStore>().Get(code)!;
+        var tip = host.Get<ITipStore>().Get(code)!;
         Assert.Equal(TipCategory.Peredaran, tip.Category);
         Assert.Equal(Description, tip.Description);
         Assert.Equal(("Kandangan", "Kandangan Kota", "setiap malam Minggu"), (tip.Kecamatan, tip.Desa, tip.When));
@@ -46,7 +47,7 @@ public sealed partial class TipDialogTests : IDisposable
 
         Assert.True(stored.AsSpan().IndexOf(TestImages.GpsLatitudeBytes) < 0);
         Assert.True(stored.AsSpan().IndexOf("Exif\0\0"u8) < 0);
-        Assert.Empty(host.Get<ConversationStateStore>().Load(StateKey(chat)).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load(StateKey(chat)).Stack);
         Assert.Equal(0, host.Get<PendingTips>().Count);
     }
 
@@ -65,7 +66,7 @@ public sealed partial class TipDialogTests : IDisposable
         await chat.SayAsync("lewati", "Ringkasan laporan", "Foto: tidak ada", "Lokasi: Kec. Daha Utara");
         var code = CodeIn(await chat.SayAsync("kirim", "Kode lacak Anda"));
 
-        var tip = host.Get<TipStore>().Get(code)!;
+        var tip = host.Get<ITipStore>().Get(code)!;
         Assert.Equal(TipCategory.Pemakaian, tip.Category);
         Assert.Null(tip.Desa);
         Assert.Null(tip.PhotoFileId);
@@ -87,11 +88,11 @@ public sealed partial class TipDialogTests : IDisposable
             await chat.SayAsync(Description, "kecamatan");
 
             // The saved frame holds only a handle: nothing the resident typed is in the state document.
-            var state = host.Get<ConversationStateStore>().Load(StateKey(chat));
+            var state = host.Get<IConversationStateStore>().Load(StateKey(chat));
             Assert.DoesNotContain("warung kopi", JsonSerializer.Serialize(host.Get<SinergiDatabase>().Mapper.ToDocument(state)), StringComparison.Ordinal);
 
             await chat.SayAsync("batal", "dibatalkan");
-            Assert.Empty(host.Get<ConversationStateStore>().Load(StateKey(chat)).Stack);
+            Assert.Empty(host.Get<IConversationStateStore>().Load(StateKey(chat)).Stack);
 
             await chat.SayAsync("lapor", "Apa yang ingin Anda laporkan?");
             await chat.SayAsync("lainnya", "Ceritakan");
@@ -102,8 +103,8 @@ public sealed partial class TipDialogTests : IDisposable
             await chat.SayAsync("lewati", "Kirim laporan ini?");
             await chat.SayAsync("tidak", "tidak dikirim", "dihapus");
 
-            Assert.Empty(host.Get<TipStore>().List());
-            Assert.Empty(host.Get<ConversationStateStore>().Load(StateKey(chat)).Stack);
+            Assert.Empty(host.Get<ITipStore>().List());
+            Assert.Empty(host.Get<IConversationStateStore>().Load(StateKey(chat)).Stack);
 
             // The cancelled draft is dropped from memory once it has been idle for its lifetime.
             Assert.Equal(1, host.Get<PendingTips>().Count);
@@ -129,8 +130,8 @@ public sealed partial class TipDialogTests : IDisposable
         using var restarted = new DialogsHost(_folder.Path, time);
         chat.Host = restarted;
         await chat.SayAsync(Description, "sudah tidak ada", "memori", "Tidak ada yang terkirim");
-        Assert.Empty(restarted.Get<ConversationStateStore>().Load(StateKey(chat)).Stack);
-        Assert.Empty(restarted.Get<TipStore>().List());
+        Assert.Empty(restarted.Get<IConversationStateStore>().Load(StateKey(chat)).Stack);
+        Assert.Empty(restarted.Get<ITipStore>().List());
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed partial class TipDialogTests : IDisposable
         chat.AssertReply("Foto diterima", "Kirim tambahan informasi ini?");
         await chat.SayAsync("ya", "informasi tambahan sudah tersimpan");
 
-        var followUp = Assert.Single(host.Get<TipStore>().Get(code)!.FollowUps);
+        var followUp = Assert.Single(host.Get<ITipStore>().Get(code)!.FollowUps);
         Assert.Equal("Mobilnya Avanza hitam, plat DA, datang jam 11 malam", followUp.Text);
         Assert.Equal("image/png", followUp.PhotoContentType);
         Assert.Equal(ImageMetadataStripper.Strip(TestImages.PngWithMetadata()).Bytes, Download(host, followUp.PhotoFileId!));
@@ -201,7 +202,7 @@ public sealed partial class TipDialogTests : IDisposable
         await second.SayAsync("lewati", "Kirim laporan ini?");
         await second.SayAsync("ya", "Terlalu banyak percobaan", "184");
         await chat.SayAsync("lapor narkoba", "Terlalu banyak percobaan");
-        Assert.Single(host.Get<TipStore>().List());
+        Assert.Single(host.Get<ITipStore>().List());
 
         // Another sender is not affected, and the limit passes with its window.
         await new ConversationDriver(host, "warga-9").SayAsync("lapor", "Apa yang ingin Anda laporkan?");
@@ -268,10 +269,10 @@ public sealed partial class TipDialogTests : IDisposable
 
     private static byte[] Download(DialogsHost host, string fileId)
     {
-        return host.Get<TipStore>().ReadPhoto(fileId) ?? throw new InvalidOperationException("no photo " + fileId);
+        return host.Get<ITipStore>().ReadPhoto(fileId) ?? throw new InvalidOperationException("no photo " + fileId);
     }
 
-    private static string StateKey(ConversationDriver chat) => ConversationReferenceStore.ConversationKey("test", chat.ConversationId);
+    private static string StateKey(ConversationDriver chat) => ConversationKeys.For("test", chat.ConversationId);
 
     private static string CodeIn(string text)
     {

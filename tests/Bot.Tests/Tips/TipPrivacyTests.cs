@@ -3,6 +3,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public sealed class TipPrivacyTests : IDisposable
                 From = new Bot.Dialogs.Activities.ChannelAccount { Id = Phone, Name = Name, Role = "user" },
             };
             await host.Get<TurnProcessor>().ProcessAsync(sender, TestContext.Token);
-            Assert.NotNull(host.Get<ConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey(Channel, Phone)));
+            Assert.NotNull(host.Get<IConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey(Channel, Phone)));
 
             var draft = new TipDraft(TipCategory.Peredaran, Description, "Kandangan", "Kandangan Kota", "tiap malam Minggu");
             var saved = await host.Get<TipService>().SubmitAsync(draft, TestImages.JpegWithMetadata(), TurnProcessor.UserKey(Channel, Phone), TestContext.Token);
@@ -57,7 +58,7 @@ public sealed class TipPrivacyTests : IDisposable
 
             var raw = host.Get<TipDatabase>().Database.Raw;
             var tipJson = JsonSerializer.Serialize(raw.GetCollection("tips").FindById(code));
-            var fileJson = JsonSerializer.Serialize(raw.GetCollection("_files").FindById(host.Get<TipStore>().Get(code)!.PhotoFileId));
+            var fileJson = JsonSerializer.Serialize(raw.GetCollection("_files").FindById(host.Get<ITipStore>().Get(code)!.PhotoFileId));
             Assert.Empty(host.Sent.Activities); // coordinators hear of it on the alert schedule, not from this turn
             Assert.Equal(1, await host.Get<TipAlerts>().SendDueAsync(TestContext.Token));
             var notice = Assert.Single(host.Sent.Activities);
@@ -116,15 +117,15 @@ public sealed class TipPrivacyTests : IDisposable
             await chat.SayAsync("lewati", "Kirim tambahan");
             await chat.SayAsync("ya", "tersimpan");
 
-            Assert.Equal(FollowUp, Assert.Single(host.Get<TipStore>().Get(code)!.FollowUps).Text);
-            Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey(Channel, ConversationId)).Stack);
+            Assert.Equal(FollowUp, Assert.Single(host.Get<ITipStore>().Get(code)!.FollowUps).Text);
+            Assert.Empty(host.Get<IConversationStateStore>().Load(ConversationKeys.For(Channel, ConversationId)).Stack);
 
             // A second tip abandoned half-way: its dialog stays on the saved stack, next to the conversation id.
             await chat.SayAsync("lapor", "Apa yang ingin");
             await chat.SayAsync("lainnya", "Ceritakan");
             await chat.SayAsync(Abandoned, "kecamatan");
             await chat.SayAsync("Angkinang", "desa");
-            Assert.NotEmpty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey(Channel, ConversationId)).Stack);
+            Assert.NotEmpty(host.Get<IConversationStateStore>().Load(ConversationKeys.For(Channel, ConversationId)).Stack);
         }
 
         var file = ReadDatabaseFiles(databasePath);
@@ -170,7 +171,7 @@ public sealed class TipPrivacyTests : IDisposable
 
     private static async Task AddCoordinatorAsync(TipsHost host)
     {
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var coordinator = users.GetOrCreate("teams|koord-1", "Rina", "id-ID");
         coordinator.Role = Role.Koordinator;
         users.Update(coordinator);

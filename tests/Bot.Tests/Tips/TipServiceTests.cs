@@ -2,6 +2,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Tips;
@@ -32,7 +33,7 @@ public sealed class TipServiceTests : IDisposable
         using var host = new TipsHost(_folder.Path);
 
         var saved = await host.Get<TipService>().SubmitAsync(Draft(), TestImages.Jpeg(), Sender, TestContext.Token);
-        var tip = host.Get<TipStore>().Get(saved.TrackingCode!)!;
+        var tip = host.Get<ITipStore>().Get(saved.TrackingCode!)!;
         var file = host.Get<TipDatabase>().Database.Files.FindById(tip.PhotoFileId!);
 
         var hour = new DateTime(2027, 8, 15, 13, 0, 0, DateTimeKind.Utc);
@@ -75,7 +76,7 @@ public sealed class TipServiceTests : IDisposable
         Assert.Equal((TipOutcome.Invalid, "description"), (empty.Outcome, empty.Problem));
         Assert.Equal((TipOutcome.Invalid, "kecamatan"), (noPlace.Outcome, noPlace.Problem));
         Assert.Equal(TipOutcome.PhotoRefused, pdf.Outcome);
-        Assert.Empty(host.Get<TipStore>().List());
+        Assert.Empty(host.Get<ITipStore>().List());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class TipServiceTests : IDisposable
         Assert.Equal([TipOutcome.Saved, TipOutcome.Saved, TipOutcome.RateLimited], outcomes);
         Assert.Equal(TipOutcome.Saved, other.Outcome);
         Assert.Equal(TipOutcome.Saved, later.Outcome);
-        Assert.Equal(4, host.Get<TipStore>().List().Count);
+        Assert.Equal(4, host.Get<ITipStore>().List().Count);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class TipServiceTests : IDisposable
     public async Task CoordinatorsHearACountOfNewTipsAndNothingOfThem()
     {
         using var host = new TipsHost(_folder.Path);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var coordinator = users.GetOrCreate("teams|koord-9", "Koordinator BNNK", "id-ID");
         coordinator.Role = Role.Koordinator;
         users.Update(coordinator);

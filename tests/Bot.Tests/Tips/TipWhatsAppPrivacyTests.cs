@@ -1,12 +1,12 @@
-using Bot.Tests.Support;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Bot.Dialogs.Storage;
+using System.Text;
 using Bot.Host.Channels.WhatsApp;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Host.WhatsApp;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Tips;
 
@@ -29,7 +29,7 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
     {
         var host = await StartHostAsync();
         var databasePath = host.Get<SinergiDatabase>().Path;
-        var tipsPath = host.Get<Bot.Dialogs.Tips.TipDatabase>().Database.Path;
+        var tipsPath = host.Get<TipDatabase>().Database.Path;
 
         await SayAsync(host, "lapor", "Apa yang ingin Anda laporkan?");
         await SayAsync(host, "peredaran", "Ceritakan");
@@ -44,7 +44,7 @@ public sealed partial class TipWhatsAppPrivacyTests : WhatsAppFixture
         await SayAsync(host, "cek " + code, "Status laporan");
 
         // Every handled row is down to what de-duplication needs: the wamid, the times and the state.
-        var inbox = host.Get<WhatsAppInbox>();
+        var inbox = host.Get<IWhatsAppInbox>();
         for (var i = 1; i <= _sent; i++)
         {
             var row = await EventuallyAsync(() => inbox.Get(Wamid(i)) is { State: InboxState.Done } done ? done : null);

@@ -1,3 +1,4 @@
+using Bot.Host.Storage.LiteDb;
 using Bot.Dialogs;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
@@ -25,7 +26,9 @@ internal sealed class TipsHost : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IChannelSender>(Sent);
-        services.AddBotDialogs(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        services.AddBotDialogs(configuration);
+        services.AddLiteDbStorage(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

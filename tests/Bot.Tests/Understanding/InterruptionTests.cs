@@ -1,5 +1,4 @@
 using Bot.Dialogs.Storage;
-using Bot.Dialogs.Tips;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Understanding;
@@ -25,7 +24,7 @@ public sealed class InterruptionTests : IDisposable
 
         await fokal.SayAsync("Sosialisasi P4GN di SMA", "**indikator keluaran**");
         await FinishAsync(fokal);
-        Assert.Equal("Sosialisasi P4GN di SMA", Assert.Single(host.Get<CommitmentStore>().ListAll()).Title);
+        Assert.Equal("Sosialisasi P4GN di SMA", Assert.Single(host.Get<ICommitmentStore>().ListAll()).Title);
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class InterruptionTests : IDisposable
         await fokal.SayAsync("ya", "Kode lacak", "**judul kegiatan**");
 
         await fokal.SayAsync("Tes urine pegawai", "**indikator keluaran**");
-        Assert.Single(host.Get<TipStore>().List());
+        Assert.Single(host.Get<ITipStore>().List());
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public sealed class InterruptionTests : IDisposable
         await fokal.SayAsync("rencana aksi baru", "**fokus**");
 
         await fokal.SayAsync("gak jadi deh, batalin aja", "dibatalkan");
-        Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey("test", fokal.ConversationId)).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load(ConversationKeys.For("test", fokal.ConversationId)).Stack);
     }
 
     [Fact]
@@ -103,7 +102,7 @@ public sealed class InterruptionTests : IDisposable
         await warga.SayAsync("tadi malam", "foto");
         await warga.SayAsync("lewati", "Kirim laporan ini?");
         await warga.SayAsync("ya", "Kode lacak");
-        Assert.Equal("Ada yang overdosis di kos sebelah, pingsan habis pakai sabu", Assert.Single(host.Get<TipStore>().List()).Description);
+        Assert.Equal("Ada yang overdosis di kos sebelah, pingsan habis pakai sabu", Assert.Single(host.Get<ITipStore>().List()).Description);
     }
 
     [Fact]
@@ -125,7 +124,7 @@ public sealed class InterruptionTests : IDisposable
         await warga.SayAsync("tadi malam", "foto");
         await warga.SayAsync("lewati", "Kirim laporan ini?");
         await warga.SayAsync("ya", "Kode lacak");
-        Assert.Equal("Dia jualan sabu ke anak sekolah tiap malam di gang belakang pasar", Assert.Single(host.Get<TipStore>().List()).Description);
+        Assert.Equal("Dia jualan sabu ke anak sekolah tiap malam di gang belakang pasar", Assert.Single(host.Get<ITipStore>().List()).Description);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -84,7 +84,7 @@ public sealed class OwnWordsConversationTests : IDisposable
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinkes", "sari");
 
         await fokal.SayAsync("rencana aksi baru " + new string('x', 400), "belum memahami");
-        Assert.Empty(host.Get<ConversationStateStore>().Load(ConversationReferenceStore.ConversationKey("test", fokal.ConversationId)).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load(ConversationKeys.For("test", fokal.ConversationId)).Stack);
     }
 
     public void Dispose() => _folder.Dispose();

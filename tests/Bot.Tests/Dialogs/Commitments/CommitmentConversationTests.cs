@@ -31,7 +31,7 @@ public sealed class CommitmentConversationTests : IDisposable
         fokal.AssertSuggests("Ya, simpan", "Tidak, ubah");
         await fokal.SayAsync("ya", "Tersimpan sebagai **RA-2027-001**");
 
-        var saved = host.Get<CommitmentStore>().FindByCode("RA-2027-001")!;
+        var saved = host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!;
         Assert.Equal(FocusArea.Pencegahan, saved.FocusArea);
         Assert.Equal(Programme.SosialisasiAdvokasi, saved.Programme);
         Assert.Equal(1500m, saved.TargetValue);
@@ -39,7 +39,7 @@ public sealed class CommitmentConversationTests : IDisposable
         Assert.Equal(25_000_000m, saved.Budget);
         Assert.Equal(new DateOnly(2027, 6, 30), saved.Deadline);
         Assert.Equal([ReportingPeriod.B6, ReportingPeriod.B12], saved.Periods);
-        Assert.Equal(host.Get<OrganisationStore>().FindByName("Dinkes")!.Id, saved.OrganisationId);
+        Assert.Equal(host.Get<IOrganisationStore>().FindByName("Dinkes")!.Id, saved.OrganisationId);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SayAsync("mungkin", "tidak ada dalam daftar", "Ya, simpan");
         await fokal.SayAsync("ok", "RA-2027-001");
 
-        var saved = host.Get<CommitmentStore>().FindByCode("RA-2027-001")!;
+        var saved = host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!;
         Assert.Null(saved.Budget);
         Assert.Equal([ReportingPeriod.B12], saved.Periods);
     }
@@ -87,7 +87,7 @@ public sealed class CommitmentConversationTests : IDisposable
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
         await CommitmentScript.RegisterAsync(fokal, "Kegiatan A", confirm: "batal");
         fokal.AssertReply("dibatalkan");
-        Assert.Empty(host.Get<CommitmentStore>().ListAll());
+        Assert.Empty(host.Get<ICommitmentStore>().ListAll());
         await fokal.SayAsync("lanjut", "Tidak ada draf");
     }
 
@@ -123,7 +123,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SayAsync("ubah RA-2027-002", "sudah dibatalkan dan tidak bisa diubah");
         await fokal.SayAsync("lihat RA-2027-002", "dibatalkan", "versi 4", "250 orang", "30 September 2027");
 
-        var store = host.Get<CommitmentStore>();
+        var store = host.Get<ICommitmentStore>();
         var commitment = store.FindByCode("RA-2027-002")!;
         Assert.Equal(CommitmentStatus.Cancelled, commitment.Status);
         Assert.Equal("Anggaran dialihkan ke kegiatan lain", commitment.CancelReason);
@@ -142,7 +142,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SendAsync("ubah RA-2027-001");
         await fokal.SendAsync("lokasi");
         await fokal.SayAsync("Kandangan", "tidak ada yang diubah");
-        Assert.Equal(1, host.Get<CommitmentStore>().FindByCode("RA-2027-001")!.Version);
+        Assert.Equal(1, host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!.Version);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await other.SayAsync("rencana aksi saya", "Belum ada rencana aksi");
         other.AssertNoReplyContains("RA-2027-001");
         await other.SayAsync("lihat RA-2099-999", "tidak ditemukan di OPD Anda");
-        Assert.Equal(1, host.Get<CommitmentStore>().FindByCode("RA-2027-001")!.Version);
+        Assert.Equal(1, host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!.Version);
 
         await koord.SayAsync("lihat RA-2027-001", "Rahasia Dinkes", "Dinkes");
     }
@@ -219,7 +219,7 @@ public sealed class CommitmentConversationTests : IDisposable
         await fokal.SendAsync("B6");
         await fokal.SayAsync("B6", "Pembentukan KOTAN di kantor", "jumlah unit kerja dengan KOTAN", "12 unit kerja");
         await fokal.SayAsync("ya", "RA-2027-001");
-        Assert.Equal("unit kerja", reopened.Get<CommitmentStore>().FindByCode("RA-2027-001")!.Unit);
+        Assert.Equal("unit kerja", reopened.Get<ICommitmentStore>().FindByCode("RA-2027-001")!.Unit);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ForgivingFormTests : IDisposable
         await fokal.SayAsync("30 Juni", "periode pelaporan");
         await fokal.SayAsync("B6 dan B12", "Ringkasan", "Pencegahan", "Sosialisasi/Advokasi", "Sosialisasi bahaya narkoba di SMA", "jumlah siswa", "1.500 orang", "Kandangan", "Rp 25.000.000", "30 Juni 2027");
         await fokal.SayAsync("ya", "Tersimpan sebagai **RA-2027-001**");
-        Assert.Empty(host.Get<FormDraftStore>().ListFor(User(host, fokal).Id));
+        Assert.Empty(host.Get<IFormDraftStore>().ListFor(User(host, fokal).Id));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ForgivingFormTests : IDisposable
         await fokal.SayAsync("30 September", "Ringkasan", "30 September 2027", "Sosialisasi bahaya narkoba di SMA", "1.500 orang");
         await fokal.SayAsync("ya", "Tersimpan");
 
-        var saved = host.Get<CommitmentStore>().FindByCode("RA-2027-001")!;
+        var saved = host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!;
         Assert.Equal(new DateOnly(2027, 9, 30), saved.Deadline);
         Assert.Equal("Sosialisasi bahaya narkoba di SMA", saved.Title);
         Assert.Equal(25_000_000m, saved.Budget);
@@ -105,7 +105,7 @@ public sealed class ForgivingFormTests : IDisposable
         await fokal.SayAsync("B6", "Ringkasan rencana aksi (tahun 2027)", "15 Januari 2027");
         fokal.AssertNoReplyContains("sudah lewat");
         await fokal.SayAsync("ya", "RA-2027-001");
-        Assert.Equal(new DateOnly(2027, 1, 15), host.Get<CommitmentStore>().FindByCode("RA-2027-001")!.Deadline);
+        Assert.Equal(new DateOnly(2027, 1, 15), host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!.Deadline);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ForgivingFormTests : IDisposable
         await fokal.SayAsync("B12", "Ringkasan");
         fokal.AssertNoReplyContains("sudah lewat");
         await fokal.SayAsync("ya", "RA-2026-001");
-        Assert.Equal([ReportingPeriod.B12], host.Get<CommitmentStore>().FindByCode("RA-2026-001")!.Periods);
+        Assert.Equal([ReportingPeriod.B12], host.Get<ICommitmentStore>().FindByCode("RA-2026-001")!.Periods);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class ForgivingFormTests : IDisposable
         await fokal.SayAsync("Rp 25 juta", "tenggat");
     }
 
-    private static BotUser User(DialogsHost host, ConversationDriver chat) => host.Get<UserStore>().FindByAccount(chat.UserKey)!;
+    private static BotUser User(DialogsHost host, ConversationDriver chat) => host.Get<IUserStore>().FindByAccount(chat.UserKey)!;
 
     public void Dispose() => _folder.Dispose();
 }

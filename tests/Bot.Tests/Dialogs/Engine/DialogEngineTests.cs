@@ -1,5 +1,5 @@
-using Bot.Dialogs.Engine;
 using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +25,7 @@ public sealed class DialogEngineTests : IDisposable
         chat.AssertSuggests("Ya", "Tidak");
         await chat.SayAsync("ya", "Selesai: Sosialisasi|1500|blue|2027-06-30");
 
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DialogEngineTests : IDisposable
         await chat.SendAsync("Rapat");
         await chat.SayAsync("batal", "dibatalkan");
 
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
         await chat.SayAsync("12", "belum memahami");
     }
 
@@ -77,7 +77,7 @@ public sealed class DialogEngineTests : IDisposable
         await chat.SendAsync("mulai tes");
         await chat.SayAsync("menu", "menu utama", "Rencana aksi");
 
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DialogEngineTests : IDisposable
         chat.AssertSuggests("Bantuan", "Batal");
 
         // Still the same question, with the first answer kept.
-        Assert.NotEmpty(host.Get<ConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
+        Assert.NotEmpty(host.Get<IConversationStateStore>().Load("test|" + chat.ConversationId).Stack);
         await chat.SayAsync("12", "Warna apa?");
         await chat.SendAsync("merah");
         await chat.SendAsync("besok");
@@ -160,7 +160,7 @@ public sealed class DialogEngineTests : IDisposable
         using var host = NewHost();
         var chat = new ConversationDriver(host);
         await chat.SendAsync("mulai tes");
-        var states = host.Get<ConversationStateStore>();
+        var states = host.Get<IConversationStateStore>();
         var state = states.Load("test|" + chat.ConversationId);
         state.Stack[0].DialogVersion = "test.form#5.1";
         states.Save(state);

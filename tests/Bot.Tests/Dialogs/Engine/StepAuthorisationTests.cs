@@ -44,7 +44,7 @@ public sealed class StepAuthorisationTests : IDisposable
 
         await Say(koord, "setujui", markedAsGroup);
         koord.AssertReply("disetujui dan dikunci");
-        Assert.Equal("koord", host.Get<UserStore>().Get(Report(host).ReviewedBy!)?.Accounts.Single().Split('|')[1]);
+        Assert.Equal("koord", host.Get<IUserStore>().Get(Report(host).ReviewedBy!)?.Accounts.Single().Split('|')[1]);
     }
 
     [Fact]
@@ -55,14 +55,14 @@ public sealed class StepAuthorisationTests : IDisposable
         await koord.SayAsync("verifikasi", "menunggu verifikasi");
         await koord.SayAsync("1", "keputusan");
 
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var demoted = users.FindByAccount(koord.UserKey)!;
         demoted.Role = Role.Warga;
         users.Update(demoted);
 
         await koord.SayAsync("setujui", "khusus untuk koordinator");
         Assert.Equal(ReportState.Submitted, Report(host).State);
-        Assert.Empty(host.Get<ConversationStateStore>().Load("test|" + koord.ConversationId).Stack);
+        Assert.Empty(host.Get<IConversationStateStore>().Load("test|" + koord.ConversationId).Stack);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class StepAuthorisationTests : IDisposable
             await fokal.SendAsync(answer);
         }
 
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var user = users.FindByAccount(fokal.UserKey)!;
         user.Role = Role.Warga;
         user.OrganisationId = null;
@@ -84,7 +84,7 @@ public sealed class StepAuthorisationTests : IDisposable
 
         // The engine refuses the step before the dialog's own last check runs.
         await fokal.SayAsync("ya", "khusus untuk fokal", "peran Anda saat ini bukan fokal");
-        Assert.Empty(host.Get<CommitmentStore>().ListAll());
+        Assert.Empty(host.Get<ICommitmentStore>().ListAll());
     }
 
     public void Dispose() => _folder.Dispose();
@@ -103,7 +103,7 @@ public sealed class StepAuthorisationTests : IDisposable
         return (koord, fokal);
     }
 
-    private static ProgressReport Report(DialogsHost host) => host.Get<ProgressReportStore>().ListAll().Single();
+    private static ProgressReport Report(DialogsHost host) => host.Get<IProgressReportStore>().ListAll().Single();
 
     /// <summary>The message as it arrives from the shared (group) conversation.</summary>
     private static Task<IReadOnlyList<Activity>> Say(ConversationDriver chat, string text, bool markedAsGroup) =>

@@ -68,7 +68,7 @@ public sealed class TurnProcessorTests : IDisposable
         using var host = new DialogsHost(_folder.Path);
         await host.Get<TurnProcessor>().ProcessAsync(Some.Message("c9", "u9", "halo"), TestContext.Token);
 
-        var reference = host.Get<ConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey("test", "u9"));
+        var reference = host.Get<IConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey("test", "u9"));
         Assert.NotNull(reference);
         Assert.Equal("c9", reference.Conversation.Id);
         Assert.Equal("https://test.example/", reference.ServiceUrl);
@@ -104,7 +104,7 @@ public sealed class TurnProcessorTests : IDisposable
 
         // Every turn saved its state on top of the previous one: no concurrency conflict, no apology.
         Assert.All(results, r => Assert.Equal(TurnStatus.Completed, r.Status));
-        Assert.Equal(20, host.Get<ConversationStateStore>().Load("test|same").Version);
+        Assert.Equal(20, host.Get<IConversationStateStore>().Load("test|same").Version);
     }
 
     public void Dispose() => _folder.Dispose();

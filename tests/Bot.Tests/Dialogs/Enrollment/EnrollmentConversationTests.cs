@@ -12,7 +12,7 @@ public sealed class EnrollmentConversationTests : IDisposable
     public async Task TheAdminCodeMakesTheFirstCoordinatorOnlyOnce()
     {
         using var host = new DialogsHost(_folder.Path);
-        var code = host.Get<AdminCodeStore>().IssueIfUnused();
+        var code = host.Get<IAdminCodeStore>().IssueIfUnused();
         Assert.NotNull(code);
 
         var first = new ConversationDriver(host, "first");
@@ -26,7 +26,7 @@ public sealed class EnrollmentConversationTests : IDisposable
         await second.SayAsync("admin " + code, "tidak berlaku");
         await second.SayAsync("siapa saya", "Warga");
 
-        Assert.Null(host.Get<AdminCodeStore>().IssueIfUnused());
+        Assert.Null(host.Get<IAdminCodeStore>().IssueIfUnused());
     }
 
     [Fact]
@@ -35,11 +35,11 @@ public sealed class EnrollmentConversationTests : IDisposable
         string old;
         using (var host = new DialogsHost(_folder.Path))
         {
-            old = host.Get<AdminCodeStore>().IssueIfUnused()!;
+            old = host.Get<IAdminCodeStore>().IssueIfUnused()!;
         }
 
         using var restarted = new DialogsHost(_folder.Path);
-        var fresh = restarted.Get<AdminCodeStore>().IssueIfUnused();
+        var fresh = restarted.Get<IAdminCodeStore>().IssueIfUnused();
         Assert.NotNull(fresh);
         var chat = new ConversationDriver(restarted);
         await chat.SayAsync("admin " + old, "tidak berlaku");
@@ -52,7 +52,7 @@ public sealed class EnrollmentConversationTests : IDisposable
         using var host = new DialogsHost(_folder.Path, settings: new Dictionary<string, string?> { ["Bot:Coordinators:0"] = "test|boss" });
         await new ConversationDriver(host, "boss").SayAsync("tambah opd Dinas Sosial (Dinsos) WIT", "Dinas Sosial", "WIT", "tersimpan");
         await new ConversationDriver(host, "other").SayAsync("tambah opd Dinas Lain", "khusus untuk koordinator");
-        Assert.Equal(Role.Koordinator, host.Get<UserStore>().FindByAccount("test|boss")?.Role);
+        Assert.Equal(Role.Koordinator, host.Get<IUserStore>().FindByAccount("test|boss")?.Role);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class EnrollmentConversationTests : IDisposable
         koord.AssertSuggests("Belum lapor", "Verifikasi", "Dasbor");
         await koord.SayAsync("daftar opd", "fokal Sari Dewi (Kasi Promkes)");
 
-        var user = host.Get<UserStore>().FindByAccount(fokal.UserKey)!;
+        var user = host.Get<IUserStore>().FindByAccount(fokal.UserKey)!;
         Assert.Equal(Role.Fokal, user.Role);
-        Assert.Equal(host.Get<OrganisationStore>().FindByName("Dinkes")!.Id, user.OrganisationId);
+        Assert.Equal(host.Get<IOrganisationStore>().FindByName("Dinkes")!.Id, user.OrganisationId);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class EnrollmentConversationTests : IDisposable
 
         var fokal = new ConversationDriver(host, "late");
         await fokal.SayAsync("gabung " + code, "tidak berlaku", "kode baru");
-        Assert.Equal(Role.Warga, host.Get<UserStore>().FindByAccount(fokal.UserKey)?.Role);
+        Assert.Equal(Role.Warga, host.Get<IUserStore>().FindByAccount(fokal.UserKey)?.Role);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class EnrollmentConversationTests : IDisposable
             chat.AssertNoReplyContains("**");
         }
 
-        Assert.Single(host.Get<OrganisationStore>().ListAll());
+        Assert.Single(host.Get<IOrganisationStore>().ListAll());
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class EnrollmentConversationTests : IDisposable
         await warga.SayAsync("gabung", "kode undangan");
         await warga.SayAsync("gabung 🙂", "tidak berlaku");
         await warga.SayAsync("gabung " + new string('A', 5000), "belum memahami");
-        Assert.Single(host.Get<OrganisationStore>().ListAll());
+        Assert.Single(host.Get<IOrganisationStore>().ListAll());
     }
 
     public void Dispose() => _folder.Dispose();

@@ -32,7 +32,7 @@ public sealed class PeopleManagementTests : IDisposable
 
         var other = new ConversationDriver(host, "other");
         await other.SayAsync("gabung " + code, "tidak berlaku", "sudah terpakai");
-        Assert.Equal(Role.Warga, host.Get<UserStore>().FindByAccount(other.UserKey)!.Role);
+        Assert.Equal(Role.Warga, host.Get<IUserStore>().FindByAccount(other.UserKey)!.Role);
 
         await koord.SayAsync("daftar koordinator", "Rina Wulandari (Kasi P2M BNNK)", "Koordinator");
         koord.AssertNoReplyContains("U-");
@@ -64,7 +64,7 @@ public sealed class PeopleManagementTests : IDisposable
         await JoinAsync(host, "tono", shared, "Tono", "Staf Linjamsos");
         await new ConversationDriver(host, "eko").SayAsync("gabung " + shared, "tidak berlaku");
 
-        Assert.Equal(3, host.Get<UserStore>().ListFokal(host.Get<OrganisationStore>().FindByName("Dinsos")!.Id).Count);
+        Assert.Equal(3, host.Get<IUserStore>().ListFokal(host.Get<IOrganisationStore>().FindByName("Dinsos")!.Id).Count);
         await koord.SayAsync("fokal dinsos", "Fokal **Dinas Sosial**", "Budi Santoso (Kasi Rehsos)", "Sari Dewi (Staf Rehsos)", "Tono (Staf Linjamsos)");
         koord.AssertNoReplyContains("U-");
         await koord.SayAsync("daftar opd", "fokal Budi Santoso (Kasi Rehsos), Sari Dewi (Staf Rehsos), Tono (Staf Linjamsos)");
@@ -89,11 +89,11 @@ public sealed class PeopleManagementTests : IDisposable
 
         await koord.SayAsync("mutasi Fokal budi ke Sari", "2 rencana aksi", "dari Fokal budi (Staf Dinsos) ke Sari Dewi (Staf Rehsos)", "RA-2027-001, RA-2027-002");
 
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var moved = users.FindByAccount(budi.UserKey)!;
         var taking = users.FindByAccount(sari.UserKey)!;
         Assert.Equal(Role.Warga, moved.Role);
-        var commitments = host.Get<CommitmentStore>();
+        var commitments = host.Get<ICommitmentStore>();
         foreach (var code in new[] { "RA-2027-001", "RA-2027-002" })
         {
             var commitment = commitments.FindByCode(code)!;
@@ -102,8 +102,8 @@ public sealed class PeopleManagementTests : IDisposable
             Assert.Equal("Fokal", commitments.History(commitment.Id)[^1].Change);
         }
 
-        Assert.Contains(host.Get<ReminderOutbox>().All(), r => r.RecipientId == taking.Id && r.Status == ReminderStatus.Pending);
-        Assert.DoesNotContain(host.Get<ReminderOutbox>().All(), r => r.RecipientId == moved.Id && r.Status == ReminderStatus.Pending);
+        Assert.Contains(host.Get<IReminderOutbox>().All(), r => r.RecipientId == taking.Id && r.Status == ReminderStatus.Pending);
+        Assert.DoesNotContain(host.Get<IReminderOutbox>().All(), r => r.RecipientId == moved.Id && r.Status == ReminderStatus.Pending);
         // Both are told, at the latest on their next message.
         await sari.SayAsync("rencana aksi saya", "Anda sekarang memegang rencana aksi RA-2027-001, RA-2027-002", "Sosialisasi sekolah", "Tes urine ASN");
         await budi.SayAsync("rencana aksi baru", "Anda dimutasi dari fokal Dinsos", "khusus untuk fokal");

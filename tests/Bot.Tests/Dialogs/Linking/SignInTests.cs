@@ -33,13 +33,13 @@ public sealed partial class SignInTests : IDisposable
         await laptop.SayAsync("siapa saya", "Fokal", "Dinsos", "Fokal budi-phone");
         await laptop.SayAsync("masuk " + code, "tidak berlaku");
 
-        var person = host.Get<UserStore>().FindByAccount(phone.UserKey)!;
+        var person = host.Get<IUserStore>().FindByAccount(phone.UserKey)!;
         Assert.Contains(laptop.UserKey, person.Accounts);
 
         await laptop.SayAsync("keluar", "Anda sudah keluar, Fokal budi-phone");
         Assert.Contains(laptop.Replies, r => r.ChannelData?.GetProperty("sinergi").GetProperty("signedOut").GetBoolean() == true);
         Assert.Equal([laptop.UserKey], signOuts.SignedOut);
-        Assert.DoesNotContain(laptop.UserKey, host.Get<UserStore>().Get(person.Id)!.Accounts);
+        Assert.DoesNotContain(laptop.UserKey, host.Get<IUserStore>().Get(person.Id)!.Accounts);
         await phone.SayAsync("siapa saya", "Fokal", "Dinsos");
     }
 
@@ -135,7 +135,7 @@ public sealed partial class SignInTests : IDisposable
         }
 
         await stranger.SayAsync("masuk ABCDEFGH", "Terlalu banyak kode salah");
-        Assert.Equal(Role.Warga, host.Get<UserStore>().FindByAccount(stranger.UserKey)!.Role);
+        Assert.Equal(Role.Warga, host.Get<IUserStore>().FindByAccount(stranger.UserKey)!.Role);
     }
 
     private static string Code(string text) => CodePattern().Match(text).Groups[1].Value;

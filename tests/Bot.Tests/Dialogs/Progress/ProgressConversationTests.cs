@@ -3,6 +3,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Dialogs.Commitments;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +35,10 @@ public sealed class ProgressConversationTests : IDisposable
         await fokal.SayAsync("selesai", "Ringkasan laporan", "45 orang (45%)", "foto1.png, daftar-hadir.pdf", "Kirim laporan ini");
         await fokal.SayAsync("ya", "tersimpan dan terkirim", "menunggu verifikasi");
 
-        var report = host.Get<ProgressReportStore>().ListByState(ReportState.Submitted).Single();
+        var report = host.Get<IProgressReportStore>().ListByState(ReportState.Submitted).Single();
         Assert.Equal(45m, report.RealisationPercent);
         Assert.Equal(["image/png", "application/pdf"], report.Evidence.Select(e => e.ContentType));
-        Assert.Equal(EvidenceFiles.Png(1), host.Get<EvidenceStore>().Read(report.Evidence[0].FileId));
+        Assert.Equal(EvidenceFiles.Png(1), host.Get<IEvidenceStore>().Read(report.Evidence[0].FileId));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(EvidenceFiles.Png(1))), report.Evidence[0].Sha256);
 
         await koord.SayAsync("verifikasi", "menunggu verifikasi", "RA-2027-001 B6", "Dinkes");
@@ -55,7 +56,7 @@ public sealed class ProgressConversationTests : IDisposable
         Assert.Matches(@"\[daftar-hadir\.pdf\]\(http://localhost:3978/bukti/[0-9a-f]{64}/daftar-hadir\.pdf\?e=\d+&s=[A-Za-z0-9_-]+\)", evidence.Text);
         await koord.SayAsync("setujui", "disetujui dan dikunci", "Tidak ada laporan yang menunggu");
 
-        Assert.Equal(ReportState.Approved, host.Get<ProgressReportStore>().Get(report.Id)!.State);
+        Assert.Equal(ReportState.Approved, host.Get<IProgressReportStore>().Get(report.Id)!.State);
         await fokal.SayAsync("lapor RA-2027-001 B6", "telah disetujui koordinator", "sudah disetujui dan dikunci");
         await fokal.SayAsync("lapor RA-2027-001 B6", "sudah disetujui dan dikunci");
         fokal.AssertNoReplyContains("telah disetujui koordinator");
@@ -96,7 +97,7 @@ public sealed class ProgressConversationTests : IDisposable
         fokal.AssertReply("Diterima: hadir.pdf");
         await fokal.SayAsync("selesai", "Ringkasan laporan", "Bukti: foto-awal.png, hadir.pdf");
         await fokal.SayAsync("ya", "terkirim");
-        var report = host.Get<ProgressReportStore>().ListAll().Single();
+        var report = host.Get<IProgressReportStore>().ListAll().Single();
         Assert.Equal(ReportState.Submitted, report.State);
         Assert.Equal(60m, report.RealisationValue);
         Assert.Equal("Baru sebagian.", report.Narrative);
@@ -178,7 +179,7 @@ public sealed class ProgressConversationTests : IDisposable
         await fokal.SayAsync("selesai", "lama-lagi.png");
         await fokal.SayAsync("ya", "terkirim");
 
-        var b12 = host.Get<ProgressReportStore>().Find(host.Get<CommitmentStore>().FindByCode("RA-2027-001")!.Id, ReportingPeriod.B12)!;
+        var b12 = host.Get<IProgressReportStore>().Find(host.Get<ICommitmentStore>().FindByCode("RA-2027-001")!.Id, ReportingPeriod.B12)!;
         var only = Assert.Single(b12.Evidence);
         Assert.Equal("image/png", only.ContentType);
         Assert.Single(host.Get<SinergiDatabase>().Files.FindAll());
@@ -207,7 +208,7 @@ public sealed class ProgressConversationTests : IDisposable
         await fokal.SayAsync("Melebihi target karena antusiasme.", "bukti");
         await fokal.SayAsync("lewati", "Melebihi target karena antusiasme.", "Bukti: tidak ada");
         await fokal.SayAsync("batal", "dibatalkan");
-        Assert.Empty(host.Get<ProgressReportStore>().ListAll());
+        Assert.Empty(host.Get<IProgressReportStore>().ListAll());
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public sealed class ProgressConversationTests : IDisposable
         await owner.SayAsync("verifikasi", "khusus untuk koordinator");
         await warga.SayAsync("verifikasi", "khusus untuk koordinator");
         await koord.SayAsync("lapor progres", "khusus untuk fokal");
-        Assert.Empty(host.Get<ProgressReportStore>().ListAll());
+        Assert.Empty(host.Get<IProgressReportStore>().ListAll());
     }
 
     [Fact]
@@ -271,9 +272,9 @@ public sealed class ProgressConversationTests : IDisposable
         fokal.Host = reopened;
         await fokal.SayAsync("selesai", "a.png", "20 orang (20%)");
         await fokal.SayAsync("ya", "terkirim");
-        var report = reopened.Get<ProgressReportStore>().ListAll().Single();
+        var report = reopened.Get<IProgressReportStore>().ListAll().Single();
         Assert.Equal("a.png", Assert.Single(report.Evidence).FileName);
-        Assert.NotNull(reopened.Get<EvidenceStore>().Read(report.Evidence[0].FileId));
+        Assert.NotNull(reopened.Get<IEvidenceStore>().Read(report.Evidence[0].FileId));
     }
 
     private static async Task SubmitAsync(ConversationDriver fokal, string command, string value, string narrative, params (string, string, byte[])[] files)

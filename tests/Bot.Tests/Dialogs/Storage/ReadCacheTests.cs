@@ -1,7 +1,8 @@
+using System.Text.Json.Nodes;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Dialogs.Storage;
@@ -17,7 +18,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void AUserChangedThroughAnotherHandleIsReadFresh()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         var created = users.GetOrCreate("test|a", "Ani", "id-ID");
         Assert.Equal(Role.Warga, users.FindByAccount("test|a")!.Role);
 
@@ -33,7 +34,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void ACachedUserIsACopyEveryTime()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         users.GetOrCreate("test|b", "Budi", "id-ID");
         var first = users.FindByAccount("test|b")!;
         first.Name = "changed in a turn that then failed";
@@ -43,7 +44,7 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void AReadInsideARolledBackTransactionIsNotRemembered()
     {
-        var users = new UserStore(_database, TimeProvider.System);
+        var users = new LiteDbUserStore(_database, TimeProvider.System);
         var created = users.GetOrCreate("test|c", "Citra", "id-ID");
         Assert.ThrowsAny<InvalidOperationException>(() => _database.InTransaction(() =>
         {
@@ -59,9 +60,9 @@ public sealed class ReadCacheTests : IDisposable
     [Fact]
     public void StateIsAFreshCopyAndOnlyCommittedSavesCount()
     {
-        var states = new ConversationStateStore(_database, TimeProvider.System);
+        var states = new LiteDbConversationStateStore(_database, TimeProvider.System);
         var state = states.Load("test|c1");
-        state.Stack.Add(new DialogFrame { DialogId = "form", State = new BsonDocument { ["step"] = 1 } });
+        state.Stack.Add(new DialogFrame { DialogId = "form", State = new JsonObject { ["step"] = 1 } });
         states.Save(state);
         Assert.Equal(1, state.Version);
 
@@ -69,7 +70,7 @@ public sealed class ReadCacheTests : IDisposable
         var copy = states.Load("test|c1");
         copy.Stack[0].State["step"] = 99;
         copy.Stack.Clear();
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
 
         // A save rolled back is not remembered; saving the same object again works (a group commit's retry).
         var next = states.Load("test|c1");
@@ -79,9 +80,9 @@ public sealed class ReadCacheTests : IDisposable
             states.Save(next);
             throw new InvalidOperationException("roll back");
         }));
-        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(1, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         states.Save(next);
-        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"].AsInt32);
+        Assert.Equal(2, states.Load("test|c1").Stack[0].State["step"]!.GetValue<int>());
         Assert.Equal(2, states.Load("test|c1").Version);
 
         // A stale copy is refused.

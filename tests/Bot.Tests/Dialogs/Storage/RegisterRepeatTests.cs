@@ -1,5 +1,6 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class RegisterRepeatTests : IDisposable
     public void TheSameRequestRegistersOnce()
     {
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = _folder.Path }));
-        var store = new CommitmentStore(database, TimeProvider.System, []);
+        var store = new LiteDbCommitmentStore(database, TimeProvider.System, []);
 
         var first = store.Register(Draft("Sosialisasi"), "U-1", "test|c1|a11");
         var repeat = store.Register(Draft("Sosialisasi"), "U-1", "test|c1|a11");
@@ -35,7 +36,7 @@ public sealed class RegisterRepeatTests : IDisposable
     public async Task DirectCallsFromManyThreadsGetDistinctCodes()
     {
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = _folder.Path }));
-        var store = new CommitmentStore(database, TimeProvider.System, []);
+        var store = new LiteDbCommitmentStore(database, TimeProvider.System, []);
 
         // No lock of the store's own: the transaction (the engine held from begin to commit) keeps the counter's
         // read and the insert of one registration apart from another's.

@@ -55,7 +55,7 @@ public sealed class BadInputTests
 
         Assert.True((int)response.StatusCode == expected, $"{description}: got {(int)response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Null(app.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "c1"));
+        Assert.Null(app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "c1"));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime, IDisposable
         var response = await SendAsync(ChannelToken(), Activity() with { ChannelId = "webchat" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(_app.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("webchat", "c1"));
+        Assert.Null(_app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("webchat", "c1"));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime, IDisposable
     private static Activity Activity() => Some.Message("c1", "u1", "bantuan").ExpectingReplies() with { ServiceUrl = ServiceUrl };
 
     private ConversationReference? StoredReference() =>
-        _app.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "c1");
+        _app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "c1");
 
     private string ChannelToken(
         string audience = AppId,

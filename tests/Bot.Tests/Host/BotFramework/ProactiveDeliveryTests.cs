@@ -21,7 +21,7 @@ public sealed class ProactiveDeliveryTests
         await using var channel = await LoopbackServer.StartAcceptingAsync();
         await using var app = new BotApplication();
         await PostAsync(app.CreateClient(), Some.Message("c:9", "u1", "bantuan") with { ServiceUrl = channel.BaseAddress.ToString() });
-        var reference = app.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "c:9")!;
+        var reference = app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "c:9")!;
 
         await app.Services.GetRequiredService<ProactiveMessenger>()
             .SendAsync(reference, [new Activity { Type = ActivityTypes.Message, Text = "Pengingat: laporan B6" }], TestContext.Token);
@@ -66,7 +66,7 @@ public sealed class ProactiveDeliveryTests
         }, TestContext.Token);
 
         Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
-        Assert.Null(app.Services.GetRequiredService<ConversationReferenceStore>().FindByConversation("test", "c1"));
+        Assert.Null(app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "c1"));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed partial class AdminVerbTests : IDisposable
         using (var host = new DialogsHost(_data.Path, new FakeTimeProvider(TimeProvider.System.GetUtcNow())))
         {
             // The log's admin code is retired: the command line made the first coordinator.
-            Assert.Null(host.Get<AdminCodeStore>().IssueIfUnused());
+            Assert.Null(host.Get<IAdminCodeStore>().IssueIfUnused());
             var chat = new ConversationDriver(host, "rina-laptop", channelId: "directline");
             await chat.SayAsync("masuk " + code, "Anda masuk sebagai **Rina Wulandari** (Koordinator)");
             await chat.SayAsync("tambah opd Dinas Sosial (Dinsos)", "tersimpan");
@@ -56,7 +56,7 @@ public sealed partial class AdminVerbTests : IDisposable
         Assert.Equal(3, exit);
         Assert.Contains("Nobody with a role", error, StringComparison.Ordinal);
         using var host = new DialogsHost(_data.Path);
-        Assert.DoesNotContain(host.Get<UserStore>().ListWithRole(), u => u.Role == Role.Koordinator);
+        Assert.DoesNotContain(host.Get<IUserStore>().ListWithRole(), u => u.Role == Role.Koordinator);
     }
 
     private async Task<(int Exit, string Output, string Error)> AdminAsync(params string[] args)

@@ -90,7 +90,7 @@ public sealed partial class DeviceIdentityTests : IDisposable
             var laptopAgain = await OpenTabAsync(restarted, laptop);
             Assert.Equal(laptopUser, laptopAgain.UserId);
             await SayAsync(laptopAgain, "siapa saya", "Koordinator");
-            Assert.Single(restarted.Services.GetRequiredService<UserStore>().ListCoordinators());
+            Assert.Single(restarted.Services.GetRequiredService<IUserStore>().ListCoordinators());
         }
     }
 

@@ -138,7 +138,7 @@ public sealed class DirectLineConversationTests : IDisposable
         await _client.StartAsync();
         await _client.PollUntilAsync("", 1);
         var messenger = (Bot.Dialogs.Engine.ProactiveMessenger)_host.Services.GetService(typeof(Bot.Dialogs.Engine.ProactiveMessenger))!;
-        var references = (Bot.Dialogs.Storage.ConversationReferenceStore)_host.Services.GetService(typeof(Bot.Dialogs.Storage.ConversationReferenceStore))!;
+        var references = (Bot.Dialogs.Storage.IConversationReferenceStore)_host.Services.GetService(typeof(Bot.Dialogs.Storage.IConversationReferenceStore))!;
         var reference = references.FindByConversation("directline", _client.ConversationId);
         Assert.NotNull(reference);
 

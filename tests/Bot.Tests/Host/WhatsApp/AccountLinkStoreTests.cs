@@ -1,6 +1,7 @@
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Linking;
 using Bot.Dialogs.Storage;
+using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Host.WhatsApp;
@@ -13,20 +14,20 @@ public sealed class AccountLinkStoreTests : IDisposable
     public void ACodeExpiresAfterTenMinutes()
     {
         using var host = new DialogsHost(_folder.Path);
-        var owner = host.Get<UserStore>().GetOrCreate("directline|a", "A", null);
+        var owner = host.Get<IUserStore>().GetOrCreate("directline|a", "A", null);
         var code = host.Get<AccountLinkStore>().Issue(owner.Id, "directline|a");
 
         host.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
         Assert.Equal(LinkOutcome.InvalidOrExpired, host.Get<AccountLinkStore>().Redeem(code, "whatsapp|b").Outcome);
-        Assert.Null(host.Get<UserStore>().FindByAccount("whatsapp|b"));
+        Assert.Null(host.Get<IUserStore>().FindByAccount("whatsapp|b"));
     }
 
     [Fact]
     public void CodesAreStoredOnlyAsHashesAndANewCodeReplacesTheOld()
     {
         using var host = new DialogsHost(_folder.Path);
-        var owner = host.Get<UserStore>().GetOrCreate("directline|a", "A", null);
+        var owner = host.Get<IUserStore>().GetOrCreate("directline|a", "A", null);
         var links = host.Get<AccountLinkStore>();
         var old = links.Issue(owner.Id, "directline|a");
         var fresh = links.Issue(owner.Id, "directline|a");
@@ -43,7 +44,7 @@ public sealed class AccountLinkStoreTests : IDisposable
     public void GuessingIsStoppedAfterFiveWrongCodes()
     {
         using var host = new DialogsHost(_folder.Path);
-        var owner = host.Get<UserStore>().GetOrCreate("directline|a", "A", null);
+        var owner = host.Get<IUserStore>().GetOrCreate("directline|a", "A", null);
         var links = host.Get<AccountLinkStore>();
         var code = links.Issue(owner.Id, "directline|a");
 
@@ -61,7 +62,7 @@ public sealed class AccountLinkStoreTests : IDisposable
     public void AnAccountWhoseUserHasARoleIsNotMovedAndNothingChanges()
     {
         using var host = new DialogsHost(_folder.Path);
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var owner = users.GetOrCreate("directline|a", "A", null);
         var coordinator = users.GetOrCreate("whatsapp|b", "B", null);
         coordinator.Role = Role.Koordinator;
@@ -78,7 +79,7 @@ public sealed class AccountLinkStoreTests : IDisposable
     public void RedeemingFromAnAccountAlreadyLinkedSaysSo()
     {
         using var host = new DialogsHost(_folder.Path);
-        var owner = host.Get<UserStore>().GetOrCreate("directline|a", "A", null);
+        var owner = host.Get<IUserStore>().GetOrCreate("directline|a", "A", null);
         var code = host.Get<AccountLinkStore>().Issue(owner.Id, "directline|a");
 
         Assert.Equal(LinkOutcome.AlreadyLinked, host.Get<AccountLinkStore>().Redeem(code, "directline|a").Outcome);

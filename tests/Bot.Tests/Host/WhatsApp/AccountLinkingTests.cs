@@ -14,7 +14,7 @@ public sealed partial class AccountLinkingTests : WhatsAppFixture
     public async Task ACodeFromTheWebMovesTheWhatsAppAccountToThatPerson()
     {
         var host = await StartHostAsync();
-        var users = host.Get<UserStore>();
+        var users = host.Get<IUserStore>();
         var web = users.GetOrCreate("directline|web-u1", "Bu Rina", "id-ID");
         web.Role = Role.Fokal;
         web.OrganisationId = 3;

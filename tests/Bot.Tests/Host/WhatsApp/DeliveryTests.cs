@@ -17,7 +17,7 @@ public sealed class DeliveryTests : WhatsAppFixture
 
         var sent = Assert.Single(await Graph.WaitForAcceptedAsync(1));
         Assert.Equal(3, Graph.Attempts);
-        var record = await EventuallyAsync(() => host.Get<OutboundMessageStore>().Get("wamid.out.1"));
+        var record = await EventuallyAsync(() => host.Get<IOutboundMessageStore>().Get("wamid.out.1"));
         Assert.Equal(Conversation, record.ConversationId);
         Assert.Equal("reply", record.Kind);
         Assert.Equal("interactive", Type(sent));
@@ -35,7 +35,7 @@ public sealed class DeliveryTests : WhatsAppFixture
         var sent = Assert.Single(await Graph.WaitForAcceptedAsync(1));
         Assert.Equal(3, sent["interactive"]!["action"]!["buttons"]!.AsArray().Count);
         Assert.Equal(2, Graph.Attempts);
-        Assert.Equal(InboxState.Done, (await EventuallyAsync(() => host.Get<WhatsAppInbox>().Get("wamid.in.e1") is { State: InboxState.Done } r ? r : null)).State);
+        Assert.Equal(InboxState.Done, (await EventuallyAsync(() => host.Get<IWhatsAppInbox>().Get("wamid.in.e1") is { State: InboxState.Done } r ? r : null)).State);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class DeliveryTests : WhatsAppFixture
         var host = await StartHostAsync();
         await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.s", "pilih 2", DateTimeOffset.UtcNow)]));
         await Graph.WaitForAcceptedAsync(1);
-        await EventuallyAsync(() => host.Get<OutboundMessageStore>().Get("wamid.out.1"));
+        await EventuallyAsync(() => host.Get<IOutboundMessageStore>().Get("wamid.out.1"));
         var t = DateTimeOffset.UtcNow;
 
         await PostOkAsync(host, Webhook.Envelope(statuses: [Webhook.Status("wamid.out.1", "delivered", t.AddSeconds(2))]));
@@ -69,7 +69,7 @@ public sealed class DeliveryTests : WhatsAppFixture
             Webhook.Status("wamid.out.race", "delivered", t.AddSeconds(2)),
         ]));
 
-        var store = host.Get<OutboundMessageStore>();
+        var store = host.Get<IOutboundMessageStore>();
         var first = store.Get("wamid.out.1")!;
         Assert.Equal("read", first.Status);
         Assert.Equal(["delivered", "read", "sent"], first.History.Select(h => h.Status));

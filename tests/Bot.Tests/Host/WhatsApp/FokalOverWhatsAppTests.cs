@@ -59,13 +59,13 @@ public sealed partial class FokalOverWhatsAppTests : WhatsAppFixture
         await SayAsync(Webhook.User, "selesai", "Ringkasan laporan");
         await SayAsync(Webhook.User, "ya", "terkirim");
 
-        var report = Assert.Single(_host.Get<ProgressReportStore>().ListByState(ReportState.Submitted));
+        var report = Assert.Single(_host.Get<IProgressReportStore>().ListByState(ReportState.Submitted));
         Assert.Equal(ReportingPeriod.B6, report.Period);
         Assert.Equal(45m, report.RealisationValue);
         var evidence = Assert.Single(report.Evidence);
         Assert.Equal("image/png", evidence.ContentType);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(photo)), evidence.Sha256);
-        Assert.Equal(photo, _host.Get<EvidenceStore>().Read(evidence.FileId));
+        Assert.Equal(photo, _host.Get<IEvidenceStore>().Read(evidence.FileId));
         Assert.Equal(1, _graph.Downloads);
     }
 

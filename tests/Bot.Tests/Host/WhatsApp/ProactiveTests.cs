@@ -113,7 +113,7 @@ public sealed class ProactiveTests : WhatsAppFixture
         var host = await StartHostAsync(settings, time);
         await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.hello", "halo", Start)]));
         await Graph.WaitForAcceptedAsync(1);
-        var reference = host.Get<ConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey("whatsapp", Webhook.User));
+        var reference = host.Get<IConversationReferenceStore>().FindLatestForUser(TurnProcessor.UserKey("whatsapp", Webhook.User));
         Assert.NotNull(reference);
         return (host, time, reference);
     }

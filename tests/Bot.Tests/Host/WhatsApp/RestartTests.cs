@@ -10,7 +10,7 @@ public sealed class RestartTests : WhatsAppFixture
         // A long reorder window keeps the message queued while the first host runs.
         var first = await StartHostAsync(new Dictionary<string, string?> { ["WhatsApp:ReorderWindow"] = "00:00:30" });
         await PostOkAsync(first, Webhook.Envelope([Webhook.Text("wamid.in.restart", "pilih 2", DateTimeOffset.UtcNow)]));
-        Assert.Equal(InboxState.Pending, first.Get<WhatsAppInbox>().Get("wamid.in.restart")?.State);
+        Assert.Equal(InboxState.Pending, first.Get<IWhatsAppInbox>().Get("wamid.in.restart")?.State);
         await StopHostAsync(first);
         Assert.Empty(Graph.Accepted);
 

@@ -66,7 +66,7 @@ public sealed class WebhookTests : WhatsAppFixture
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.bad"));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.bad"));
 
         // A valid message afterwards is the only one answered.
         await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.good", "halo", DateTimeOffset.UtcNow)]));
@@ -137,7 +137,7 @@ public sealed class WebhookTests : WhatsAppFixture
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withLength.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.big"));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.big"));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class WebhookTests : WhatsAppFixture
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.off"));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.off"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class WebhookTests : WhatsAppFixture
 
         await PostOkAsync(host, Webhook.Envelope([Webhook.Text("wamid.in.other", "halo", DateTimeOffset.UtcNow)], phoneNumberId: "999"));
 
-        Assert.Null(host.Get<WhatsAppInbox>().Get("wamid.in.other"));
+        Assert.Null(host.Get<IWhatsAppInbox>().Get("wamid.in.other"));
     }
 
     /// <summary>A stream that hides its length, so the client sends the body chunked.</summary>

@@ -1,3 +1,4 @@
+using Bot.Host.Storage.LiteDb;
 using System.Net;
 using System.Net.Http.Headers;
 using Bot.Dialogs;
@@ -52,6 +53,7 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
         }
 
         builder.Services.AddBotDialogs(builder.Configuration);
+        builder.Services.AddLiteDbStorage(builder.Configuration);
         builder.Services.AddWhatsApp(builder.Configuration);
         services?.Invoke(builder.Services);
         var app = builder.Build();

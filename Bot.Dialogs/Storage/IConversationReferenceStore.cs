@@ -1,0 +1,25 @@
+using Bot.Dialogs.Activities;
+
+namespace Bot.Dialogs.Storage;
+
+/// <summary>Where each conversation can be reached again (proactive messages), per conversation and per user account.</summary>
+public interface IConversationReferenceStore
+{
+    void Save(ConversationReference reference, string? userKey);
+
+    /// <summary>The write to run in the turn's commit, or null when nothing changed lately.</summary>
+    Action? PrepareSave(ConversationReference reference, string? userKey);
+
+    ConversationReference? FindByConversation(string channelId, string conversationId);
+
+    ConversationReference? FindLatestForUser(string userKey);
+
+    /// <summary>The conversation where any of these accounts spoke last, with its conversation key.</summary>
+    (ConversationReference Reference, string ConversationKey)? FindLatestForAccounts(IEnumerable<string> accountKeys);
+}
+
+/// <summary>The key of a conversation across channels ("channel|conversation id").</summary>
+public static class ConversationKeys
+{
+    public static string For(string channelId, string conversationId) => channelId + "|" + conversationId;
+}

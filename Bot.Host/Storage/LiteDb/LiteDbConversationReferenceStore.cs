@@ -1,0 +1,88 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Storage;
+using LiteDB;
+
+namespace Bot.Host.Storage.LiteDb;
+
+/// <summary>
+/// The last conversation reference of each conversation and of each user, refreshed on every turn, so that
+/// reminders and notifications can reach people later (DESIGN.md "The turn pipeline"). A turn whose reference is
+/// the one already stored, from a user whose latest conversation it already is, written less than
+/// <see cref="Refresh"/> ago, writes nothing: that is nearly every turn. The row's time only orders a user's
+/// conversations; across linked accounts (web and WhatsApp) it can lag by at most that long.
+/// </summary>
+internal sealed class LiteDbConversationReferenceStore(SinergiDatabase database, TimeProvider time) : IConversationReferenceStore
+{
+    private const int RememberedUsers = 8_192;
+    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
+
+    private readonly ILiteCollection<StoredReference> _references = CreateCollection(database);
+
+    // Per user key: the conversation key and JSON last committed for them (this store is the collection's only writer).
+    private readonly BoundedCache<(string ConversationKey, string Json, DateTime WrittenAt)> _latestByUser = new(RememberedUsers);
+
+    public void Save(ConversationReference reference, string? userKey) => PrepareSave(reference, userKey)?.Invoke();
+
+    /// <summary>
+    /// Does the work of <see cref="Save"/> that needs no database (the JSON, the is-it-unchanged check) now, and
+    /// returns the write to run later inside a transaction, or null when nothing needs writing. The turn pipeline
+    /// prepares here so that its shared commit holds the engine lock as briefly as possible.
+    /// </summary>
+    public Action? PrepareSave(ConversationReference reference, string? userKey)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var json = System.Text.Json.JsonSerializer.Serialize(reference with { ActivityId = null }, ActivityJson.Options);
+        var key = ConversationKeys.For(reference.ChannelId, reference.Conversation.Id ?? string.Empty);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (userKey is not null && _latestByUser.TryGet(userKey, out var latest)
+            && latest.ConversationKey == key && latest.Json == json && now - latest.WrittenAt < Refresh)
+        {
+            return null;
+        }
+
+        var row = new StoredReference { Id = key, UserKey = userKey, Json = json, UpdatedAt = now };
+        return () =>
+        {
+            _references.Upsert(row);
+            if (userKey is not null)
+            {
+                database.AfterCommit(() => _latestByUser.Set(userKey, (key, json, now)));
+            }
+        };
+    }
+
+    public ConversationReference? FindByConversation(string channelId, string conversationId) =>
+        Parse(_references.FindById(ConversationKeys.For(channelId, conversationId)));
+
+    /// <summary>The conversation where the user spoke last, on any channel.</summary>
+    public ConversationReference? FindLatestForUser(string userKey) =>
+        Parse(_references.Find(r => r.UserKey == userKey).OrderByDescending(r => r.UpdatedAt).FirstOrDefault());
+
+    public (ConversationReference Reference, string ConversationKey)? FindLatestForAccounts(IEnumerable<string> accountKeys)
+    {
+        ArgumentNullException.ThrowIfNull(accountKeys);
+        var latest = accountKeys
+            .SelectMany(account => _references.Find(r => r.UserKey == account))
+            .MaxBy(r => r.UpdatedAt);
+        return latest is not null && Parse(latest) is { } reference ? (reference, latest.Id) : null;
+    }
+
+    private static ILiteCollection<StoredReference> CreateCollection(SinergiDatabase database)
+    {
+        // Once, not per turn: EnsureIndex is a write transaction of its own.
+        var references = database.Collection<StoredReference>("conversation_references");
+        references.EnsureIndex(r => r.UserKey);
+        return references;
+    }
+
+    private static ConversationReference? Parse(StoredReference? stored) =>
+        stored is null ? null : System.Text.Json.JsonSerializer.Deserialize<ConversationReference>(stored.Json, ActivityJson.Options);
+
+    internal sealed class StoredReference
+    {
+        public string Id { get; set; } = string.Empty;
+        public string? UserKey { get; set; }
+        public string Json { get; set; } = string.Empty;
+        public DateTime UpdatedAt { get; set; }
+    }
+}

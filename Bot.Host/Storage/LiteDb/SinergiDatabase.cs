@@ -1,0 +1,240 @@
+using Bot.Dialogs.Storage;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Host.Storage.LiteDb;
+
+/// <summary>
+/// A LiteDB database of this process (DESIGN.md decision 4): one file, Direct mode, an explicit mapper. The main
+/// database (this type, from <c>Storage</c>) holds everything but the tips, which have a file of their own
+/// (<see cref="TipDatabase"/>). Every thread shares it; <see cref="SerializedLiteEngine"/> lets one call (or
+/// one transaction) at a time into the engine, because LiteDB 5.0.x is not safe with concurrent writers to
+/// different collections.
+/// </summary>
+/// <remarks>
+/// Opening it takes the data folder's lock (<see cref="DataFolderLock"/>, one process per folder) and checks the
+/// file (<see cref="DatabaseIntegrity"/>): a damaged file throws <see cref="DatabaseDamagedException"/> and is not
+/// served. A full disk or an I/O error later makes it unavailable until a write succeeds again (<see cref="Health"/>).
+/// </remarks>
+public sealed class SinergiDatabase : IDisposable, IStorageTransactions
+{
+    private readonly LiteDatabase _database;
+    private readonly SerializedLiteEngine _engine;
+    private readonly EngineHandle _handle;
+    private readonly DataFolderLock? _ownedLock;
+    private readonly ThreadLocal<List<Action>?> _afterCommit = new();
+    private readonly List<Action> _onReopened = [];
+
+    /// <summary>Opens the main database alone (tests and tools): it takes the folder's lock itself.</summary>
+    public SinergiDatabase(IOptions<StorageOptions> options)
+        : this(Require(options).DatabasePath, DataFolderLock.Acquire(options.Value.DataDirectory), ownsLock: true, new StorageFaultInjection(), TimeProvider.System)
+    {
+    }
+
+    /// <summary>Opens the main database in a host, under the process's lock of the data folder.</summary>
+    public SinergiDatabase(IOptions<StorageOptions> options, DataFolderLock folderLock, StorageFaultInjection faults, TimeProvider time)
+        : this(Require(options).DatabasePath, folderLock, ownsLock: false, faults, time)
+    {
+    }
+
+    internal SinergiDatabase(string path, DataFolderLock folderLock, bool ownsLock, StorageFaultInjection faults, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(folderLock);
+        _ownedLock = ownsLock ? folderLock : null;
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            EngineHandle.TrimTornTails(path);
+            if (File.Exists(path) && DatabaseIntegrity.CheckPages(path) is { } problem)
+            {
+                throw new DatabaseDamagedException(path, problem);
+            }
+
+            Mapper = SinergiMapper.Create();
+            _handle = new EngineHandle(path, faults);
+            _engine = new SerializedLiteEngine(_handle, WriteCounters, time, Reopened);
+            _database = new LiteDatabase(_engine, Mapper);
+            Path = path;
+            VerifyDocuments();
+        }
+        catch
+        {
+            _handle?.Dispose();
+            _ownedLock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Log writes not yet flushed to disk; 0 whenever no call is writing (for tests).</summary>
+    internal long UnsyncedLogWrites => _handle.UnsyncedLogWrites;
+
+    /// <summary>Bumped on every write per collection; what the read caches check (see <see cref="CollectionWriteCounters"/>).</summary>
+    internal CollectionWriteCounters WriteCounters { get; } = new();
+
+    /// <summary>The database file's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The mapper every collection of this database uses.</summary>
+    public BsonMapper Mapper { get; }
+
+    /// <summary>The raw database, for stores in this assembly and the host.</summary>
+    public ILiteDatabase Raw => _database;
+
+    /// <summary>Whether the database can write now (not after a full disk or an I/O error until a write succeeds again).</summary>
+    public StorageHealth Health => _engine.Health;
+
+    /// <summary>
+    /// The health after a probe write when one is due: a readiness check calling this is enough for the database to
+    /// notice that the disk writes again.
+    /// </summary>
+    public StorageHealth CheckHealth() => _engine.CheckHealth();
+
+    /// <summary>A typed collection.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => _database.GetCollection<T>(name);
+
+    /// <summary>File storage for evidence and photos.</summary>
+    public ILiteStorage<string> Files => _database.FileStorage;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. LiteDB transactions are per thread, so the work must
+    /// stay synchronous; a throw rolls everything back.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+
+        // LiteDB has no nested transactions: inside an open one on this thread, join it.
+        if (!_database.BeginTrans())
+        {
+            return work();
+        }
+
+        var afterCommit = new List<Action>();
+        _afterCommit.Value = afterCommit;
+        try
+        {
+            var result = work();
+            _database.Commit();
+            _afterCommit.Value = null;
+            foreach (var action in afterCommit)
+            {
+                action();
+            }
+
+            return result;
+        }
+        catch
+        {
+            if (_afterCommit.Value is not null)
+            {
+                _afterCommit.Value = null;
+                _database.Rollback();
+            }
+
+            throw;
+        }
+    }
+
+    T IStorageTransactions.Run<T>(Func<T> work) => InTransaction(work);
+
+    void IStorageTransactions.Run(Action work) => InTransaction(work);
+
+    /// <summary>True while this thread is inside a transaction (reads may see its uncommitted writes).</summary>
+    internal bool InOpenTransaction => _afterCommit.Value is not null;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current thread's transaction has committed, or at once when no
+    /// transaction is open (the write before it committed by itself). Nothing runs after a rollback: caches of
+    /// committed data update here.
+    /// </summary>
+    internal void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_afterCommit.Value is { } pending)
+        {
+            pending.Add(action);
+        }
+        else
+        {
+            action();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="clear"/> whenever the files were opened afresh after a storage fault: a store that keeps
+    /// committed data in memory forgets it then, as a write it saw may not have reached the disk.
+    /// </summary>
+    internal void OnReopened(Action clear)
+    {
+        ArgumentNullException.ThrowIfNull(clear);
+        lock (_onReopened)
+        {
+            _onReopened.Add(clear);
+        }
+    }
+
+    /// <inheritdoc cref="InTransaction{T}(Func{T})"/>
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        InTransaction(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// A consistent copy of the database into <paramref name="targetFile"/> while it keeps serving: the engine is
+    /// held for the copy, after a checkpoint has moved every committed page into the data file. Returns the
+    /// documents per collection of the copy, read back through a fresh engine.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> BackupTo(string targetFile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetFile);
+        _engine.Exclusive(() =>
+        {
+            DatabaseFiles.CopyDurably(Path, targetFile);
+            return true;
+        });
+        return DatabaseFiles.Count(targetFile);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _afterCommit.Dispose();
+        _ownedLock?.Dispose();
+    }
+
+    private void VerifyDocuments()
+    {
+        try
+        {
+            DatabaseIntegrity.ReadEverything(_engine);
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or LiteException or InvalidCastException or IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
+        {
+            _database.Dispose();
+            var cause = ex is StorageUnavailableException { InnerException: { } inner } ? inner : ex;
+            throw new DatabaseDamagedException(Path, "a document could not be read: " + cause.Message, cause);
+        }
+    }
+
+    private void Reopened()
+    {
+        lock (_onReopened)
+        {
+            foreach (var clear in _onReopened)
+            {
+                clear();
+            }
+        }
+    }
+
+    private static StorageOptions Require(IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value;
+    }
+}
