@@ -19,6 +19,19 @@ public sealed class SpellingAndNormalisationTests
         Assert.Equal(expected, Speller.Correct(word));
 
     [Theory]
+    [InlineData("disahkan")]
+    [InlineData("pengesahannya")]
+    [InlineData("dipenjarakan")]
+    [InlineData("bagaimanakah")]
+    public void AValidWordBuiltOnAKnownStemIsNeverRewritten(string word)
+    {
+        // "diserahkan" is one edit from "disahkan"; the sources also say "sah", so "disahkan" is a word, not a typo.
+        var speller = new SpellingCorrector(["diserahkan", "diserahkan", "sah", "penjara", "bagaimana", "pengesahan"]);
+        Assert.Equal(word, speller.Correct(word));
+        Assert.Equal("diserahkan", speller.Correct("diserahkn"));
+    }
+
+    [Theory]
     [InlineData("kasih narkoba golongan 3 ke temen", "beri narkoba golongan iii ke teman")]
     [InlineData("gol 1", "golongan i")]
     [InlineData("Who appoints the head of BNN?", "siapa mengangkat the kepala of bnn")]
