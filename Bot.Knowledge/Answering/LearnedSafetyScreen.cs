@@ -16,9 +16,11 @@ namespace Bot.Knowledge.Answering;
 /// </list>
 /// An ordinary bank question that is much nearer than any safety example vetoes a classifier vote that is not
 /// confident ("sabu sama ganja golongan berapa?" is a lookup, not a request).
-/// The two routing thresholds are the bank's own: five-fold cross-validation of the whole screen over the bank,
-/// Youden's J (<see cref="SafetyCalibration"/>, recomputed by <c>SafetyCalibrationTests</c>; out of fold, 0.923 of
-/// safety examples routed and 0.067 of ordinary questions). The margins (sure, veto) were set by hand. Training happens once per process (about two
+/// The thresholds were set by hand while the safety bank was written. <see cref="SafetyCalibration"/> judges them by
+/// five-fold cross-validation of the whole screen over the bank: out of fold they route 0.882 of the safety examples
+/// and 0.045 of ordinary questions (<c>SafetyCalibrationTests</c> keeps them within 0.85 / 0.05). Youden's J would
+/// pick 0.20 / 0.30 (0.923 / 0.067), which sent a form's short answers to safety in chat; a 0.02 false-route limit
+/// would pick 0.60 / 0.65 (recall 0.793). Neither was adopted. Training happens once per process (about two
 /// seconds); screening takes well under a millisecond.
 /// </summary>
 internal sealed class LearnedSafetyScreen : ISafetyScreen
@@ -29,10 +31,10 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     private const int SafetyWeight = 3;
 
     /// <summary>Total probability of the concerns above which the classifier routes to safety.</summary>
-    internal const float ClassifierRoute = 0.20f;
+    internal const float ClassifierRoute = 0.35f;
 
     /// <summary>The nearest safety example must be at least this similar, and this much nearer than any ordinary question.</summary>
-    internal const double NeighbourRoute = 0.30;
+    internal const double NeighbourRoute = 0.35;
     internal const double NeighbourMargin = 0.05;
 
     /// <summary>The classifier alone decides above this; below it, an ordinary question this close and this much nearer vetoes.</summary>

@@ -13,7 +13,21 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 internal static class SafetyCalibration
 {
-    public sealed record Result(double ClassifierRoute, double NeighbourRoute, double J, double Recall, double FalseRoutes, int Safety, int Ordinary);
+    /// <summary>
+    /// The operating point: at most this share of ordinary questions routed to safety out of fold. Youden's J alone
+    /// chose 0.20 / 0.30, which routed 0.067 of ordinary bank questions and, in chat, sent a form's short answers to
+    /// the safety screen (InterruptionTests); a safety answer in place of an ordinary one is a false refusal.
+    /// </summary>
+    public const double MaxFalseRoutes = 0.02;
+
+    public sealed record Result(double ClassifierRoute, double NeighbourRoute, double J, double Recall, double FalseRoutes, int Safety, int Ordinary)
+    {
+        /// <summary>Out of fold, at the screen's own thresholds: recall on safety examples and ordinary questions routed.</summary>
+        public (double Recall, double FalseRoutes) Current { get; init; }
+
+        /// <summary>The pair Youden's J alone would choose.</summary>
+        public (double Classifier, double Neighbour, double Recall, double FalseRoutes) YoudenPoint { get; init; }
+    }
 
     /// <summary>One text screened out of fold: what <see cref="LearnedSafetyScreen.Screen"/> reads.</summary>
     private readonly record struct Scored(bool Safety, bool TopIsConcern, double Concerns, double NearestSafety, double NearestNone);
@@ -53,14 +67,33 @@ internal static class SafetyCalibration
                 var routed = scored.Where(s => Routes(s, classifier, neighbour)).ToList();
                 var recall = routed.Count(s => s.Safety) / (double)positives;
                 var falseRoutes = routed.Count(s => !s.Safety) / (double)negatives;
-                if (best is null || recall - falseRoutes > best.J + 1e-9)
+                if (falseRoutes <= MaxFalseRoutes && (best is null || recall > best.Recall + 1e-9 || (Math.Abs(recall - best.Recall) < 1e-9 && falseRoutes < best.FalseRoutes - 1e-9)))
                 {
                     best = new Result(classifier, neighbour, recall - falseRoutes, recall, falseRoutes, positives, negatives);
                 }
             }
         }
 
-        return best!;
+        (double, double) At(double classifier, double neighbour)
+        {
+            var routed = scored.Where(s => Routes(s, classifier, neighbour)).ToList();
+            return (routed.Count(s => s.Safety) / (double)positives, routed.Count(s => !s.Safety) / (double)negatives);
+        }
+
+        var youden = (Classifier: 0.0, Neighbour: 0.0, Recall: 0.0, FalseRoutes: 0.0);
+        for (var c = 10; c <= 90; c += 5)
+        {
+            for (var n = 10; n <= 90; n += 5)
+            {
+                var (recall, falseRoutes) = At(c / 100.0, n / 100.0);
+                if (recall - falseRoutes > youden.Recall - youden.FalseRoutes + 1e-9)
+                {
+                    youden = (c / 100.0, n / 100.0, recall, falseRoutes);
+                }
+            }
+        }
+
+        return best! with { Current = At(LearnedSafetyScreen.ClassifierRoute, LearnedSafetyScreen.NeighbourRoute), YoudenPoint = youden };
     }
 
     /// <summary>The screen's decision (<see cref="LearnedSafetyScreen.Screen"/>) with these two thresholds.</summary>
