@@ -16,8 +16,11 @@ namespace Bot.Knowledge.Answering;
 /// </list>
 /// An ordinary bank question that is much nearer than any safety example vetoes a classifier vote that is not
 /// confident ("sabu sama ganja golongan berapa?" is a lookup, not a request).
-/// The thresholds were set by hand while the safety bank was written; no derivation of them is recorded, so they are
-/// judged by the safety figures of BENCHMARKS.md (every set, per kind). Training happens once per process (about two
+/// The thresholds were set by hand while the safety bank was written. <see cref="SafetyCalibration"/> judges them by
+/// five-fold cross-validation of the whole screen over the bank: out of fold they route 0.882 of the safety examples
+/// and 0.045 of ordinary questions (<c>SafetyCalibrationTests</c> keeps them within 0.85 / 0.05). Youden's J would
+/// pick 0.20 / 0.30 (0.923 / 0.067), which sent a form's short answers to safety in chat; a 0.02 false-route limit
+/// would pick 0.60 / 0.65 (recall 0.793). Neither was adopted. Training happens once per process (about two
 /// seconds); screening takes well under a millisecond.
 /// </summary>
 internal sealed class LearnedSafetyScreen : ISafetyScreen
@@ -28,16 +31,16 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     private const int SafetyWeight = 3;
 
     /// <summary>Total probability of the concerns above which the classifier routes to safety.</summary>
-    private const float ClassifierRoute = 0.35f;
+    internal const float ClassifierRoute = 0.35f;
 
     /// <summary>The nearest safety example must be at least this similar, and this much nearer than any ordinary question.</summary>
-    private const double NeighbourRoute = 0.35;
-    private const double NeighbourMargin = 0.05;
+    internal const double NeighbourRoute = 0.35;
+    internal const double NeighbourMargin = 0.05;
 
     /// <summary>The classifier alone decides above this; below it, an ordinary question this close and this much nearer vetoes.</summary>
-    private const float ClassifierSure = 0.8f;
-    private const double VetoSimilarity = 0.4;
-    private const double VetoMargin = 0.1;
+    internal const float ClassifierSure = 0.8f;
+    internal const double VetoSimilarity = 0.4;
+    internal const double VetoMargin = 0.1;
 
     /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
@@ -91,11 +94,12 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
         _ => throw new InvalidOperationException($"The safety bank has an unknown label '{label}'."),
     };
 
-    private sealed record Models(TextClassifier Classifier, QuestionMatcher Matcher, IReadOnlyList<string> Labels)
+    internal sealed record Models(TextClassifier Classifier, QuestionMatcher Matcher, IReadOnlyList<string> Labels)
     {
-        public static Models Train(QuestionBank bank)
+        public static Models Train(QuestionBank bank) => Train(Examples(bank).ToList());
+
+        public static Models Train(IReadOnlyList<LabelledText> examples)
         {
-            var examples = Examples(bank).ToList();
             var unique = examples.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
             return new Models(
                 TextClassifier.Train(examples),
@@ -103,7 +107,8 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
                 unique.Select(e => e.Label).ToList());
         }
 
-        private static IEnumerable<LabelledText> Examples(QuestionBank bank)
+        /// <summary>The training examples: the safety bank (concerns repeated), every answer and scope question as "none".</summary>
+        public static IEnumerable<LabelledText> Examples(QuestionBank bank)
         {
             foreach (var example in bank.Safety)
             {

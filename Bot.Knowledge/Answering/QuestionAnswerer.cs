@@ -24,6 +24,9 @@ internal sealed partial class QuestionAnswerer(
     LlmAnswerer? llm = null,
     QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
+    /// <summary>How many of the best passages may hold the date or number a question asks for (as many as confidence reads).</summary>
+    private const int FactDepth = 2;
+
     private readonly KnowledgeOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, string? locale, CancellationToken cancellationToken)
@@ -74,6 +77,13 @@ internal sealed partial class QuestionAnswerer(
         if (composer.StatedAbsence(result) is { } absence)
         {
             return NotCovered(locale, result) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
+        }
+
+        // A question asking for a date or a number that none of the best passages holds is a look-alike match.
+        var fact = AskedFact.Of(result.Query.Normalized, question);
+        if (!result.Hits.Take(FactDepth).Any(h => AskedFact.Holds(h.Passage, fact)))
+        {
+            return NotCovered(locale, result);
         }
 
         var covered = IsCovered(result, verdict);

@@ -38,12 +38,28 @@ internal sealed class QuestionMatcher
         var scores = new double[_count];
         _words.Accumulate(WordFeatures(normalized), WordShare, scores);
         _chars.Accumulate(CharFeatures(normalized), 1 - WordShare, scores);
-        return Enumerable.Range(0, _count)
-            .Where(i => scores[i] > 0)
-            .OrderByDescending(i => scores[i])
-            .Take(top)
-            .Select(i => (i, Math.Min(1.0, scores[i])))
-            .ToList();
+        // The best few by a bounded min-heap: the bank has thousands of questions and a caller wants a few dozen.
+        var best = new PriorityQueue<int, (double Score, int Negated)>(top + 1);
+        for (var i = 0; i < _count; i++)
+        {
+            if (scores[i] > 0)
+            {
+                best.Enqueue(i, (scores[i], -i));
+                if (best.Count > top)
+                {
+                    best.Dequeue();
+                }
+            }
+        }
+
+        var ranked = new List<(int, double)>(best.Count);
+        while (best.TryDequeue(out var i, out _))
+        {
+            ranked.Add((i, Math.Min(1.0, scores[i])));
+        }
+
+        ranked.Reverse();
+        return ranked;
     }
 
     private static List<string> WordFeatures(string normalized)

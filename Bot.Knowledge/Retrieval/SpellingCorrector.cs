@@ -13,6 +13,8 @@ internal sealed class SpellingCorrector
 
     private readonly Dictionary<string, int> _counts;
     private readonly Dictionary<char, List<string>> _byFirstLetter;
+    private readonly HashSet<string> _stems;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _corrected = new(StringComparer.Ordinal);
 
     public SpellingCorrector(IEnumerable<string> words)
     {
@@ -26,6 +28,7 @@ internal sealed class SpellingCorrector
         _byFirstLetter = _counts.Keys.Where(w => w.Length >= MinLength - 1 && char.IsLetter(w[0]))
             .GroupBy(w => w[0])
             .ToDictionary(g => g.Key, g => g.ToList());
+        _stems = _counts.Keys.SelectMany(TextAnalysis.Stems).ToHashSet(StringComparer.Ordinal);
     }
 
     public bool Knows(string word) => _counts.ContainsKey(word);
@@ -36,15 +39,43 @@ internal sealed class SpellingCorrector
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = CorrectWord(words[i]);
+            words[i] = _corrected.GetOrAdd(words[i], CorrectWord);
         }
 
         return string.Join(' ', words);
     }
 
+    /// <summary>A word of the language rather than a typo: stop words, and words built on a stem the sources use.</summary>
+    public bool IsValid(string word) =>
+        _counts.ContainsKey(word) || TextAnalysis.Stems(word).All(_stems.Contains) || Roots(word).Any(r => _counts.ContainsKey(r) || _stems.Contains(r));
+
+    private static readonly string[] Prefixes = ["", "di", "ke", "se", "ter", "ber", "be", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny", "per"];
+    private static readonly string[] Suffixes = ["", "kan", "an", "i", "nya", "lah", "kah", "pun", "kannya", "annya", "inya"];
+
+    /// <summary>What is left of the word once one prefix and one suffix are taken off (at least three letters).</summary>
+    private static IEnumerable<string> Roots(string word)
+    {
+        foreach (var prefix in Prefixes)
+        {
+            if (!word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var suffix in Suffixes)
+            {
+                var length = word.Length - prefix.Length - suffix.Length;
+                if ((prefix.Length > 0 || suffix.Length > 0) && length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    yield return word.Substring(prefix.Length, length);
+                }
+            }
+        }
+    }
+
     private string CorrectWord(string word)
     {
-        if (word.Length < MinLength || _counts.ContainsKey(word) || !word.All(char.IsLetter)
+        if (word.Length < MinLength || !word.All(char.IsLetter) || IsValid(word)
             || !_byFirstLetter.TryGetValue(word[0], out var candidates))
         {
             return word;

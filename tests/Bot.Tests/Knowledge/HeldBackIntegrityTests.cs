@@ -5,22 +5,34 @@ using Bot.Knowledge.Bank;
 namespace Bot.Tests.Knowledge;
 
 /// <summary>
-/// The held-back set (eval/qa-heldout.jsonl) stays unseen: none of its questions, nor any clause of one, appears
-/// in the question bank, the word lists or the code. (Near copies of every eval set are checked in
+/// The held-back sets stay unseen: none of their questions, nor any clause of one, appears in the question bank,
+/// the word lists or the code. Protected: eval/qa-heldout.jsonl (written before tuning), eval/qa-fresh.jsonl and
+/// eval/qa-fresh2.jsonl (written after tuning rounds, never tuned on). (Near copies of every eval set are checked in
 /// <see cref="QuestionBankTests"/>.) Text is compared normalised: lower case, letters and digits only.
 /// </summary>
 public sealed partial class HeldBackIntegrityTests
 {
     private static readonly string Repository = FindRepository();
-    private static readonly List<string> HeldBack = File.ReadLines(Path.Combine(Repository, "eval", "qa-heldout.jsonl"))
+    private static readonly (string File, int Count)[] Protected = [("qa-heldout.jsonl", 256), ("qa-fresh.jsonl", 21), ("qa-fresh2.jsonl", 81)];
+    private static readonly List<string> HeldBack = Protected.SelectMany(p => Questions(p.File)).ToList();
+
+    private static IEnumerable<string> Questions(string file) => File.ReadLines(Path.Combine(Repository, "eval", file))
         .Where(l => l.Trim().Length > 0)
-        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!)
-        .ToList();
+        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("question").GetString()!);
+
+    [Fact]
+    public void EveryProtectedSetIsReadWhole()
+    {
+        foreach (var (file, count) in Protected)
+        {
+            Assert.Equal(count, Questions(file).Count());
+        }
+    }
 
     [Fact]
     public void NoBankLineIsAHeldBackQuestionOrOneOfItsClauses()
     {
-        Assert.Equal(256, HeldBack.Count);
+        Assert.Equal(Protected.Sum(p => p.Count), HeldBack.Count);
         var questions = HeldBack.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         var clauses = HeldBack.SelectMany(Clauses).ToHashSet(StringComparer.Ordinal);
         var bank = QuestionBank.Default;
@@ -70,7 +82,16 @@ public sealed partial class HeldBackIntegrityTests
         // Two held-back questions were taken on purpose from text that predates the set, and are reported with the
         // figures: hb-036 repeats own-010 of the older paraphrase set, and hb-160 is the help text's own example
         // ("what is wajib lapor?"), which the issue asks Sinergi to answer.
-        var known = new[] { "Siapa yang menetapkan lembaga rehabilitasi sosial sebagai IPWL?", "What is wajib lapor?" }.Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        // Six questions of qa-fresh were copied into it from tests written before it (73b4cf6 predates fc02c0d);
+        // "what is mandatory reporting?" is also the English help text's example. They are not unseen, and the
+        // figures say so; qa-fresh2 has no such exception.
+        var known = new[]
+        {
+            "Siapa yang menetapkan lembaga rehabilitasi sosial sebagai IPWL?", "What is wajib lapor?",
+            "what is mandatory reporting?", "Nomor Lembaran Negara untuk PP 40 tahun 2013 berapa?",
+            "berapa jumlah rumah rehab milik bnn di seluruh kalimantan?", "What is the penalty for growing marijuana?",
+            "Do parents have to report a child who uses drugs?", "Apa saja tugas BNN menurut undang-undang?",
+        }.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         var quoted = files
             .Select(f => (Name: Path.GetFileName(f), Text: Normalize(File.ReadAllText(f))))
             .SelectMany(f => questions.Where(q => !known.Contains(q) && f.Text.Contains(q, StringComparison.Ordinal)).Select(q => $"{f.Name}: {q}"))

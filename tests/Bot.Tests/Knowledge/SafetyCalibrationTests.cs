@@ -1,0 +1,29 @@
+using Bot.Knowledge.Answering;
+using Bot.Knowledge.Bank;
+
+namespace Bot.Tests.Knowledge;
+
+/// <summary>
+/// The safety screen's routing thresholds are judged on the bank (<see cref="SafetyCalibration"/>: five-fold
+/// cross-validation of the whole screen), never on an eval set: out of fold they must route at least 0.85 of the
+/// bank's safety examples and at most 0.05 of its ordinary questions; the message records where Youden's J and a
+/// 0.02 false-route limit would put them.
+/// </summary>
+public sealed class SafetyCalibrationTests
+{
+    [Fact]
+    public void TheScreensThresholdsHoldTheirCrossValidatedOperatingPoint()
+    {
+        var result = SafetyCalibration.Run(QuestionBank.Default);
+
+        Assert.True(result.Safety >= 100 && result.Ordinary >= 1000, $"{result.Safety} safety and {result.Ordinary} ordinary texts");
+        var report = $"at the screen's {LearnedSafetyScreen.ClassifierRoute:0.00} / {LearnedSafetyScreen.NeighbourRoute:0.00}: recall {result.Current.Recall:0.000}, ordinary routed {result.Current.FalseRoutes:0.000}; "
+            + $"Youden's J would pick {result.YoudenPoint.Classifier:0.00} / {result.YoudenPoint.Neighbour:0.00} (recall {result.YoudenPoint.Recall:0.000}, routed {result.YoudenPoint.FalseRoutes:0.000}); "
+            + $"at most {SafetyCalibration.MaxFalseRoutes:0.00} routed: {result.ClassifierRoute:0.00} / {result.NeighbourRoute:0.00} (recall {result.Recall:0.000})";
+        Assert.True(result.Current.Recall >= MinRecall && result.Current.FalseRoutes <= MaxRouted, report);
+    }
+
+    /// <summary>The envelope the hand-set thresholds must keep out of fold (BENCHMARKS.md, issue 13 third round).</summary>
+    private const double MinRecall = 0.85;
+    private const double MaxRouted = 0.05;
+}
