@@ -3,6 +3,7 @@ using Azure.Identity;
 using Bot.Knowledge.Answering;
 using Bot.Knowledge.Bank;
 using Bot.Knowledge.Evaluation;
+using Bot.Knowledge.Health;
 using Bot.Knowledge.Ingestion;
 using Bot.Knowledge.Language;
 using Bot.Knowledge.Pack;
@@ -43,6 +44,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<PassageIndex>();
         services.AddSingleton<PassageSearch>();
+        services.AddSingleton(sp => new KnowledgeReadiness(sp.GetRequiredService<PassageIndex>(), sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
         services.AddSingleton<RegulationSearchPlugin>();
         services.AddSingleton<PassageReader>();
         services.AddSingleton<IPassageReader>(sp => sp.GetRequiredService<PassageReader>());
