@@ -1,5 +1,4 @@
 using Bot.Dialogs.Coordinator;
-using Bot.Dialogs.Storage;
 
 namespace Bot.Host.Cli;
 
@@ -11,7 +10,7 @@ internal static class AdminRegion
 {
     private const string Usage = "Usage: admin wilayah \"<OPD name or short name>\" \"<Kabupaten/Kota>\"";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<IServiceProvider> buildServices, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, OrganisationRegions regions, CancellationToken cancellationToken)
     {
         if (args is not [var organisationName, var region] || organisationName.Trim().Length == 0 || !region.Any(char.IsLetter))
         {
@@ -23,19 +22,6 @@ internal static class AdminRegion
         {
             await error.WriteLineAsync($"The region has at most {OrganisationRegions.MaxLength} characters.".AsMemory(), cancellationToken);
             return 2;
-        }
-
-        var services = buildServices();
-        await using var owner = services as IAsyncDisposable;
-        OrganisationRegions regions;
-        try
-        {
-            regions = services.GetRequiredService<OrganisationRegions>();
-        }
-        catch (DataFolderInUseException inUse)
-        {
-            await error.WriteLineAsync(("admin: " + inUse.Message).AsMemory(), cancellationToken);
-            return 3;
         }
 
         if (regions.Set(organisationName, region) is not { } organisation)

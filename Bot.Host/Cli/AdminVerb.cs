@@ -1,3 +1,4 @@
+using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Enrollment;
 using Bot.Dialogs.Storage;
 
@@ -39,11 +40,6 @@ internal static class AdminVerb
         }
 
         var command = args[0].ToLowerInvariant();
-        if (command is "wilayah" or "region")
-        {
-            return await AdminRegion.RunAsync(args[1..], output, error, buildServices, cancellationToken);
-        }
-
         var (name, title, problem) = Arguments(args[1..]);
         if (problem is not null || (command is not ("daftar" or "list") && name.Length == 0))
         {
@@ -92,6 +88,8 @@ internal static class AdminVerb
                 await output.WriteLineAsync($"Sign-in code for {admin.Describe(issued.Person)} (single use, 24 hours): {issued.Code}".AsMemory(), cancellationToken);
                 await output.WriteLineAsync($"In the chat they type: masuk {issued.Code}".AsMemory(), cancellationToken);
                 return 0;
+            case "wilayah" or "region":
+                return await AdminRegion.RunAsync(args[1..], output, error, services.GetRequiredService<OrganisationRegions>(), cancellationToken);
             case "daftar" or "list":
                 foreach (var person1 in admin.ListWithRole().OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
                 {
