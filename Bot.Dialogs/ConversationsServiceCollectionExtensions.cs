@@ -20,6 +20,9 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Dialog, JoinDialog>();
         services.AddSingleton<IIntentHandler, EnrollmentHandler>();
         services.AddSingleton<IIntentHandler, OrganisationCommands>();
+        services.AddOptions<RegionOptions>().Bind(configuration.GetSection(RegionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrganisationRegions>();
+        services.AddHostedService<DefaultRegionFiller>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<PeopleAdministration>();
         services.AddSingleton<IIntentHandler, PeopleCommands>();

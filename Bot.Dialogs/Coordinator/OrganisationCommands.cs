@@ -13,7 +13,8 @@ namespace Bot.Dialogs.Coordinator;
 /// ("undang Dinkes"), however worded; the OPD to invite is matched loosely against the OPDs that exist.
 /// </summary>
 internal sealed partial class OrganisationCommands(
-    IOrganisationStore organisations, IInviteCodeStore invites, IUserStore users, ICommitmentStore commitments, TimeProvider time) : IIntentHandler
+    IOrganisationStore organisations, IInviteCodeStore invites, IUserStore users, ICommitmentStore commitments, OrganisationRegions regions, TimeProvider time)
+    : IIntentHandler
 {
     public const int MaxNameLength = 100;
 
@@ -83,6 +84,7 @@ internal sealed partial class OrganisationCommands(
             Name = name,
             ShortName = shortName,
             TimeZone = zone,
+            Region = regions.Default,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             CreatedBy = turn.User!.Id,
             CoordinatorUserIds = [turn.User.Id],

@@ -1,82 +1,51 @@
-using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Bot.Dialogs.Engine.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Dialogs.Engine;
 
 /// <summary>
-/// Per-user token bucket in memory (options <c>RateLimit</c>): each channel account gets
-/// <see cref="RateLimitOptions.Burst"/> turns at once and <see cref="RateLimitOptions.TurnsPerMinute"/> after that.
-/// Sits on the hot path, so one dictionary lookup and a small lock per message; idle buckets are swept now and
-/// then so memory stays flat however many users pass by.
+/// Per-user token buckets (options <c>RateLimit</c>) in a System.Threading.RateLimiting partitioned limiter: each
+/// channel account gets <see cref="RateLimitOptions.Burst"/> turns at once and <see cref="RateLimitOptions.TurnsPerMinute"/>
+/// after that. The framework forgets a bucket once it has been full for a while, so memory stays flat however many
+/// users pass by. This wrapper only turns a lease into a <see cref="RateDecision"/> that tells the user once per wait.
 /// </summary>
-public sealed class TurnRateLimiter(IOptionsMonitor<RateLimitOptions> options, TimeProvider time)
+public sealed class TurnRateLimiter : IDisposable
 {
-    private const int SweepEvery = 4096;
-    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
-    private int _sinceSweep;
+    private readonly IOptionsMonitor<RateLimitOptions> _options;
+    private readonly LiveLimiterCount _live = new();
+    private readonly PartitionedRateLimiter<string> _buckets;
+
+    public TurnRateLimiter(IOptionsMonitor<RateLimitOptions> options, TimeProvider time)
+    {
+        _options = options;
+        // A bucket takes the settings of its creation; one idle long enough to be forgotten starts again with new ones.
+        _buckets = PartitionedRateLimiter.Create<string, string>(userKey => RateLimitPartition.Get(userKey, _ =>
+        {
+            var settings = options.CurrentValue;
+            return new ClockedTokenBucket(Math.Max(1, settings.Burst), settings.TurnsPerMinute, time, _live);
+        }), StringComparer.Ordinal);
+    }
 
     /// <summary>Buckets held now (for tests and diagnostics).</summary>
-    internal int TrackedUsers => _buckets.Count;
+    internal int TrackedUsers => _live.Count;
 
     /// <summary>Takes one turn from <paramref name="userKey"/>'s bucket, or says how long to wait.</summary>
     public RateDecision TryAcquire(string userKey)
     {
-        var settings = options.CurrentValue;
-        if (settings.TurnsPerMinute <= 0)
+        if (_options.CurrentValue.TurnsPerMinute <= 0)
         {
             return RateDecision.Allowed;
         }
 
-        var now = time.GetUtcNow().UtcTicks;
-        var perTick = settings.TurnsPerMinute / (double)TimeSpan.TicksPerMinute;
-        var burst = Math.Max(1, settings.Burst);
-        var bucket = _buckets.GetOrAdd(userKey, static (_, state) => new Bucket(state.burst, state.now), (burst, now));
-        RateDecision decision;
-        lock (bucket)
-        {
-            bucket.Tokens = Math.Min(burst, bucket.Tokens + ((now - bucket.UpdatedTicks) * perTick));
-            bucket.UpdatedTicks = now;
-            if (bucket.Tokens >= 1)
-            {
-                bucket.Tokens -= 1;
-                bucket.Notified = false;
-                decision = RateDecision.Allowed;
-            }
-            else
-            {
-                var wait = TimeSpan.FromTicks((long)Math.Ceiling((1 - bucket.Tokens) / perTick));
-                decision = new RateDecision(false, wait, !bucket.Notified);
-                bucket.Notified = true;
-            }
-        }
-
-        if (Interlocked.Increment(ref _sinceSweep) >= SweepEvery)
-        {
-            Sweep(now, (long)(burst / perTick));
-        }
-
-        return decision;
+        using var lease = _buckets.AttemptAcquire(userKey);
+        return lease.IsAcquired
+            ? RateDecision.Allowed
+            : new RateDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1),
+                lease.TryGetMetadata(ClockedLease.FirstRefusal, out var first) && first);
     }
 
-    /// <summary>Forgets buckets that have been idle long enough to be full again: a new one is the same.</summary>
-    private void Sweep(long now, long ticksToFull)
-    {
-        Interlocked.Exchange(ref _sinceSweep, 0);
-        foreach (var (key, bucket) in _buckets)
-        {
-            if (now - Volatile.Read(ref bucket.UpdatedTicks) >= ticksToFull)
-            {
-                _buckets.TryRemove(KeyValuePair.Create(key, bucket));
-            }
-        }
-    }
-
-    private sealed class Bucket(double tokens, long updatedTicks)
-    {
-        public double Tokens = tokens;
-        public long UpdatedTicks = updatedTicks;
-        public bool Notified;
-    }
+    public void Dispose() => _buckets.Dispose();
 }
 
 /// <summary>Whether a turn may run; when not, how long until it may and whether to tell the user (once per wait).</summary>

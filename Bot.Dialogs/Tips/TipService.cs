@@ -76,7 +76,7 @@ public sealed class TipService(ITipStore store, TipRateLimiter limiter, TimeProv
     }
 
     /// <summary>False when this sender has used up their submissions for now (nothing is counted by asking).</summary>
-    public bool CanSubmit(string senderKey) => !limiter.IsExhausted(SubmitAction, senderKey, options.Value.SubmissionsPerWindow);
+    public bool CanSubmit(string senderKey) => !limiter.IsExhausted(SubmitAction, senderKey, options.Value.SubmissionsPerWindow, options.Value.SubmissionWindow);
 
     /// <summary>The status a reporter may see for a code; every lookup counts against the limit (against guessing).</summary>
     public TipLookup Lookup(string? trackingCode, string senderKey)

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Enrollment;
 using Bot.Host.Storage.LiteDb;
 
@@ -11,15 +12,17 @@ namespace Bot.Host.Cli;
 /// code (24 hours) to type as "masuk KODE" in any channel; the admin code in the log stops working.</item>
 /// <item><c>admin kode-masuk "Nama"</c>: a new sign-in code for a coordinator or fokal (a lost or new device).</item>
 /// <item><c>admin daftar</c>: everyone with a role.</item>
+/// <item><c>admin wilayah "OPD" "Kabupaten/Kota"</c>: an OPD's region (<see cref="AdminRegion"/>).</item>
 /// </list>
-/// English spellings work too: <c>coordinator</c>, <c>sign-in-code</c>, <c>list</c>, <c>--title</c>.
+/// English spellings work too: <c>coordinator</c>, <c>sign-in-code</c>, <c>list</c>, <c>region</c>, <c>--title</c>.
 /// </summary>
 internal static class AdminVerb
 {
     private const string Usage =
         "Usage: admin koordinator \"<name>\" [--jabatan \"<job title>\"]   create a coordinator and print a sign-in code\n" +
         "       admin kode-masuk \"<name or id>\"                        a new sign-in code for a coordinator or fokal\n" +
-        "       admin daftar                                           list everyone with a role";
+        "       admin daftar                                           list everyone with a role\n" +
+        "       admin wilayah \"<OPD>\" \"<Kabupaten/Kota>\"                 set an OPD's region (the exports' Kabupaten/Kota)";
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         RunAsync(args, output, error, () => VerbHost.Build().Services, cancellationToken);
@@ -85,6 +88,8 @@ internal static class AdminVerb
                 await output.WriteLineAsync($"Sign-in code for {admin.Describe(issued.Person)} (single use, 24 hours): {issued.Code}".AsMemory(), cancellationToken);
                 await output.WriteLineAsync($"In the chat they type: masuk {issued.Code}".AsMemory(), cancellationToken);
                 return 0;
+            case "wilayah" or "region":
+                return await AdminRegion.RunAsync(args[1..], output, error, services.GetRequiredService<OrganisationRegions>(), cancellationToken);
             case "daftar" or "list":
                 foreach (var person1 in admin.ListWithRole().OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
                 {

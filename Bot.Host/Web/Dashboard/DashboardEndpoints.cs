@@ -2,6 +2,7 @@ using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
 namespace Bot.Host.Web.Dashboard;
@@ -21,7 +22,7 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/cetak", (HttpContext http, DashboardStatistics statistics, TimeProvider time) =>
         {
             var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
-            return PrintPage.Render(statistics.Overview(filter), statistics.Rows(filter), time.GetUtcNow());
+            return new RazorComponentResult<PrintPage>(new { Overview = statistics.Overview(filter), Rows = statistics.Rows(filter), PrintedAt = time.GetUtcNow() });
         });
         dashboard.MapDashboardExports();
         dashboard.MapDashboardFiles();
@@ -36,11 +37,13 @@ internal static class DashboardEndpoints
         return app;
     }
 
-    private static IResult Overview(HttpContext http, DashboardStatistics statistics)
+    private static RazorComponentResult<OverviewPage> Overview(HttpContext http, DashboardStatistics statistics)
     {
         var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
-        return DashboardLayout.Page(
-            DashboardUser.From(http), "Ringkasan", OverviewPage.Body(statistics.Overview(filter)), filter, statistics.Years(), ignoredFilters: FilterQuery.Ignored(http.Request));
+        return new RazorComponentResult<OverviewPage>(new
+        {
+            User = DashboardUser.From(http), Overview = statistics.Overview(filter), Years = statistics.Years(), IgnoredFilters = FilterQuery.Ignored(http.Request),
+        });
     }
 
     private static IResult Organisation(HttpContext http, int id, DashboardStatistics statistics, IOrganisationStore organisations, IUserStore users)
@@ -53,8 +56,11 @@ internal static class DashboardEndpoints
         var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
         var standings = statistics.Standings(filter, id);
         var people = users.GetMany(standings.SelectMany(PeopleOf));
-        var body = OpdPage.Body(organisation, users.ListFokal(id), standings, filter, people);
-        return DashboardLayout.Page(DashboardUser.From(http), organisation.ShortName, body, filter, statistics.Years(), "/dasbor/opd/" + id, FilterQuery.Ignored(http.Request));
+        return new RazorComponentResult<OpdPage>(new
+        {
+            User = DashboardUser.From(http), Organisation = organisation, Fokal = users.ListFokal(id), Standings = standings, People = people,
+            Filter = filter, Years = statistics.Years(), IgnoredFilters = FilterQuery.Ignored(http.Request),
+        });
     }
 
     private static void MapTipPages(this RouteGroupBuilder dashboard)
@@ -62,11 +68,11 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/laporan-warga", (HttpContext http, ITipStore tips, string? status) =>
         {
             var only = StatusNamed(status);
-            return DashboardLayout.Page(DashboardUser.From(http), "Laporan warga", TipPages.List(tips.List(only), only));
+            return new RazorComponentResult<TipListPage>(new { User = DashboardUser.From(http), Tips = tips.List(only), Status = only });
         });
         dashboard.MapGet("/laporan-warga/{code}", (HttpContext http, string code, TipService tips, IUserStore users) =>
             tips.Find(code) is { } tip
-                ? DashboardLayout.Page(DashboardUser.From(http), tip.Id, TipPages.Detail(tip, DashboardUser.From(http), CoordinatorNames(users, tip)))
+                ? new RazorComponentResult<TipDetailPage>(new { User = DashboardUser.From(http), Tip = tip, CoordinatorNames = CoordinatorNames(users, tip) })
                 : Results.NotFound());
         dashboard.MapPost("/laporan-warga/{code}/status", async (HttpContext http, string code, TipService tips, CancellationToken cancellationToken) =>
         {

@@ -9,6 +9,8 @@ internal static class DashboardHostExtensions
 
         // The stores, sign-in and sessions come with AddBotDialogs; the web side only adds its filter.
         services.AddSingleton<DashboardAuthFilter>();
+        // The pages are Razor components rendered on the server (RazorComponentResult): encoding by construction, no script.
+        services.AddRazorComponents();
         return services;
     }
 }

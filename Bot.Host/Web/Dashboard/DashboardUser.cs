@@ -4,7 +4,7 @@ using Bot.Dialogs.Domain;
 namespace Bot.Host.Web.Dashboard;
 
 /// <summary>The signed-in coordinator of this request, put there by <see cref="DashboardAuthFilter"/>.</summary>
-internal sealed record DashboardUser(BotUser User, DashboardSession Session)
+public sealed record DashboardUser(BotUser User, DashboardSession Session)
 {
     private const string ItemKey = "Sinergi.DashboardUser";
 

@@ -28,7 +28,7 @@ public sealed class TrackingCodeAndLimiterTests
     public void TheLimiterRefusesBeyondTheLimitAndForgetsAfterTheWindow()
     {
         var time = new FakeTimeProvider();
-        var limiter = new TipRateLimiter(time);
+        using var limiter = new TipRateLimiter(time);
         var window = TimeSpan.FromHours(1);
 
         Assert.True(limiter.TryAcquire("submit", "whatsapp|6281234567890", 2, window));
@@ -40,6 +40,22 @@ public sealed class TrackingCodeAndLimiterTests
         time.Advance(window + TimeSpan.FromSeconds(1));
 
         Assert.True(limiter.TryAcquire("submit", "whatsapp|6281234567890", 2, window));
-        Assert.Equal(1, limiter.TrackedSenders);
+
+        // Partitions whose window has been empty for 10 s are dropped on the partitioned limiter's own heartbeat:
+        // wait for that to show. Only the sender who just tried again is still held.
+        time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(SpinWait.SpinUntil(() => limiter.TrackedSenders == 1, TimeSpan.FromSeconds(30)), $"{limiter.TrackedSenders} senders kept");
+    }
+
+    [Fact]
+    public void AskingWhetherTheLimitIsReachedCountsNothing()
+    {
+        using var limiter = new TipRateLimiter(new FakeTimeProvider());
+        var window = TimeSpan.FromHours(1);
+        Assert.False(limiter.IsExhausted("submit", "whatsapp|6281234567890", 1, window));
+        Assert.False(limiter.IsExhausted("submit", "whatsapp|6281234567890", 1, window));
+
+        Assert.True(limiter.TryAcquire("submit", "whatsapp|6281234567890", 1, window));
+        Assert.True(limiter.IsExhausted("submit", "whatsapp|6281234567890", 1, window));
     }
 }

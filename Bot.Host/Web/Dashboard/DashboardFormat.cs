@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Net;
 
 namespace Bot.Host.Web.Dashboard;
 
-/// <summary>Encoding and number formatting for the server-rendered pages (Indonesian: comma decimals).</summary>
-internal static class Html
+/// <summary>Number and date formatting for the dashboard pages (Indonesian: comma decimals). Razor does the encoding.</summary>
+internal static class DashboardFormat
 {
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
-
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     public static string Number(decimal value) => value.ToString("#,##0.##", Indonesian);
 
