@@ -7,6 +7,21 @@ namespace Bot.Tests.Support;
 /// <summary>Common starting points for conversation tests: a coordinator, an OPD, an enrolled fokal.</summary>
 public static partial class ConversationScenarios
 {
+    /// <summary>
+    /// A fokal answers the registration form up to its budget question, which is left pending. The legacy state
+    /// fixture (Fixtures/LegacyBsonState) was recorded with exactly these answers.
+    /// </summary>
+    public static async Task AnswerUpToTheBudgetAsync(ConversationDriver fokal)
+    {
+        await fokal.SendAsync("rencana aksi baru");
+        await fokal.SendAsync("pencegahan");
+        await fokal.SendAsync("Sosialisasi");
+        await fokal.SendAsync("Sosialisasi bahaya narkoba di SMA");
+        await fokal.SendAsync("jumlah siswa yang mengikuti sosialisasi");
+        await fokal.SendAsync("1.500 orang");
+        await fokal.SayAsync("Kandangan", "anggaran");
+    }
+
     /// <summary>A user made coordinator directly in the store (the admin code path has its own tests).</summary>
     public static ConversationDriver Coordinator(DialogsHost host, string userId = "koord", string locale = "id-ID")
     {

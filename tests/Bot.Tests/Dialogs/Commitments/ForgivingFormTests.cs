@@ -95,7 +95,7 @@ public sealed class ForgivingFormTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(December));
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
         await fokal.SayAsync("Rp 25 juta", "tahun rencana", "1. 2027 (tahun depan)", "2. 2026 (tahun ini)");
         await fokal.SayAsync("1", "tenggat", "tahun 2027");
 
@@ -113,7 +113,7 @@ public sealed class ForgivingFormTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(December));
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
         await fokal.SendAsync("lewati");
         await fokal.SayAsync("2026", "tenggat", "tahun 2026");
         await fokal.SayAsync("31/12", "periode pelaporan");
@@ -134,7 +134,7 @@ public sealed class ForgivingFormTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path, new FakeTimeProvider(December));
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
         await fokal.SayAsync("lewati", "tahun rencana");
         await fokal.SayAsync("2026", "tahun 2026", "*31 Desember*", "*akhir Desember*", "*31/12/2026*");
         fokal.AssertNoReplyContains("30 Juni");
@@ -162,26 +162,15 @@ public sealed class ForgivingFormTests : IDisposable
     {
         using var host = new DialogsHost(_folder.Path);
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
         await fokal.SayAsync("lewati", "tenggat", "tahun 2027");
         fokal.AssertNoReplyContains("tahun rencana");
-    }
-
-    private static async Task AnswerUpToTheBudgetAsync(ConversationDriver fokal)
-    {
-        await fokal.SendAsync("rencana aksi baru");
-        await fokal.SendAsync("pencegahan");
-        await fokal.SendAsync("Sosialisasi");
-        await fokal.SendAsync("Sosialisasi bahaya narkoba di SMA");
-        await fokal.SendAsync("jumlah siswa yang mengikuti sosialisasi");
-        await fokal.SendAsync("1.500 orang");
-        await fokal.SayAsync("Kandangan", "anggaran");
     }
 
     /// <summary>Seven answers (focus area to budget), then the deadline question is pending.</summary>
     private static async Task AnswerUpToTheDeadlineAsync(ConversationDriver fokal)
     {
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
         await fokal.SayAsync("Rp 25 juta", "tenggat");
     }
 

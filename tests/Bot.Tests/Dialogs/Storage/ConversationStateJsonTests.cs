@@ -25,7 +25,7 @@ public sealed class ConversationStateJsonTests : IDisposable
     {
         var host = new DialogsHost(_folder.Path);
         var fokal = await ConversationScenarios.FokalAsync(host, ConversationScenarios.Coordinator(host), "Dinsos", "budi");
-        await AnswerUpToTheBudgetAsync(fokal);
+        await ConversationScenarios.AnswerUpToTheBudgetAsync(fokal);
 
         var stored = host.Get<SinergiDatabase>().Raw.GetCollection("conversation_states").FindById(StateKey);
         Assert.False(stored.ContainsKey("Stack"));
@@ -94,18 +94,6 @@ public sealed class ConversationStateJsonTests : IDisposable
         Assert.Equal(25_000_000m, saved.Budget);
         Assert.Equal(new DateOnly(2027, 6, 30), saved.Deadline);
         Assert.Empty(host.Get<IConversationStateStore>().Load(StateKey).Stack);
-    }
-
-    /// <summary>The same six answers the fixture was made with (by the pre-change code); the budget is pending.</summary>
-    private static async Task AnswerUpToTheBudgetAsync(ConversationDriver fokal)
-    {
-        await fokal.SendAsync("rencana aksi baru");
-        await fokal.SendAsync("pencegahan");
-        await fokal.SendAsync("Sosialisasi");
-        await fokal.SendAsync("Sosialisasi bahaya narkoba di SMA");
-        await fokal.SendAsync("jumlah siswa yang mengikuti sosialisasi");
-        await fokal.SendAsync("1.500 orang");
-        await fokal.SayAsync("Kandangan", "anggaran");
     }
 
     private static string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
