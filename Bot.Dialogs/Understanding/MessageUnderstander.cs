@@ -46,7 +46,13 @@ public sealed class MessageUnderstander(
     public Interpretation Understand(string text, Role? role, bool english, bool waitForModel = true)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var concern = safety?.Screen(text) ?? SafetyConcern.None;
+        var typed = text.Length > MaxCommandLength ? null : TypedCommands.MatchCommand(text);
+
+        // A typed command's argument is data (a sign-in code, an RA code, a name), not words: the screen reads the
+        // rest. Its character n-grams once took a random code ("masuk K7M2…") for a plea for help or self-harm. A
+        // question typed as a command is screened again, whole, by the answerer.
+        var screened = typed is { Argument: { Length: > 0 } argument } ? text.Replace(argument, " ", StringComparison.Ordinal) : text;
+        var concern = safety?.Screen(screened) ?? SafetyConcern.None;
         var questionShaped = QuestionShape.IsQuestion(text);
         if (text.Length > MaxCommandLength)
         {
@@ -55,7 +61,6 @@ public sealed class MessageUnderstander(
         }
 
         var structured = StructuredEntities.Find(text);
-        var typed = TypedCommands.MatchCommand(text);
         if (typed is { } early && model is null && !IntentModel.DefaultIsReady)
         {
             // The model is still training (the first seconds after start): a typed command needs no model, so it
