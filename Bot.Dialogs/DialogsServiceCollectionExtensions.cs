@@ -5,6 +5,7 @@ using Bot.Dialogs.Linking;
 using Bot.Dialogs.Menu;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
 using Bot.Dialogs.Understanding;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class DialogsServiceCollectionExtensions
         // Storage is an adapter the host adds (Bot.Host/Storage/LiteDb, AddLiteDbStorage); this layer sees only the
         // ports in Storage/.
         services.AddReminderPolicy(configuration);
+        services.AddSingleton<UnitOfWorkRunner>();
         services.AddSingleton<IBot, RouterBot>();
         services.AddUnderstanding();
         services.AddSingleton<IIntentHandler, MenuHandler>();

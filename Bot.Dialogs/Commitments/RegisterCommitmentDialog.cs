@@ -14,7 +14,7 @@ namespace Bot.Dialogs.Commitments;
 /// periods; then the summary, which flags a period already over. "Tidak" at the summary changes one field. Saved
 /// only after "ya"; until then the answers are the fokal's draft.
 /// </summary>
-internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, ICommitmentStore commitments, IGroupCommitter commits, TimeProvider time)
+internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, ICommitmentStore commitments, TimeProvider time)
     : FormDialog<RegisterCommitmentDialog.RegisterState>(DialogId)
 {
     public const string DialogId = "commitment.register";
@@ -95,13 +95,10 @@ internal sealed class RegisterCommitmentDialog(CommitmentPrompts prompts, ICommi
             return await form.Dialog.EndAsync(null, cancellationToken);
         }
 
-        // Through the shared commit: its transaction and fsync are shared with the turns finishing at the same time
-        // (BENCHMARKS.md "Load"). A fresh draft object per attempt, since a failed batch runs this again.
-        Commitment? saved = null;
-        await commits.CommitAsync(
-            () => saved = commitments.Register(form.State.Draft.ToCommitment(form.State.OrganisationId), user.Id, turn.RequestKey),
-            cancellationToken);
-        turn.SendText(turn.F(CommitmentTexts.Saved, saved!.Code));
+        // Written with the rest of the turn; two fokal registering at once get different codes (the one whose code
+        // sequence changed meanwhile runs the turn again).
+        var saved = commitments.Register(form.State.Draft.ToCommitment(form.State.OrganisationId), user.Id, turn.RequestKey);
+        turn.SendText(turn.F(CommitmentTexts.Saved, saved.Code));
         return await form.Dialog.EndAsync(saved.Code, cancellationToken);
     }
 

@@ -21,7 +21,6 @@ internal sealed partial class PeopleCommands(
     ICommitmentStore commitments,
     PeopleDirectory people,
     NotificationOutbox notices,
-    IStorageTransactions transactions,
     TimeProvider time) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
@@ -142,15 +141,12 @@ internal sealed partial class PeopleCommands(
         var organisation = person.OrganisationId is { } id ? organisations.Get(id) : null;
         var held = organisation is null ? 0 : commitments.ListByOrganisation(organisation.Id).Count(c => c.Status == CommitmentStatus.Active && c.ResponsibleUserId() == person.Id);
         var label = person.Label(english);
-        transactions.Run(() =>
-        {
-            var stored = users.Get(person.Id)!;
-            stored.Role = Role.Warga;
-            stored.OrganisationId = null;
-            stored.RoleSince = time.GetUtcNow().UtcDateTime;
-            users.Update(stored);
-            notices.Enqueue(stored.Id, PeopleTexts.NoticeRemoved.Format(stored.Locale, Access.RoleName(role, LocalizedText.IsEnglish(stored.Locale)).ToLowerInvariant(), turn.User!.DisplayName(LocalizedText.IsEnglish(stored.Locale))));
-        });
+        var stored = users.Get(person.Id)!;
+        stored.Role = Role.Warga;
+        stored.OrganisationId = null;
+        stored.RoleSince = time.GetUtcNow().UtcDateTime;
+        users.Update(stored);
+        notices.Enqueue(stored.Id, PeopleTexts.NoticeRemoved.Format(stored.Locale, Access.RoleName(role, LocalizedText.IsEnglish(stored.Locale)).ToLowerInvariant(), turn.User!.DisplayName(LocalizedText.IsEnglish(stored.Locale))));
         var text = turn.F(PeopleTexts.Removed, label, Access.RoleName(role, english).ToLowerInvariant());
         if (organisation is not null)
         {
@@ -198,28 +194,22 @@ internal sealed partial class PeopleCommands(
         }
 
         var organisation = organisations.Get(leaving.OrganisationId!.Value)!;
-        var moved = transactions.Run(() =>
+        var codes = new List<string>();
+        foreach (var commitment in commitments.ListByOrganisation(organisation.Id).Where(c => c.Status != CommitmentStatus.Cancelled && c.ResponsibleUserId() == leaving.Id))
         {
-            var codes = new List<string>();
-            foreach (var commitment in commitments.ListByOrganisation(organisation.Id).Where(c => c.Status != CommitmentStatus.Cancelled && c.ResponsibleUserId() == leaving.Id))
-            {
-                commitments.Change(commitment.Id, "Fokal", c => c.FokalUserId = taking.Id, c => users.Get(c.ResponsibleUserId())?.DisplayName(english: false), turn.User!.Id);
-                codes.Add(commitment.Code);
-            }
+            commitments.Change(commitment.Id, "Fokal", c => c.FokalUserId = taking.Id, c => users.Get(c.ResponsibleUserId())?.DisplayName(english: false), turn.User!.Id);
+            codes.Add(commitment.Code);
+        }
 
-            var stored = users.Get(leaving.Id)!;
-            stored.Role = Role.Warga;
-            stored.OrganisationId = null;
-            stored.RoleSince = time.GetUtcNow().UtcDateTime;
-            users.Update(stored);
-            var list = codes.Count == 0 ? "-" : string.Join(", ", codes);
-            notices.Enqueue(taking.Id, PeopleTexts.NoticeTakenOver.Format(taking.Locale, list, leaving.DisplayName(LocalizedText.IsEnglish(taking.Locale)), organisation.Name));
-            notices.Enqueue(stored.Id, PeopleTexts.NoticeTransferred.Format(stored.Locale, organisation.Name, taking.DisplayName(LocalizedText.IsEnglish(stored.Locale)), list));
-            return codes;
-        });
-        turn.SendText(turn.F(
-            PeopleTexts.Transferred, moved.Count, leaving.Label(english), taking.Label(english), organisation.Name,
-            moved.Count == 0 ? "-" : string.Join(", ", moved)));
+        var stored = users.Get(leaving.Id)!;
+        stored.Role = Role.Warga;
+        stored.OrganisationId = null;
+        stored.RoleSince = time.GetUtcNow().UtcDateTime;
+        users.Update(stored);
+        var list = codes.Count == 0 ? "-" : string.Join(", ", codes);
+        notices.Enqueue(taking.Id, PeopleTexts.NoticeTakenOver.Format(taking.Locale, list, leaving.DisplayName(LocalizedText.IsEnglish(taking.Locale)), organisation.Name));
+        notices.Enqueue(stored.Id, PeopleTexts.NoticeTransferred.Format(stored.Locale, organisation.Name, taking.DisplayName(LocalizedText.IsEnglish(stored.Locale)), list));
+        turn.SendText(turn.F(PeopleTexts.Transferred, codes.Count, leaving.Label(english), taking.Label(english), organisation.Name, list));
     }
 
     /// <summary>One person by name, or a message (nobody, or which of several) and null.</summary>

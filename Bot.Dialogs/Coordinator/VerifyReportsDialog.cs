@@ -96,7 +96,7 @@ internal sealed class VerifyReportsDialog(
         switch (step.ResultAs<string>())
         {
             case "approve":
-                await ConcludeAsync(step, review.Approve(step.State.ReportId, step.Turn.User!.Id), VerificationTexts.Approved, cancellationToken);
+                Conclude(step, review.Approve(step.State.ReportId, step.Turn.User!.Id), VerificationTexts.Approved);
                 return await step.EndAsync(null, cancellationToken);
             case "return":
                 return await step.PromptAsync(_comment.Id, new PromptOptions { Text = step.Turn.F(VerificationTexts.AskComment, MaxComment), MaxLength = MaxComment }, cancellationToken);
@@ -109,11 +109,11 @@ internal sealed class VerifyReportsDialog(
     private async Task<DialogTurnResult> ReturnStepAsync(WaterfallStep<VerifyState> step, CancellationToken cancellationToken)
     {
         var outcome = review.Return(step.State.ReportId, step.Turn.User!.Id, step.ResultAs<string>());
-        await ConcludeAsync(step, outcome, VerificationTexts.Returned, cancellationToken);
+        Conclude(step, outcome, VerificationTexts.Returned);
         return await step.EndAsync(null, cancellationToken);
     }
 
-    private async Task ConcludeAsync(WaterfallStep<VerifyState> step, ReportReview.Outcome? outcome, LocalizedText done, CancellationToken cancellationToken)
+    private void Conclude(WaterfallStep<VerifyState> step, ReportReview.Outcome? outcome, LocalizedText done)
     {
         if (outcome is null)
         {
@@ -122,7 +122,8 @@ internal sealed class VerifyReportsDialog(
         }
 
         step.State.Reviewed++;
-        var delivered = await review.TryNotifyAsync(outcome, cancellationToken);
+        var delivered = review.CanNotifyNow(outcome);
+        step.Turn.AfterCommit(ct => review.TryNotifyAsync(outcome, ct));
         var said = step.Turn.F(done, outcome.Commitment.Code, outcome.Report.Period) + " " + step.Turn.T(delivered ? VerificationTexts.FokalNotified : VerificationTexts.FokalPending);
         var waiting = reports.ListByState(ReportState.Submitted).Count;
         if (waiting == 0)

@@ -90,6 +90,21 @@ public sealed class TurnContext
         _commitWrites.Add(write);
     }
 
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+
+    /// <summary>Work that runs once the turn's commit is durable (pushing a notice to someone else).</summary>
+    internal IReadOnlyList<Func<CancellationToken, Task>> AfterCommitWork => _afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once everything this turn wrote is durable, before the replies leave; never when
+    /// the turn fails or is run again. A failure in it is logged and does not fail the turn.
+    /// </summary>
+    internal void AfterCommit(Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _afterCommit.Add(work);
+    }
+
     /// <summary>Today's date where the user is.</summary>
     public DateOnly Today(TimeProvider time)
     {

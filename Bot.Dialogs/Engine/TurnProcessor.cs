@@ -6,19 +6,22 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Dialogs.Engine;
 
 /// <summary>
-/// The turn pipeline every channel feeds (DESIGN.md "The turn pipeline"): one turn per conversation at a time,
-/// de-duplication by activity id, state loaded, the bot run, then one commit of the activity id, the conversation
-/// reference and the state (only when the turn did not throw), and one catch that apologises once and clears the
-/// dialog stack. The commit is shared with the turns of other conversations that finish at the same moment
-/// (<see cref="IGroupCommitter"/>): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is
-/// recorded in the state document itself, and turns of one conversation are serialised, so checking the id first
-/// and recording it with the state still runs an activity at most once.
+/// The turn pipeline every channel feeds (docs/architecture.md "The path of a turn"): one turn per conversation at a
+/// time, de-duplication by activity id, state loaded, then the bot run inside one unit of work
+/// (<see cref="IUnitOfWork"/>): whatever the turn writes through the stores is staged and committed once, with the
+/// form drafts, the sender's reference and the state (with the activity id), and the replies are handed back only
+/// after that commit. Features never see a transaction. A turn whose writes met a concurrent change is run again
+/// (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times); a turn that throws keeps nothing, apologises once and
+/// clears the dialog stack. The commit is shared with the turns of other conversations that finish at the same
+/// moment (group commit): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is recorded in the
+/// state document itself, and turns of one conversation are serialised, so checking the id first and recording it
+/// with the state still runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
     IConversationStateStore states,
     IConversationReferenceStore references,
-    IGroupCommitter commits,
+    IUnitOfWorkFactory units,
     TurnRateLimiter rateLimiter,
     IEnumerable<ITurnReplay> replays,
     SinergiTelemetry telemetry,
@@ -86,56 +89,114 @@ public sealed partial class TurnProcessor(
             return Replay(activity) ?? TurnResult.Duplicate;
         }
 
-        var turn = new TurnContext(activity, state);
-        try
+        TurnContext turn;
+        for (var attempt = 1; ; attempt++)
         {
-            await bot.OnTurnAsync(turn, cancellationToken);
-
-            // Serialised here, in parallel with other turns; the shared commit only writes.
-            turn.State.RememberActivity(activity.Id);
-            var saveState = states.PrepareSave(turn.State);
-            var saveReference = PrepareSenderReference(activity, channelId);
-            await commits.CommitAsync(
-                () =>
-                {
-                    saveReference?.Invoke();
-                    saveState();
-                    foreach (var write in turn.CommitWrites)
-                    {
-                        write();
-                    }
-                },
-                cancellationToken);
-            return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
-        }
-        catch (StorageUnavailableException ex)
-        {
-            // Nothing of this turn was saved, not even its activity id: the state stays where it was, so the same
-            // message sent again once the disk writes again picks up at the same question.
-            return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogTurnFailed(ex, activity.Type);
+            turn = new TurnContext(activity, state);
             try
             {
-                await commits.CommitAsync(
-                    () =>
-                    {
-                        PrepareSenderReference(activity, channelId)?.Invoke();
-                        states.ClearStack(key, activity.Id);
-                    },
-                    CancellationToken.None);
+                return await RunOnceAsync(turn, channelId, cancellationToken);
             }
-            catch (StorageUnavailableException storage)
+            catch (StorageConflictException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
             {
-                return StorageFailed(activity, turn.State, storage, turn.IsConfidential);
+                // What the turn wrote was changed by someone else while it ran: nothing of it was kept. Run it again
+                // on what is stored now; its replies were not sent.
+                LogConflict(ex, attempt);
+            }
+            catch (ConcurrencyException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
+            {
+                LogConflict(ex, attempt);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                // Nothing of this turn was saved, not even its activity id: the state stays where it was, so the same
+                // message sent again once the disk writes again picks up at the same question.
+                return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return await FailedAsync(turn, channelId, key, ex);
             }
 
-            var apology = new TurnContext(activity, turn.State);
-            apology.SendText(Apology);
-            return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
+            try
+            {
+                state = states.Load(key);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
+            }
         }
+    }
+
+    /// <summary>
+    /// One run of the bot in a unit of work: everything the turn wrote through the stores, its form drafts, the
+    /// sender's reference and the state (with the activity id) commit once, and only then are the replies handed back.
+    /// </summary>
+    private async Task<TurnResult> RunOnceAsync(TurnContext turn, string channelId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        using var unit = units.Begin();
+        await bot.OnTurnAsync(turn, cancellationToken);
+
+        // Serialised here, in parallel with other turns; the shared commit only writes.
+        turn.State.RememberActivity(activity.Id);
+        var saveState = states.PrepareSave(turn.State);
+        var saveReference = PrepareSenderReference(activity, channelId);
+        await unit.CommitAsync(
+            () =>
+            {
+                saveReference?.Invoke();
+                saveState();
+                foreach (var write in turn.CommitWrites)
+                {
+                    write();
+                }
+            },
+            cancellationToken);
+        await RunAfterCommitAsync(turn, cancellationToken);
+        return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
+    }
+
+    private async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var work in turn.AfterCommitWork)
+        {
+            try
+            {
+                await work(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogAfterCommitFailed(ex);
+            }
+        }
+    }
+
+    /// <summary>The turn threw: nothing it wrote is kept, the dialog stack is cleared (so a bad state cannot loop) and the user hears one apology.</summary>
+    private async Task<TurnResult> FailedAsync(TurnContext turn, string channelId, string key, Exception exception)
+    {
+        var activity = turn.Activity;
+        LogTurnFailed(exception, activity.Type);
+        try
+        {
+            using var cleanup = units.Begin();
+            await cleanup.CommitAsync(
+                () =>
+                {
+                    PrepareSenderReference(activity, channelId)?.Invoke();
+                    states.ClearStack(key, activity.Id);
+                },
+                CancellationToken.None);
+        }
+        catch (StorageUnavailableException storage)
+        {
+            return StorageFailed(activity, turn.State, storage, turn.IsConfidential);
+        }
+
+        var apology = new TurnContext(activity, turn.State);
+        apology.SendText(Apology);
+        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
     }
 
     /// <summary>The storage could not write (a full disk, an I/O error): a short apology, 503, nothing else (issue 14, finding 3).</summary>
@@ -215,6 +276,12 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity not saved: storage unavailable")]
     private partial void LogStorageUnavailable(Exception exception, string? activityType);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Work after a turn's commit failed; the turn's writes are kept")]
+    private partial void LogAfterCommitFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Turn met a concurrent change on attempt {Attempt}; running it again")]
+    private partial void LogConflict(Exception exception, int attempt);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

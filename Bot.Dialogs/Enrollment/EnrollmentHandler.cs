@@ -11,7 +11,7 @@ namespace Bot.Dialogs.Enrollment;
 /// "ubah nama …" / "ubah jabatan …", however worded. Joining asks the person's name and job title (<see cref="JoinDialog"/>).
 /// </summary>
 internal sealed class EnrollmentHandler(
-    IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, IAdminCodeStore adminCodes, DialogRunner dialogs, IStorageTransactions transactions, TimeProvider time) : IIntentHandler
+    IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, IAdminCodeStore adminCodes, DialogRunner dialogs, TimeProvider time) : IIntentHandler
 {
     public async Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
@@ -60,24 +60,16 @@ internal sealed class EnrollmentHandler(
             return;
         }
 
-        var granted = transactions.Run(() =>
-        {
-            if (!adminCodes.TryRedeem(code, user.Id))
-            {
-                return false;
-            }
-
-            user.Role = Role.Koordinator;
-            user.OrganisationId = null;
-            user.RoleSince = time.GetUtcNow().UtcDateTime;
-            users.Update(user);
-            return true;
-        });
-        if (!granted)
+        if (!adminCodes.TryRedeem(code, user.Id))
         {
             turn.SendText(EnrollmentTexts.AdminRefused);
             return;
         }
+
+        user.Role = Role.Koordinator;
+        user.OrganisationId = null;
+        user.RoleSince = time.GetUtcNow().UtcDateTime;
+        users.Update(user);
 
         var state = new JoinDialog.JoinState { Role = Role.Koordinator, AlreadyGranted = true };
         await dialogs.BeginAsync(turn, JoinDialog.DialogId, state, cancellationToken);

@@ -12,10 +12,32 @@ namespace Bot.Dialogs.Enrollment;
 /// with a single-use code) grants nothing. After the first coordinator's admin code (redeemed at once, so the
 /// secret is never kept in a draft) only the name and title are asked.
 /// </summary>
-internal sealed class JoinDialog(IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, IStorageTransactions transactions, TimeProvider time)
+internal sealed class JoinDialog(IUserStore users, IOrganisationStore organisations, IInviteCodeStore invites, TimeProvider time)
     : FormDialog<JoinDialog.JoinState>(DialogId)
 {
     public const string DialogId = "enrollment.join";
+
+    /// <summary>Uses the invite (unless the role was granted already) and saves the name; null when the invite no longer works.</summary>
+    private BotUser? Grant(BotUser sender, JoinState state)
+    {
+        var user = users.Get(sender.Id) ?? sender;
+        if (!state.AlreadyGranted)
+        {
+            if (!invites.TryUse(state.InviteCode, user.Id))
+            {
+                return null;
+            }
+
+            user.Role = state.Role;
+            user.OrganisationId = state.Role == Role.Fokal ? state.OrganisationId : null;
+            user.RoleSince = time.GetUtcNow().UtcDateTime;
+        }
+
+        user.Name = state.Name;
+        user.JobTitle = state.JobTitle;
+        users.Update(user);
+        return user;
+    }
     public const int MaxName = 80;
     public const int MaxJobTitle = 100;
 
@@ -98,27 +120,7 @@ internal sealed class JoinDialog(IUserStore users, IOrganisationStore organisati
         }
 
         var previous = sender.IsFokal && sender.OrganisationId != state.OrganisationId ? organisations.Get(sender.OrganisationId!.Value) : null;
-        var granted = transactions.Run(() =>
-        {
-            var user = users.Get(sender.Id) ?? sender;
-            if (!state.AlreadyGranted)
-            {
-                if (!invites.TryUse(state.InviteCode, user.Id))
-                {
-                    return null;
-                }
-
-                user.Role = state.Role;
-                user.OrganisationId = state.Role == Role.Fokal ? state.OrganisationId : null;
-                user.RoleSince = time.GetUtcNow().UtcDateTime;
-            }
-
-            user.Name = state.Name;
-            user.JobTitle = state.JobTitle;
-            users.Update(user);
-            return user;
-        });
-
+        var granted = Grant(sender, state);
         if (granted is null)
         {
             turn.SendText(EnrollmentTexts.JoinInvalid);

@@ -9,14 +9,14 @@ namespace Bot.Dialogs.Enrollment;
 /// and without the admin code from the log, and hand them a one-time sign-in code ("masuk KODE"); give an existing
 /// coordinator or fokal a new sign-in code (a lost device); list who has a role.
 /// </summary>
-internal sealed class PeopleAdministration(IUserStore users, AccountLinkStore links, IAdminCodeStore adminCodes, PeopleDirectory people, IStorageTransactions transactions)
+internal sealed class PeopleAdministration(IUserStore users, AccountLinkStore links, IAdminCodeStore adminCodes, PeopleDirectory people)
 {
     private const string IssuedBy = "cli";
 
     /// <summary>A new coordinator and their sign-in code (valid 24 hours). The bootstrap admin code stops working.</summary>
     public (BotUser Person, string Code) CreateCoordinator(string name, string? jobTitle)
     {
-        var person = transactions.Run(() => users.CreatePerson(name.Trim(), jobTitle?.Trim() is { Length: > 0 } title ? title : null, Role.Koordinator));
+        var person = users.CreatePerson(name.Trim(), jobTitle?.Trim() is { Length: > 0 } title ? title : null, Role.Koordinator);
         adminCodes.Retire(person.Id);
         return (person, links.Issue(person.Id, IssuedBy, AccountLinkStore.HandedOverLifetime));
     }

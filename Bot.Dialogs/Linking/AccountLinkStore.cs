@@ -10,7 +10,7 @@ namespace Bot.Dialogs.Linking;
 /// the issuing user's accounts in one transaction, so roles, the OPD and commitments follow the person. The codes
 /// are kept by <see cref="ILinkCodeStore"/>, the users (and their accounts) by <see cref="IUserStore"/>.
 /// </summary>
-internal sealed class AccountLinkStore(ILinkCodeStore codes, IUserStore users, IStorageTransactions transactions, TimeProvider time)
+internal sealed class AccountLinkStore(ILinkCodeStore codes, IUserStore users, TimeProvider time)
 {
     public const int CodeLength = 8;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -48,45 +48,42 @@ internal sealed class AccountLinkStore(ILinkCodeStore codes, IUserStore users, I
     {
         ArgumentNullException.ThrowIfNull(code);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        return transactions.Run(() =>
+        var attempts = codes.FindAttempts(accountKey);
+        if (attempts is not null && nowMs - attempts.WindowStartMs < FailureWindow.TotalMilliseconds && attempts.Failures >= MaxFailures)
         {
-            var attempts = codes.FindAttempts(accountKey);
-            if (attempts is not null && nowMs - attempts.WindowStartMs < FailureWindow.TotalMilliseconds && attempts.Failures >= MaxFailures)
-            {
-                return (LinkOutcome.TooManyAttempts, (BotUser?)null);
-            }
+            return (LinkOutcome.TooManyAttempts, (BotUser?)null);
+        }
 
-            var stored = codes.Find(Hash(code.Trim().ToUpperInvariant()));
-            var target = stored is null || stored.ExpiresAtMs <= nowMs ? null : users.Get(stored.UserId);
-            if (target is null)
-            {
-                CountFailure(attempts, accountKey, nowMs);
-                return (LinkOutcome.InvalidOrExpired, null);
-            }
+        var stored = codes.Find(Hash(code.Trim().ToUpperInvariant()));
+        var target = stored is null || stored.ExpiresAtMs <= nowMs ? null : users.Get(stored.UserId);
+        if (target is null)
+        {
+            CountFailure(attempts, accountKey, nowMs);
+            return (LinkOutcome.InvalidOrExpired, null);
+        }
 
-            if (target.Accounts.Contains(accountKey))
-            {
-                return (LinkOutcome.AlreadyLinked, target);
-            }
+        if (target.Accounts.Contains(accountKey))
+        {
+            return (LinkOutcome.AlreadyLinked, target);
+        }
 
-            var source = users.FindByAccount(accountKey);
-            if (source is not null && (source.Role != Role.Warga || source.OrganisationId is not null))
-            {
-                return (LinkOutcome.AccountHasRole, source);
-            }
+        var source = users.FindByAccount(accountKey);
+        if (source is not null && (source.Role != Role.Warga || source.OrganisationId is not null))
+        {
+            return (LinkOutcome.AccountHasRole, source);
+        }
 
-            MoveAccount(source, target, accountKey);
-            codes.Delete(stored!.Id);
-            codes.DeleteAttempts(accountKey);
-            return (LinkOutcome.Linked, target);
-        });
+        MoveAccount(source, target, accountKey);
+        codes.Delete(stored!.Id);
+        codes.DeleteAttempts(accountKey);
+        return (LinkOutcome.Linked, target);
     }
 
     /// <summary>
     /// Signs the account out: it no longer belongs to its person (who keeps their role, name and other accounts). A
     /// resident left without any account is deleted. Returns the person it belonged to, or null.
     /// </summary>
-    public BotUser? Detach(string accountKey) => transactions.Run(() =>
+    public BotUser? Detach(string accountKey)
     {
         var owner = users.FindByAccount(accountKey);
         if (owner is null)
@@ -105,7 +102,7 @@ internal sealed class AccountLinkStore(ILinkCodeStore codes, IUserStore users, I
         }
 
         return owner;
-    });
+    }
 
     private void MoveAccount(BotUser? source, BotUser target, string accountKey)
     {

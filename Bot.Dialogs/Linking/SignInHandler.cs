@@ -15,7 +15,7 @@ namespace Bot.Dialogs.Linking;
 /// The anonymous tip line never sees any of this: tips are not tied to accounts.
 /// </summary>
 internal sealed class SignInHandler(
-    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, IStorageTransactions transactions, IFormDraftStore drafts) : IIntentHandler
+    AccountLinkStore links, PeopleDirectory people, IEnumerable<IAccountSignOut> signOuts, IFormDraftStore drafts) : IIntentHandler
 {
     public Task HandleAsync(TurnContext turn, Interpretation understood, CancellationToken cancellationToken)
     {
@@ -107,14 +107,12 @@ internal sealed class SignInHandler(
         var english = turn.IsEnglish;
         var name = turn.User!.DisplayName(english);
         var known = turn.User.Role != Domain.Role.Warga || turn.User.Name is not null;
-        transactions.Run(() =>
+        links.Detach(accountKey);
+        foreach (var signOut in signOuts)
         {
-            links.Detach(accountKey);
-            foreach (var signOut in signOuts)
-            {
-                signOut.SignOut(accountKey);
-            }
-        });
+            signOut.SignOut(accountKey);
+        }
+
         turn.User = null;
         turn.Send(new Activity
         {

@@ -29,11 +29,17 @@ public sealed partial class NotificationOutbox(
         return notice;
     }
 
+    /// <summary>Whether a notice to the user can be pushed now (the bot knows where to reach them), rather than wait for their next turn.</summary>
+    public bool CanPush(string userId) => LatestReference(userId) is not null;
+
+    private ConversationReference? LatestReference(string userId) =>
+        users.Get(userId)?.Accounts.Select(references.FindLatestForUser).FirstOrDefault(r => r is not null);
+
     /// <summary>Pushes a notice to the user's latest conversation; false (and still pending) when that failed.</summary>
     public async Task<bool> TryDeliverAsync(Notice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var reference = users.Get(notice.UserId)?.Accounts.Select(references.FindLatestForUser).FirstOrDefault(r => r is not null);
+        var reference = LatestReference(notice.UserId);
         notice.Attempts++;
         try
         {

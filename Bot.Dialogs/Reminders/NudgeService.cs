@@ -40,7 +40,6 @@ internal sealed class NudgeService(
     IReminderOutbox outbox,
     LocalSchedule schedule,
     INudgeLog nudges,
-    IStorageTransactions transactions,
     TimeProvider time)
 {
     public NudgeResult Nudge(BotUser coordinator, IEnumerable<Organisation> scope, IReadOnlyList<(ReportingPeriod Period, int Year)> periods)
@@ -111,25 +110,22 @@ internal sealed class NudgeService(
     {
         var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|nudge{today:yyyyMMdd}|{fokal.Id}");
         var row = ScheduledNotices.Row(key, fokal.Id, ReminderKind.Nudge, "nudge", now, commitment, organisationName, period);
-        return (transactions.Run(() =>
+        if (!outbox.TryAdd(row))
         {
-            if (!outbox.TryAdd(row))
-            {
-                return false;
-            }
+            return (false, key);
+        }
 
-            nudges.Add(new NudgeRecord
-            {
-                Id = key,
-                CoordinatorId = coordinator.Id,
-                OrganisationId = organisationId,
-                CommitmentId = commitment.Id,
-                Period = period,
-                RecipientId = fokal.Id,
-                At = now,
-            });
-            return true;
-        }), key);
+        nudges.Add(new NudgeRecord
+        {
+            Id = key,
+            CoordinatorId = coordinator.Id,
+            OrganisationId = organisationId,
+            CommitmentId = commitment.Id,
+            Period = period,
+            RecipientId = fokal.Id,
+            At = now,
+        });
+        return (true, key);
     }
 
     /// <summary>When the sweep will really send to this fokal: now, or after the quiet hours (or Sunday) in their zone.</summary>

@@ -11,7 +11,6 @@ internal sealed class ReminderActions(
     IReminderAcknowledgements acknowledgements,
     RecipientDirectory directory,
     LocalSchedule schedule,
-    IStorageTransactions transactions,
     TimeProvider time)
 {
     /// <summary>
@@ -26,22 +25,19 @@ internal sealed class ReminderActions(
         var now = time.GetUtcNow().UtcDateTime;
         var zone = directory.ZoneOf(user);
         var at = schedule.PlannedInstant(LocalSchedule.LocalDate(now, zone).AddDays(days), beforeOrOnTarget: false, zone);
-        transactions.Run(() =>
+        foreach (var row in outbox.ForCommitment(commitment.Id).Where(r =>
+            r.RecipientId == user.Id && r.Period == period && r.Status == ReminderStatus.Pending && r.WakeAt <= at))
         {
-            foreach (var row in outbox.ForCommitment(commitment.Id).Where(r =>
-                r.RecipientId == user.Id && r.Period == period && r.Status == ReminderStatus.Pending && r.WakeAt <= at))
-            {
-                row.Status = ReminderStatus.Skipped;
-                row.WakeAt = ReminderItem.Never;
-                row.Outcome = "snoozed by the user";
-                outbox.Update(row);
-            }
+            row.Status = ReminderStatus.Skipped;
+            row.WakeAt = ReminderItem.Never;
+            row.Outcome = "snoozed by the user";
+            outbox.Update(row);
+        }
 
-            var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|snooze{at:yyyyMMddHHmm}|{user.Id}");
-            var snoozed = ScheduledNotices.Row(key, user.Id, ReminderKind.Snooze, "snooze", at, commitment, organisationName, period);
-            snoozed.CreatedAt = now;
-            outbox.TryAdd(snoozed);
-        });
+        var key = string.Create(CultureInfo.InvariantCulture, $"c{commitment.Id}|{period}|snooze{at:yyyyMMddHHmm}|{user.Id}");
+        var snoozed = ScheduledNotices.Row(key, user.Id, ReminderKind.Snooze, "snooze", at, commitment, organisationName, period);
+        snoozed.CreatedAt = now;
+        outbox.TryAdd(snoozed);
         return at;
     }
 
@@ -50,10 +46,7 @@ internal sealed class ReminderActions(
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(commitment);
-        transactions.Run(() =>
-        {
-            acknowledgements.Record(commitment.Id, period, user.Id, time.GetUtcNow().UtcDateTime);
-            planner.Replan(commitment);
-        });
+        acknowledgements.Record(commitment.Id, period, user.Id, time.GetUtcNow().UtcDateTime);
+        planner.Replan(commitment);
     }
 }

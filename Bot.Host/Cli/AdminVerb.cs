@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Coordinator;
 using Bot.Dialogs.Enrollment;
 using Bot.Host.Storage.LiteDb;
@@ -50,9 +51,11 @@ internal static class AdminVerb
         var services = buildServices();
         await using var owner = services as IAsyncDisposable;
         PeopleAdministration admin;
+        UnitOfWorkRunner units;
         try
         {
             admin = services.GetRequiredService<PeopleAdministration>();
+            units = services.GetRequiredService<UnitOfWorkRunner>();
         }
         catch (DataFolderInUseException inUse)
         {
@@ -70,13 +73,13 @@ internal static class AdminVerb
                     return 2;
                 }
 
-                var (person, code) = admin.CreateCoordinator(name, title);
+                var (person, code) = await units.RunAsync(() => admin.CreateCoordinator(name, title), cancellationToken);
                 await output.WriteLineAsync($"Coordinator created: {admin.Describe(person)} [{person.Id}]".AsMemory(), cancellationToken);
                 await output.WriteLineAsync($"Sign-in code (single use, 24 hours): {code}".AsMemory(), cancellationToken);
                 await output.WriteLineAsync($"In the chat (web, WhatsApp or Teams) they type: masuk {code}".AsMemory(), cancellationToken);
                 return 0;
             case "kode-masuk" or "sign-in-code":
-                var issued = admin.IssueSignInCode(name);
+                var issued = await units.RunAsync(() => admin.IssueSignInCode(name), cancellationToken);
                 if (issued.Person is null)
                 {
                     await error.WriteLineAsync((issued.Candidates.Count == 0

@@ -9,10 +9,6 @@ internal sealed class EscalationPassJob(EscalationPass pass) : IJob
 {
     public static readonly JobKey Key = new("escalation-pass", "reminders");
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        pass.Run();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await pass.RunAsync(cancellationToken);
 }

@@ -12,6 +12,10 @@ internal sealed class CollectionReadCache<TValue>(SinergiDatabase database, stri
     public TValue Get(string key, Func<TValue> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (!database.ReadsCommitted(collection))
+        {
+            return read(); // this transaction or unit of work wrote here: what it reads is not committed yet
+        }
 
         // The counter first, then the read: a write in between leaves the entry stale by its own counter.
         var version = database.WriteCounters.Read(collection);
@@ -21,11 +25,7 @@ internal sealed class CollectionReadCache<TValue>(SinergiDatabase database, stri
         }
 
         var value = read();
-        if (!database.InOpenTransaction)
-        {
-            _entries.Set(key, new Entry(version, value));
-        }
-
+        _entries.Set(key, new Entry(version, value));
         return value;
     }
 

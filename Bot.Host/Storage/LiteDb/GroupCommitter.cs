@@ -23,7 +23,11 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
     {
         _database = database;
         _logger = logger;
-        _writer = Task.Run(WriteLoopAsync);
+        // Without the creator's execution context: the writer must never run inside a caller's unit of work.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writer = Task.Run(WriteLoopAsync);
+        }
     }
 
     /// <summary>

@@ -113,7 +113,7 @@ internal sealed class LiteDbConversationStateStore(SinergiDatabase database, Tim
             document[VersionField].AsInt32,
             document[UpdatedAtField].AsDateTime.ToUniversalTime(),
             document[JsonField] is { IsBinary: true } json ? json.AsBinary : FromBson(document));
-        if (!database.InOpenTransaction)
+        if (database.ReadsCommitted(CollectionName))
         {
             _committed.Set(key, stored);
         }

@@ -29,6 +29,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IStorageTransactions>(sp => sp.GetRequiredService<SinergiDatabase>());
         services.AddSingleton<GroupCommitter>();
         services.AddSingleton<IGroupCommitter>(sp => sp.GetRequiredService<GroupCommitter>());
+        services.AddSingleton<IUnitOfWorkFactory, LiteDbUnitOfWorkFactory>();
         services.AddSingleton<TipDatabase>();
 
         services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();

@@ -112,7 +112,7 @@ internal sealed class SerializedLiteEngine(EngineHandle handle, CollectionWriteC
             values.Add(reader.Current);
         }
 
-        return (IBsonDataReader)new ListDataReader(values, reader.Collection);
+        return (IBsonDataReader)new BufferedDataReader(values, reader.Collection);
     });
 
     public int Checkpoint() => Written(() => handle.Engine.Checkpoint());
@@ -337,26 +337,6 @@ internal sealed class SerializedLiteEngine(EngineHandle handle, CollectionWriteC
                     _gate.Exit();
                 }
             }
-        }
-    }
-
-    /// <summary>A reader over results already read.</summary>
-    private sealed class ListDataReader(List<BsonValue> values, string collection) : IBsonDataReader
-    {
-        private int _index = -1;
-
-        public BsonValue this[string field] => Current.AsDocument[field] ?? BsonValue.Null;
-
-        public string Collection => collection;
-
-        public BsonValue Current => _index >= 0 && _index < values.Count ? values[_index] : BsonValue.Null;
-
-        public bool HasValues => values.Count > 0;
-
-        public bool Read() => ++_index < values.Count;
-
-        public void Dispose()
-        {
         }
     }
 }

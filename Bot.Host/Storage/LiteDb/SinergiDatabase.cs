@@ -20,6 +20,8 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
 {
     private readonly LiteDatabase _database;
     private readonly SerializedLiteEngine _engine;
+    private readonly StagingLiteEngine _staging;
+    private readonly AsyncLocal<StagedWrites?> _openUnit = new();
     private readonly EngineHandle _handle;
     private readonly DataFolderLock? _ownedLock;
     private readonly ThreadLocal<List<Action>?> _afterCommit = new();
@@ -53,7 +55,8 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
             Mapper = SinergiMapper.Create();
             _handle = new EngineHandle(path, faults);
             _engine = new SerializedLiteEngine(_handle, WriteCounters, time, Reopened);
-            _database = new LiteDatabase(_engine, Mapper);
+            _staging = new StagingLiteEngine(_engine, () => _openUnit.Value);
+            _database = new LiteDatabase(_staging, Mapper);
             Path = path;
             VerifyDocuments();
         }
@@ -103,6 +106,23 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     {
         ArgumentNullException.ThrowIfNull(work);
 
+        // Inside a unit of work nothing is written yet: the section is a savepoint of the unit.
+        if (_openUnit.Value is { } unit && _afterCommit.Value is null)
+        {
+            unit.Savepoint();
+            try
+            {
+                var staged = work();
+                unit.Release();
+                return staged;
+            }
+            catch
+            {
+                unit.RollBack();
+                throw;
+            }
+        }
+
         // LiteDB has no nested transactions: inside an open one on this thread, join it.
         if (!_database.BeginTrans())
         {
@@ -139,12 +159,37 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
 
     void IStorageTransactions.Run(Action work) => InTransaction(work);
 
-    /// <summary>True while this thread is inside a transaction (reads may see its uncommitted writes).</summary>
-    internal bool InOpenTransaction => _afterCommit.Value is not null;
+    /// <summary>
+    /// Whether a read of <paramref name="collection"/> here sees committed data only: not inside a transaction on this
+    /// thread, nor in a unit of work that wrote to it. Only such reads may fill a cache of committed data.
+    /// </summary>
+    internal bool ReadsCommitted(string collection) => _afterCommit.Value is null && _openUnit.Value?.Touches(collection) != true;
+
+    /// <summary>The unit of work open in this async flow, whose writes are staged (<see cref="LiteDbUnitOfWork"/>).</summary>
+    internal StagedWrites? OpenUnit
+    {
+        get => _openUnit.Value;
+        set => _openUnit.Value = value;
+    }
+
+    /// <summary>Writes a unit's staged documents inside the current transaction (the group commit's), checking each against what is stored.</summary>
+    internal void Apply(StagedWrites staged)
+    {
+        _staging.Apply(staged);
+        foreach (var write in staged.WithCommit)
+        {
+            write();
+        }
+
+        foreach (var action in staged.AfterCommit)
+        {
+            AfterCommit(action);
+        }
+    }
 
     /// <summary>
-    /// Runs <paramref name="action"/> once the current thread's transaction has committed, or at once when no
-    /// transaction is open (the write before it committed by itself). Nothing runs after a rollback: caches of
+    /// Runs <paramref name="action"/> once the current thread's transaction (or the open unit of work) has committed,
+    /// or at once when neither is open (the write before it committed by itself). Nothing runs after a rollback: caches of
     /// committed data update here.
     /// </summary>
     internal void AfterCommit(Action action)
@@ -153,6 +198,10 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
         if (_afterCommit.Value is { } pending)
         {
             pending.Add(action);
+        }
+        else if (_openUnit.Value is { } unit)
+        {
+            unit.OnCommitted(action);
         }
         else
         {

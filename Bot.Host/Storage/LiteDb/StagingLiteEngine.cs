@@ -1,0 +1,287 @@
+using Bot.Dialogs.Storage;
+using LiteDB;
+using LiteDB.Engine;
+
+namespace Bot.Host.Storage.LiteDb;
+
+/// <summary>
+/// The engine every store of the main database talks to. Outside a unit of work it passes each call to the
+/// serialised engine. Inside one (<see cref="LiteDbUnitOfWork"/>) writes go to the unit's <see cref="StagedWrites"/>
+/// instead, and queries on a collection the unit wrote to see the database with the unit's writes laid over it:
+/// the matching stored documents and the staged ones are put in a scratch in-memory engine, which runs the query as
+/// written (filters, order, limits, counts), so the stores need no code of their own for it. Ids a store leaves to
+/// the engine are given here (the next integer, or a new ObjectId or Guid); two units that took the same one meet at
+/// commit, where one of them gets a conflict and runs again.
+/// </summary>
+internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> current) : ILiteEngine
+{
+    public IBsonDataReader Query(string collection, Query query) =>
+        current() is { } staged && staged.Touches(collection) ? Merged(staged, collection, query) : inner.Query(collection, query);
+
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.Insert(collection, docs, autoId);
+        }
+
+        var count = 0;
+        foreach (var doc in docs)
+        {
+            var id = EnsureId(staged, collection, doc, autoId);
+            if (Exists(staged, collection, id))
+            {
+                throw new LiteException(LiteException.INDEX_DUPLICATE_KEY, $"Cannot insert duplicate key in unique index '_id'. The duplicate value is '{id}'.");
+            }
+
+            Stage(staged, collection, id, doc);
+            count++;
+        }
+
+        return count;
+    }
+
+    public int Update(string collection, IEnumerable<BsonDocument> docs)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.Update(collection, docs);
+        }
+
+        var count = 0;
+        foreach (var doc in docs)
+        {
+            var id = doc["_id"];
+            if (Exists(staged, collection, id))
+            {
+                Stage(staged, collection, id, doc);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.Upsert(collection, docs, autoId);
+        }
+
+        var inserted = 0;
+        foreach (var doc in docs)
+        {
+            var id = EnsureId(staged, collection, doc, autoId);
+            if (!Exists(staged, collection, id))
+            {
+                inserted++;
+            }
+
+            Stage(staged, collection, id, doc);
+        }
+
+        return inserted;
+    }
+
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.UpdateMany(collection, transform, predicate);
+        }
+
+        var count = 0;
+        foreach (var doc in Matching(collection, predicate))
+        {
+            var updated = transform.ExecuteScalar(doc).AsDocument;
+            updated["_id"] = doc["_id"];
+            Stage(staged, collection, doc["_id"], updated);
+            count++;
+        }
+
+        return count;
+    }
+
+    public int Delete(string collection, IEnumerable<BsonValue> ids)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.Delete(collection, ids);
+        }
+
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (Exists(staged, collection, id))
+            {
+                Stage(staged, collection, id, null);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public int DeleteMany(string collection, BsonExpression predicate) =>
+        current() is { } staged ? Delete(collection, Matching(collection, predicate).Select(d => d["_id"]).ToList()) : inner.DeleteMany(collection, predicate);
+
+    /// <summary>
+    /// Writes a unit's staged documents through the real engine, inside the caller's transaction: each one only if
+    /// the database still holds what the unit based it on, else <see cref="StorageConflictException"/>.
+    /// </summary>
+    public void Apply(StagedWrites staged)
+    {
+        foreach (var (collection, document) in staged.InOrder())
+        {
+            var stored = StagedWrites.StampOf(FindStored(collection, document.Id));
+            if (!SameBytes(stored, document.Stamp))
+            {
+                throw new StorageConflictException($"A record in '{collection}' was changed by someone else since this work read it.");
+            }
+
+            if (document.Document is { } written)
+            {
+                inner.Upsert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
+            }
+            else if (stored is not null)
+            {
+                inner.Delete(collection, [document.Id]);
+            }
+        }
+    }
+
+    // Transactions inside a unit are savepoints of it (SinergiDatabase.InTransaction handles them before they get here).
+    public bool BeginTrans() => inner.BeginTrans();
+
+    public bool Commit() => inner.Commit();
+
+    public bool Rollback() => inner.Rollback();
+
+    public int Checkpoint() => inner.Checkpoint();
+
+    public long Rebuild(RebuildOptions options) => inner.Rebuild(options);
+
+    public bool DropCollection(string name) => inner.DropCollection(name);
+
+    public bool RenameCollection(string name, string newName) => inner.RenameCollection(name, newName);
+
+    public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => inner.EnsureIndex(collection, name, expression, unique);
+
+    public bool DropIndex(string collection, string name) => inner.DropIndex(collection, name);
+
+    public BsonValue Pragma(string name) => inner.Pragma(name);
+
+    public bool Pragma(string name, BsonValue value) => inner.Pragma(name, value);
+
+    public void Dispose() => inner.Dispose();
+
+    private void Stage(StagedWrites staged, string collection, BsonValue id, BsonDocument? document) =>
+        staged.Put(collection, id, document, () => StagedWrites.StampOf(FindStored(collection, id)));
+
+    private bool Exists(StagedWrites staged, string collection, BsonValue id) =>
+        staged.TryGet(collection, id, out var found) ? found.Document is not null : FindStored(collection, id) is not null;
+
+    private BsonDocument? FindStored(string collection, BsonValue id)
+    {
+        var query = new Query();
+        query.Where.Add(BsonExpression.Create("_id = @0", id));
+        using var reader = inner.Query(collection, query);
+        return reader.Read() ? reader.Current.AsDocument : null;
+    }
+
+    /// <summary>The id of a new document, given here when the store left it to the engine.</summary>
+    private BsonValue EnsureId(StagedWrites staged, string collection, BsonDocument doc, BsonAutoId autoId)
+    {
+        if (doc.TryGetValue("_id", out var id) && !id.IsNull)
+        {
+            return id;
+        }
+
+        id = autoId switch
+        {
+            BsonAutoId.ObjectId => ObjectId.NewObjectId(),
+            BsonAutoId.Guid => Guid.NewGuid(),
+            BsonAutoId.Int64 => NextNumber(staged, collection).AsInt64 + 1,
+            BsonAutoId.Int32 => (int)(NextNumber(staged, collection).AsInt64 + 1),
+            _ => throw new LiteException(0, $"A document of '{collection}' has no id and the collection gives none."),
+        };
+        doc["_id"] = id;
+        return id;
+    }
+
+    /// <summary>The highest integer id stored or staged (0 when none).</summary>
+    private BsonValue NextNumber(StagedWrites staged, string collection)
+    {
+        var query = new Query { OrderBy = BsonExpression.Create("_id"), Order = LiteDB.Query.Descending, Limit = 1 };
+        using var reader = inner.Query(collection, query);
+        var highest = reader.Read() && reader.Current.AsDocument["_id"].IsNumber ? reader.Current.AsDocument["_id"].AsInt64 : 0L;
+        foreach (var document in staged.In(collection).Values)
+        {
+            if (document.Id.IsNumber)
+            {
+                highest = Math.Max(highest, document.Id.AsInt64);
+            }
+        }
+
+        return highest;
+    }
+
+    private List<BsonDocument> Matching(string collection, BsonExpression predicate)
+    {
+        var query = new Query();
+        query.Where.Add(predicate);
+        using var reader = Query(collection, query);
+        var found = new List<BsonDocument>();
+        while (reader.Read())
+        {
+            found.Add(reader.Current.AsDocument);
+        }
+
+        return found;
+    }
+
+    /// <summary>The query run over the stored documents it may match with the unit's writes laid over them.</summary>
+    private BufferedDataReader Merged(StagedWrites staged, string collection, Query query)
+    {
+        var candidates = new Query();
+        foreach (var filter in query.Where)
+        {
+            candidates.Where.Add(filter);
+        }
+
+        var documents = new List<BsonDocument>();
+        using (var stored = inner.Query(collection, candidates))
+        {
+            while (stored.Read())
+            {
+                var document = stored.Current.AsDocument;
+                if (!staged.TryGet(collection, document["_id"], out _))
+                {
+                    documents.Add(document);
+                }
+            }
+        }
+
+        documents.AddRange(staged.In(collection).Values.Where(s => s.Document is not null).Select(s => StagedWrites.Copy(s.Document!)));
+        using var scratch = new LiteEngine(new EngineSettings { DataStream = new MemoryStream() });
+        if (documents.Count > 0)
+        {
+            scratch.Insert(collection, documents, BsonAutoId.ObjectId);
+        }
+
+        var values = new List<BsonValue>();
+        using (var reader = scratch.Query(collection, query))
+        {
+            while (reader.Read())
+            {
+                values.Add(reader.Current);
+            }
+        }
+
+        return new BufferedDataReader(values, collection);
+    }
+
+    private static bool SameBytes(byte[]? left, byte[]? right) =>
+        left is null || right is null ? left is null && right is null : left.AsSpan().SequenceEqual(right);
+}
