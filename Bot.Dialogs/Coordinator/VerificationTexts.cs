@@ -49,7 +49,8 @@ internal static class VerificationTexts
         "Laporan {1} untuk {0} dikembalikan ke fokal dengan catatan Anda.",
         "The {1} report of {0} was returned to the focal point with your note.");
 
-    public static readonly LocalizedText FokalNotified = new("Fokal sudah diberi tahu.", "The focal point has been notified.");
+    // Pushed once the verdict is saved; if the push fails, the notice waits for the fokal's next message: true either way.
+    public static readonly LocalizedText FokalNotified = new("Fokal akan diberi tahu.", "The focal point will be notified.");
 
     public static readonly LocalizedText FokalPending = new(
         "Fokal akan menerima pemberitahuan saat membuka chat berikutnya.",

@@ -136,24 +136,28 @@ public sealed partial class TurnProcessor(
     private async Task<TurnResult> RunOnceAsync(TurnContext turn, string channelId, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        using var unit = units.Begin();
-        await bot.OnTurnAsync(turn, cancellationToken);
+        using (var unit = units.Begin())
+        {
+            await bot.OnTurnAsync(turn, cancellationToken);
 
-        // Serialised here, in parallel with other turns; the shared commit only writes.
-        turn.State.RememberActivity(activity.Id);
-        var saveState = states.PrepareSave(turn.State);
-        var saveReference = PrepareSenderReference(activity, channelId);
-        await unit.CommitAsync(
-            () =>
-            {
-                saveReference?.Invoke();
-                saveState();
-                foreach (var write in turn.CommitWrites)
+            // Serialised here, in parallel with other turns; the shared commit only writes.
+            turn.State.RememberActivity(activity.Id);
+            var saveState = states.PrepareSave(turn.State);
+            var saveReference = PrepareSenderReference(activity, channelId);
+            await unit.CommitAsync(
+                () =>
                 {
-                    write();
-                }
-            },
-            cancellationToken);
+                    saveReference?.Invoke();
+                    saveState();
+                    foreach (var write in turn.CommitWrites)
+                    {
+                        write();
+                    }
+                },
+                cancellationToken);
+        }
+
+        // Outside the unit, which has committed: what runs now writes for itself.
         await RunAfterCommitAsync(turn, cancellationToken);
         return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
     }

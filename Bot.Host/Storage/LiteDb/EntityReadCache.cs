@@ -17,6 +17,13 @@ internal sealed class EntityReadCache<T>(SinergiDatabase database, string collec
     {
         ArgumentNullException.ThrowIfNull(read);
         var bytes = _bytes.Get(key, () => read(database.Raw.GetCollection(collection)) is { } found ? BsonSerializer.Serialize(found) : null);
-        return bytes is null ? null : database.Mapper.ToObject<T>(BsonSerializer.Deserialize(bytes));
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var document = BsonSerializer.Deserialize(bytes);
+        database.RememberRead(collection, document); // a write of it later in the unit of work is based on this
+        return database.Mapper.ToObject<T>(document);
     }
 }

@@ -59,15 +59,17 @@ internal sealed class LiteDbCommitmentStore(SinergiDatabase database, TimeProvid
     /// <summary>
     /// The next number of a year, from a counter row: counting the year's commitments on every registration made
     /// registration slower as the year filled up (BENCHMARKS.md "Load", soak). A database from before the counter
-    /// starts it from the count once.
+    /// starts it from the count once. Taken at once, outside the turn's unit of work, like a database sequence: fokal
+    /// registering at the same moment get different numbers without running their turns again, and a turn that
+    /// fails after taking one leaves a gap.
     /// </summary>
-    private int NextSequence(int year)
+    private int NextSequence(int year) => database.Immediately(() =>
     {
         var counter = _sequences.FindById(year) ?? new CodeSequence { Id = year, Last = _commitments.Count(c => c.Year == year) };
         counter.Last++;
         _sequences.Upsert(counter);
         return counter.Last;
-    }
+    });
 
     /// <summary>Applies a change made by <paramref name="change"/> and records it as a new version.</summary>
     public Commitment Change(int id, string field, Action<Commitment> change, Func<Commitment, string?> describe, string userId)

@@ -172,6 +172,28 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
         set => _openUnit.Value = value;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own that commits at once, even inside a unit of work: for
+    /// numbers handed out like a database sequence (a commitment's code), which must not make concurrent units
+    /// conflict and may leave a gap when the unit that took one does not commit.
+    /// </summary>
+    internal T Immediately<T>(Func<T> work)
+    {
+        var unit = _openUnit.Value;
+        _openUnit.Value = null;
+        try
+        {
+            return InTransaction(work);
+        }
+        finally
+        {
+            _openUnit.Value = unit;
+        }
+    }
+
+    /// <summary>Records, in the open unit of work if any, what a document read from a cache held (see <see cref="StagedWrites.RememberRead"/>).</summary>
+    internal void RememberRead(string collection, BsonDocument stored) => _openUnit.Value?.RememberRead(collection, stored);
+
     /// <summary>Writes a unit's staged documents inside the current transaction (the group commit's), checking each against what is stored.</summary>
     internal void Apply(StagedWrites staged)
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using LiteDB;
 
 namespace Bot.Host.Storage.LiteDb;
@@ -16,6 +17,7 @@ internal sealed class StagedWrites
     private readonly Stack<(List<Undo> Undo, int AfterCommitCount)> _savepoints = new();
     private readonly List<Action> _afterCommit = [];
     private readonly List<Action> _withCommit = [];
+    private readonly Dictionary<(string Collection, string Key), byte[]?> _readStamps = [];
 
     /// <summary>Actions to run once the unit has committed (caches of committed data update there).</summary>
     public IReadOnlyList<Action> AfterCommit => _afterCommit;
@@ -56,10 +58,25 @@ internal sealed class StagedWrites
         }
 
         var copy = document is null ? null : Copy(document);
-        documents[key] = new StagedDocument(id, copy, previous is null ? stamp() : previous.Stamp);
+        var basedOn = previous is not null ? previous.Stamp
+            : _readStamps.TryGetValue((collection.ToUpperInvariant(), key), out var read) ? read
+            : stamp();
+        documents[key] = new StagedDocument(id, copy, basedOn);
         if (_savepoints.TryPeek(out var savepoint))
         {
             savepoint.Undo.Add(new Undo(collection, key, previous));
+        }
+    }
+
+    /// <summary>
+    /// Remembers what a stored document held when the unit first read it: a write of it later in the unit is based on
+    /// that, so a change committed by someone else in between is a conflict, not a lost update.
+    /// </summary>
+    public void RememberRead(string collection, BsonDocument stored)
+    {
+        if (stored.TryGetValue("_id", out var id))
+        {
+            _readStamps.TryAdd((collection.ToUpperInvariant(), KeyOf(id)), StampOf(stored));
         }
     }
 
@@ -103,8 +120,8 @@ internal sealed class StagedWrites
     public IEnumerable<(string Collection, StagedDocument Staged)> InOrder() =>
         _order.Select(entry => (entry.Collection, _collections[entry.Collection][entry.Key]));
 
-    /// <summary>The bytes that identify a stored document's content, to notice a change by someone else.</summary>
-    public static byte[]? StampOf(BsonDocument? stored) => stored is null ? null : BsonSerializer.Serialize(stored);
+    /// <summary>A digest of a stored document's content, to notice a change by someone else (null: no document).</summary>
+    public static byte[]? StampOf(BsonDocument? stored) => stored is null ? null : SHA256.HashData(BsonSerializer.Serialize(stored));
 
     /// <summary>A deep copy (callers keep changing the documents they handed over).</summary>
     public static BsonDocument Copy(BsonDocument document) => BsonSerializer.Deserialize(BsonSerializer.Serialize(document));

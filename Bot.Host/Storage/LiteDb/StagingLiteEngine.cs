@@ -10,13 +10,44 @@ namespace Bot.Host.Storage.LiteDb;
 /// instead, and queries on a collection the unit wrote to see the database with the unit's writes laid over it:
 /// the matching stored documents and the staged ones are put in a scratch in-memory engine, which runs the query as
 /// written (filters, order, limits, counts), so the stores need no code of their own for it. Ids a store leaves to
-/// the engine are given here (the next integer, or a new ObjectId or Guid); two units that took the same one meet at
-/// commit, where one of them gets a conflict and runs again.
+/// the engine are given here: a new ObjectId or Guid, or the next integer from an in-process counter, so that turns
+/// registering at the same moment do not collide on ids.
 /// </summary>
 internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> current) : ILiteEngine
 {
-    public IBsonDataReader Query(string collection, Query query) =>
-        current() is { } staged && staged.Touches(collection) ? Merged(staged, collection, query) : inner.Query(collection, query);
+    private readonly Dictionary<string, long> _handedOut = new(StringComparer.OrdinalIgnoreCase);
+
+    public IBsonDataReader Query(string collection, Query query)
+    {
+        if (current() is not { } staged)
+        {
+            return inner.Query(collection, query);
+        }
+
+        if (staged.Touches(collection))
+        {
+            return Merged(staged, collection, query);
+        }
+
+        var values = new List<BsonValue>();
+        using (var reader = inner.Query(collection, query))
+        {
+            while (reader.Read())
+            {
+                values.Add(reader.Current);
+            }
+        }
+
+        if (IsWholeDocument(query))
+        {
+            foreach (var value in values.Where(v => v.IsDocument))
+            {
+                staged.RememberRead(collection, value.AsDocument);
+            }
+        }
+
+        return new BufferedDataReader(values, collection);
+    }
 
     public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
     {
@@ -28,7 +59,7 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         var count = 0;
         foreach (var doc in docs)
         {
-            var id = EnsureId(staged, collection, doc, autoId);
+            var id = EnsureId(collection, doc, autoId);
             if (Exists(staged, collection, id))
             {
                 throw new LiteException(LiteException.INDEX_DUPLICATE_KEY, $"Cannot insert duplicate key in unique index '_id'. The duplicate value is '{id}'.");
@@ -72,7 +103,7 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         var inserted = 0;
         foreach (var doc in docs)
         {
-            var id = EnsureId(staged, collection, doc, autoId);
+            var id = EnsureId(collection, doc, autoId);
             if (!Exists(staged, collection, id))
             {
                 inserted++;
@@ -191,7 +222,7 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
     }
 
     /// <summary>The id of a new document, given here when the store left it to the engine.</summary>
-    private BsonValue EnsureId(StagedWrites staged, string collection, BsonDocument doc, BsonAutoId autoId)
+    private BsonValue EnsureId(string collection, BsonDocument doc, BsonAutoId autoId)
     {
         if (doc.TryGetValue("_id", out var id) && !id.IsNull)
         {
@@ -202,29 +233,34 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         {
             BsonAutoId.ObjectId => ObjectId.NewObjectId(),
             BsonAutoId.Guid => Guid.NewGuid(),
-            BsonAutoId.Int64 => NextNumber(staged, collection).AsInt64 + 1,
-            BsonAutoId.Int32 => (int)(NextNumber(staged, collection).AsInt64 + 1),
+            BsonAutoId.Int64 => NextNumber(collection),
+            BsonAutoId.Int32 => (int)NextNumber(collection),
             _ => throw new LiteException(0, $"A document of '{collection}' has no id and the collection gives none."),
         };
         doc["_id"] = id;
         return id;
     }
 
-    /// <summary>The highest integer id stored or staged (0 when none).</summary>
-    private BsonValue NextNumber(StagedWrites staged, string collection)
+    /// <summary>
+    /// The next integer id of a collection: above what is stored and above every id handed to a unit in this process,
+    /// so units open at the same time never pick the same one (like a database sequence, an id a unit took and did
+    /// not commit is skipped, not reused).
+    /// </summary>
+    private long NextNumber(string collection)
     {
         var query = new Query { OrderBy = BsonExpression.Create("_id"), Order = LiteDB.Query.Descending, Limit = 1 };
-        using var reader = inner.Query(collection, query);
-        var highest = reader.Read() && reader.Current.AsDocument["_id"].IsNumber ? reader.Current.AsDocument["_id"].AsInt64 : 0L;
-        foreach (var document in staged.In(collection).Values)
+        long stored;
+        using (var reader = inner.Query(collection, query))
         {
-            if (document.Id.IsNumber)
-            {
-                highest = Math.Max(highest, document.Id.AsInt64);
-            }
+            stored = reader.Read() && reader.Current.AsDocument["_id"].IsNumber ? reader.Current.AsDocument["_id"].AsInt64 : 0L;
         }
 
-        return highest;
+        lock (_handedOut)
+        {
+            var next = Math.Max(_handedOut.GetValueOrDefault(collection), stored) + 1;
+            _handedOut[collection] = next;
+            return next;
+        }
     }
 
     private List<BsonDocument> Matching(string collection, BsonExpression predicate)
@@ -258,6 +294,7 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
                 var document = stored.Current.AsDocument;
                 if (!staged.TryGet(collection, document["_id"], out _))
                 {
+                    staged.RememberRead(collection, document);
                     documents.Add(document);
                 }
             }
@@ -281,6 +318,10 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
 
         return new BufferedDataReader(values, collection);
     }
+
+    /// <summary>Whether the query returns whole stored documents (not a projection or a count), which can stamp what was read.</summary>
+    private static bool IsWholeDocument(Query query) =>
+        query.Select is null || query.Select.Source == "$";
 
     private static bool SameBytes(byte[]? left, byte[]? right) =>
         left is null || right is null ? left is null && right is null : left.AsSpan().SequenceEqual(right);

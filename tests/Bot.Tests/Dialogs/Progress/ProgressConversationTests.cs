@@ -76,7 +76,7 @@ public sealed class ProgressConversationTests : IDisposable
         await koord.SendAsync("1");
         await koord.SayAsync("kembalikan", "catatan untuk fokal");
         await koord.SayAsync(new string('x', 600), "maksimal 500 karakter");
-        await koord.SayAsync("Lampirkan daftar hadir.", "dikembalikan ke fokal", "sudah diberi tahu");
+        await koord.SayAsync("Lampirkan daftar hadir.", "dikembalikan ke fokal", "akan diberi tahu");
 
         var (reference, notice) = Assert.Single(sender.Sent);
         Assert.Equal(fokal.ConversationId, reference.Conversation.Id);
@@ -140,7 +140,8 @@ public sealed class ProgressConversationTests : IDisposable
         await koord.SendAsync("verifikasi");
         await koord.SendAsync("RA-2027-001 B6");
         await koord.SendAsync("Kembalikan");
-        await koord.SayAsync("Foto kurang jelas.", "dikembalikan ke fokal", "saat membuka chat berikutnya");
+        // The fokal can be reached, so the coordinator hears they will be told; the push fails and the notice waits.
+        await koord.SayAsync("Foto kurang jelas.", "dikembalikan ke fokal", "akan diberi tahu");
         Assert.Single(host.Get<NotificationOutbox>().ListPending());
 
         await fokal.SayAsync("halo", "dikembalikan koordinator", "Foto kurang jelas.", "Sinergi");
