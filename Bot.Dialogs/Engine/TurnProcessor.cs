@@ -43,13 +43,20 @@ public sealed partial class TurnProcessor(
     private readonly KeyedLock _conversationLocks = new();
 
     /// <summary>Runs one turn. The activity must carry a type, a channel id, a conversation id and a sender id.</summary>
-    public async Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken) => ProcessAsync(activity, null, cancellationToken);
+
+    /// <summary>
+    /// Runs one turn, and <paramref name="record"/> with what it produced inside the commit that keeps the turn (a
+    /// channel's transcript: the Direct Line echo and replies). It may run more than once (a turn run again after a
+    /// conflict); only the last run's writes are kept. <see cref="TurnResult.Saved"/> tells whether they were.
+    /// </summary>
+    public async Task<TurnResult> ProcessAsync(Activity activity, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
         using var measured = telemetry.StartTurn(activity);
-        return measured.End(await RunTurnAsync(activity, cancellationToken));
+        return measured.End(await RunTurnAsync(activity, record, cancellationToken));
     }
 
-    private async Task<TurnResult> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunTurnAsync(Activity activity, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var channelId = Require(activity.ChannelId, "channelId");
@@ -65,7 +72,7 @@ public sealed partial class TurnProcessor(
         if (activity.Type == ActivityTypes.Message && activity.From!.Role != "bot"
             && rateLimiter.TryAcquire(UserKey(channelId, activity.From.Id!)) is { IsAllowed: false } refused)
         {
-            return Throttled(activity, channelId, conversationId, refused);
+            return await RecordAloneAsync(Throttled(activity, channelId, conversationId, refused), record, cancellationToken);
         }
 
         var conversationKey = ConversationKeys.For(channelId, conversationId);
@@ -86,7 +93,7 @@ public sealed partial class TurnProcessor(
         if (state.HasProcessed(activity.Id))
         {
             LogDuplicate(activity.Id!);
-            return Replay(activity) ?? TurnResult.Duplicate;
+            return await RecordAloneAsync(Replay(activity) ?? TurnResult.Duplicate, record, cancellationToken);
         }
 
         TurnContext turn;
@@ -95,7 +102,7 @@ public sealed partial class TurnProcessor(
             turn = new TurnContext(activity, state);
             try
             {
-                return await RunOnceAsync(turn, channelId, cancellationToken);
+                return await RunOnceAsync(turn, channelId, record, cancellationToken);
             }
             catch (StorageConflictException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
             {
@@ -115,7 +122,7 @@ public sealed partial class TurnProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                return await FailedAsync(turn, channelId, key, ex);
+                return await FailedAsync(turn, channelId, key, record, ex);
             }
 
             try
@@ -133,12 +140,15 @@ public sealed partial class TurnProcessor(
     /// One run of the bot in a unit of work: everything the turn wrote through the stores, its form drafts, the
     /// sender's reference and the state (with the activity id) commit once, and only then are the replies handed back.
     /// </summary>
-    private async Task<TurnResult> RunOnceAsync(TurnContext turn, string channelId, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunOnceAsync(TurnContext turn, string channelId, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        TurnResult result;
         using (var unit = units.Begin())
         {
             await bot.OnTurnAsync(turn, cancellationToken);
+            result = new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
+            record?.Invoke(result);
 
             // Serialised here, in parallel with other turns; the shared commit only writes.
             turn.State.RememberActivity(activity.Id);
@@ -159,7 +169,29 @@ public sealed partial class TurnProcessor(
 
         // Outside the unit, which has committed: what runs now writes for itself.
         await RunAfterCommitAsync(turn, cancellationToken);
-        return new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
+        return result;
+    }
+
+    /// <summary>A turn that ran no bot (throttled, a repeat) still has the channel record its outcome, in a commit of its own.</summary>
+    private async Task<TurnResult> RecordAloneAsync(TurnResult result, Action<TurnResult>? record, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return result;
+        }
+
+        try
+        {
+            using var unit = units.Begin();
+            record(result);
+            await unit.CommitAsync(null, cancellationToken);
+            return result;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogStorageUnavailable(ex, result.Status.ToString());
+            return result with { Saved = false };
+        }
     }
 
     private async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -178,13 +210,17 @@ public sealed partial class TurnProcessor(
     }
 
     /// <summary>The turn threw: nothing it wrote is kept, the dialog stack is cleared (so a bad state cannot loop) and the user hears one apology.</summary>
-    private async Task<TurnResult> FailedAsync(TurnContext turn, string channelId, string key, Exception exception)
+    private async Task<TurnResult> FailedAsync(TurnContext turn, string channelId, string key, Action<TurnResult>? record, Exception exception)
     {
         var activity = turn.Activity;
         LogTurnFailed(exception, activity.Type);
+        var apology = new TurnContext(activity, turn.State);
+        apology.SendText(Apology);
+        var result = new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
         try
         {
             using var cleanup = units.Begin();
+            record?.Invoke(result);
             await cleanup.CommitAsync(
                 () =>
                 {
@@ -198,9 +234,7 @@ public sealed partial class TurnProcessor(
             return StorageFailed(activity, turn.State, storage, turn.IsConfidential);
         }
 
-        var apology = new TurnContext(activity, turn.State);
-        apology.SendText(Apology);
-        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(500)) { Confidential = turn.IsConfidential };
+        return result;
     }
 
     /// <summary>The storage could not write (a full disk, an I/O error): a short apology, 503, nothing else (issue 14, finding 3).</summary>
@@ -209,7 +243,7 @@ public sealed partial class TurnProcessor(
         LogStorageUnavailable(exception, activity.Type);
         var apology = new TurnContext(activity, state);
         apology.SendText(StorageApology);
-        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(503)) { Confidential = confidential };
+        return new TurnResult(TurnStatus.Failed, apology.Replies, new InvokeResponse(503)) { Confidential = confidential, Saved = false };
     }
 
     /// <summary>

@@ -12,6 +12,12 @@ public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Repli
     /// but must not keep the inbound activity's content, the replies' content or the files the turn read.
     /// </summary>
     public bool Confidential { get; init; }
+
+    /// <summary>
+    /// False when the storage could not write (a full disk): nothing of the turn was kept, not even what the channel
+    /// asked to record with it, and the replies are an apology to show without storing.
+    /// </summary>
+    public bool Saved { get; init; } = true;
 }
 
 /// <summary>How a turn ended.</summary>

@@ -30,6 +30,35 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     /// </summary>
     public IReadOnlyList<Activity> AppendAll(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Action? alsoInTransaction = null)
     {
+        var staged = Stage(conversationId, activities, confidential, alsoInTransaction: alsoInTransaction);
+        Publish(staged);
+        return staged.Activities;
+    }
+
+    /// <summary>
+    /// The id and timestamp the next activity of the conversation gets, without storing anything: a turn runs with
+    /// its echo's id, and the echo is stored with the turn (<see cref="Stage"/>, first in the list).
+    /// </summary>
+    public Activity Stamp(string conversationId, Activity activity)
+    {
+        var feed = Feed(conversationId);
+        lock (feed)
+        {
+            var conversation = store.Find(conversationId)
+                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
+            return activity with { Id = IdOf(conversationId, conversation.NextSequence), Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp) };
+        }
+    }
+
+    /// <summary>
+    /// Stamps the activities and writes them to the log, with <paramref name="change"/> to the conversation's record
+    /// and <paramref name="alsoInTransaction"/>, without pushing anything: inside a unit of work the write waits for
+    /// its commit, and <see cref="Publish"/> sends them to the sockets after it. An activity stamped already
+    /// (<see cref="Stamp"/>) keeps its id and timestamp. A confidential activity is stored redacted and its readable
+    /// copy kept in the overlay (<see cref="Discard"/> drops those copies when the write was not kept).
+    /// </summary>
+    public StagedActivities Stage(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Action<DirectLineConversation>? change = null, Action? alsoInTransaction = null)
+    {
         var feed = Feed(conversationId);
         lock (feed)
         {
@@ -42,8 +71,14 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             foreach (var activity in activities)
             {
                 var sequence = conversation.NextSequence;
-                var timestamp = NextTimestamp(lastTimestamp, conversation.LastTimestamp);
-                var one = activity with { Id = conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture), Timestamp = timestamp };
+                var id = IdOf(conversationId, sequence);
+                if (activity.Id is { } given && given != id)
+                {
+                    throw new InvalidOperationException($"The activity {given} was stamped for another place in the log than {id}.");
+                }
+
+                var timestamp = activity.Timestamp ?? NextTimestamp(lastTimestamp, conversation.LastTimestamp);
+                var one = activity with { Id = id, Timestamp = timestamp };
                 var json = JsonSerializer.Serialize(one, ActivityJson.Options);
                 var stored = json;
                 if (confidential)
@@ -61,63 +96,45 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             }
 
             conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
+            change?.Invoke(conversation);
             store.Append(conversation, entries, alsoInTransaction);
-
-            feed.LastTimestamp = lastTimestamp;
-            for (var i = 0; i < readable.Count; i++)
-            {
-                Push(feed, readable[i], entries[i].Sequence + 1);
-            }
-
-            return stamped;
+            return new StagedActivities(conversationId, stamped, readable, entries.Select(e => e.Sequence).ToList(), lastTimestamp, confidential);
         }
     }
 
-    /// <summary>
-    /// After a turn: remembers whether it was confidential (uploads are then kept out of the database) and settles
-    /// the stored echo of <paramref name="inbound"/>. Echoes are stored redacted until their turn has run
-    /// (<see cref="DirectLineConversations.Post"/>), so the words of a tip are never written; a turn that was
-    /// not confidential gets its echo rewritten in full. Only the marker can then remain in the database's freed space.
-    /// </summary>
-    public void SettleTurn(string conversationId, Activity inbound, bool confidential)
+    /// <summary>Pushes staged activities, once their write is durable, to the open sockets in log order.</summary>
+    public void Publish(StagedActivities staged)
     {
-        var feed = Feed(conversationId);
+        ArgumentNullException.ThrowIfNull(staged);
+        var feed = Feed(staged.ConversationId);
         lock (feed)
         {
-            var conversation = store.Find(conversationId);
-            if (conversation is null)
+            if (staged.LastTimestamp > feed.LastTimestamp)
             {
-                return;
+                feed.LastTimestamp = staged.LastTimestamp;
             }
 
-            if (conversation.Confidential != confidential)
+            for (var i = 0; i < staged.Readable.Count; i++)
             {
-                conversation.Confidential = confidential;
-                store.Update(conversation);
-            }
-
-            if (inbound.Id is not { } id || store.FindEntry(id) is not { } entry || entry.ConversationId != conversationId)
-            {
-                return;
-            }
-
-            var readable = JsonSerializer.Serialize(inbound, ActivityJson.Options);
-            if (confidential)
-            {
-                overlay.Put(id, readable);
-                var redacted = JsonSerializer.Serialize(ConfidentialRedaction.Redact(inbound), ActivityJson.Options);
-                if (entry.Json != redacted)
-                {
-                    store.ReplaceJson(entry, redacted);
-                }
-            }
-            else if (entry.Json != readable)
-            {
-                overlay.Remove(id);
-                store.ReplaceJson(entry, readable);
+                Push(feed, staged.Readable[i], staged.Sequences[i] + 1);
             }
         }
     }
+
+    /// <summary>Forgets the readable copies of staged confidential activities whose write was not kept.</summary>
+    public void Discard(StagedActivities staged)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        if (staged.Confidential)
+        {
+            foreach (var activity in staged.Activities)
+            {
+                overlay.Remove(activity.Id!);
+            }
+        }
+    }
+
+    private static string IdOf(string conversationId, int sequence) => conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Changes the stored conversation under the feed lock. Every write of the record goes through here or
@@ -150,7 +167,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp),
             };
             feed.LastTimestamp = stamped.Timestamp!.Value;
-            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence);
+            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence, stored: false);
             return stamped;
         }
     }
@@ -176,7 +193,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             var conversation = store.Find(conversationId)
                 ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
             var backlog = ReadSet(conversation, watermark);
-            var subscription = new FeedSubscription(backlog, s => Unsubscribe(feed, s));
+            var subscription = new FeedSubscription(backlog, s => Unsubscribe(feed, s)) { BacklogWatermark = conversation.NextSequence };
             feed.Subscribers.Add(subscription);
             return subscription;
         }
@@ -220,7 +237,11 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         return now > last ? now : last.AddMilliseconds(1);
     }
 
-    private static void Push(FeedState feed, string activityJson, int watermark)
+    /// <summary>
+    /// Sends one activity to the sockets. A stored one goes only to sockets whose backlog did not already hold it (a
+    /// socket opened between a commit and its <see cref="Publish"/> read it from the log).
+    /// </summary>
+    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true)
     {
         if (feed.Subscribers.Count == 0)
         {
@@ -230,7 +251,10 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         var frame = ActivitySet([activityJson], watermark);
         foreach (var subscriber in feed.Subscribers)
         {
-            subscriber.Frames.Writer.TryWrite(frame);
+            if (!stored || watermark > subscriber.BacklogWatermark)
+            {
+                subscriber.Frames.Writer.TryWrite(frame);
+            }
         }
     }
 
@@ -256,6 +280,9 @@ internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> 
 {
     public string Backlog { get; } = backlog;
 
+    /// <summary>The watermark after the backlog: stored activities at or below it were in it.</summary>
+    public int BacklogWatermark { get; init; }
+
     public Channel<string> Frames { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     private int _disposed;
@@ -269,3 +296,7 @@ internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> 
         }
     }
 }
+
+/// <summary>Activities written to a conversation's log by <see cref="ActivityFeed.Stage"/>, to publish once durable.</summary>
+internal sealed record StagedActivities(
+    string ConversationId, IReadOnlyList<Activity> Activities, IReadOnlyList<string> Readable, IReadOnlyList<int> Sequences, DateTimeOffset LastTimestamp, bool Confidential);

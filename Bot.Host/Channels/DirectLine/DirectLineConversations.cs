@@ -69,7 +69,9 @@ internal sealed partial class DirectLineConversations(
             return false;
         }
 
-        turns.EnqueueTurn(started, StartActivity(started));
+        // The welcome turn: nobody waits for it, and its failure is logged where it ran.
+        _ = turns.RunTurnAsync(started, StartActivity(started), echo: false).ContinueWith(
+            static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         LogStarted(started.Id);
         return true;
     }
@@ -82,13 +84,13 @@ internal sealed partial class DirectLineConversations(
     }
 
     /// <summary>
-    /// Echoes the user's activity into the log and queues the bot's turn; returns the echo. Whether the turn is
-    /// confidential (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known only after it ran, so the echo is stored
-    /// redacted: its id and watermark are taken now and its readable copy goes to the sockets and the overlay (Web
-    /// Chat sees it at once, before the replies); <see cref="ActivityFeed.SettleTurn"/> then writes it in full
-    /// unless the turn was confidential.
+    /// Runs the bot's turn for the user's activity and returns its echo once the turn is durable: the echo, the
+    /// replies, the state and whatever the turn wrote are one commit (<see cref="DirectLineTurns.RunTurnAsync"/>),
+    /// as an Azure Direct Line POST answers after the bot took the activity. Whether a turn is confidential (a cold
+    /// <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran, so its echo is stored redacted from the start and the
+    /// words of a tip are never written. Throws <see cref="StorageUnavailableException"/> when nothing could be kept.
     /// </summary>
-    public Activity Post(DirectLineConversation conversation, Activity incoming)
+    public async Task<Activity> PostAsync(DirectLineConversation conversation, Activity incoming, CancellationToken cancellationToken)
     {
         var activity = incoming with
         {
@@ -116,9 +118,9 @@ internal sealed partial class DirectLineConversations(
             conversation.AwaitingFirstMessage = false;
         }
 
-        var echo = feed.Append(conversation.Id, activity, confidential: true);
-        turns.EnqueueTurn(conversation, echo);
-        return echo;
+        // The turn goes on when the caller leaves: the user's message is handled either way.
+        var (echo, saved) = await turns.RunTurnAsync(conversation, activity, echo: true).WaitAsync(cancellationToken);
+        return saved ? echo : throw new StorageUnavailableException("the message and its turn could not be saved");
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
-using Bot.Dialogs.Storage;
 using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -22,44 +21,78 @@ internal sealed partial class DirectLineTurns(
     /// <summary>Turns and deliveries queued or running, over all conversations (a telemetry gauge).</summary>
     public int Queued => Volatile.Read(ref _queued);
 
-    /// <summary>Queues a turn for an activity already in the log; failures are logged, never thrown.</summary>
-    public void EnqueueTurn(DirectLineConversation conversation, Activity inbound) =>
+    /// <summary>
+    /// Queues a turn behind any running work of the conversation and completes once it is durable. The user's
+    /// activity (when <paramref name="echo"/>: a message the user posted) gets its id and timestamp first, and is
+    /// stored together with the bot's replies, the turn's state and everything the turn wrote, in one commit
+    /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, CancellationToken)"/>); only then are
+    /// they pushed to the sockets. A confidential turn (a tip) has its echo and replies stored redacted from the
+    /// start. Returns the inbound activity as stamped, and whether the turn was kept (false: the storage could not
+    /// write, and the sockets got the apology without storing it).
+    /// </summary>
+    public Task<(Activity Inbound, bool Saved)> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
+    {
+        var done = new TaskCompletionSource<(Activity, bool)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = EnqueueAsync(conversation.Id, async cancellationToken =>
         {
             using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
             try
             {
-                var result = await processor.ProcessAsync(inbound, cancellationToken);
-                Action? settle = result.Status == TurnStatus.Duplicate ? null : () => feed.SettleTurn(conversation.Id, inbound, result.Confidential);
-                try
+                var stamped = echo ? feed.Stamp(conversation.Id, inbound) : inbound;
+                StagedActivities? staged = null;
+                var result = await processor.ProcessAsync(
+                    stamped,
+                    turn => staged = feed.Stage(
+                        conversation.Id,
+                        [.. echo ? [stamped] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
+                        turn.Confidential,
+                        change: record => record.Confidential = turn.Confidential),
+                    cancellationToken);
+                if (!result.Saved)
                 {
-                    Deliver(conversation, result.Replies, result.Confidential, settle);
+                    // Nothing was kept; the caller tells the open sockets why (DirectLineConversations.ApologiseLive).
+                    if (staged is not null)
+                    {
+                        feed.Discard(staged);
+                    }
+
+                    done.TrySetResult((stamped, false));
+                    return;
                 }
-                catch (StorageUnavailableException)
+
+                PushTyping(conversation, result.Replies);
+                if (staged is not null)
                 {
-                    // The transcript cannot grow now: open sockets still get the replies (the apology), unstored.
-                    PushLive(conversation, result.Replies);
-                    throw;
+                    feed.Publish(staged);
                 }
 
                 if (result.Confidential)
                 {
                     // The files this turn could read (the tip photo with its EXIF) leave the database now.
-                    attachments.Unpersist(inbound);
+                    attachments.Unpersist(stamped);
                 }
+
+                done.TrySetResult((stamped, true));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogTurnFailed(ex, conversation.Id);
+                done.TrySetException(ex);
+            }
+            catch (OperationCanceledException ex)
+            {
+                done.TrySetCanceled(ex.CancellationToken);
             }
         });
+        return done.Task;
+    }
 
     /// <summary>Queues a delivery of proactive activities behind any running turn; completes when delivered.</summary>
     public Task SendAsync(DirectLineConversation conversation, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
         EnqueueAsync(conversation.Id, stopping =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Deliver(conversation, activities, confidential: false, alsoInTransaction: null);
+            Deliver(conversation, activities);
             return Task.CompletedTask;
         });
 
@@ -83,59 +116,29 @@ internal sealed partial class DirectLineTurns(
     }
 
     /// <summary>
-    /// Appends the bot's activities: no trace or conversationUpdate for the client, typing only live. Consecutive
-    /// messages share one transaction; <paramref name="alsoInTransaction"/> (settling the turn's echo) joins the
-    /// last one, or runs alone when there is nothing to store.
+    /// Appends the bot's proactive activities: no trace or conversationUpdate for the client, typing only live.
+    /// Consecutive messages share one transaction.
     /// </summary>
-    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities, bool confidential, Action? alsoInTransaction)
+    private void Deliver(DirectLineConversation conversation, IReadOnlyList<Activity> activities)
     {
-        var pending = new List<Activity>(activities.Count);
-        foreach (var activity in activities)
+        PushTyping(conversation, activities);
+        var stored = Stored(conversation, activities);
+        if (stored.Count > 0)
         {
-            if (activity.Type is ActivityTypes.Trace or ActivityTypes.ConversationUpdate or null)
-            {
-                continue;
-            }
-
-            if (activity.Type == ActivityTypes.Typing)
-            {
-                Flush(null);
-                feed.PushLive(conversation.Id, Outgoing(conversation, activity));
-            }
-            else
-            {
-                pending.Add(Outgoing(conversation, activity));
-            }
-        }
-
-        Flush(alsoInTransaction);
-
-        void Flush(Action? withThis)
-        {
-            if (pending.Count > 0)
-            {
-                feed.AppendAll(conversation.Id, pending, confidential, withThis);
-                pending.Clear();
-            }
-            else
-            {
-                withThis?.Invoke();
-            }
+            feed.AppendAll(conversation.Id, stored, confidential: false);
         }
     }
 
-    private void PushLive(DirectLineConversation conversation, IReadOnlyList<Activity> replies)
+    /// <summary>The activities the log keeps, addressed from the bot: messages and the like, not typing, traces or conversationUpdates.</summary>
+    private static List<Activity> Stored(DirectLineConversation conversation, IReadOnlyList<Activity> activities) =>
+        [.. activities.Where(a => a.Type is not (ActivityTypes.Trace or ActivityTypes.ConversationUpdate or ActivityTypes.Typing or null)).Select(a => Outgoing(conversation, a))];
+
+    /// <summary>Typing is pushed live only (as Azure does), before the messages it announces.</summary>
+    private void PushTyping(DirectLineConversation conversation, IReadOnlyList<Activity> activities)
     {
-        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
+        foreach (var typing in activities.Where(a => a.Type == ActivityTypes.Typing))
         {
-            try
-            {
-                feed.PushLive(conversation.Id, Outgoing(conversation, reply));
-            }
-            catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
-            {
-                return;
-            }
+            feed.PushLive(conversation.Id, Outgoing(conversation, typing));
         }
     }
 
