@@ -14,7 +14,7 @@ internal static class ActivityEndpoints
         group.MapGet("/conversations/{conversationId}/activities", PollAsync);
     }
 
-    /// <summary>Runs the turn for the activity and answers with its id once the echo, the replies and the turn are stored (one commit).</summary>
+    /// <summary>Queues the turn for the activity and answers with its id at once; the echo is stored with the turn's commit.</summary>
     private static async Task<IResult> PostAsync(
         string conversationId,
         HttpRequest request,
@@ -49,7 +49,7 @@ internal static class ActivityEndpoints
 
         try
         {
-            var echo = await conversations.PostAsync(access.Conversation!, activity, cancellationToken);
+            var echo = conversations.Post(access.Conversation!, activity);
             return Results.Ok(new ResourceResponse(echo.Id!));
         }
         catch (StorageUnavailableException)

@@ -36,25 +36,16 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     }
 
     /// <summary>
-    /// The id and timestamp the next activity of the conversation gets, without storing anything: a turn runs with
-    /// its echo's id, and the echo is stored with the turn (<see cref="Stage"/>, first in the list).
+    /// An id for the user's activity, given when it is posted, before its turn runs: the activity is written to the
+    /// log with its turn (<see cref="Stage"/>), which takes the log's next place and timestamp only then.
     /// </summary>
-    public Activity Stamp(string conversationId, Activity activity)
-    {
-        var feed = Feed(conversationId);
-        lock (feed)
-        {
-            var conversation = store.Find(conversationId)
-                ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
-            return activity with { Id = IdOf(conversationId, conversation.NextSequence), Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp) };
-        }
-    }
+    public static string NewInboundId(string conversationId) => conversationId + "|u" + Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Stamps the activities and writes them to the log, with <paramref name="change"/> to the conversation's record
     /// and <paramref name="alsoInTransaction"/>, without pushing anything: inside a unit of work the write waits for
-    /// its commit, and <see cref="Publish"/> sends them to the sockets after it. An activity stamped already
-    /// (<see cref="Stamp"/>) keeps its id and timestamp. A confidential activity is stored redacted and its readable
+    /// its commit, and <see cref="Publish"/> sends them to the sockets after it. An activity with an id already (the
+    /// user's, <see cref="NewInboundId"/>) keeps it. A confidential activity is stored redacted and its readable
     /// copy kept in the overlay (<see cref="Discard"/> drops those copies when the write was not kept).
     /// </summary>
     public StagedActivities Stage(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Action<DirectLineConversation>? change = null, Action? alsoInTransaction = null)
@@ -71,13 +62,8 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             foreach (var activity in activities)
             {
                 var sequence = conversation.NextSequence;
-                var id = IdOf(conversationId, sequence);
-                if (activity.Id is { } given && given != id)
-                {
-                    throw new InvalidOperationException($"The activity {given} was stamped for another place in the log than {id}.");
-                }
-
-                var timestamp = activity.Timestamp ?? NextTimestamp(lastTimestamp, conversation.LastTimestamp);
+                var id = activity.Id ?? IdOf(conversationId, sequence);
+                var timestamp = NextTimestamp(lastTimestamp, conversation.LastTimestamp);
                 var one = activity with { Id = id, Timestamp = timestamp };
                 var json = JsonSerializer.Serialize(one, ActivityJson.Options);
                 var stored = json;

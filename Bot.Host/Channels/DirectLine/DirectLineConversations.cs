@@ -70,8 +70,7 @@ internal sealed partial class DirectLineConversations(
         }
 
         // The welcome turn: nobody waits for it, and its failure is logged where it ran.
-        _ = turns.RunTurnAsync(started, StartActivity(started), echo: false).ContinueWith(
-            static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Forget(turns.RunTurnAsync(started, StartActivity(started), echo: false));
         LogStarted(started.Id);
         return true;
     }
@@ -84,17 +83,17 @@ internal sealed partial class DirectLineConversations(
     }
 
     /// <summary>
-    /// Runs the bot's turn for the user's activity and returns its echo once the turn is durable: the echo, the
-    /// replies, the state and whatever the turn wrote are one commit (<see cref="DirectLineTurns.RunTurnAsync"/>),
-    /// as an Azure Direct Line POST answers after the bot took the activity. Whether a turn is confidential (a cold
-    /// <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran, so its echo is stored redacted from the start and the
-    /// words of a tip are never written. Throws <see cref="StorageUnavailableException"/> when nothing could be kept.
+    /// Gives the user's activity its id, queues the bot's turn and returns the activity at once (Web Chat shows the
+    /// message as sent). The activity is written to the log with its turn: the echo, the replies, the state and
+    /// whatever the turn wrote are one commit (<see cref="DirectLineTurns.RunTurnAsync"/>), and the sockets get
+    /// them after it. Whether a turn is confidential (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran,
+    /// so the echo of a confidential turn is stored redacted from the start: the words of a tip are never written.
     /// </summary>
-    public async Task<Activity> PostAsync(DirectLineConversation conversation, Activity incoming, CancellationToken cancellationToken)
+    public Activity Post(DirectLineConversation conversation, Activity incoming)
     {
         var activity = incoming with
         {
-            Id = null,
+            Id = ActivityFeed.NewInboundId(conversation.Id),
             Timestamp = null,
             ChannelId = DirectLineChannel.ChannelId,
             ServiceUrl = DirectLineChannel.ServiceUrl,
@@ -118,10 +117,13 @@ internal sealed partial class DirectLineConversations(
             conversation.AwaitingFirstMessage = false;
         }
 
-        // The turn goes on when the caller leaves: the user's message is handled either way.
-        var (echo, saved) = await turns.RunTurnAsync(conversation, activity, echo: true).WaitAsync(cancellationToken);
-        return saved ? echo : throw new StorageUnavailableException("the message and its turn could not be saved");
+        Forget(turns.RunTurnAsync(conversation, activity, echo: true));
+        return activity;
     }
+
+    /// <summary>Nobody waits for the turn; its failure was logged where it ran.</summary>
+    private static void Forget(Task turn) =>
+        _ = turn.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>
     /// Tells the open sockets of the conversation, without storing anything, that the message could not be saved

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Telemetry;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -22,23 +23,23 @@ internal sealed partial class DirectLineTurns(
     public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>
-    /// Queues a turn behind any running work of the conversation and completes once it is durable. The user's
-    /// activity (when <paramref name="echo"/>: a message the user posted) gets its id and timestamp first, and is
-    /// stored together with the bot's replies, the turn's state and everything the turn wrote, in one commit
+    /// Queues a turn behind any running work of the conversation; completes once it is durable. The user's activity
+    /// (when <paramref name="echo"/>: a message the user posted, with its id given at the POST) is stored together
+    /// with the bot's replies, the turn's state and everything the turn wrote, in one commit
     /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, CancellationToken)"/>); only then are
     /// they pushed to the sockets. A confidential turn (a tip) has its echo and replies stored redacted from the
-    /// start. Returns the inbound activity as stamped, and whether the turn was kept (false: the storage could not
-    /// write, and the sockets got the apology without storing it).
+    /// start. Completes with whether the turn was kept (false: the storage could not write; the open sockets then
+    /// hear the apology, unstored).
     /// </summary>
-    public Task<(Activity Inbound, bool Saved)> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
+    public Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
     {
-        var done = new TaskCompletionSource<(Activity, bool)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = EnqueueAsync(conversation.Id, async cancellationToken =>
         {
             using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
             try
             {
-                var stamped = echo ? feed.Stamp(conversation.Id, inbound) : inbound;
+                var stamped = inbound;
                 StagedActivities? staged = null;
                 var result = await processor.ProcessAsync(
                     stamped,
@@ -50,13 +51,14 @@ internal sealed partial class DirectLineTurns(
                     cancellationToken);
                 if (!result.Saved)
                 {
-                    // Nothing was kept; the caller tells the open sockets why (DirectLineConversations.ApologiseLive).
+                    // Nothing was kept: the open sockets still hear the apology, unstored.
                     if (staged is not null)
                     {
                         feed.Discard(staged);
                     }
 
-                    done.TrySetResult((stamped, false));
+                    PushLive(conversation, result.Replies);
+                    done.TrySetResult(false);
                     return;
                 }
 
@@ -72,7 +74,7 @@ internal sealed partial class DirectLineTurns(
                     attachments.Unpersist(stamped);
                 }
 
-                done.TrySetResult((stamped, true));
+                done.TrySetResult(true);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -139,6 +141,21 @@ internal sealed partial class DirectLineTurns(
         foreach (var typing in activities.Where(a => a.Type == ActivityTypes.Typing))
         {
             feed.PushLive(conversation.Id, Outgoing(conversation, typing));
+        }
+    }
+
+    private void PushLive(DirectLineConversation conversation, IReadOnlyList<Activity> replies)
+    {
+        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
+        {
+            try
+            {
+                feed.PushLive(conversation.Id, Outgoing(conversation, reply));
+            }
+            catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
+            {
+                return;
+            }
         }
     }
 

@@ -88,7 +88,7 @@ internal static class UploadEndpoint
             attached.Add(new Attachment { ContentType = contentType, ContentUrl = attachments.UrlFor(stored), Name = stored.FileName });
         }
 
-        var echo = await conversations.PostAsync(access.Conversation!, activity! with { Attachments = attached }, cancellationToken);
+        var echo = conversations.Post(access.Conversation!, activity! with { Attachments = attached });
         return Results.Ok(new ResourceResponse(echo.Id!));
     }
 
