@@ -139,8 +139,11 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         }
     }
 
-    /// <summary>Pushes an activity to open sockets only (typing): not stored, not seen by polling clients.</summary>
-    public Activity PushLive(string conversationId, Activity activity)
+    /// <summary>
+    /// Pushes an activity to open sockets only (typing; the user's message before its turn is stored): not stored,
+    /// not seen by polling clients. It gets a live id unless <paramref name="keepId"/>.
+    /// </summary>
+    public Activity PushLive(string conversationId, Activity activity, bool keepId = false)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -149,7 +152,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
             var stamped = activity with
             {
-                Id = conversationId + "|live-" + Guid.NewGuid().ToString("N"),
+                Id = keepId && activity.Id is { } id ? id : conversationId + "|live-" + Guid.NewGuid().ToString("N"),
                 Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp),
             };
             feed.LastTimestamp = stamped.Timestamp!.Value;

@@ -117,6 +117,9 @@ internal sealed partial class DirectLineConversations(
             conversation.AwaitingFirstMessage = false;
         }
 
+        // Web Chat marks the message sent once it sees it come back: the open sockets see it now (with the id it is
+        // stored under), not only after a turn that may wait for the models at start or for an answer.
+        feed.PushLive(conversation.Id, activity, keepId: true);
         Forget(turns.RunTurnAsync(conversation, activity, echo: true));
         return activity;
     }

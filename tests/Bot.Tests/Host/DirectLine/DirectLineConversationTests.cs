@@ -169,8 +169,12 @@ public sealed class DirectLineConversationTests : IDisposable
         var (all, watermark) = await _client.PollUntilAsync("", 21);
         Assert.Equal(21, all.Count);
         Assert.Equal("21", watermark);
+        // The bot's activities are numbered by their place in the log; the user's got their id when posted.
         var ids = all.Select(a => a.GetProperty("id").GetString()!).ToList();
-        Assert.Equal(Enumerable.Range(0, 21).Select(n => $"{_client.ConversationId}|{n:D7}"), ids);
+        Assert.Equal(21, ids.Distinct().Count());
+        Assert.All(
+            Enumerable.Range(0, 21).Where(n => Role(all[n]) != "user"),
+            n => Assert.Equal($"{_client.ConversationId}|{n:D7}", ids[n]));
         Assert.Equal(10, all.Count(a => Role(a) == "user"));
     }
 

@@ -44,11 +44,12 @@ public sealed class DirectLineRestartTests : IDisposable
         Assert.Equal(before, replayed.Select(a => a.GetProperty("id").GetString()!).ToList());
         Assert.Equal("3", watermark);
 
-        // The conversation goes on: new ids continue the sequence and there is no second welcome.
+        // The conversation goes on: new activities continue the log and there is no second welcome.
         var next = await resumed.PostMessageAsync("halo", "client-after");
-        Assert.EndsWith("|0000003", next, StringComparison.Ordinal);
         var (after, _) = await resumed.PollUntilAsync("3", 2);
         Assert.Equal(2, after.Count);
+        Assert.Equal(next, after[0].GetProperty("id").GetString()); // the message takes the log's next place (3)
+        Assert.EndsWith("|0000004", after[1].GetProperty("id").GetString(), StringComparison.Ordinal);
         var (all, _) = await resumed.PollAsync("");
         Assert.Equal(5, all.Count);
     }
