@@ -13,18 +13,12 @@ internal sealed partial class DirectLineTurns(
     TurnProcessor processor,
     ActivityFeed feed,
     DirectLineAttachments attachments,
-    IHostApplicationLifetime lifetime,
+    DirectLineConversationQueue queue,
     ILogger<DirectLineTurns> logger)
 {
-    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
-    private int _queued;
-
-    /// <summary>Turns and deliveries queued or running, over all conversations (a telemetry gauge).</summary>
-    public int Queued => Volatile.Read(ref _queued);
-
     /// <summary>Queues a turn for an activity already in the log; failures are logged, never thrown.</summary>
     public void EnqueueTurn(DirectLineConversation conversation, Activity inbound) =>
-        _ = EnqueueAsync(conversation.Id, async cancellationToken =>
+        _ = queue.EnqueueAsync(conversation.Id, async cancellationToken =>
         {
             using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
             try
@@ -54,34 +48,6 @@ internal sealed partial class DirectLineTurns(
             }
         });
 
-    /// <summary>Queues a delivery of proactive activities behind any running turn; completes when delivered.</summary>
-    public Task SendAsync(DirectLineConversation conversation, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
-        EnqueueAsync(conversation.Id, stopping =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Deliver(conversation, activities, confidential: false, alsoInTransaction: null);
-            return Task.CompletedTask;
-        });
-
-    /// <summary>
-    /// Queues one message behind any running turn and appends it with <paramref name="record"/> in the same
-    /// transaction (<see cref="Bot.Dialogs.Engine.IRecordingChannelSender"/>); completes when both are stored.
-    /// </summary>
-    public Task SendRecordedAsync(DirectLineConversation conversation, Activity message, Action record, CancellationToken cancellationToken)
-    {
-        if (message.Type != ActivityTypes.Message)
-        {
-            throw new ArgumentException("Only a message is appended with a record.", nameof(message));
-        }
-
-        return EnqueueAsync(conversation.Id, stopping =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            feed.Append(conversation.Id, Outgoing(conversation, message), confidential: false, record);
-            return Task.CompletedTask;
-        });
-    }
-
     /// <summary>
     /// Appends the bot's activities: no trace or conversationUpdate for the client, typing only live. Consecutive
     /// messages share one transaction; <paramref name="alsoInTransaction"/> (settling the turn's echo) joins the
@@ -100,11 +66,11 @@ internal sealed partial class DirectLineTurns(
             if (activity.Type == ActivityTypes.Typing)
             {
                 Flush(null);
-                feed.PushLive(conversation.Id, Outgoing(conversation, activity));
+                feed.PushLive(conversation.Id, DirectLineChannel.FromBot(conversation, activity));
             }
             else
             {
-                pending.Add(Outgoing(conversation, activity));
+                pending.Add(DirectLineChannel.FromBot(conversation, activity));
             }
         }
 
@@ -130,60 +96,12 @@ internal sealed partial class DirectLineTurns(
         {
             try
             {
-                feed.PushLive(conversation.Id, Outgoing(conversation, reply));
+                feed.PushLive(conversation.Id, DirectLineChannel.FromBot(conversation, reply));
             }
             catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
             {
                 return;
             }
-        }
-    }
-
-    private static Activity Outgoing(DirectLineConversation conversation, Activity activity) => activity with
-    {
-        ChannelId = DirectLineChannel.ChannelId,
-        Conversation = DirectLineChannel.Conversation(conversation.Id),
-        From = DirectLineChannel.Bot,
-        Recipient = DirectLineChannel.User(conversation),
-    };
-
-    private Task EnqueueAsync(string conversationId, Func<CancellationToken, Task> work)
-    {
-        lock (_tails)
-        {
-            var previous = _tails.GetValueOrDefault(conversationId) ?? Task.CompletedTask;
-            Interlocked.Increment(ref _queued);
-            var next = RunAfterAsync(previous, work);
-            _tails[conversationId] = next;
-            _ = next.ContinueWith(
-                done =>
-                {
-                    lock (_tails)
-                    {
-                        if (_tails.TryGetValue(conversationId, out var tail) && tail == done)
-                        {
-                            _tails.Remove(conversationId);
-                        }
-                    }
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            return next;
-        }
-    }
-
-    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work)
-    {
-        try
-        {
-            // The previous item's failure belongs to its own caller; this one runs regardless.
-            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await work(lifetime.ApplicationStopping);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _queued);
         }
     }
 
