@@ -1,9 +1,7 @@
 using Bot.Dialogs.Domain;
-using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Host.Channels.WhatsApp;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Host.WhatsApp;
 
@@ -20,7 +18,7 @@ public sealed class ReminderRedeliveryTests : WhatsAppFixture
     [Fact]
     public async Task AReminderCutOffBetweenSendAndMarkGoesAgainUnderTheSameId()
     {
-        var time = new FakeTimeProvider(UserWrote);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(UserWrote);
         var first = await StartHostAsync(time: time);
         await PostOkAsync(first, Webhook.Envelope([Webhook.Text("wamid.in.halo", "halo", UserWrote)]));
         await Graph.WaitForAcceptedAsync(1);
@@ -61,25 +59,10 @@ public sealed class ReminderRedeliveryTests : WhatsAppFixture
     {
         var organisation = host.Get<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "DINKES", TimeZone = IndonesianTimeZones.Wita });
         var users = host.Get<IUserStore>();
-        var user = users.GetOrCreate(TurnProcessor.UserKey("whatsapp", Webhook.User), "Fokal Satu", "id-ID");
+        var user = users.GetOrCreate(Bot.Dialogs.Engine.TurnProcessor.UserKey("whatsapp", Webhook.User), "Fokal Satu", "id-ID");
         user.Role = Role.Fokal;
         user.OrganisationId = organisation.Id;
         users.Update(user);
-        host.Get<ICommitmentStore>().Register(
-            new Commitment
-            {
-                OrganisationId = organisation.Id,
-                Year = 2027,
-                FocusArea = FocusArea.Pencegahan,
-                Programme = Programme.SosialisasiAdvokasi,
-                Title = "Sosialisasi P4GN di sekolah",
-                OutputIndicator = "peserta",
-                TargetValue = 100,
-                Unit = "orang",
-                Location = "Kandangan",
-                Deadline = new DateOnly(2027, 6, 30),
-                Periods = [ReportingPeriod.B6],
-            },
-            user.Id);
+        host.Get<ICommitmentStore>().Register(Bot.Tests.Reminders.ReminderHost.NewCommitment(organisation.Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6), user.Id);
     }
 }
