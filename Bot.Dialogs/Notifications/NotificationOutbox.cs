@@ -49,8 +49,14 @@ public sealed partial class NotificationOutbox(
                 return false;
             }
 
-            await messenger.SendAsync(reference, [ToActivity(notice)], cancellationToken);
-            notice.DeliveredAt = time.GetUtcNow().UtcDateTime;
+            // Marked delivered with the message where the transcript is ours (Direct Line), else once the channel
+            // accepted it; a repeat after a crash in between carries the same id ("notice-{id}").
+            var delivered = DeliveryRecord.Of(() =>
+            {
+                notice.DeliveredAt = time.GetUtcNow().UtcDateTime;
+                notices.Update(notice);
+            });
+            await messenger.DeliverAsync(reference, new ProactiveMessage(ToActivity(notice), DeliveryId(notice), delivered), cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -111,6 +117,10 @@ public sealed partial class NotificationOutbox(
     public IReadOnlyList<Notice> ListPending() => notices.ListPending();
 
     public Notice? Get(int id) => notices.Get(id);
+
+    /// <summary>The id a notice carries on every attempt to push it, so a receiver can de-duplicate a repeat.</summary>
+    public static string DeliveryId(Notice notice) =>
+        "notice-" + (notice ?? throw new ArgumentNullException(nameof(notice))).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Activity ToActivity(Notice notice) => new()
     {

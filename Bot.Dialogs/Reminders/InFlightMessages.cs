@@ -4,11 +4,11 @@ using System.Text;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
-/// Reminder messages handed to a channel that keeps no transcript here (Bot Framework, WhatsApp), written before
-/// the send and removed with the "sent" mark. A record that outlives its sweep (a crash, a failed send) says
+/// Reminder messages handed to a channel, written before the send and removed with the "sent" mark (on Direct
+/// Line in the transaction that stores the message, elsewhere after the channel accepted). A record that outlives its sweep (a crash, a failed send) says
 /// which rows went out together and under which id, so the next attempt sends that same message again under
 /// that same id instead of folding its rows into a new one: a receiver that de-duplicates by the id
-/// (<c>channelData.clientActivityID</c>, as Web Chat does) then shows it once.
+/// (<c>channelData.clientActivityID</c>, as Web Chat does; <c>biz_opaque_callback_data</c> on WhatsApp) then shows it once.
 /// </summary>
 internal static class InFlightMessages
 {

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Dialogs.Reminders;
 
 /// <summary>
-/// Delivers one recipient's claimed rows: quiet hours and Sundays, the daily cap, folding, the send through
-/// the stored conversation reference, and the mark right after the channel accepted each message.
+/// Delivers one recipient's claimed rows: quiet hours and Sundays, the daily cap, folding, and each message
+/// through the stored conversation reference with its "sent" mark (<see cref="ReminderSentRecord"/>).
 /// </summary>
 internal sealed partial class RecipientDelivery(
     RecipientDirectory directory,
@@ -73,25 +73,18 @@ internal sealed partial class RecipientDelivery(
             tally.Deferred(overflow.Count);
         }
 
-        // Direct Line stores the message and its mark in one transaction (exactly once); elsewhere the message's
-        // in-flight record is written first, so that a crash before the mark repeats it under the same id.
-        var recorded = messenger.CanRecord(target.Reference);
+        // One flow for every channel: the message's rows and id are recorded first, so that whatever happens next
+        // (a crash, a timeout) the next attempt sends the same message under the same id; then the channel's sender
+        // delivers it and writes its "sent" mark (with the message where the transcript is ours: exactly once).
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            var activity = ReminderComposer.Identified(message.Activity, message.Id);
             var mark = new PendingMark(message.Rows, user.Id, target.ConversationKey, message.Shape, message.Id);
             try
             {
-                if (recorded)
-                {
-                    await messenger.SendRecordedAsync(target.Reference, activity, () => updates.MarkSentWithMessage(mark, claimId), cancellationToken);
-                }
-                else
-                {
-                    await marks.MarkAsync(mark with { Stage = MarkStage.BeforeSend });
-                    await messenger.SendAsync(target.Reference, [activity], cancellationToken);
-                }
+                await marks.MarkAsync(mark with { Stage = MarkStage.BeforeSend });
+                var record = new ReminderSentRecord(mark, claimId, updates, marks);
+                await messenger.DeliverAsync(target.Reference, new ProactiveMessage(message.Activity, message.Id, record), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -113,11 +106,6 @@ internal sealed partial class RecipientDelivery(
                 LogDeliveryFailed(ex, user.Id, failure.Outcome);
                 Retry(messages.Skip(i).SelectMany(m => m.Rows).ToList(), claimId, now, failure, tally);
                 return;
-            }
-
-            if (!recorded)
-            {
-                await marks.MarkAsync(mark);
             }
 
             tally.Message(message.Rows.Count);

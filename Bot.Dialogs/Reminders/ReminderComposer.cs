@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
 
@@ -65,19 +64,6 @@ internal static class ReminderComposer
 
         return Message(text, locale, buttons);
     }
-
-    /// <summary>
-    /// Puts the message's stable id where a receiver can de-duplicate by it: <c>channelData.clientActivityID</c>,
-    /// which Web Chat already treats as the identity of an activity (a second copy replaces the first). Not the
-    /// activity's own <c>id</c>: that is the channel's to assign (protocol/botframework.md A2031).
-    /// </summary>
-    public static Activity Identified(Activity message, string messageId)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return message with { ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, string> { [ClientActivityIdKey] = messageId }) };
-    }
-
-    public const string ClientActivityIdKey = "clientActivityID";
 
     public static Activity Message(string text, string? locale, IReadOnlyList<CardAction> buttons) => new()
     {

@@ -53,7 +53,7 @@ internal sealed partial class ReminderRowUpdates(
 
     /// <summary>
     /// Marks one message sent inside the transaction that stored it in a channel's transcript
-    /// (<see cref="Engine.IRecordingChannelSender"/>). When another claim holds any of its rows, throws
+    /// (<see cref="ReminderSentRecord.WriteWithMessage"/>). When another claim holds any of its rows, throws
     /// <see cref="ReminderClaimLostException"/> so that the transaction, message included, is undone.
     /// </summary>
     public void MarkSentWithMessage(PendingMark mark, string claimId)

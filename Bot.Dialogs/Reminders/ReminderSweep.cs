@@ -11,15 +11,16 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 }
 
 /// <summary>
-/// Sends what is due. Exactly once per idempotency key, with one window left open on channels that keep no
-/// transcript here:
+/// Sends what is due, the same way on every channel. Exactly once per idempotency key, with one window left open
+/// on channels that keep no transcript here:
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
 /// <item>Deliver: per recipient, through the stored conversation reference. Each message carries a stable id
 /// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="IInFlightMessages"/>).</item>
-/// <item>Mark: right after the channel accepted, the rows of that message become sent and the record goes
-/// (group-committed with the other writes of the moment, <see cref="SentMarks"/>). Direct Line stores the message
-/// and its mark in one transaction instead, so there is no window there.</item>
+/// <item>Mark: the channel's sender writes the mark (<see cref="ReminderSentRecord"/>): the rows of that message
+/// become sent and the record goes. A sender whose transcript is in this database (Direct Line) writes it in the
+/// transaction that stores the message, so there is no window there; the others write it right after the channel
+/// accepted (group-committed with the other writes of the moment, <see cref="SentMarks"/>).</item>
 /// </list>
 /// A crash between the channel's acceptance and the mark leaves the rows "sending"; when the host starts again
 /// they are taken over (claimed by a process that is gone) and their recorded message is sent again, with the same

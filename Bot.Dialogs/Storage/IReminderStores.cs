@@ -48,7 +48,7 @@ internal interface IDeliveryLog
     IReadOnlyList<ReminderDelivery> ForUser(string userId);
 }
 
-/// <summary>Reminder messages handed to a channel that keeps no transcript here, between their send and their mark.</summary>
+/// <summary>Reminder messages handed to a channel, between the record before their send and their "sent" mark.</summary>
 internal interface IInFlightMessages
 {
     void Put(InFlightMessage message);

@@ -28,7 +28,8 @@ public sealed partial class TipNotifier(IUserStore users, IConversationReference
             try
             {
                 var message = new Activity { Type = ActivityTypes.Message, TextFormat = "markdown", Text = text(coordinator.Locale ?? reference.Locale) };
-                await messenger.SendAsync(reference, [message], cancellationToken);
+                // Best effort, nothing recorded: the alert repeats with the next tip, and the dashboard lists them all.
+                await messenger.DeliverAsync(reference, new ProactiveMessage(message, "tip-alert-" + Guid.NewGuid().ToString("N"), DeliveryRecord.None), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

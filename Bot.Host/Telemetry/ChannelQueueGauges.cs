@@ -7,7 +7,7 @@ namespace Bot.Host.Telemetry;
 
 /// <summary>Reports the depth of the channels' queues (Direct Line turns, the WhatsApp inbox) while the host runs.</summary>
 internal sealed class ChannelQueueGauges(
-    SinergiTelemetry telemetry, DirectLineTurns directLine, IServiceProvider services, IOptions<WhatsAppOptions> whatsApp) : IHostedService
+    SinergiTelemetry telemetry, DirectLineConversationQueue directLine, IServiceProvider services, IOptions<WhatsAppOptions> whatsApp) : IHostedService
 {
     private IDisposable[] _gauges = [];
 

@@ -12,13 +12,14 @@ internal sealed class NoOpChannel(TimeSpan latency) : IChannelSender
 
     public bool CanDeliver(ConversationReference reference) => true;
 
-    public async Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public async Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
     {
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, cancellationToken);
         }
 
-        Interlocked.Add(ref _activities, activities.Count);
+        Interlocked.Increment(ref _activities);
+        await message.Record.WriteAfterSendAsync(cancellationToken);
     }
 }

@@ -21,4 +21,13 @@ internal static class DirectLineChannel
         new() { Id = conversation.UserId, Name = conversation.UserName, Role = "user" };
 
     public static ConversationAccount Conversation(string conversationId) => new() { Id = conversationId };
+
+    /// <summary>An activity of the bot's, addressed to the conversation's user.</summary>
+    public static Activity FromBot(DirectLineConversation conversation, Activity activity) => activity with
+    {
+        ChannelId = ChannelId,
+        Conversation = Conversation(conversation.Id),
+        From = Bot,
+        Recipient = User(conversation),
+    };
 }

@@ -5,9 +5,10 @@ namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
 /// Proactive delivery to a web chat: appended to the conversation's log behind any running turn, pushed to open
-/// sockets. The log is in the process database, so a reminder's "sent" mark can share the append's transaction.
+/// sockets. The log is in the process database, so the caller's record (a reminder's "sent" mark) is written in
+/// the append's transaction: after a crash both happened or neither did, which makes it exactly once.
 /// </summary>
-internal sealed class DirectLineChannelSender(IDirectLineStore store, DirectLineTurns turns) : IRecordingChannelSender
+internal sealed class DirectLineChannelSender(IDirectLineStore store, DirectLineConversationQueue queue, ActivityFeed feed) : IChannelSender
 {
     public bool CanDeliver(ConversationReference reference)
     {
@@ -15,17 +16,16 @@ internal sealed class DirectLineChannelSender(IDirectLineStore store, DirectLine
         return reference.ChannelId == DirectLineChannel.ChannelId;
     }
 
-    public Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activities);
-        return turns.SendAsync(Conversation(reference), activities, cancellationToken);
-    }
-
-    public Task SendRecordedAsync(ConversationReference reference, Activity activity, Action record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(record);
-        return turns.SendRecordedAsync(Conversation(reference), activity, record, cancellationToken);
+        ArgumentNullException.ThrowIfNull(message);
+        var conversation = Conversation(reference);
+        return queue.EnqueueAsync(conversation.Id, stopping =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            feed.Append(conversation.Id, DirectLineChannel.FromBot(conversation, message.Activity), confidential: false, message.Record.WriteWithMessage);
+            return Task.CompletedTask;
+        });
     }
 
     private DirectLineConversation Conversation(ConversationReference reference)

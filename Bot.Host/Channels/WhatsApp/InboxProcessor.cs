@@ -45,7 +45,7 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
 
         try
         {
-            await sender.SendActivitiesAsync(row.ConversationId, replies, "reply", cancellationToken);
+            await sender.SendActivitiesAsync(row.ConversationId, replies, "reply", deliveryId: null, cancellationToken);
         }
         catch (WhatsAppSendException ex)
         {

@@ -9,7 +9,8 @@ namespace Bot.Host.Channels.WhatsApp;
 /// <summary>
 /// Proactive messages (reminders, notifications) on WhatsApp. Inside the 24-hour window they go out as normal
 /// messages; outside it only the configured template may, and without one the send fails loudly rather than
-/// sending free-form text WhatsApp would reject (error 131047).
+/// sending free-form text WhatsApp would reject (error 131047). At least once: the record is written after Graph
+/// accepted, and every attempt carries the same delivery id (<see cref="WhatsAppSender.DeliveryIdField"/>).
 /// </summary>
 internal sealed class WhatsAppChannelSender(
     WhatsAppSender sender,
@@ -23,16 +24,23 @@ internal sealed class WhatsAppChannelSender(
     public bool CanDeliver(ConversationReference reference) =>
         _options.Enabled && reference?.ChannelId == WhatsAppAddress.ChannelId;
 
-    public async Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public async Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(message);
+        await SendAsync(reference, message, cancellationToken);
+        await message.Record.WriteAfterSendAsync(cancellationToken);
+    }
+
+    private async Task SendAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
+    {
         var conversationId = reference.Conversation.Id
             ?? throw new ArgumentException("The reference has no conversation id.", nameof(reference));
         if (windows.IsOpen(conversationId, time.GetUtcNow()))
         {
             try
             {
-                await sender.SendActivitiesAsync(conversationId, activities, "proactive", cancellationToken);
+                await sender.SendActivitiesAsync(conversationId, [message.Activity], "proactive", message.DeliveryId, cancellationToken);
                 return;
             }
             catch (WhatsAppSendException ex) when (ex.Result.IsOutsideWindow && ex.AcceptedBefore == 0)
@@ -42,10 +50,10 @@ internal sealed class WhatsAppChannelSender(
             }
         }
 
-        await SendTemplateAsync(reference, conversationId, activities, cancellationToken);
+        await SendTemplateAsync(reference, conversationId, message, cancellationToken);
     }
 
-    private async Task SendTemplateAsync(ConversationReference reference, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    private async Task SendTemplateAsync(ConversationReference reference, string conversationId, ProactiveMessage message, CancellationToken cancellationToken)
     {
         var template = _options.ReminderTemplate;
         if (!template.IsConfigured)
@@ -64,7 +72,8 @@ internal sealed class WhatsAppChannelSender(
             throw new ArgumentException($"'{conversationId}' is not a WhatsApp conversation id.", nameof(reference));
         }
 
-        var body = TemplateMessage.Build(template, waId, activities, reference.User?.Name);
+        var body = TemplateMessage.Build(template, waId, [message.Activity], reference.User?.Name);
+        body[WhatsAppSender.DeliveryIdField] = message.DeliveryId;
         await sender.SendBodyAsync(conversationId, body, "template", cancellationToken);
         WhatsAppLog.TemplateSent(logger, template.Name!, conversationId);
     }

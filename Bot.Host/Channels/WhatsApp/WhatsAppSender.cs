@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Dialogs.Activities;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,17 @@ internal sealed class WhatsAppSender(
     private readonly WhatsAppOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
 
-    /// <summary>Renders and sends the activities; returns the wamids. Throws <see cref="WhatsAppSendException"/> at the first refusal.</summary>
-    public async Task<IReadOnlyList<string>> SendActivitiesAsync(string conversationId, IReadOnlyList<Activity> activities, string kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where a message carries our delivery id: the Cloud API does not read it, only returns it in the message's
+    /// status webhooks, so whoever watches those can tell a repeat of a proactive message from a new one.
+    /// </summary>
+    public const string DeliveryIdField = "biz_opaque_callback_data";
+
+    /// <summary>
+    /// Renders and sends the activities; returns the wamids. Throws <see cref="WhatsAppSendException"/> at the first
+    /// refusal. With a <paramref name="deliveryId"/>, each body carries it (the second and later as "id/2", "id/3"…).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SendActivitiesAsync(string conversationId, IReadOnlyList<Activity> activities, string kind, string? deliveryId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
         var (phoneNumberId, waId) = Parse(conversationId);
@@ -36,6 +46,11 @@ internal sealed class WhatsAppSender(
                 var rendered = WhatsAppMessageBuilder.Render(activity, waId);
                 foreach (var body in rendered.Messages)
                 {
+                    if (deliveryId is not null)
+                    {
+                        body[DeliveryIdField] = sent.Count == 0 ? deliveryId : string.Create(CultureInfo.InvariantCulture, $"{deliveryId}/{sent.Count + 1}");
+                    }
+
                     sent.Add(await SendOneAsync(recipient, phoneNumberId, conversationId, body, kind, sent.Count, cancellationToken));
                 }
 

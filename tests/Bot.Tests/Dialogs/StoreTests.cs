@@ -74,20 +74,8 @@ public sealed class StoreTests : IDisposable
         return commitment;
     }
 
-    private static Commitment NewCommitment(int year) => new()
-    {
-        OrganisationId = 1,
-        Year = year,
-        FocusArea = FocusArea.Pencegahan,
-        Programme = Programme.SosialisasiAdvokasi,
-        Title = "Sosialisasi bahaya narkoba",
-        OutputIndicator = "peserta",
-        TargetValue = 100,
-        Unit = "orang",
-        Location = "Kandangan",
-        Deadline = new DateOnly(year, 6, 30),
-        Periods = [ReportingPeriod.B6],
-    };
+    private static Commitment NewCommitment(int year) =>
+        Reminders.ReminderHost.NewCommitment(organisationId: 1, new DateOnly(year, 6, 30), ReportingPeriod.B6);
 
     public void Dispose() => _folder.Dispose();
 }

@@ -36,19 +36,20 @@ public sealed class DirectLineRecordedSendTests : IDisposable
         var messenger = _host.Services.GetRequiredService<ProactiveMessenger>();
         var reference = _host.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("directline", _client.ConversationId)!;
         var marks = _host.Services.GetRequiredService<SinergiDatabase>().Collection<BsonDocument>("test_marks");
-        Assert.True(messenger.CanRecord(reference));
 
         // The record writes, then refuses (as a reminder mark does when another claim took the rows): nothing stays.
         var refused = new Activity { Type = ActivityTypes.Message, Text = "Pengingat yang tidak boleh tersimpan" };
-        await Assert.ThrowsAsync<InvalidOperationException>(() => messenger.SendRecordedAsync(reference, refused, () =>
+        var refusing = DeliveryRecord.Of(() =>
         {
             marks.Insert(new BsonDocument { ["_id"] = "refused" });
             throw new InvalidOperationException("claim lost");
-        }, TestContext.Token));
+        });
+        await Assert.ThrowsAsync<InvalidOperationException>(() => messenger.DeliverAsync(reference, new ProactiveMessage(refused, "rem-refused", refusing), TestContext.Token));
         Assert.Equal(0, marks.Count());
 
         var accepted = new Activity { Type = ActivityTypes.Message, Text = "Pengingat: laporan B6 jatuh tempo besok." };
-        await messenger.SendRecordedAsync(reference, accepted, () => marks.Insert(new BsonDocument { ["_id"] = "accepted" }), TestContext.Token);
+        var accepting = DeliveryRecord.Of(() => marks.Insert(new BsonDocument { ["_id"] = "accepted" }));
+        await messenger.DeliverAsync(reference, new ProactiveMessage(accepted, "rem-accepted", accepting), TestContext.Token);
         Assert.NotNull(marks.FindById("accepted"));
 
         var (activities, watermark) = await _client.PollAsync("1");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Host.Storage.LiteDb;
@@ -55,7 +56,7 @@ internal sealed record TranscriptReminder(string ClientActivityId, string Text)
         var activity = document.RootElement;
         return activity.TryGetProperty("channelData", out var data)
             && data.ValueKind == JsonValueKind.Object
-            && data.TryGetProperty(ReminderComposer.ClientActivityIdKey, out var id)
+            && data.TryGetProperty(ProactiveMessage.ClientActivityIdKey, out var id)
             && id.GetString() is { } messageId
             ? new TranscriptReminder(messageId, activity.TryGetProperty("text", out var text) ? text.GetString() ?? string.Empty : string.Empty)
             : null;

@@ -24,7 +24,8 @@ namespace Bot.Tests.Reliability;
 /// 200 never reached the bot) is sent again after the restart, but as the same message: the same rows under the same
 /// <c>channelData.clientActivityID</c>, derived from the rows' outbox keys and recorded before the first send. A
 /// receiver that de-duplicates by it (Web Chat does; this test's stub does) shows it once; others show it twice.</item>
-/// <item>WhatsApp: at least once, like the Connector, and the Cloud API has no idempotency key, so a repeat is visible.</item>
+/// <item>WhatsApp: at least once, like the Connector; the id travels in <c>biz_opaque_callback_data</c> (the Cloud API has no
+/// idempotency key, so the user sees a repeat; <c>Host/WhatsApp/ReminderRedeliveryTests</c> checks the id).</item>
 /// </list>
 /// The test: 40 fokal on a Connector channel (a loopback stub) and 10 on Direct Line, each with reminders that fell
 /// due while the host was down. The stub answers the first 10 messages, then accepts and records the next ones but

@@ -19,25 +19,22 @@ internal sealed class RecordingChannel : IChannelSender
 
     public bool CanDeliver(ConversationReference reference) => reference.ChannelId == "test";
 
-    public Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    /// <summary>At least once, like the Connector: the record is written after the message was accepted.</summary>
+    public Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
     {
         if (Failure is { } failure)
         {
             throw failure();
         }
 
-        foreach (var activity in activities)
-        {
-            _sent.Enqueue(activity);
-        }
-
+        _sent.Enqueue(message.Activity);
         if (AfterAccept is { } afterAccept)
         {
             afterAccept();
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return Task.CompletedTask;
+        return message.Record.WriteAfterSendAsync(cancellationToken);
     }
 
     public IReadOnlyList<Activity> SentTo(string account) => Sent.Where(a => a.Recipient?.Id == account).ToList();

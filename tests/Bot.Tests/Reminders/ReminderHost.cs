@@ -85,22 +85,23 @@ internal sealed class ReminderHost : IDisposable
     }
 
     public Commitment Register(int organisationId, string userId, DateOnly deadline, params ReportingPeriod[] periods) =>
-        Get<ICommitmentStore>().Register(
-            new Commitment
-            {
-                OrganisationId = organisationId,
-                Year = deadline.Year,
-                FocusArea = FocusArea.Pencegahan,
-                Programme = Programme.SosialisasiAdvokasi,
-                Title = "Sosialisasi P4GN di sekolah",
-                OutputIndicator = "peserta",
-                TargetValue = 100,
-                Unit = "orang",
-                Location = "Kandangan",
-                Deadline = deadline,
-                Periods = [.. periods],
-            },
-            userId);
+        Get<ICommitmentStore>().Register(NewCommitment(organisationId, deadline, periods), userId);
+
+    /// <summary>A school outreach commitment of the OPD with the given deadline and reporting periods.</summary>
+    public static Commitment NewCommitment(int organisationId, DateOnly deadline, params ReportingPeriod[] periods) => new()
+    {
+        OrganisationId = organisationId,
+        Year = deadline.Year,
+        FocusArea = FocusArea.Pencegahan,
+        Programme = Programme.SosialisasiAdvokasi,
+        Title = "Sosialisasi P4GN di sekolah",
+        OutputIndicator = "peserta",
+        TargetValue = 100,
+        Unit = "orang",
+        Location = "Kandangan",
+        Deadline = deadline,
+        Periods = [.. periods],
+    };
 
     public ProgressReport Submit(Commitment commitment, ReportingPeriod period, string userId) =>
         Get<IProgressReportStore>().Save(new ProgressReport

@@ -1,5 +1,6 @@
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
 using Bot.Tests.Support;
@@ -74,6 +75,6 @@ public sealed class ReminderInFlightTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static string IdOf(Activity activity) =>
-        activity.ChannelData?.GetProperty(ReminderComposer.ClientActivityIdKey).GetString()
+        activity.ChannelData?.GetProperty(ProactiveMessage.ClientActivityIdKey).GetString()
             ?? throw new InvalidOperationException("The reminder carries no clientActivityID.");
 }

@@ -23,7 +23,7 @@ public sealed class RecordingChannelSender : IChannelSender
 
     public bool CanDeliver(ConversationReference reference) => reference.ChannelId == "test";
 
-    public Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    public Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
     {
         if (Fail)
         {
@@ -32,9 +32,9 @@ public sealed class RecordingChannelSender : IChannelSender
 
         lock (_sent)
         {
-            _sent.AddRange(activities.Select(a => (reference, a)));
+            _sent.Add((reference, message.Activity));
         }
 
-        return Task.CompletedTask;
+        return message.Record.WriteAfterSendAsync(cancellationToken);
     }
 }

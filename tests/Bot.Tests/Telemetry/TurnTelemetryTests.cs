@@ -91,7 +91,7 @@ public sealed class TurnTelemetryTests
         await client.PostMessageAsync("tahan", "client-1");
         await holding.Entered.Task.WaitAsync(TestContext.Token);
         var turnRunning = Depth(metrics);
-        var notice = sender.SendAsync(conversation, [new Activity { Type = ActivityTypes.Message, Text = "pemberitahuan" }], TestContext.Token);
+        var notice = sender.DeliverAsync(conversation, new ProactiveMessage(new Activity { Type = ActivityTypes.Message, Text = "pemberitahuan" }, "notice-1", DeliveryRecord.None), TestContext.Token);
         var noticeWaiting = Depth(metrics);
         holding.Release.TrySetResult();
         await notice.WaitAsync(TestContext.Token);

@@ -58,14 +58,14 @@ internal sealed class TipsHost : IDisposable
 
         public bool CanDeliver(ConversationReference reference) => true;
 
-        public Task SendAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+        public Task DeliverAsync(ConversationReference reference, ProactiveMessage message, CancellationToken cancellationToken)
         {
             lock (_activities)
             {
-                _activities.AddRange(activities);
+                _activities.Add(message.Activity);
             }
 
-            return Task.CompletedTask;
+            return message.Record.WriteAfterSendAsync(cancellationToken);
         }
     }
 }

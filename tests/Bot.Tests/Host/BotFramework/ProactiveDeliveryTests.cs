@@ -24,7 +24,7 @@ public sealed class ProactiveDeliveryTests
         var reference = app.Services.GetRequiredService<IConversationReferenceStore>().FindByConversation("test", "c:9")!;
 
         await app.Services.GetRequiredService<ProactiveMessenger>()
-            .SendAsync(reference, [new Activity { Type = ActivityTypes.Message, Text = "Pengingat: laporan B6" }], TestContext.Token);
+            .DeliverAsync(reference, new ProactiveMessage(new Activity { Type = ActivityTypes.Message, Text = "Pengingat: laporan B6" }, "rem-1", DeliveryRecord.None), TestContext.Token);
 
         var proactive = channel.Requests[^1];
         Assert.Equal("/v3/conversations/c%3A9/activities", proactive.RawTarget);
@@ -44,7 +44,8 @@ public sealed class ProactiveDeliveryTests
     [InlineData("msteams", "ftp://smba.example/", false)]
     public void TheSenderTakesBotFrameworkReferencesOnly(string channelId, string? serviceUrl, bool expected)
     {
-        var sender = new BotFrameworkChannelSender(new ServiceCollection().BuildServiceProvider());
+        using var services = new ServiceCollection().AddLogging().AddHttpClient().BuildServiceProvider();
+        var sender = new BotFrameworkChannelSender(services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<Microsoft.Extensions.Http.ITypedHttpClientFactory<ConnectorClient>>());
         var reference = new ConversationReference { ChannelId = channelId, ServiceUrl = serviceUrl, Conversation = new ConversationAccount { Id = "c1" } };
 
         Assert.Equal(expected, sender.CanDeliver(reference));

@@ -142,7 +142,8 @@ public sealed class DirectLineConversationTests : IDisposable
         var reference = references.FindByConversation("directline", _client.ConversationId);
         Assert.NotNull(reference);
 
-        await messenger.SendAsync(reference, [new Bot.Dialogs.Activities.Activity { Type = "message", Text = "Pengingat: laporan B6 jatuh tempo besok." }], TestContext.Token);
+        var proactive = new Bot.Dialogs.Activities.Activity { Type = "message", Text = "Pengingat: laporan B6 jatuh tempo besok." };
+        await messenger.DeliverAsync(reference, new Bot.Dialogs.Engine.ProactiveMessage(proactive, "rem-1", Bot.Dialogs.Engine.DeliveryRecord.None), TestContext.Token);
 
         var (activities, _) = await _client.PollUntilAsync("1", 1);
         var reminder = Assert.Single(activities);

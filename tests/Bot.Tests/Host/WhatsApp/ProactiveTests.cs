@@ -33,7 +33,7 @@ public sealed class ProactiveTests : WhatsAppFixture
         var (host, time, reference) = await StartAndTalkAsync(Template);
         time.Advance(TimeSpan.FromHours(23));
 
-        await host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token);
+        await host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token);
 
         var send = Graph.Accepted[^1];
         Assert.Equal("interactive", Type(send));
@@ -46,7 +46,7 @@ public sealed class ProactiveTests : WhatsAppFixture
         var (host, time, reference) = await StartAndTalkAsync(Template);
         time.Advance(TimeSpan.FromHours(25));
 
-        await host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token);
+        await host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token);
 
         var send = Graph.Accepted[^1];
         Assert.Equal("template", Type(send));
@@ -69,7 +69,7 @@ public sealed class ProactiveTests : WhatsAppFixture
         var before = Graph.Attempts;
         time.Advance(TimeSpan.FromHours(30));
 
-        var error = await Assert.ThrowsAsync<Bot.Dialogs.Reminders.ChannelDeliveryException>(() => host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token));
+        var error = await Assert.ThrowsAsync<Bot.Dialogs.Reminders.ChannelDeliveryException>(() => host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token));
 
         Assert.Contains("ReminderTemplate", error.Message, StringComparison.Ordinal);
         Assert.False(error.IsTransient); // the reminder sweep fails the row instead of retrying it
@@ -84,7 +84,7 @@ public sealed class ProactiveTests : WhatsAppFixture
         time.Advance(TimeSpan.FromHours(2));
         Graph.FailNext(400, 131047);
 
-        await host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token);
+        await host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token);
 
         Assert.Equal("template", Type(Graph.Accepted[^1]));
         Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 7014);
@@ -95,12 +95,12 @@ public sealed class ProactiveTests : WhatsAppFixture
     {
         var (host, time, reference) = await StartAndTalkAsync(Template);
         time.Advance(TimeSpan.FromHours(30));
-        await host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token);
+        await host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token);
         var tap = Webhook.Message("wamid.in.tap", "button", time.GetUtcNow(), Webhook.User, new System.Text.Json.Nodes.JsonObject { ["payload"] = "Opsi 4", ["text"] = "Sudah" });
 
         await PostOkAsync(host, Webhook.Envelope([tap]));
         await Graph.WaitForAcceptedAsync(3);
-        await host.Get<ProactiveMessenger>().SendAsync(reference, [Reminder], TestContext.Token);
+        await host.Get<ProactiveMessenger>().DeliverAsync(reference, new ProactiveMessage(Reminder, "rem-1", DeliveryRecord.None), TestContext.Token);
 
         Assert.Equal("dipilih: Opsi 4", TextBody(Graph.Accepted[2]));
         Assert.Equal("interactive", Type(Graph.Accepted[3]));

@@ -21,6 +21,7 @@ public sealed class StubGraphServer : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<JsonObject> _accepted = [];
     private readonly Queue<(int Status, int Code)> _failures = new();
+    private int _holdNext;
     private int _attempts;
     private int _downloads;
 
@@ -74,6 +75,12 @@ public sealed class StubGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next send is accepted (recorded like any other) but never answered until the caller gives up: the
+    /// message is with WhatsApp, and the bot never hears so (a crash or a lost answer between send and mark).
+    /// </summary>
+    public void HoldNextAnswer() => Interlocked.Exchange(ref _holdNext, 1);
+
     /// <summary>Waits until at least <paramref name="count"/> messages were accepted.</summary>
     public async Task<IReadOnlyList<JsonObject>> WaitForAcceptedAsync(int count, TimeSpan? timeout = null)
     {
@@ -102,6 +109,17 @@ public sealed class StubGraphServer : IAsyncDisposable
 
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         body["_phoneNumberId"] = phoneNumberId;
+        if (Interlocked.Exchange(ref _holdNext, 0) == 1)
+        {
+            lock (_gate)
+            {
+                _accepted.Add(body);
+            }
+
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Results.StatusCode(504);
+        }
+
         lock (_gate)
         {
             if (_failures.TryDequeue(out var failure))

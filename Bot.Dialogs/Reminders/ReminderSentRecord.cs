@@ -1,0 +1,16 @@
+using Bot.Dialogs.Engine;
+
+namespace Bot.Dialogs.Reminders;
+
+/// <summary>
+/// A reminder message's "sent" mark as the channel's sender asks for it: inside the transaction that stores the
+/// message (Direct Line; throws <see cref="ReminderClaimLostException"/> to undo it when a later claim took the
+/// rows), or group-committed right after the channel accepted it (<see cref="SentMarks"/>).
+/// </summary>
+internal sealed class ReminderSentRecord(PendingMark mark, string claimId, ReminderRowUpdates updates, SentMarks marks) : IDeliveryRecord
+{
+    public void WriteWithMessage() => updates.MarkSentWithMessage(mark, claimId);
+
+    /// <summary>Ignores cancellation: a message the channel accepted is marked even while the host shuts down.</summary>
+    public Task WriteAfterSendAsync(CancellationToken cancellationToken) => marks.MarkAsync(mark);
+}
