@@ -9,6 +9,7 @@ using Bot.Host.Reminders;
 using Bot.Host.Storage.LiteDb;
 using Bot.Host.Telemetry;
 using Bot.Host.Web;
+using Bot.Host.Web.SignedLinks;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
 
@@ -34,6 +35,8 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddBotDialogs(builder.Configuration);
 // Storage: the LiteDB adapter behind the ports of Bot.Dialogs (Bot.Host/Storage/LiteDb).
 builder.Services.AddLiteDbStorage(builder.Configuration);
+// Signed links (dashboard sign-in, evidence files): Data Protection, its key ring in <DataDirectory>/keys.
+builder.Services.AddSignedLinks();
 
 // Azure Bot Service channels and the Bot Framework Emulator: POST /api/messages.
 builder.Services.AddBotFramework(builder.Configuration);
