@@ -12,6 +12,7 @@ using Bot.Host.Web;
 using Bot.Host.Web.SignedLinks;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
+using Bot.Host.Web.RateLimiting;
 
 // `dotnet run --project Bot.Host` starts in Bot.Host/; the repository root's appsettings.json and ./data apply.
 HostDirectory.Settle(args);
@@ -50,6 +51,8 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the stored outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
+// Requests per minute per client address (or dashboard account) on sign-in, exports, evidence links and webhooks.
+builder.Services.AddHttpRateLimits(builder.Configuration);
 // Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();
 // Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
@@ -67,6 +70,7 @@ if (app.StorageRefusal() is { } refusal)
 app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapDirectLine();
 app.MapWebChat();

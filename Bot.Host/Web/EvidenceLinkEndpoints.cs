@@ -2,6 +2,7 @@ using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
 using Bot.Host.Storage.LiteDb;
 using Microsoft.Net.Http.Headers;
+using Bot.Host.Web.RateLimiting;
 
 namespace Bot.Host.Web;
 
@@ -39,7 +40,7 @@ internal static class EvidenceLinkEndpoints
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.Stream(content, inline ? file.ContentType : "application/octet-stream");
-        });
+        }).RequireRateLimiting(HttpRateLimits.Evidence);
         return app;
     }
 }

@@ -20,9 +20,11 @@ namespace Bot.Tests.Dashboard;
 internal sealed class DashboardApplication : WebApplicationFactory<Program>
 {
     private readonly TempDirectory? _folder;
+    private readonly IDictionary<string, string?> _settings;
 
-    public DashboardApplication(DateTimeOffset? now = null, string? dataDirectory = null)
+    public DashboardApplication(DateTimeOffset? now = null, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _folder = dataDirectory is null ? new TempDirectory() : null;
         DataDirectory = dataDirectory ?? _folder!.Path;
         Time = new FakeTimeProvider(now ?? DashboardSeed.Now);
@@ -55,6 +57,11 @@ internal sealed class DashboardApplication : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
