@@ -34,6 +34,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<Dialog, CancelCommitmentDialog>();
         services.AddSingleton<IIntentHandler, CommitmentCommands>();
 
+        services.AddSingleton<LegacyEvidenceLinks>();
         services.AddSingleton<EvidenceLinks>();
         services.AddSingleton<IAttachmentSource, DataUriAttachmentSource>();
         services.AddSingleton<Dialog, EvidencePrompt>();

@@ -9,8 +9,10 @@ using Bot.Host.Reminders;
 using Bot.Host.Storage.LiteDb;
 using Bot.Host.Telemetry;
 using Bot.Host.Web;
+using Bot.Host.Web.SignedLinks;
 using Bot.Knowledge;
 using Bot.Host.Web.Dashboard;
+using Bot.Host.Web.RateLimiting;
 
 // `dotnet run --project Bot.Host` starts in Bot.Host/; the repository root's appsettings.json and ./data apply.
 HostDirectory.Settle(args);
@@ -34,6 +36,8 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddBotDialogs(builder.Configuration);
 // Storage: the LiteDB adapter behind the ports of Bot.Dialogs (Bot.Host/Storage/LiteDb).
 builder.Services.AddLiteDbStorage(builder.Configuration);
+// Signed links (dashboard sign-in, evidence files): Data Protection, its key ring in <DataDirectory>/keys.
+builder.Services.AddSignedLinks();
 
 // Azure Bot Service channels and the Bot Framework Emulator: POST /api/messages.
 builder.Services.AddBotFramework(builder.Configuration);
@@ -47,6 +51,8 @@ builder.Services.AddBotKnowledge(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 // Reminders: Quartz sweeps the stored outbox and queues the window notices, digests and escalations.
 builder.Services.AddReminders(builder.Configuration);
+// Requests per minute per client address (or dashboard account) on sign-in, exports, evidence links and webhooks.
+builder.Services.AddHttpRateLimits(builder.Configuration);
 // Operations: liveness (/healthz) and readiness (/readyz) health checks, online backups for the backup verb, 503 while the storage cannot write.
 builder.Services.AddOperations();
 // Traces and metrics through OpenTelemetry; exported over OTLP only when Telemetry:OtlpEndpoint is set.
@@ -64,6 +70,7 @@ if (app.StorageRefusal() is { } refusal)
 app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapDirectLine();
 app.MapWebChat();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Dialogs.Dashboard;
 
 /// <summary>Issues signed, single-use, short-lived sign-in links to coordinators.</summary>
-public sealed class DashboardLinkIssuer(DashboardSigningKey key, TimeProvider time, IOptions<DashboardOptions> options)
+public sealed class DashboardLinkIssuer(DashboardLinkTokens tokens, TimeProvider time, IOptions<DashboardOptions> options)
 {
     public const string SignInPath = "/dasbor/masuk";
 
@@ -17,8 +17,9 @@ public sealed class DashboardLinkIssuer(DashboardSigningKey key, TimeProvider ti
             throw new UnauthorizedAccessException("Only coordinators get a dashboard link.");
         }
 
-        var expires = time.GetUtcNow() + options.Value.LinkLifetime;
-        var token = new DashboardLinkToken(DashboardLinkToken.NewId(), user.Id, expires).Sign(key.Key);
+        // Whole seconds, as the token carries them, so the link says exactly what a later check enforces.
+        var expires = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds());
+        var token = tokens.Protect(new DashboardLinkToken(DashboardLinkToken.NewId(), user.Id, expires));
         var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         return new DashboardLink(new Uri(baseUrl + SignInPath + "?t=" + Uri.EscapeDataString(token)), expires);
     }

@@ -8,8 +8,9 @@ public sealed class DashboardOptions
     public const string SectionName = "Dashboard";
 
     /// <summary>
-    /// Base64 HMAC key (at least 32 bytes) that signs sign-in links. Empty: a random key is created once and
-    /// kept in the data folder (<see cref="DashboardSigningKey.FileName"/>), so links survive a restart.
+    /// The old Base64 HMAC key, read only to accept evidence links issued before Data Protection signed them
+    /// (<see cref="Progress.LegacyEvidenceLinks"/>, to be removed with it). Links are now signed with the key ring in
+    /// the data folder's <c>keys/</c>.
     /// </summary>
     public string? SigningKey { get; set; }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Dialogs.Dashboard;
 
-/// <summary>Registers the dashboard's conversation side: links, sign-in, sessions, the "dasbor" command.</summary>
+/// <summary>Registers the dashboard's conversation side: links (sealed by the host's ILinkProtector), sign-in, sessions, the "dasbor" command.</summary>
 public static class DashboardServiceCollectionExtensions
 {
     public static IServiceCollection AddDashboardLinks(this IServiceCollection services, IConfiguration configuration)
@@ -14,7 +14,7 @@ public static class DashboardServiceCollectionExtensions
             .Bind(configuration.GetSection(DashboardOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<DashboardSigningKey>();
+        services.AddSingleton<DashboardLinkTokens>();
         services.AddSingleton<DashboardLinkIssuer>();
         services.AddSingleton<DashboardSessionStore>();
         services.AddSingleton<DashboardSignIn>();

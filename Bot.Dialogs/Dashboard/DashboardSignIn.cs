@@ -1,3 +1,4 @@
+using Bot.Dialogs.Engine.Protection;
 using Bot.Dialogs.Storage;
 
 namespace Bot.Dialogs.Dashboard;
@@ -7,7 +8,7 @@ namespace Bot.Dialogs.Dashboard;
 /// user must be a coordinator at this moment (a role taken away after the link was sent counts).
 /// </summary>
 public sealed class DashboardSignIn(
-    DashboardSigningKey key,
+    DashboardLinkTokens tokens,
     IStorageTransactions transactions,
     IDashboardSessionStore store,
     IUserStore users,
@@ -43,13 +44,13 @@ public sealed class DashboardSignIn(
 
     private (SignInRefusal Refusal, DashboardLinkToken? Token) Validate(string? token)
     {
-        var parsed = DashboardLinkToken.Verify(token, key.Key);
+        var (state, parsed) = tokens.Read(token);
         if (parsed is null)
         {
             return (SignInRefusal.Invalid, null);
         }
 
-        if (parsed.ExpiresAt <= time.GetUtcNow())
+        if (state == ProtectedState.Expired)
         {
             return (SignInRefusal.Expired, null);
         }

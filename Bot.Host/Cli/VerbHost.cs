@@ -1,6 +1,7 @@
 using Bot.Host.Storage.LiteDb;
 using Bot.Dialogs;
 using Bot.Knowledge;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Host.Cli;
 
@@ -30,6 +31,7 @@ internal static class VerbHost
 
         builder.Services.AddBotDialogs(builder.Configuration);
         builder.Services.AddLiteDbStorage(builder.Configuration);
+        builder.Services.AddSignedLinks();
         builder.Services.AddBotKnowledge(builder.Configuration);
         configure?.Invoke(builder);
         return builder.Build();

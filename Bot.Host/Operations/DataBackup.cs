@@ -1,20 +1,22 @@
 using System.Globalization;
+using Bot.Dialogs.Progress;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Storage.LiteDb;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Host.Operations;
 
 /// <summary>
 /// A consistent copy of a data folder while the host serves it (issue 14): each database is copied under its engine
 /// lock right after a checkpoint (<see cref="SinergiDatabase.BackupTo"/>), then read back through a fresh engine;
-/// the signing keys and the ingested documents (from which the search index is rebuilt) are copied as files. The
+/// the signing keys, the Data Protection key ring and the ingested documents (from which the search index is rebuilt) are copied as files. The
 /// copy goes to <c>&lt;DataDirectory&gt;/backups/&lt;UTC time&gt;/</c>, laid out like a data folder, so restoring
 /// it is copying it back (README, "Backup and restore").
 /// </summary>
 internal static class DataBackup
 {
     public const string BackupsFolder = "backups";
-    private static readonly string[] KeyFiles = [DirectLineSigningKey.FileName, "dashboard-signing.key"];
+    private static readonly string[] KeyFiles = [DirectLineSigningKey.FileName, LegacyEvidenceLinks.KeyFileName];
 
     /// <summary>Writes the backup and returns where it is and what each database holds.</summary>
     public static BackupReport Run(SinergiDatabase main, TipDatabase tips, TimeProvider time)
@@ -34,6 +36,17 @@ internal static class DataBackup
         foreach (var key in KeyFiles.Select(k => Path.Combine(dataFolder, k)).Where(File.Exists))
         {
             File.Copy(key, Path.Combine(target, Path.GetFileName(key)));
+        }
+
+        // The Data Protection key ring: without it no link handed out before the backup works after a restore.
+        var keyRing = Path.Combine(dataFolder, SignedLinksServiceCollectionExtensions.KeysFolder);
+        if (Directory.Exists(keyRing))
+        {
+            var copied = Directory.CreateDirectory(Path.Combine(target, SignedLinksServiceCollectionExtensions.KeysFolder)).FullName;
+            foreach (var file in Directory.EnumerateFiles(keyRing, "*.xml"))
+            {
+                File.Copy(file, Path.Combine(copied, Path.GetFileName(file)));
+            }
         }
 
         var documents = Path.Combine(dataFolder, "knowledge", "documents");

@@ -9,6 +9,7 @@ using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Bot.Host.Web.SignedLinks;
 
 // The reminder benchmark (BENCHMARKS.md, "Reminders"): seeds N commitments into a temp LiteDB file through the
 // real planner, then times ONE sweep that finds the due rows, with a channel that accepts everything.
@@ -34,6 +35,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 services.AddBotDialogs(configuration);
 services.AddLiteDbStorage(configuration);
+services.AddSignedLinks();
 
 try
 {

@@ -12,6 +12,7 @@ using Bot.Knowledge.Language;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Bot.Host.Web.SignedLinks;
 
 // The understanding benchmark (BENCHMARKS.md, "Understanding"): what the understanding step adds to a turn.
 // 1. Training: the embedded training files, once, cold.
@@ -45,6 +46,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddBotDialogs(configuration);
 services.AddLiteDbStorage(configuration);
+services.AddSignedLinks();
 services.AddBotKnowledge(configuration);
 var provider = services.BuildServiceProvider();
 foreach (var organisation in organisations)

@@ -1,3 +1,5 @@
+using Bot.Host.Web.RateLimiting;
+
 namespace Bot.Host.Channels.BotFramework;
 
 /// <summary>Maps the Bot Framework messaging endpoint.</summary>
@@ -7,7 +9,8 @@ internal static class BotFrameworkEndpoints
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http))
-            .WithName("BotFrameworkMessages");
+            .WithName("BotFrameworkMessages")
+            .RequireRateLimiting(HttpRateLimits.Webhooks);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Bot.Host.Web.RateLimiting;
 
 namespace Bot.Host.Channels.WhatsApp;
 
@@ -9,8 +10,8 @@ internal static class WhatsAppEndpoints
 
     public static IEndpointRouteBuilder MapWhatsApp(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Route, Verify);
-        app.MapPost(Route, ReceiveAsync);
+        app.MapGet(Route, Verify).RequireRateLimiting(HttpRateLimits.Webhooks);
+        app.MapPost(Route, ReceiveAsync).RequireRateLimiting(HttpRateLimits.Webhooks);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Dialogs.Dashboard;
+using Bot.Host.Web.RateLimiting;
 
 namespace Bot.Host.Web.Dashboard;
 
@@ -14,13 +15,13 @@ internal static class ExportEndpoints
         {
             var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
             return Results.File(CsvExport.Write(statistics.Rows(filter)), "text/csv; charset=utf-8", FileName(filter, "csv"));
-        });
+        }).RequireRateLimiting(HttpRateLimits.Exports);
         dashboard.MapGet("/ekspor.xlsx", (HttpContext http, DashboardStatistics statistics) =>
         {
             var filter = FilterQuery.Parse(http.Request, statistics.CurrentYear());
             var sheet = string.Create(CultureInfo.InvariantCulture, $"Rencana Aksi {filter.Year}");
             return Results.File(XlsxExport.Write(statistics.Rows(filter), sheet), XlsxType, FileName(filter, "xlsx"));
-        });
+        }).RequireRateLimiting(HttpRateLimits.Exports);
     }
 
     private static string FileName(DashboardFilter filter, string extension) =>

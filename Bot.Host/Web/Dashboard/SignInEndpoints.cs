@@ -1,5 +1,6 @@
 using Bot.Dialogs.Dashboard;
 using Microsoft.Extensions.Options;
+using Bot.Host.Web.RateLimiting;
 
 namespace Bot.Host.Web.Dashboard;
 
@@ -14,7 +15,8 @@ internal static class SignInEndpoints
         app.MapGet(DashboardLinkIssuer.SignInPath, (HttpContext http, DashboardSignIn signIn, string? t) =>
             signIn.Check(t) is var refusal && refusal == SignInRefusal.None
                 ? NoticePages.ConfirmSignIn(http, t!)
-                : NoticePages.SignInRefused(http, refusal));
+                : NoticePages.SignInRefused(http, refusal))
+            .RequireRateLimiting(HttpRateLimits.SignIn);
 
         app.MapPost(DashboardLinkIssuer.SignInPath, async (HttpContext http, DashboardSignIn signIn, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
         {
@@ -38,6 +40,6 @@ internal static class SignInEndpoints
             http.Response.Cookies.Append(DashboardCookie.Name, result.SessionSecret!, DashboardCookie.Options(http.Request, options.Value.SessionLifetime));
             SecurityHeaders.Apply(http.Response, bare: true);
             return Results.Redirect("/dasbor", permanent: false, preserveMethod: false);
-        });
+        }).RequireRateLimiting(HttpRateLimits.SignIn);
     }
 }

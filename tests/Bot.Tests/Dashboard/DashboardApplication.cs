@@ -14,15 +14,23 @@ namespace Bot.Tests.Dashboard;
 
 /// <summary>
 /// The real host on Kestrel at 127.0.0.1 on a free port (a browser cannot reach the in-memory test server), over
-/// a temp LiteDB folder and a fake clock. One per test.
+/// a temp LiteDB folder and a fake clock. One per test; given a folder (which it then leaves in place), a second one
+/// over it is the same installation after a restart.
 /// </summary>
 internal sealed class DashboardApplication : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempDirectory? _folder;
+    private readonly IDictionary<string, string?> _settings;
 
-    public DashboardApplication(DateTimeOffset? now = null)
+    public DashboardApplication(DateTimeOffset? now = null, string? dataDirectory = null, IDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _folder = dataDirectory is null ? new TempDirectory() : null;
+        DataDirectory = dataDirectory ?? _folder!.Path;
         Time = new FakeTimeProvider(now ?? DashboardSeed.Now);
+
+        // A host disposed just before on the same folder may still be closing its files (as in KestrelHost).
+        Reliability.StoreSnapshot.WaitUntilClosed(DataDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -47,8 +55,13 @@ internal sealed class DashboardApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Storage:DataDirectory", _folder.Path);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
@@ -57,9 +70,9 @@ internal sealed class DashboardApplication : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _folder.Dispose();
+            _folder?.Dispose();
         }
     }
 
-    internal string DataDirectory => _folder.Path;
+    internal string DataDirectory { get; }
 }

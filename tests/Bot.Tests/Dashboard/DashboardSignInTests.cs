@@ -1,9 +1,13 @@
 using System.Net;
 using Bot.Dialogs.Dashboard;
 using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine.Protection;
+using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Tips;
+using Bot.Host.Web.SignedLinks;
 using Bot.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Bot.Tests.Dashboard;
 
@@ -96,7 +100,7 @@ public sealed class DashboardSignInTests
 
         // The issuer refuses a fokal outright; a correctly signed token for one must fail at sign-in too.
         Assert.Throws<UnauthorizedAccessException>(() => app.Get<DashboardLinkIssuer>().Issue(seed.Fokal));
-        var token = new DashboardLinkToken(DashboardLinkToken.NewId(), seed.Fokal.Id, app.Time.GetUtcNow().AddMinutes(10)).Sign(app.Get<DashboardSigningKey>().Key);
+        var token = app.Get<DashboardLinkTokens>().Protect(new DashboardLinkToken(DashboardLinkToken.NewId(), seed.Fokal.Id, app.Time.GetUtcNow().AddMinutes(10)));
         var response = await PostTokenAsync(client, new Uri(app.BaseAddress, "/dasbor/masuk?t=" + token));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -119,6 +123,7 @@ public sealed class DashboardSignInTests
     [Theory]
     [InlineData("tamper")]
     [InlineData("other-key")]
+    [InlineData("other-purpose")]
     [InlineData("garbage")]
     [InlineData("empty")]
     public async Task AForgedLinkIsRefused(string forgery)
@@ -129,9 +134,12 @@ public sealed class DashboardSignInTests
         var genuine = app.LinkFor(seed.Coordinator).Query["?t=".Length..];
         var token = forgery switch
         {
-            // Flip one character of the payload: the MAC no longer matches.
-            "tamper" => (genuine[5] == 'A' ? "B" : "A") is var c ? genuine[..5] + c + genuine[6..] : genuine,
-            "other-key" => new DashboardLinkToken(DashboardLinkToken.NewId(), seed.Coordinator.Id, app.Time.GetUtcNow().AddMinutes(10)).Sign(new byte[32]),
+            // Flip one character in the middle of the protected bytes: the MAC no longer matches.
+            "tamper" => (genuine[genuine.Length / 2] == 'A' ? "B" : "A") is var c ? genuine[..(genuine.Length / 2)] + c + genuine[((genuine.Length / 2) + 1)..] : genuine,
+            // A well-formed token from another key ring (another installation).
+            "other-key" => new DashboardLinkTokens(new DataProtectionLinks(new EphemeralDataProtectionProvider(), app.Time)).Protect(new DashboardLinkToken(DashboardLinkToken.NewId(), seed.Coordinator.Id, app.Time.GetUtcNow().AddMinutes(10))),
+            // The same key ring and a well-formed sign-in payload, under the evidence links' purpose.
+            "other-purpose" => app.Get<ILinkProtector>().Protect(EvidenceLinks.Purpose, DashboardLinkToken.NewId() + "\n" + seed.Coordinator.Id, app.Time.GetUtcNow().AddMinutes(10)),
             "garbage" => "not-a-token.at-all",
             _ => string.Empty,
         };

@@ -5,6 +5,7 @@ using Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Tests.Knowledge;
 
@@ -40,6 +41,7 @@ public sealed class KnowledgeHost : IDisposable
         {
             services.AddBotDialogs(configuration);
             services.AddLiteDbStorage(configuration);
+            services.AddSignedLinks();
         }
 
         configure?.Invoke(services);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Tests.Reminders;
 
@@ -37,6 +38,7 @@ internal sealed class ReminderHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddBotDialogs(configuration);
         services.AddLiteDbStorage(configuration);
+        services.AddSignedLinks();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // The sweep notes when the process started (what fell due before is catch-up): start it with the host.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Tests.Support;
 
@@ -35,6 +36,7 @@ public sealed class DialogsHost : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddBotDialogs(configuration);
         services.AddLiteDbStorage(configuration);
+        services.AddSignedLinks();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Tests.Tips;
 
@@ -29,6 +30,7 @@ internal sealed class TipsHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         services.AddBotDialogs(configuration);
         services.AddLiteDbStorage(configuration);
+        services.AddSignedLinks();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

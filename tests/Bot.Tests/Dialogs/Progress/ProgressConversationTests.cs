@@ -52,8 +52,8 @@ public sealed class ProgressConversationTests : IDisposable
         var photo = Assert.Single(evidence.Attachments!);
         Assert.Equal("image/png", photo.ContentType);
         Assert.Equal("foto1.png", photo.Name);
-        Assert.StartsWith("http://localhost:3978/bukti/" + report.Evidence[0].Sha256 + "/foto1.png?e=", photo.ContentUrl, StringComparison.Ordinal);
-        Assert.Matches(@"\[daftar-hadir\.pdf\]\(http://localhost:3978/bukti/[0-9a-f]{64}/daftar-hadir\.pdf\?e=\d+&s=[A-Za-z0-9_-]+\)", evidence.Text);
+        Assert.StartsWith("http://localhost:3978/bukti/" + report.Evidence[0].Sha256 + "/foto1.png?t=", photo.ContentUrl, StringComparison.Ordinal);
+        Assert.Matches(@"\[daftar-hadir\.pdf\]\(http://localhost:3978/bukti/[0-9a-f]{64}/daftar-hadir\.pdf\?t=[A-Za-z0-9_-]+\)", evidence.Text);
         await koord.SayAsync("setujui", "disetujui dan dikunci", "Tidak ada laporan yang menunggu");
 
         Assert.Equal(ReportState.Approved, host.Get<IProgressReportStore>().Get(report.Id)!.State);

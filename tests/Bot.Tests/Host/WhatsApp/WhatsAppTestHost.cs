@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Bot.Host.Web.SignedLinks;
 
 namespace Bot.Tests.Host.WhatsApp;
 
@@ -54,6 +55,7 @@ public sealed class WhatsAppTestHost : IAsyncDisposable
 
         builder.Services.AddBotDialogs(builder.Configuration);
         builder.Services.AddLiteDbStorage(builder.Configuration);
+        builder.Services.AddSignedLinks();
         builder.Services.AddWhatsApp(builder.Configuration);
         services?.Invoke(builder.Services);
         var app = builder.Build();
