@@ -9,7 +9,6 @@ namespace Bot.Dialogs.Dashboard;
 /// </summary>
 public sealed class DashboardSignIn(
     DashboardLinkTokens tokens,
-    IStorageTransactions transactions,
     IDashboardSessionStore store,
     IUserStore users,
     DashboardSessionStore sessions,
@@ -18,22 +17,23 @@ public sealed class DashboardSignIn(
     /// <summary>Checks a link without using it up (the confirmation page).</summary>
     public SignInRefusal Check(string? token) => Validate(token).Refusal;
 
-    /// <summary>Uses the link up and starts a session; returns the cookie secret, or the refusal.</summary>
+    /// <summary>
+    /// Uses the link up and starts a session; returns the cookie secret, or the refusal. Run it in a unit of work
+    /// (the endpoint does, through <see cref="UnitOfWorkRunner"/>), so the link's mark and the session are kept
+    /// together; a request that raced another with the same link runs again and finds it used.
+    /// </summary>
     public SignInResult Redeem(string? token)
     {
         try
         {
-            return transactions.Run(() =>
+            var (refusal, parsed) = Validate(token);
+            if (parsed is null)
             {
-                var (refusal, parsed) = Validate(token);
-                if (parsed is null)
-                {
-                    return new SignInResult(refusal, null);
-                }
+                return new SignInResult(refusal, null);
+            }
 
-                store.MarkLinkUsed(parsed.TokenId, parsed.ExpiresAt.UtcDateTime, time.GetUtcNow().UtcDateTime);
-                return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
-            });
+            store.MarkLinkUsed(parsed.TokenId, parsed.ExpiresAt.UtcDateTime, time.GetUtcNow().UtcDateTime);
+            return new SignInResult(SignInRefusal.None, sessions.Create(parsed.UserId));
         }
         catch (StorageConflictException)
         {

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Bot.Dialogs.Dashboard;
 using Microsoft.Extensions.Options;
 using Bot.Host.Web.RateLimiting;
@@ -18,7 +19,7 @@ internal static class SignInEndpoints
                 : NoticePages.SignInRefused(http, refusal))
             .RequireRateLimiting(HttpRateLimits.SignIn);
 
-        app.MapPost(DashboardLinkIssuer.SignInPath, async (HttpContext http, DashboardSignIn signIn, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
+        app.MapPost(DashboardLinkIssuer.SignInPath, async (HttpContext http, DashboardSignIn signIn, UnitOfWorkRunner units, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
         {
             if (!SameOrigin.Holds(http.Request) || !http.Request.HasFormContentType)
             {
@@ -31,7 +32,7 @@ internal static class SignInEndpoints
                 return refusal;
             }
 
-            var result = signIn.Redeem(form!["t"]);
+            var result = await units.RunAsync(() => signIn.Redeem(form!["t"]), cancellationToken);
             if (!result.Accepted)
             {
                 return NoticePages.SignInRefused(http, result.Refusal);

@@ -65,7 +65,8 @@ public sealed class DashboardLinkHandlerTests : IDisposable
         var token = Uri.UnescapeDataString(url.Query["?t=".Length..]);
         var signIn = host.Get<DashboardSignIn>();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => signIn.Redeem(token), TestContext.Token)));
+        var units = host.Get<UnitOfWorkRunner>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => units.RunAsync(() => signIn.Redeem(token), TestContext.Token), TestContext.Token)));
 
         Assert.Single(results, r => r.Accepted);
         Assert.All(results.Where(r => !r.Accepted), r => Assert.Equal(SignInRefusal.AlreadyUsed, r.Refusal));
