@@ -26,8 +26,10 @@ internal sealed class DocumentTable<T>(PostgresDatabase database, string table)
     public T? GetForUpdate(object id) => database.Use((c, t) =>
         c.QuerySingleOrDefault<string>($"select doc::text from {table} where id = @id for update", new { id }, t) is { } json ? Deserialise(json) : null);
 
-    public IReadOnlyList<T> Where(string condition, object? parameters = null, string orderBy = "id") => database.Use((c, t) =>
-        c.Query<string>($"select doc::text from {table} where {condition} order by {orderBy}", parameters, t).Select(Deserialise).ToList());
+    public IReadOnlyList<T> Where(string condition, object? parameters = null, string orderBy = "id", int? limit = null) => database.Use((c, t) =>
+        c.Query<string>($"select doc::text from {table} where {condition} order by {orderBy} limit {(limit is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")}", parameters, t)
+            .Select(Deserialise)
+            .ToList());
 
     public T? First(string condition, object? parameters = null, string orderBy = "id") => database.Use((c, t) =>
         c.QueryFirstOrDefault<string>($"select doc::text from {table} where {condition} order by {orderBy} limit 1", parameters, t) is { } json ? Deserialise(json) : null);

@@ -43,6 +43,13 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationStateStore, PostgresConversationStateStore>());
         services.Replace(ServiceDescriptor.Singleton<IConversationReferenceStore, PostgresConversationReferenceStore>());
         services.Replace(ServiceDescriptor.Singleton<IFormDraftStore, PostgresFormDraftStore>());
+        services.Replace(ServiceDescriptor.Singleton<IReminderOutbox, PostgresReminderOutbox>());
+        services.Replace(ServiceDescriptor.Singleton<IDeliveryLog, PostgresDeliveryLog>());
+        services.Replace(ServiceDescriptor.Singleton<IInFlightMessages, PostgresInFlightMessages>());
+        services.Replace(ServiceDescriptor.Singleton<IReminderAcknowledgements, PostgresReminderAcknowledgements>());
+        services.Replace(ServiceDescriptor.Singleton<INudgeLog, PostgresNudgeLog>());
+        services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgresNotificationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDashboardSessionStore, PostgresDashboardSessionStore>());
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace Bot.Tests.Storage;
 /// What every storage adapter must do, run against each provider (<see cref="LiteDbStoreContractTests"/>,
 /// <see cref="PostgresStoreContractTests"/>): round trips, version conflicts, code sequences, queries, transactions.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
     private readonly Lazy<DialogsHost> _host;
