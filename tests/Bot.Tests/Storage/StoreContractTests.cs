@@ -397,9 +397,28 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
 [Collection(SharedPostgresServer.Name)]
 public sealed class PostgresStoreContractTests(PostgresServer server) : StoreContractTests
 {
+    private readonly string _connectionString = server.CreateDatabase();
+
+    [Fact]
+    public void The_ports_run_on_the_migrated_postgres_database()
+    {
+        Assert.IsType<Bot.Host.Storage.Postgres.PostgresConversationStateStore>(Host.Get<IConversationStateStore>());
+        Assert.IsType<Bot.Host.Storage.Postgres.PostgresStorageTransactions>(Host.Get<IStorageTransactions>());
+        Host.Get<IUserStore>().GetOrCreate("test:in-postgres", "Ani", null);
+        using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        connection.Open();
+        using var users = new Npgsql.NpgsqlCommand("select count(*) from users where doc -> 'Accounts' ? 'test:in-postgres'", connection);
+        Assert.Equal(1L, users.ExecuteScalar());
+        using var scripts = new Npgsql.NpgsqlCommand("select count(*) from schemaversions", connection);
+        Assert.Equal((long)Directory.GetFiles(MigrationsFolder(), "*.sql").Length, scripts.ExecuteScalar());
+    }
+
     protected override IDictionary<string, string?> ProviderSettings() => new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Postgres",
-        ["ConnectionStrings:Sinergi"] = server.CreateDatabase(),
+        ["ConnectionStrings:Sinergi"] = _connectionString,
     };
+
+    private static string MigrationsFolder([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "Bot.Host", "Storage", "Postgres", "Migrations"));
 }
