@@ -1,4 +1,5 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -50,6 +51,10 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<INudgeLog, PostgresNudgeLog>());
         services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgresNotificationStore>());
         services.Replace(ServiceDescriptor.Singleton<IDashboardSessionStore, PostgresDashboardSessionStore>());
+
+        // The channels' stores moved so far.
+        services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());
+        services.Replace(ServiceDescriptor.Singleton<INumberedChoiceStore, PostgresNumberedChoiceStore>());
         return services;
     }
 }
