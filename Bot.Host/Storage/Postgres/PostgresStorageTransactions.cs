@@ -14,10 +14,10 @@ internal sealed class PostgresStorageTransactions(PostgresDatabase database) : I
 
     public void Run(Action work) => database.Transactions.Run(work);
 
-    public Task CommitAsync(Action writes, CancellationToken cancellationToken)
+    public async Task CommitAsync(Action writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
         using var span = Bot.Dialogs.Telemetry.SinergiTelemetry.StartCommit();
-        return Task.Run(() => database.Transactions.Run(writes), CancellationToken.None).WaitAsync(cancellationToken);
+        await Task.Run(() => database.Transactions.Run(writes), CancellationToken.None).WaitAsync(cancellationToken);
     }
 }
