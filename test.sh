@@ -21,6 +21,14 @@ if ! command -v npm >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+# PostgreSQL from Debian's packages: the Postgres storage tests start a private server of their own (initdb in a
+# temporary folder, a free loopback port; tests/Bot.Tests/Storage/PostgresServer.cs), never the system service.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  echo "== installing PostgreSQL (Debian package)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
 echo "== restore"
 dotnet restore Bot.sln
 echo "== build"

@@ -6,7 +6,7 @@ using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Cli;
 using Bot.Host.Operations;
 using Bot.Host.Reminders;
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Storage;
 using Bot.Host.Telemetry;
 using Bot.Host.Web;
 using Bot.Host.Web.SignedLinks;
@@ -34,8 +34,8 @@ builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
 // The conversation layer: storage, the turn pipeline, the features.
 builder.Services.AddBotDialogs(builder.Configuration);
-// Storage: the LiteDB adapter behind the ports of Bot.Dialogs (Bot.Host/Storage/LiteDb).
-builder.Services.AddLiteDbStorage(builder.Configuration);
+// Storage: the adapter behind the ports of Bot.Dialogs, LiteDB (Bot.Host/Storage/LiteDb) or PostgreSQL (Storage:Provider).
+builder.Services.AddStorage(builder.Configuration);
 // Signed links (dashboard sign-in, evidence files): Data Protection, its key ring in <DataDirectory>/keys.
 builder.Services.AddSignedLinks();
 

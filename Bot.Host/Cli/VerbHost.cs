@@ -1,4 +1,4 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Storage;
 using Bot.Dialogs;
 using Bot.Knowledge;
 using Bot.Host.Web.SignedLinks;
@@ -30,7 +30,7 @@ internal static class VerbHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddBotDialogs(builder.Configuration);
-        builder.Services.AddLiteDbStorage(builder.Configuration);
+        builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddSignedLinks();
         builder.Services.AddBotKnowledge(builder.Configuration);
         configure?.Invoke(builder);

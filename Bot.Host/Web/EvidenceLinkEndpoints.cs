@@ -1,6 +1,5 @@
 using Bot.Dialogs.Progress;
 using Bot.Dialogs.Storage;
-using Bot.Host.Storage.LiteDb;
 using Microsoft.Net.Http.Headers;
 using Bot.Host.Web.RateLimiting;
 
@@ -16,7 +15,7 @@ internal static class EvidenceLinkEndpoints
 {
     public static WebApplication MapEvidenceLinks(this WebApplication app)
     {
-        app.MapGet(EvidenceLinks.PathPrefix + "{sha256}/{name}", (HttpContext http, string sha256, string? t, string? e, string? s, EvidenceLinks links, SinergiDatabase database, IProgressReportStore reports) =>
+        app.MapGet(EvidenceLinks.PathPrefix + "{sha256}/{name}", (HttpContext http, string sha256, string? t, string? e, string? s, EvidenceLinks links, IEvidenceStore evidence, IProgressReportStore reports) =>
         {
             if (!links.IsValid(sha256, t, e, s))
             {
@@ -25,14 +24,12 @@ internal static class EvidenceLinkEndpoints
 
             var fileId = "evidence/" + sha256;
             var file = reports.ListAll().SelectMany(r => r.Evidence).FirstOrDefault(f => f.FileId == fileId);
-            if (file is null || database.Files.FindById(fileId) is null)
+            if (file is null || evidence.Read(fileId) is not { } bytes)
             {
                 return Results.NotFound();
             }
 
-            var content = new MemoryStream();
-            database.Files.Download(fileId, content);
-            content.Position = 0;
+            var content = new MemoryStream(bytes, writable: false);
             var inline = file.ContentType.StartsWith("image/", StringComparison.Ordinal) || file.ContentType == "application/pdf";
             var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
             disposition.SetHttpFileName(file.FileName);

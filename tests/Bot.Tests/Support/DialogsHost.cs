@@ -1,4 +1,4 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Storage;
 using Bot.Dialogs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ using Bot.Host.Web.SignedLinks;
 namespace Bot.Tests.Support;
 
 /// <summary>
-/// The real conversation layer (real LiteDB file in a temp folder, fake clock) without the web host.
+/// The real conversation layer (real LiteDB file in a temp folder, or PostgreSQL with Storage:Provider, fake clock) without the web host.
 /// Dispose and create again over the same folder to simulate a restart.
 /// </summary>
 public sealed class DialogsHost : IDisposable
@@ -35,7 +35,7 @@ public sealed class DialogsHost : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Time);
         services.AddBotDialogs(configuration);
-        services.AddLiteDbStorage(configuration);
+        services.AddStorage(configuration);
         services.AddSignedLinks();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Bot.Dialogs.Engine.Dialogs;
+using Bot.Dialogs.Storage;
+using Dapper;
+
+namespace Bot.Host.Storage.Postgres;
+
+/// <summary>
+/// One row per conversation: its version, save time and state (JSON, <see cref="DialogStateJson"/>). A save is a
+/// conditional write (<c>update … where version = @expected</c>, or an insert that must not find a row for a new
+/// conversation); when it changes nothing, someone else saved first and it throws <see cref="ConcurrencyException"/>.
+/// No cache: another host may have saved since.
+/// </summary>
+internal sealed class PostgresConversationStateStore(PostgresDatabase database, TimeProvider time) : IConversationStateStore
+{
+    public ConversationState Load(string key)
+    {
+        var row = database.Use((c, t) => c.QuerySingleOrDefault<StoredRow>(
+            "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key", new { key }, t));
+        if (row is null)
+        {
+            return new ConversationState { Id = key, Version = 0 };
+        }
+
+        var state = JsonSerializer.Deserialize<ConversationState>(row.Json, DialogStateJson.Options) ?? new ConversationState();
+        state.Id = key;
+        state.Version = row.Version;
+        state.UpdatedAt = row.UpdatedAt.UtcDateTime;
+        return state;
+    }
+
+    public void Save(ConversationState state) => PrepareSave(state)();
+
+    /// <summary>Serialises now; the returned write checks the version when it runs and updates the object after the commit.</summary>
+    public Action PrepareSave(ConversationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var json = JsonSerializer.Serialize(state, DialogStateJson.Options);
+        var expected = state.Version;
+        var updatedAt = time.GetUtcNow();
+        return () =>
+        {
+            var written = database.Use((c, t) => expected == 0
+                ? c.Execute(
+                    "insert into conversation_states (id, version, updated_at, state) values (@id, 1, @updatedAt, @json::jsonb) on conflict (id) do nothing",
+                    new { id = state.Id, updatedAt, json },
+                    t)
+                : c.Execute(
+                    "update conversation_states set version = version + 1, updated_at = @updatedAt, state = @json::jsonb where id = @id and version = @expected",
+                    new { id = state.Id, updatedAt, json, expected },
+                    t));
+            if (written != 1)
+            {
+                throw new ConcurrencyException(state.Id, expected, StoredVersion(state.Id));
+            }
+
+            database.Transactions.AfterCommit(() =>
+            {
+                state.Version = expected + 1;
+                state.UpdatedAt = updatedAt.UtcDateTime;
+            });
+        };
+    }
+
+    public void ClearStack(string key, string? activityId)
+    {
+        var state = Load(key);
+        state.Stack.Clear();
+        state.RememberActivity(activityId);
+        var json = JsonSerializer.Serialize(state, DialogStateJson.Options);
+        database.Use((c, t) => c.Execute(
+            """
+            insert into conversation_states (id, version, updated_at, state) values (@key, 1, @updatedAt, @json::jsonb)
+            on conflict (id) do update set version = conversation_states.version + 1, updated_at = excluded.updated_at, state = excluded.state
+            """,
+            new { key, updatedAt = time.GetUtcNow(), json },
+            t));
+    }
+
+    private int StoredVersion(string key) => database.Use((c, t) =>
+        c.QuerySingleOrDefault<int?>("select version from conversation_states where id = @key", new { key }, t) ?? 0);
+
+    private sealed class StoredRow
+    {
+        public int Version { get; set; }
+        public DateTimeOffset UpdatedAt { get; set; }
+        public string Json { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using DbUp;
+using Npgsql;
+
+namespace Bot.Host.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL database of this process: one pooled data source over <c>ConnectionStrings:Sinergi</c>, the
+/// schema brought up to date when it is created (DbUp runs the numbered scripts in <c>Migrations/</c> that the
+/// database has not run yet, each in its own transaction), and the thread's transaction
+/// (<see cref="PostgresTransaction"/>).
+/// </summary>
+internal sealed partial class PostgresDatabase : IDisposable
+{
+    public const string ConnectionStringName = "Sinergi";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Migrate(connectionString, logger);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        Transactions = new PostgresTransaction(_dataSource);
+    }
+
+    public PostgresTransaction Transactions { get; }
+
+    /// <summary>Runs a command on the thread's transaction, or alone.</summary>
+    public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
+
+    public void Dispose()
+    {
+        Transactions.Dispose();
+        _dataSource.Dispose();
+    }
+
+    private static void Migrate(string connectionString, ILogger logger)
+    {
+        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException($"The PostgreSQL migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        }
+
+        foreach (var script in result.Scripts)
+        {
+            LogMigrated(logger, script.Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "PostgreSQL migration {Script} applied")]
+    private static partial void LogMigrated(ILogger logger, string script);
+}

@@ -1,0 +1,79 @@
+using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
+using Dapper;
+
+namespace Bot.Host.Storage.Postgres;
+
+/// <summary>
+/// The reminder outbox: one row per key, with the columns the sweep and the planner query (wake time as UTC ticks,
+/// status, commitment, recipient) beside the document.
+/// </summary>
+internal sealed class PostgresReminderOutbox(PostgresDatabase database) : IReminderOutbox
+{
+    private const string Columns = "id, commitment_id, recipient_id, wake_at, status, doc";
+    private const string Values = "@Id, @CommitmentId, @RecipientId, @WakeAt, @Status, @Json::jsonb";
+
+    private readonly DocumentTable<ReminderItem> _items = new(database, "reminder_outbox");
+
+    public ReminderItem? Get(string key) => _items.Get(key);
+
+    public bool TryAdd(ReminderItem item) => database.Use((c, t) =>
+        c.Execute($"insert into reminder_outbox ({Columns}) values ({Values}) on conflict (id) do nothing", Row(item), t) == 1);
+
+    public void Update(ReminderItem item) => database.Use((c, t) => c.Execute(
+        "update reminder_outbox set commitment_id = @CommitmentId, recipient_id = @RecipientId, wake_at = @WakeAt, status = @Status, doc = @Json::jsonb where id = @Id",
+        Row(item),
+        t));
+
+    public void Update(IEnumerable<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        database.Transactions.Run(() =>
+        {
+            foreach (var item in items)
+            {
+                Update(item);
+            }
+        });
+    }
+
+    /// <summary>Inserts every row; a key used before throws and nothing of the call is kept.</summary>
+    public int InsertBulk(IEnumerable<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var rows = items.Select(Row).ToList();
+        return database.Transactions.Run(() =>
+            database.Use((c, t) => c.Execute($"insert into reminder_outbox ({Columns}) values ({Values})", rows, t)));
+    }
+
+    public bool Delete(string key) => _items.Delete(key);
+
+    public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) => _items.Where("commitment_id = @commitmentId", new { commitmentId });
+
+    public IReadOnlyList<ReminderItem> ForRecipient(string recipientId) => _items.Where("recipient_id = @recipientId", new { recipientId });
+
+    public IReadOnlyList<ReminderItem> FindAwake(DateTime now, int limit) =>
+        _items.Where("wake_at <= @now", new { now = now.Ticks }, orderBy: "wake_at, id", limit: limit);
+
+    public IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration) => _items.Where(
+        "wake_at > @now and wake_at <= @until and status = @status",
+        new { now = now.Ticks, until = (now + leaseDuration).Ticks, status = nameof(ReminderStatus.Sending) });
+
+    public IReadOnlyList<ReminderItem> All() => _items.All();
+
+    public int Count() => _items.Count();
+
+    private static object Row(ReminderItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new
+        {
+            item.Id,
+            item.CommitmentId,
+            item.RecipientId,
+            WakeAt = item.WakeAt.Ticks,
+            Status = item.Status.ToString(),
+            Json = DocumentTable<ReminderItem>.Serialise(item),
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using Bot.Dialogs.Storage;
+using Bot.Host.Channels.WhatsApp;
+using Bot.Host.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Host.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL adapter (<c>Storage:Provider</c> = <c>Postgres</c>, connection string
+/// <c>ConnectionStrings:Sinergi</c>): the store ports of Bot.Dialogs on one PostgreSQL database, its schema migrated
+/// at start. The ports not yet moved to PostgreSQL stay on the LiteDB files of the data folder for now (issue 17
+/// continues; README "PostgreSQL" lists them), so a host runs complete.
+/// </summary>
+public static class PostgresStorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(PostgresDatabase.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider is Postgres but ConnectionStrings:{PostgresDatabase.ConnectionStringName} is not set "
+                + "(e.g. \"Host=db;Database=sinergi;Username=sinergi;Password=…\").");
+        }
+
+        // The rest of the host (the ports below not moved yet, backups, the folder lock) still has its LiteDB files.
+        services.AddLiteDbStorage(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton<PostgresStorageTransactions>();
+        services.Replace(ServiceDescriptor.Singleton<IStorageTransactions>(sp => sp.GetRequiredService<PostgresStorageTransactions>()));
+        services.Replace(ServiceDescriptor.Singleton<IGroupCommitter>(sp => sp.GetRequiredService<PostgresStorageTransactions>()));
+        services.Replace(ServiceDescriptor.Singleton<IUnitOfWorkFactory, PostgresUnitOfWorkFactory>());
+
+        services.Replace(ServiceDescriptor.Singleton<IUserStore, PostgresUserStore>());
+        services.Replace(ServiceDescriptor.Singleton<ILinkCodeStore, PostgresLinkCodeStore>());
+        services.Replace(ServiceDescriptor.Singleton<IOrganisationStore, PostgresOrganisationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IInviteCodeStore, PostgresInviteCodeStore>());
+        services.Replace(ServiceDescriptor.Singleton<IAdminCodeStore, PostgresAdminCodeStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICommitmentStore, PostgresCommitmentStore>());
+        services.Replace(ServiceDescriptor.Singleton<IProgressReportStore, PostgresProgressReportStore>());
+        services.Replace(ServiceDescriptor.Singleton<IProgressReportReader, PostgresProgressReportReader>());
+        services.Replace(ServiceDescriptor.Singleton<IEvidenceStore, PostgresEvidenceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationStateStore, PostgresConversationStateStore>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationReferenceStore, PostgresConversationReferenceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IFormDraftStore, PostgresFormDraftStore>());
+        services.Replace(ServiceDescriptor.Singleton<IReminderOutbox, PostgresReminderOutbox>());
+        services.Replace(ServiceDescriptor.Singleton<IDeliveryLog, PostgresDeliveryLog>());
+        services.Replace(ServiceDescriptor.Singleton<IInFlightMessages, PostgresInFlightMessages>());
+        services.Replace(ServiceDescriptor.Singleton<IReminderAcknowledgements, PostgresReminderAcknowledgements>());
+        services.Replace(ServiceDescriptor.Singleton<INudgeLog, PostgresNudgeLog>());
+        services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgresNotificationStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDashboardSessionStore, PostgresDashboardSessionStore>());
+
+        // The channels' stores moved so far.
+        services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());
+        services.Replace(ServiceDescriptor.Singleton<INumberedChoiceStore, PostgresNumberedChoiceStore>());
+        return services;
+    }
+}

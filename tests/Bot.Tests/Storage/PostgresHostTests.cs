@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Storage;
+using Bot.Host.Storage.Postgres;
+using Bot.Tests.Host.DirectLine;
+using Bot.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using static Bot.Tests.Host.DirectLine.DirectLineTestClient;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>
+/// The real host (Program on Kestrel) with <c>Storage:Provider</c> = Postgres: a new person joins an OPD with an
+/// invite code and registers a commitment over Direct Line, and everything the conversation made is in PostgreSQL.
+/// </summary>
+[Collection(SharedPostgresServer.Name)]
+public sealed class PostgresHostTests(PostgresServer server) : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private string _watermark = string.Empty;
+    private int _sent;
+
+    [Fact]
+    public async Task A_person_joins_and_registers_a_commitment_on_postgres()
+    {
+        var connectionString = server.CreateDatabase();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Sinergi"] = connectionString,
+        };
+        using var host = new KestrelHost(_data.Path, settings, new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero)));
+        Assert.IsType<PostgresUserStore>(host.Services.GetRequiredService<IUserStore>());
+        var opd = host.Services.GetRequiredService<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "Dinkes", TimeZone = "Asia/Makassar" });
+        var invite = host.Services.GetRequiredService<IInviteCodeStore>().Create(opd.Id, "U-koordinator");
+
+        // The first turn trains the understanding classifiers: give it more than the default 30 s on a loaded machine.
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var client = new DirectLineTestClient(http);
+        await client.GenerateAsync();
+        await client.StartAsync();
+        (_, _watermark) = await client.PollUntilAsync("", 1);
+
+        await SayAsync(client, "gabung " + invite.Id, "nama");
+        await SayAsync(client, "Sari Wulandari", "jabatan");
+        await SayAsync(client, "Staf Dinkes", "fokal");
+        await SayAsync(client, "rencana aksi baru", "fokus");
+        await SayAsync(client, "pencegahan", "Program");
+        await SayAsync(client, "Sosialisasi", "judul kegiatan");
+        await SayAsync(client, "Sosialisasi bahaya narkoba di SMA", "indikator");
+        await SayAsync(client, "jumlah siswa yang mengikuti sosialisasi", "target");
+        await SayAsync(client, "1.500 orang", "lokasi");
+        await SayAsync(client, "Kandangan", "anggaran");
+        await SayAsync(client, "lewati", "tenggat");
+        await SayAsync(client, "B6", "periode pelaporan");
+        await SayAsync(client, "B6", "Ringkasan");
+        await SayAsync(client, "ya", "RA-2027-001");
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Token);
+        var commitment = JsonDocument.Parse(await connection.QuerySingleAsync<string>("select doc::text from commitments")).RootElement;
+        Assert.Equal("RA-2027-001", commitment.GetProperty("Code").GetString());
+        Assert.Equal("Sosialisasi bahaya narkoba di SMA", commitment.GetProperty("Title").GetString());
+        Assert.Equal(opd.Id, commitment.GetProperty("OrganisationId").GetInt32());
+        var fokal = JsonDocument.Parse(await connection.QuerySingleAsync<string>("select doc::text from users where doc ->> 'Role' = 'Fokal'")).RootElement;
+        Assert.Equal("Sari Wulandari", fokal.GetProperty("Name").GetString());
+        Assert.Equal(commitment.GetProperty("CreatedBy").GetString(), fokal.GetProperty("Id").GetString());
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from commitment_versions"));
+        Assert.True(await connection.ExecuteScalarAsync<int>("select max(version) from conversation_states") >= 14);
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from conversation_references") >= 1);
+        Assert.Contains(fokal.GetProperty("Id").GetString()!, JsonSerializer.Serialize(JsonDocument.Parse(await connection.QuerySingleAsync<string>("select doc::text from invite_codes")).RootElement.GetProperty("UsedBy")), StringComparison.Ordinal);
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from reminder_outbox where commitment_id = @id", new { id = commitment.GetProperty("Id").GetInt32() }) > 0);
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private async Task SayAsync(DirectLineTestClient client, string text, string expected)
+    {
+        await client.PostMessageAsync(text, "client-" + ++_sent);
+        // A turn may answer with several messages: poll (20 s at most) for the one expected.
+        var replies = new List<string>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!replies.Any(r => r.Contains(expected, StringComparison.OrdinalIgnoreCase)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), $"After '{text}' no reply said '{expected}'; the bot said: {string.Join(" / ", replies)}");
+            await Task.Delay(100, TestContext.Token);
+            var (activities, watermark) = await client.PollAsync(_watermark);
+            _watermark = watermark;
+            replies.AddRange(activities.Where(a => Role(a) == "bot").Select(Text));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Bot.Dialogs.Dashboard;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Notifications;
+using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>The contract of the reminder, notice and dashboard stores.</summary>
+public abstract partial class StoreContractTests
+{
+    private static readonly DateTime Noon = new(2027, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void The_outbox_refuses_a_key_twice_and_finds_due_and_leased_rows()
+    {
+        var outbox = Host.Get<IReminderOutbox>();
+        var before = outbox.Count();
+        Assert.True(outbox.TryAdd(Item("k-due", 1, "U-1", Noon.AddMinutes(-5))));
+        Assert.False(outbox.TryAdd(Item("k-due", 1, "U-1", Noon)));
+        Assert.Equal(2, outbox.InsertBulk([Item("k-later", 1, "U-2", Noon.AddHours(1)), Item("k-never", 2, "U-1", ReminderItem.Never)]));
+        var leased = Item("k-leased", 2, "U-2", Noon.AddMinutes(2));
+        leased.Status = ReminderStatus.Sending;
+        outbox.TryAdd(leased);
+        var earliest = Item("k-earliest", 3, "U-3", Noon.AddHours(-1));
+        outbox.TryAdd(earliest);
+
+        Assert.Equal(["k-earliest", "k-due"], outbox.FindAwake(Noon, 10).Select(i => i.Id));
+        Assert.Equal(["k-earliest"], outbox.FindAwake(Noon, 1).Select(i => i.Id));
+        Assert.Equal(["k-leased"], outbox.FindLeased(Noon, TimeSpan.FromMinutes(5)).Select(i => i.Id));
+        Assert.Equal(ReminderItem.Never, outbox.Get("k-never")!.WakeAt);
+        Assert.Equal(["k-due", "k-later"], outbox.ForCommitment(1).Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["k-due", "k-never"], outbox.ForRecipient("U-1").Select(i => i.Id).Order(StringComparer.Ordinal));
+
+        earliest.WakeAt = ReminderItem.Never;
+        earliest.Status = ReminderStatus.Sent;
+        outbox.Update(earliest);
+        Assert.Equal(["k-due"], outbox.FindAwake(Noon, 10).Select(i => i.Id));
+        Assert.Equal(ReminderStatus.Sent, outbox.Get("k-earliest")!.Status);
+        Assert.True(outbox.Delete("k-due"));
+        Assert.False(outbox.Delete("k-due"));
+        Assert.Equal(before + 4, outbox.Count());
+        Assert.Equal(before + 4, outbox.All().Count);
+    }
+
+    [Fact]
+    public void Reminder_logs_count_deliveries_and_keep_marks()
+    {
+        var deliveries = Host.Get<IDeliveryLog>();
+        deliveries.Add(new ReminderDelivery { Id = "d1", UserId = "U-1", SentAt = Noon.AddHours(-13), Items = 1 });
+        deliveries.Add(new ReminderDelivery { Id = "d2", UserId = "U-1", SentAt = Noon, Items = 2 });
+        deliveries.Add(new ReminderDelivery { Id = "d3", UserId = "U-2", SentAt = Noon, Items = 1 });
+        Assert.Equal(1, deliveries.CountBetween("U-1", Noon.Date, Noon.Date.AddDays(1)));
+        Assert.Equal(2, deliveries.ForUser("U-1").Count);
+
+        var inFlight = Host.Get<IInFlightMessages>();
+        inFlight.Put(new InFlightMessage { Id = "m1", RecipientId = "U-1", Keys = ["k1", "k2"] });
+        Assert.Equal(["k1", "k2"], inFlight.All().Single().Keys);
+        Assert.True(inFlight.Remove("m1"));
+        Assert.Empty(inFlight.All());
+
+        var acks = Host.Get<IReminderAcknowledgements>();
+        acks.Record(7, ReportingPeriod.B6, "U-1", Noon);
+        Assert.True(acks.IsAcknowledged(7, ReportingPeriod.B6));
+        Assert.False(acks.IsAcknowledged(7, ReportingPeriod.B12));
+        Assert.Equal([ReportingPeriod.B6], acks.ForCommitment(7));
+        acks.Clear(7, ReportingPeriod.B6);
+        Assert.Empty(acks.ForCommitment(7));
+
+        var nudges = Host.Get<INudgeLog>();
+        nudges.Add(new NudgeRecord { Id = "n1", CoordinatorId = "U-k", CommitmentId = 7, Period = ReportingPeriod.B12, At = Noon });
+        Assert.Equal(ReportingPeriod.B12, nudges.Find("n1")!.Period);
+        Assert.Single(nudges.ListByCoordinator("U-k"));
+        Assert.Empty(nudges.ListByCoordinator("U-other"));
+    }
+
+    [Fact]
+    public void Notices_wait_until_delivered()
+    {
+        var notices = Host.Get<INotificationStore>();
+        var first = new Notice { UserId = "U-1", Text = "satu", CreatedAt = Noon };
+        var second = new Notice { UserId = "U-1", Text = "dua", CreatedAt = Noon };
+        notices.Insert(first);
+        notices.Insert(second);
+        notices.Insert(new Notice { UserId = "U-2", Text = "tiga", CreatedAt = Noon });
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.True(notices.HasPending("U-1"));
+        Assert.Equal(["satu", "dua"], notices.ListPending("U-1").Select(n => n.Text));
+
+        first.DeliveredAt = Noon;
+        notices.Update(first);
+        second.DeliveredAt = Noon;
+        notices.Update(second);
+        Assert.False(notices.HasPending("U-1"));
+        Assert.Equal(["tiga"], notices.ListPending().Select(n => n.Text));
+        Assert.Equal(Noon, notices.Get(first.Id)!.DeliveredAt!.Value.ToUniversalTime());
+    }
+
+    [Fact]
+    public void Dashboard_sessions_expire_and_a_sign_in_link_is_used_once()
+    {
+        var sessions = Host.Get<IDashboardSessionStore>();
+        sessions.Add(new DashboardSession { Id = "old", UserId = "U-1", CreatedAt = Noon.AddHours(-9), ExpiresAt = Noon.AddHours(-1) }, Noon.AddHours(-2));
+        sessions.Add(new DashboardSession { Id = "new", UserId = "U-1", CreatedAt = Noon, ExpiresAt = Noon.AddHours(8) }, Noon);
+        Assert.Null(sessions.Get("old"));
+        Assert.Equal("U-1", sessions.Get("new")!.UserId);
+        sessions.Delete("new");
+        Assert.Null(sessions.Get("new"));
+
+        Assert.False(sessions.IsLinkUsed("t1"));
+        sessions.MarkLinkUsed("t1", Noon.AddMinutes(15), Noon);
+        Assert.True(sessions.IsLinkUsed("t1"));
+        Assert.Throws<StorageConflictException>(() => sessions.MarkLinkUsed("t1", Noon.AddMinutes(15), Noon));
+        sessions.MarkLinkUsed("t2", Noon.AddHours(2), Noon.AddHours(1));
+        Assert.False(sessions.IsLinkUsed("t1"));
+    }
+
+    private static ReminderItem Item(string key, int commitmentId, string recipientId, DateTime wakeAt) => new()
+    {
+        Id = key,
+        CommitmentId = commitmentId,
+        RecipientId = recipientId,
+        WakeAt = wakeAt,
+        DueAt = wakeAt,
+        Status = ReminderStatus.Pending,
+        Step = "h-7",
+    };
+}
