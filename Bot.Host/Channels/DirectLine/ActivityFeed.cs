@@ -102,7 +102,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
 
             for (var i = 0; i < staged.Readable.Count; i++)
             {
-                Push(feed, staged.Readable[i], staged.Sequences[i] + 1);
+                Push(feed, staged.Readable[i], staged.Sequences[i] + 1, sentLive: staged.Activities[i].Id);
             }
         }
     }
@@ -156,7 +156,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp),
             };
             feed.LastTimestamp = stamped.Timestamp!.Value;
-            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence, stored: false);
+            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence, stored: false, liveId: keepId ? stamped.Id : null);
             return stamped;
         }
     }
@@ -227,10 +227,12 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     }
 
     /// <summary>
-    /// Sends one activity to the sockets. A stored one goes only to sockets whose backlog did not already hold it (a
-    /// socket opened between a commit and its <see cref="Publish"/> read it from the log).
+    /// Sends one activity to the sockets. A stored one goes only to sockets that have not seen it: not in their
+    /// backlog (a socket opened between a commit and its <see cref="Publish"/> read it from the log), and not pushed
+    /// live before it was stored (the user's message, <paramref name="sentLive"/>). A live push with
+    /// <paramref name="liveId"/> is remembered per socket for that.
     /// </summary>
-    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true)
+    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true, string? liveId = null, string? sentLive = null)
     {
         if (feed.Subscribers.Count == 0)
         {
@@ -240,9 +242,15 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         var frame = ActivitySet([activityJson], watermark);
         foreach (var subscriber in feed.Subscribers)
         {
-            if (!stored || watermark > subscriber.BacklogWatermark)
+            if (stored && (watermark <= subscriber.BacklogWatermark || (sentLive is not null && subscriber.LiveIds.Remove(sentLive))))
             {
-                subscriber.Frames.Writer.TryWrite(frame);
+                continue;
+            }
+
+            subscriber.Frames.Writer.TryWrite(frame);
+            if (liveId is not null)
+            {
+                subscriber.LiveIds.Add(liveId);
             }
         }
     }
@@ -271,6 +279,9 @@ internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> 
 
     /// <summary>The watermark after the backlog: stored activities at or below it were in it.</summary>
     public int BacklogWatermark { get; init; }
+
+    /// <summary>Ids of activities this socket got live before they were stored (not sent again when stored). Guarded by the feed lock.</summary>
+    public HashSet<string> LiveIds { get; } = new(StringComparer.Ordinal);
 
     public Channel<string> Frames { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
