@@ -6,14 +6,14 @@ namespace Bot.Tests.Knowledge;
 
 /// <summary>
 /// The held-back sets stay unseen: none of their questions, nor any clause of one, appears in the question bank,
-/// the word lists or the code. Protected: eval/qa-heldout.jsonl (written before tuning), eval/qa-fresh.jsonl and
-/// eval/qa-fresh2.jsonl (written after tuning rounds, never tuned on). (Near copies of every eval set are checked in
+/// the word lists or the code. Protected: eval/qa-heldout.jsonl (written before tuning), eval/qa-fresh.jsonl,
+/// eval/qa-fresh2.jsonl and eval/qa-fresh3.jsonl (written after tuning rounds, never tuned on). (Near copies of every eval set are checked in
 /// <see cref="QuestionBankTests"/>.) Text is compared normalised: lower case, letters and digits only.
 /// </summary>
 public sealed partial class HeldBackIntegrityTests
 {
     private static readonly string Repository = FindRepository();
-    private static readonly (string File, int Count)[] Protected = [("qa-heldout.jsonl", 256), ("qa-fresh.jsonl", 21), ("qa-fresh2.jsonl", 81)];
+    private static readonly (string File, int Count)[] Protected = [("qa-heldout.jsonl", 256), ("qa-fresh.jsonl", 21), ("qa-fresh2.jsonl", 81), ("qa-fresh3.jsonl", 67)];
     private static readonly List<string> HeldBack = Protected.SelectMany(p => Questions(p.File)).ToList();
 
     private static IEnumerable<string> Questions(string file) => File.ReadLines(Path.Combine(Repository, "eval", file))
@@ -84,7 +84,7 @@ public sealed partial class HeldBackIntegrityTests
         // ("what is wajib lapor?"), which the issue asks Sinergi to answer.
         // Six questions of qa-fresh were copied into it from tests written before it (73b4cf6 predates fc02c0d);
         // "what is mandatory reporting?" is also the English help text's example. They are not unseen, and the
-        // figures say so; qa-fresh2 has no such exception.
+        // figures say so; qa-fresh2 and qa-fresh3 have no such exception.
         var known = new[]
         {
             "Siapa yang menetapkan lembaga rehabilitasi sosial sebagai IPWL?", "What is wajib lapor?",

@@ -7,7 +7,8 @@ namespace Bot.Tests.Knowledge;
 /// The safety screen's routing thresholds are judged on the bank (<see cref="SafetyCalibration"/>: five-fold
 /// cross-validation of the whole screen), never on an eval set: out of fold they must route at least 0.85 of the
 /// bank's safety examples and at most 0.05 of its ordinary questions; the message records where Youden's J and a
-/// 0.02 false-route limit would put them.
+/// 0.02 false-route limit would put them. The domain gate is the one chosen out of fold, and it must stop at least a
+/// fifth of the questions from outside the domain that the ungated screen routes (out of fold: 0.130 -> 0.102).
 /// </summary>
 public sealed class SafetyCalibrationTests
 {
@@ -21,6 +22,15 @@ public sealed class SafetyCalibrationTests
             + $"Youden's J would pick {result.YoudenPoint.Classifier:0.00} / {result.YoudenPoint.Neighbour:0.00} (recall {result.YoudenPoint.Recall:0.000}, routed {result.YoudenPoint.FalseRoutes:0.000}); "
             + $"at most {SafetyCalibration.MaxFalseRoutes:0.00} routed: {result.ClassifierRoute:0.00} / {result.NeighbourRoute:0.00} (recall {result.Recall:0.000})";
         Assert.True(result.Current.Recall >= MinRecall && result.Current.FalseRoutes <= MaxRouted, report);
+
+        var gate = $"ungated: recall {result.Ungated.Recall:0.000}, ordinary routed {result.Ungated.FalseRoutes:0.000}, outside routed {result.Ungated.OutsideRoutes:0.000}; "
+            + $"gate {result.Gated.Gate:0.00} chosen: recall {result.Gated.Recall:0.000}, ordinary routed {result.Gated.FalseRoutes:0.000}, outside routed {result.Gated.OutsideRoutes:0.000}; "
+            + $"the screen's gate {LearnedSafetyScreen.OutsideGate:0.00}: recall {result.AtScreenGate.Recall:0.000}, routed {result.AtScreenGate.FalseRoutes:0.000}, outside {result.AtScreenGate.OutsideRoutes:0.000}";
+        Assert.True(Math.Abs(result.Gated.Gate - LearnedSafetyScreen.OutsideGate) < 1e-6, gate);
+        Assert.True(result.AtScreenGate.Recall >= result.Ungated.Recall - 1e-9, gate);
+        Assert.True(result.AtScreenGate.OutsideRoutes <= result.Ungated.OutsideRoutes * 0.8, gate);
+        Console.WriteLine(report);
+        Console.WriteLine(gate);
     }
 
     /// <summary>The envelope the hand-set thresholds must keep out of fold (BENCHMARKS.md, issue 13 third round).</summary>
