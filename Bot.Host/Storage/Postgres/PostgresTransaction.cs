@@ -33,7 +33,7 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
     }
 
     /// <summary>Commits a unit's transaction after <paramref name="alsoWrite"/>, then runs what waited for the commit.</summary>
-    internal void CommitUnit(Scope scope, Action? alsoWrite)
+    internal static void CommitUnit(Scope scope, Action? alsoWrite)
     {
         try
         {

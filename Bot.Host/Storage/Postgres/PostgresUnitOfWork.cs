@@ -23,7 +23,7 @@ internal sealed class PostgresUnitOfWork(PostgresTransaction transactions) : IUn
         }
 
         using var span = Bot.Dialogs.Telemetry.SinergiTelemetry.StartCommit();
-        transactions.CommitUnit(_scope, alsoWrite);
+        PostgresTransaction.CommitUnit(_scope, alsoWrite);
         return Task.CompletedTask;
     }
 
