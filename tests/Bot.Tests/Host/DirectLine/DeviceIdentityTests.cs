@@ -56,7 +56,7 @@ public sealed partial class DeviceIdentityTests : IDisposable
         }
 
         // The secret is never stored, only its hash.
-        Assert.False(DatabaseFileScan.Contains(DatabaseFileScan.ReadDatabaseFiles(Path.Combine(_data.Path, "sinergi.db")), Encoding.UTF8.GetBytes(secret)));
+        Assert.False(DatabaseFileScan.Contains(DatabaseFileScan.ReadClosedDatabaseFiles(Path.Combine(_data.Path, "sinergi.db")), Encoding.UTF8.GetBytes(secret)));
 
         await using (var restarted = new KestrelHost(_data.Path))
         {
