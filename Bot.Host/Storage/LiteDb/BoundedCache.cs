@@ -1,33 +1,34 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
-/// A thread-safe map that never holds more than its capacity: past it, an arbitrary tenth of the entries is
-/// dropped. The per-turn caches use it so that memory stays flat however many conversations and users pass through
-/// (BENCHMARKS.md "Soak"); a dropped entry only costs one read from the database.
+/// A typed view of a size-limited <see cref="MemoryCache"/> (Microsoft.Extensions.Caching.Memory): every entry
+/// counts one against the capacity, and past it the library compacts the cache (a tenth at a time, the least
+/// recently used first). The per-turn caches use it so that memory stays flat however many conversations and users
+/// pass through (BENCHMARKS.md "Soak"); an entry not kept only costs one read from the database.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Held by singletons for the life of the process; a MemoryCache without expirations holds no timer or unmanaged resource.")]
 internal sealed class BoundedCache<TValue>(int capacity)
 {
-    private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
+    private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
 
-    public bool TryGet(string key, out TValue value) => _entries.TryGetValue(key, out value!);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.1 });
 
-    public void Set(string key, TValue value)
+    public bool TryGet(string key, out TValue value)
     {
-        _entries[key] = value;
-        if (_entries.Count > capacity)
+        if (_cache.TryGetValue(key, out var found) && found is TValue typed)
         {
-            Trim();
+            value = typed;
+            return true;
         }
+
+        value = default!;
+        return false;
     }
 
-    private void Trim()
-    {
-        var excess = _entries.Count - (capacity - (capacity / 10));
-        foreach (var key in _entries.Keys.Take(Math.Max(excess, 1)))
-        {
-            _entries.TryRemove(key, out _);
-        }
-    }
+    public void Set(string key, TValue value) => _cache.Set(key, value, OneEntry);
 }
