@@ -6,6 +6,30 @@ namespace Bot.Dialogs.Domain;
 /// </summary>
 public sealed class BotUser
 {
+    /// <summary>A new user id: "U-" and 12 hex digits.</summary>
+    public static string NewId() => "U-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The user a channel account becomes on its first message.</summary>
+    public static BotUser ForAccount(string accountKey, string? name, string? locale, DateTime now) => new()
+    {
+        Id = NewId(),
+        Accounts = [accountKey],
+        Name = name,
+        Locale = locale,
+        CreatedAt = now,
+    };
+
+    /// <summary>A person created without a channel account (the command line's first coordinator).</summary>
+    public static BotUser Person(string name, string? jobTitle, Role role, DateTime now) => new()
+    {
+        Id = NewId(),
+        Name = name,
+        JobTitle = jobTitle,
+        Role = role,
+        CreatedAt = now,
+        RoleSince = now,
+    };
+
     public string Id { get; set; } = string.Empty;
     public List<string> Accounts { get; set; } = [];
 

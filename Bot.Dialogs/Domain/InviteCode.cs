@@ -6,6 +6,21 @@ namespace Bot.Dialogs.Domain;
 /// </summary>
 public sealed class InviteCode
 {
+    /// <summary>The letters and digits of a code: no look-alikes (0/O, 1/I/L).</summary>
+    public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A new code of eight characters, valid for <see cref="Storage.IInviteCodeStore.Validity"/> from <paramref name="now"/>.</summary>
+    public static InviteCode New(int organisationId, string createdBy, Role role, int maxUses, DateTime now) => new()
+    {
+        Id = System.Security.Cryptography.RandomNumberGenerator.GetString(Alphabet, 8),
+        OrganisationId = organisationId,
+        Role = role,
+        MaxUses = Math.Clamp(maxUses, 1, Storage.IInviteCodeStore.MaxUsesLimit),
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        ExpiresAt = now + Storage.IInviteCodeStore.Validity,
+    };
+
     /// <summary>The code itself (upper-case letters and digits, no look-alikes).</summary>
     public string Id { get; set; } = string.Empty;
 

@@ -38,6 +38,27 @@ public enum ReportState
 /// <summary>A file kept in the database's file storage, identified by its SHA-256.</summary>
 public sealed class EvidenceFile
 {
+    /// <summary>The record of a file by its content: the id is the SHA-256, the name cut to a safe one.</summary>
+    public static EvidenceFile Of(string fileName, string contentType, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        return new EvidenceFile { FileId = "evidence/" + sha256, FileName = SafeName(fileName), ContentType = contentType, Size = bytes.LongLength, Sha256 = sha256 };
+    }
+
+    /// <summary>A file name without folders or control characters, at most 100 characters ("file" when nothing is left).</summary>
+    public static string SafeName(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        return name.Length switch
+        {
+            0 => "file",
+            > 100 => name[..100],
+            _ => name,
+        };
+    }
+
     /// <summary>The file storage id.</summary>
     public string FileId { get; set; } = string.Empty;
 

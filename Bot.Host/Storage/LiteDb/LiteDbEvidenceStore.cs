@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 
@@ -13,11 +12,8 @@ internal sealed class LiteDbEvidenceStore(SinergiDatabase database) : IEvidenceS
     /// <summary>Stores the bytes (unless already stored) and returns the evidence record and whether it was known.</summary>
     public (EvidenceFile File, bool Duplicate) Store(string fileName, string contentType, byte[] bytes)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var id = "evidence/" + sha256;
-        var name = SafeName(fileName);
-        var evidence = new EvidenceFile { FileId = id, FileName = name, ContentType = contentType, Size = bytes.LongLength, Sha256 = sha256 };
+        var evidence = EvidenceFile.Of(fileName, contentType, bytes);
+        var (id, name) = (evidence.FileId, evidence.FileName);
         if (database.Files.Exists(id))
         {
             return (evidence, true);
@@ -39,17 +35,5 @@ internal sealed class LiteDbEvidenceStore(SinergiDatabase database) : IEvidenceS
         using var stream = new MemoryStream();
         database.Files.Download(fileId, stream);
         return stream.ToArray();
-    }
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName ?? string.Empty);
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
-        return name.Length switch
-        {
-            0 => "file",
-            > 100 => name[..100],
-            _ => name,
-        };
     }
 }

@@ -32,14 +32,7 @@ internal sealed class LiteDbUserStore(SinergiDatabase database, TimeProvider tim
                 return existing;
             }
 
-            var user = new BotUser
-            {
-                Id = "U-" + Guid.NewGuid().ToString("N")[..12],
-                Accounts = [accountKey],
-                Name = name,
-                Locale = locale,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
+            var user = BotUser.ForAccount(accountKey, name, locale, time.GetUtcNow().UtcDateTime);
             _users.Insert(user);
             return user;
         });
@@ -67,15 +60,7 @@ internal sealed class LiteDbUserStore(SinergiDatabase database, TimeProvider tim
     /// <summary>A person created without a channel account (the command line's first coordinator).</summary>
     public BotUser CreatePerson(string name, string? jobTitle, Role role)
     {
-        var user = new BotUser
-        {
-            Id = "U-" + Guid.NewGuid().ToString("N")[..12],
-            Name = name,
-            JobTitle = jobTitle,
-            Role = role,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-            RoleSince = time.GetUtcNow().UtcDateTime,
-        };
+        var user = BotUser.Person(name, jobTitle, role, time.GetUtcNow().UtcDateTime);
         _users.Insert(user);
         return user;
     }

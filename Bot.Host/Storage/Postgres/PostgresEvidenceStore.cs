@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Dapper;
@@ -10,11 +9,8 @@ internal sealed class PostgresEvidenceStore(PostgresDatabase database) : IEviden
 {
     public (EvidenceFile File, bool Duplicate) Store(string fileName, string contentType, byte[] bytes)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var id = "evidence/" + sha256;
-        var name = SafeName(fileName);
-        var evidence = new EvidenceFile { FileId = id, FileName = name, ContentType = contentType, Size = bytes.LongLength, Sha256 = sha256 };
+        var evidence = EvidenceFile.Of(fileName, contentType, bytes);
+        var (id, name) = (evidence.FileId, evidence.FileName);
         var inserted = database.Use((c, t) => c.Execute(
             "insert into evidence_files (id, file_name, content) values (@id, @name, @bytes) on conflict (id) do nothing",
             new { id, name, bytes },
@@ -24,16 +20,4 @@ internal sealed class PostgresEvidenceStore(PostgresDatabase database) : IEviden
 
     public byte[]? Read(string fileId) => database.Use((c, t) =>
         c.QuerySingleOrDefault<byte[]>("select content from evidence_files where id = @fileId", new { fileId }, t));
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName ?? string.Empty);
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
-        return name.Length switch
-        {
-            0 => "file",
-            > 100 => name[..100],
-            _ => name,
-        };
-    }
 }

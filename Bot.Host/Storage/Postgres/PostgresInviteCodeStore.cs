@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 
@@ -11,23 +10,12 @@ namespace Bot.Host.Storage.Postgres;
 internal sealed class PostgresInviteCodeStore(PostgresDatabase database, TimeProvider time) : IInviteCodeStore
 {
     // No 0/O, 1/I/L: codes are read aloud and typed from paper.
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     private readonly DocumentTable<InviteCode> _codes = new(database, "invite_codes");
 
     public InviteCode Create(int organisationId, string createdBy, Role role = Role.Fokal, int maxUses = 1)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var code = new InviteCode
-        {
-            Id = RandomNumberGenerator.GetString(Alphabet, 8),
-            OrganisationId = organisationId,
-            Role = role,
-            MaxUses = Math.Clamp(maxUses, 1, IInviteCodeStore.MaxUsesLimit),
-            CreatedBy = createdBy,
-            CreatedAt = now,
-            ExpiresAt = now + IInviteCodeStore.Validity,
-        };
+        var code = InviteCode.New(organisationId, createdBy, role, maxUses, time.GetUtcNow().UtcDateTime);
         _codes.Insert(code.Id, code);
         return code;
     }

@@ -27,14 +27,7 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
                 return existing;
             }
 
-            var user = new BotUser
-            {
-                Id = "U-" + Guid.NewGuid().ToString("N")[..12],
-                Accounts = [accountKey],
-                Name = name,
-                Locale = locale,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
+            var user = BotUser.ForAccount(accountKey, name, locale, time.GetUtcNow().UtcDateTime);
             _users.Insert(user.Id, user);
             return user;
         });
@@ -64,16 +57,7 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
 
     public BotUser CreatePerson(string name, string? jobTitle, Role role)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = new BotUser
-        {
-            Id = "U-" + Guid.NewGuid().ToString("N")[..12],
-            Name = name,
-            JobTitle = jobTitle,
-            Role = role,
-            CreatedAt = now,
-            RoleSince = now,
-        };
+        var user = BotUser.Person(name, jobTitle, role, time.GetUtcNow().UtcDateTime);
         _users.Insert(user.Id, user);
         return user;
     }
