@@ -76,7 +76,7 @@ mkdir -p "$data"
   'Bot__Coordinators__0=bench|bench-koord' \
   'Bot__Coordinators__1=directline|bench-koord' \
   DirectLine__Secret=bench-secret-for-loopback-only \
-  RateLimit__TurnsPerMinute=100000000 RateLimit__Burst=100000000 \
+  RateLimit__TurnsPerMinute=100000000 RateLimit__Burst=100000000 HttpRateLimit__WebhooksPerMinute=1000000 \
   dotnet Bot.Host.dll >"$out/sinergi.log" 2>&1) &
 sinergi_pid=$!
 pids+=("$sinergi_pid")
