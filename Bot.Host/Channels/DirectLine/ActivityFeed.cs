@@ -107,15 +107,25 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         }
     }
 
-    /// <summary>Forgets the readable copies of staged confidential activities whose write was not kept.</summary>
+    /// <summary>Forgets staged activities whose write was not kept: their readable copies, and the sockets' note that they got them live.</summary>
     public void Discard(StagedActivities staged)
     {
         ArgumentNullException.ThrowIfNull(staged);
-        if (staged.Confidential)
+        var feed = Feed(staged.ConversationId);
+        lock (feed)
         {
             foreach (var activity in staged.Activities)
             {
-                overlay.Remove(activity.Id!);
+                // Nor does any socket wait for them to be stored any longer.
+                foreach (var subscriber in feed.Subscribers)
+                {
+                    subscriber.LiveIds.Remove(activity.Id!);
+                }
+
+                if (staged.Confidential)
+                {
+                    overlay.Remove(activity.Id!);
+                }
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Bot.Dialogs.Storage;
 using LiteDB;
 
@@ -14,7 +13,7 @@ internal sealed class LiteDbAdminCodeStore(SinergiDatabase database, TimeProvide
     private const string BootstrapId = "bootstrap";
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    private readonly ILiteCollection<AdminCode> _codes = database.Collection<AdminCode>("admin_codes");
+    private readonly ILiteCollection<StoredAdminCode> _codes = database.Collection<StoredAdminCode>("admin_codes");
 
     /// <summary>A new code to print, or null when the first coordinator already used theirs.</summary>
     public string? IssueIfUnused() => database.InTransaction(() =>
@@ -25,7 +24,7 @@ internal sealed class LiteDbAdminCodeStore(SinergiDatabase database, TimeProvide
         }
 
         var code = RandomNumberGenerator.GetString(Alphabet, 12);
-        _codes.Upsert(new AdminCode { Id = BootstrapId, Hash = Hash(code), CreatedAt = time.GetUtcNow().UtcDateTime });
+        _codes.Upsert(new StoredAdminCode { Id = BootstrapId, Hash = StoredAdminCode.HashOf(code), CreatedAt = time.GetUtcNow().UtcDateTime });
         return code;
     });
 
@@ -34,13 +33,13 @@ internal sealed class LiteDbAdminCodeStore(SinergiDatabase database, TimeProvide
     {
         var stored = _codes.FindById(BootstrapId);
         return stored is { UsedBy: null } && code.Length <= 64
-            && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash(code.Trim().ToUpperInvariant())), Convert.FromHexString(stored.Hash));
+            && stored.Matches(code);
     }
 
     /// <summary>Marks the bootstrap code used without a chat (the first coordinator was created on the command line).</summary>
     public void Retire(string userId) => database.InTransaction(() =>
     {
-        var stored = _codes.FindById(BootstrapId) ?? new AdminCode { Id = BootstrapId, Hash = Hash(RandomNumberGenerator.GetString(Alphabet, 12)), CreatedAt = time.GetUtcNow().UtcDateTime };
+        var stored = _codes.FindById(BootstrapId) ?? new StoredAdminCode { Id = BootstrapId, Hash = StoredAdminCode.HashOf(RandomNumberGenerator.GetString(Alphabet, 12)), CreatedAt = time.GetUtcNow().UtcDateTime };
         if (stored.UsedBy is null)
         {
             stored.UsedBy = userId;
@@ -53,13 +52,7 @@ internal sealed class LiteDbAdminCodeStore(SinergiDatabase database, TimeProvide
     public bool TryRedeem(string code, string userId) => database.InTransaction(() =>
     {
         var stored = _codes.FindById(BootstrapId);
-        if (stored is null || stored.UsedBy is not null || code.Length > 64)
-        {
-            return false;
-        }
-
-        var given = Convert.FromHexString(Hash(code.Trim().ToUpperInvariant()));
-        if (!CryptographicOperations.FixedTimeEquals(given, Convert.FromHexString(stored.Hash)))
+        if (stored is null || stored.UsedBy is not null || code.Length > 64 || !stored.Matches(code))
         {
             return false;
         }
@@ -70,14 +63,4 @@ internal sealed class LiteDbAdminCodeStore(SinergiDatabase database, TimeProvide
         return true;
     });
 
-    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
-
-    internal sealed class AdminCode
-    {
-        public string Id { get; set; } = string.Empty;
-        public string Hash { get; set; } = string.Empty;
-        public DateTime CreatedAt { get; set; }
-        public string? UsedBy { get; set; }
-        public DateTime? UsedAt { get; set; }
-    }
 }

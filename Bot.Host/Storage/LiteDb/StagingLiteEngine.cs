@@ -60,12 +60,13 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         foreach (var doc in docs)
         {
             var id = EnsureId(collection, doc, autoId);
-            if (Exists(staged, collection, id))
+            var (exists, stored) = Look(staged, collection, id);
+            if (exists)
             {
                 throw new LiteException(LiteException.INDEX_DUPLICATE_KEY, $"Cannot insert duplicate key in unique index '_id'. The duplicate value is '{id}'.");
             }
 
-            Stage(staged, collection, id, doc);
+            Stage(staged, collection, id, doc, stored);
             count++;
         }
 
@@ -83,9 +84,10 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         foreach (var doc in docs)
         {
             var id = doc["_id"];
-            if (Exists(staged, collection, id))
+            var (exists, stored) = Look(staged, collection, id);
+            if (exists)
             {
-                Stage(staged, collection, id, doc);
+                Stage(staged, collection, id, doc, stored);
                 count++;
             }
         }
@@ -104,12 +106,13 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         foreach (var doc in docs)
         {
             var id = EnsureId(collection, doc, autoId);
-            if (!Exists(staged, collection, id))
+            var (exists, stored) = Look(staged, collection, id);
+            if (!exists)
             {
                 inserted++;
             }
 
-            Stage(staged, collection, id, doc);
+            Stage(staged, collection, id, doc, stored);
         }
 
         return inserted;
@@ -127,7 +130,8 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         {
             var updated = transform.ExecuteScalar(doc).AsDocument;
             updated["_id"] = doc["_id"];
-            Stage(staged, collection, doc["_id"], updated);
+            var id = doc["_id"];
+            staged.Put(collection, id, updated, () => StagedWrites.StampOf(FindStored(collection, id)));
             count++;
         }
 
@@ -144,9 +148,10 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         var count = 0;
         foreach (var id in ids)
         {
-            if (Exists(staged, collection, id))
+            var (exists, stored) = Look(staged, collection, id);
+            if (exists)
             {
-                Stage(staged, collection, id, null);
+                Stage(staged, collection, id, null, stored);
                 count++;
             }
         }
@@ -207,11 +212,20 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
 
     public void Dispose() => inner.Dispose();
 
-    private void Stage(StagedWrites staged, string collection, BsonValue id, BsonDocument? document) =>
-        staged.Put(collection, id, document, () => StagedWrites.StampOf(FindStored(collection, id)));
+    private static void Stage(StagedWrites staged, string collection, BsonValue id, BsonDocument? document, BsonDocument? stored) =>
+        staged.Put(collection, id, document, () => StagedWrites.StampOf(stored));
 
-    private bool Exists(StagedWrites staged, string collection, BsonValue id) =>
-        staged.TryGet(collection, id, out var found) ? found.Document is not null : FindStored(collection, id) is not null;
+    /// <summary>Whether the id exists as the unit sees it, and the stored document read for it (null when the unit staged it already).</summary>
+    private (bool Exists, BsonDocument? Stored) Look(StagedWrites staged, string collection, BsonValue id)
+    {
+        if (staged.TryGet(collection, id, out var found))
+        {
+            return (found.Document is not null, null);
+        }
+
+        var stored = FindStored(collection, id);
+        return (stored is not null, stored);
+    }
 
     private BsonDocument? FindStored(string collection, BsonValue id)
     {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Bot.Dialogs.Storage;
 
 namespace Bot.Host.Storage.Postgres;
@@ -10,7 +9,7 @@ internal sealed class PostgresAdminCodeStore(PostgresDatabase database, TimeProv
     private const string BootstrapId = "bootstrap";
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-    private readonly DocumentTable<AdminCode> _codes = new(database, "admin_codes");
+    private readonly DocumentTable<StoredAdminCode> _codes = new(database, "admin_codes");
 
     public string? IssueIfUnused() => database.Transactions.Run(() =>
     {
@@ -20,20 +19,20 @@ internal sealed class PostgresAdminCodeStore(PostgresDatabase database, TimeProv
         }
 
         var code = RandomNumberGenerator.GetString(Alphabet, 12);
-        _codes.Upsert(BootstrapId, new AdminCode { Id = BootstrapId, Hash = Hash(code), CreatedAt = time.GetUtcNow().UtcDateTime });
+        _codes.Upsert(BootstrapId, new StoredAdminCode { Id = BootstrapId, Hash = StoredAdminCode.HashOf(code), CreatedAt = time.GetUtcNow().UtcDateTime });
         return code;
     });
 
     public bool IsValid(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return _codes.Get(BootstrapId) is { UsedBy: null } stored && code.Length <= 64 && Matches(code, stored);
+        return _codes.Get(BootstrapId) is { UsedBy: null } stored && code.Length <= 64 && stored.Matches(code);
     }
 
     public void Retire(string userId) => database.Transactions.Run(() =>
     {
         var stored = _codes.GetForUpdate(BootstrapId)
-            ?? new AdminCode { Id = BootstrapId, Hash = Hash(RandomNumberGenerator.GetString(Alphabet, 12)), CreatedAt = time.GetUtcNow().UtcDateTime };
+            ?? new StoredAdminCode { Id = BootstrapId, Hash = StoredAdminCode.HashOf(RandomNumberGenerator.GetString(Alphabet, 12)), CreatedAt = time.GetUtcNow().UtcDateTime };
         if (stored.UsedBy is null)
         {
             stored.UsedBy = userId;
@@ -46,7 +45,7 @@ internal sealed class PostgresAdminCodeStore(PostgresDatabase database, TimeProv
     {
         ArgumentNullException.ThrowIfNull(code);
         var stored = _codes.GetForUpdate(BootstrapId);
-        if (stored is null || stored.UsedBy is not null || code.Length > 64 || !Matches(code, stored))
+        if (stored is null || stored.UsedBy is not null || code.Length > 64 || !stored.Matches(code))
         {
             return false;
         }
@@ -57,17 +56,4 @@ internal sealed class PostgresAdminCodeStore(PostgresDatabase database, TimeProv
         return true;
     });
 
-    private static bool Matches(string code, AdminCode stored) =>
-        CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash(code.Trim().ToUpperInvariant())), Convert.FromHexString(stored.Hash));
-
-    private static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
-
-    internal sealed class AdminCode
-    {
-        public string Id { get; set; } = string.Empty;
-        public string Hash { get; set; } = string.Empty;
-        public DateTime CreatedAt { get; set; }
-        public string? UsedBy { get; set; }
-        public DateTime? UsedAt { get; set; }
-    }
 }
