@@ -14,8 +14,9 @@ namespace Bot.Dialogs.Engine;
 /// (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times); a turn that throws keeps nothing, apologises once and
 /// clears the dialog stack. The commit is shared with the turns of other conversations that finish at the same
 /// moment (group commit): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is recorded in the
-/// state document itself, and turns of one conversation are serialised, so checking the id first and recording it
-/// with the state still runs an activity at most once.
+/// state document itself, and turns of one conversation are serialised (in this process by a keyed lock; across
+/// processes by the storage adapter, whose state load inside the unit waits for the conversation's other turns), so
+/// checking the id on the state loaded in the unit and recording it with the state runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
@@ -80,34 +81,18 @@ public sealed partial class TurnProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
         using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
 
-        ConversationState state;
-        try
-        {
-            state = states.Load(key);
-        }
-        catch (StorageUnavailableException ex)
-        {
-            return StorageFailed(activity, new ConversationState { Id = key }, ex, confidential: false);
-        }
-
-        if (state.HasProcessed(activity.Id))
-        {
-            LogDuplicate(activity.Id!);
-            return await RecordAloneAsync(Replay(activity) ?? TurnResult.Duplicate, record, cancellationToken);
-        }
-
-        TurnContext turn;
+        TurnContext? turn = null;
         for (var attempt = 1; ; attempt++)
         {
-            turn = new TurnContext(activity, state);
+            turn = null;
             try
             {
-                return await RunOnceAsync(turn, channelId, record, cancellationToken);
+                return await RunOnceAsync(activity, key, channelId, loaded => turn = loaded, record, cancellationToken);
             }
             catch (StorageConflictException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
             {
                 // What the turn wrote was changed by someone else while it ran: nothing of it was kept. Run it again
-                // on what is stored now; its replies were not sent.
+                // on what is stored now (the activity may have been processed meanwhile); its replies were not sent.
                 LogConflict(ex, attempt);
             }
             catch (ConcurrencyException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
@@ -118,34 +103,37 @@ public sealed partial class TurnProcessor(
             {
                 // Nothing of this turn was saved, not even its activity id: the state stays where it was, so the same
                 // message sent again once the disk writes again picks up at the same question.
-                return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
+                return StorageFailed(activity, turn?.State ?? new ConversationState { Id = key }, ex, turn?.IsConfidential ?? false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (turn is not null && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 return await FailedAsync(turn, channelId, key, record, ex);
-            }
-
-            try
-            {
-                state = states.Load(key);
-            }
-            catch (StorageUnavailableException ex)
-            {
-                return StorageFailed(activity, turn.State, ex, turn.IsConfidential);
             }
         }
     }
 
     /// <summary>
-    /// One run of the bot in a unit of work: everything the turn wrote through the stores, its form drafts, the
-    /// sender's reference and the state (with the activity id) commit once, and only then are the replies handed back.
+    /// One run of the bot in a unit of work. The state is loaded inside the unit, so an adapter that serialises a
+    /// conversation's turns across processes does so before the activity id is checked; a repeat runs no bot.
+    /// Everything the turn wrote through the stores, its form drafts, the sender's reference and the state (with the
+    /// activity id) commit once, and only then are the replies handed back.
     /// </summary>
-    private async Task<TurnResult> RunOnceAsync(TurnContext turn, string channelId, Action<TurnResult>? record, CancellationToken cancellationToken)
+    private async Task<TurnResult> RunOnceAsync(
+        Activity activity, string key, string channelId, Action<TurnContext> started, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
+        TurnContext turn;
         TurnResult result;
         using (var unit = units.Begin())
         {
+            var state = states.Load(key);
+            if (state.HasProcessed(activity.Id))
+            {
+                LogDuplicate(activity.Id!);
+                return await RecordInAsync(unit, Replay(activity) ?? TurnResult.Duplicate, record, cancellationToken);
+            }
+
+            turn = new TurnContext(activity, state);
+            started(turn);
             await bot.OnTurnAsync(turn, cancellationToken);
             result = new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
             record?.Invoke(result);
@@ -170,6 +158,27 @@ public sealed partial class TurnProcessor(
         // Outside the unit, which has committed: what runs now writes for itself.
         await RunAfterCommitAsync(turn, cancellationToken);
         return result;
+    }
+
+    /// <summary>A repeat still has the channel record its outcome, in the unit that found it.</summary>
+    private async Task<TurnResult> RecordInAsync(IUnitOfWork unit, TurnResult result, Action<TurnResult>? record, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return result;
+        }
+
+        try
+        {
+            record(result);
+            await unit.CommitAsync(null, cancellationToken);
+            return result;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            LogStorageUnavailable(ex, result.Status.ToString());
+            return result with { Saved = false };
+        }
     }
 
     /// <summary>A turn that ran no bot (throttled, a repeat) still has the channel record its outcome, in a commit of its own.</summary>

@@ -10,11 +10,19 @@ namespace Bot.Host.Storage.Postgres;
 /// conditional write (<c>update … where version = @expected</c>, or an insert that must not find a row for a new
 /// conversation); when it changes nothing, someone else saved first and it throws <see cref="ConcurrencyException"/>.
 /// No cache: another host may have saved since.
+/// <para>
+/// Loaded inside a transaction (a turn's unit of work), the load first takes the conversation's advisory lock
+/// (<c>pg_advisory_xact_lock</c> on a 64-bit hash of the key), held until that transaction ends: a turn of the same
+/// conversation on another host waits at its own load, then reads the state (with the activity ids processed) that
+/// the first committed. Turns of one conversation thus never run side by side across hosts, and an activity posted
+/// to two hosts runs once. The read is a separate statement after the lock, so at READ COMMITTED it sees that commit.
+/// </para>
 /// </summary>
 internal sealed class PostgresConversationStateStore(PostgresDatabase database, TimeProvider time) : IConversationStateStore
 {
     public ConversationState Load(string key)
     {
+        database.Use((c, t) => t is null ? 0 : c.Execute("select pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, t));
         var row = database.Use((c, t) => c.QuerySingleOrDefault<StoredRow>(
             "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key", new { key }, t));
         if (row is null)
