@@ -8,6 +8,13 @@ public static class StorageServiceCollectionExtensions
 {
     public const string ProviderKey = "Storage:Provider";
 
+    /// <summary>Whether the configuration chooses PostgreSQL (the shared store of several hosts).</summary>
+    public static bool IsPostgres(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Equals(configuration[ProviderKey], "Postgres", StringComparison.OrdinalIgnoreCase);
+    }
+
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

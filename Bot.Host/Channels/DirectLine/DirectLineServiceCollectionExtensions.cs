@@ -8,6 +8,7 @@ internal static class DirectLineServiceCollectionExtensions
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        RequireSharedSigningKey(configuration);
         services.AddOptions<DirectLineOptions>()
             .Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .ValidateDataAnnotations()
@@ -28,6 +29,22 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<IChannelSender, DirectLineChannelSender>();
         services.AddSingleton<IAttachmentSource, DirectLineAttachmentSource>();
         return services;
+    }
+
+    /// <summary>
+    /// With PostgreSQL several hosts serve one web chat, so its tokens must verify on each: a key generated into one
+    /// host's data folder would not. The host refuses to start without the configured key.
+    /// </summary>
+    private static void RequireSharedSigningKey(IConfiguration configuration)
+    {
+        var key = configuration[DirectLineOptions.SectionName + ":" + nameof(DirectLineOptions.TokenSigningKey)];
+        if (Bot.Host.Storage.StorageServiceCollectionExtensions.IsPostgres(configuration) && string.IsNullOrEmpty(key))
+        {
+            throw new InvalidOperationException(
+                "Storage:Provider is Postgres, so several hosts may serve the web chat, but DirectLine:TokenSigningKey is not set: "
+                + "a key generated per host would make one host refuse another's tokens. Set DirectLine:TokenSigningKey "
+                + "(32+ random characters, e.g. `openssl rand -base64 48`) to the same value on every host.");
+        }
     }
 
     public static WebApplication MapDirectLine(this WebApplication app)

@@ -26,6 +26,9 @@ internal sealed partial class PostgresDatabase : IDisposable
 
     public PostgresTransaction Transactions { get; }
 
+    /// <summary>The pooled data source, for the components that open their own connections (Quartz's job store).</summary>
+    public NpgsqlDataSource DataSource => _dataSource;
+
     /// <summary>Runs a command on the thread's transaction, or alone.</summary>
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
 
@@ -35,8 +38,20 @@ internal sealed partial class PostgresDatabase : IDisposable
         _dataSource.Dispose();
     }
 
+    /// <summary>
+    /// Brings the schema up to date. Hosts starting together take turns: a session advisory lock is held around the
+    /// upgrade, so the second finds the scripts the first ran in the journal instead of running them again.
+    /// </summary>
     private static void Migrate(string connectionString, ILogger logger)
     {
+        // Its own connection, outside any pool: closing it ends the session, and with it the lock, whatever happens.
+        using var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        turn.Open();
+        using (var take = new NpgsqlCommand($"select pg_advisory_lock({MigrationLock})", turn))
+        {
+            take.ExecuteNonQuery();
+        }
+
         var result = DeployChanges.To.PostgresqlDatabase(connectionString)
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal))
             .WithTransactionPerScript()
@@ -53,6 +68,9 @@ internal sealed partial class PostgresDatabase : IDisposable
             LogMigrated(logger, script.Name);
         }
     }
+
+    /// <summary>The advisory lock key that serialises migrations ("SINERGI_" as bytes); released with the session.</summary>
+    private const long MigrationLock = 0x53494E4552474900;
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "PostgreSQL migration {Script} applied")]
     private static partial void LogMigrated(ILogger logger, string script);

@@ -1,6 +1,7 @@
 using Bot.Dialogs.Storage;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Storage.LiteDb;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Storage.Postgres;
@@ -52,6 +53,11 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<INudgeLog, PostgresNudgeLog>());
         services.Replace(ServiceDescriptor.Singleton<INotificationStore, PostgresNotificationStore>());
         services.Replace(ServiceDescriptor.Singleton<IDashboardSessionStore, PostgresDashboardSessionStore>());
+
+        // Signed links and sessions verify on every host: the Data Protection key ring is in the database (after the
+        // key folder that AddSignedLinks configures, which PostConfigure overrides whatever the order of the calls).
+        services.AddSingleton<PostgresKeyRing>();
+        services.AddOptions<KeyManagementOptions>().PostConfigure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
 
         // The channels' stores moved so far.
         services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());

@@ -31,6 +31,7 @@ public sealed class PostgresHostTests(PostgresServer server) : IDisposable
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Sinergi"] = connectionString,
+            ["DirectLine:TokenSigningKey"] = "a-shared-signing-key-of-at-least-32-characters",
         };
         using var host = new KestrelHost(_data.Path, settings, new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 1, 0, 0, TimeSpan.Zero)));
         Assert.IsType<PostgresUserStore>(host.Services.GetRequiredService<IUserStore>());
@@ -72,6 +73,8 @@ public sealed class PostgresHostTests(PostgresServer server) : IDisposable
         Assert.True(await connection.ExecuteScalarAsync<int>("select max(version) from conversation_states") >= 14);
         Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from conversation_references") >= 1);
         Assert.Contains(fokal.GetProperty("Id").GetString()!, JsonSerializer.Serialize(JsonDocument.Parse(await connection.QuerySingleAsync<string>("select doc::text from invite_codes")).RootElement.GetProperty("UsedBy")), StringComparison.Ordinal);
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from qrtz_cron_triggers") >= 7, "the reminder schedule is in Quartz's clustered store");
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from data_protection_keys") >= 1, "the key ring is in the database");
         Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from reminder_outbox where commitment_id = @id", new { id = commitment.GetProperty("Id").GetInt32() }) > 0);
     }
 
