@@ -10,9 +10,10 @@ namespace Bot.Host.Channels.DirectLine;
 /// <summary>
 /// The client-facing side of each conversation: stamps activities (id, timestamp), appends them to the durable
 /// log, and pushes them to open WebSockets in log order. One lock per conversation keeps the id sequence, the
-/// timestamps and the push order consistent.
+/// timestamps and the push order consistent. With several hosts, what one host published is told to the others
+/// (<see cref="ITranscriptChangeNotifier"/>), whose sockets read it from the log (<see cref="CatchUp"/>).
 /// </summary>
-internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
+internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time, ITranscriptChangeNotifier notifier)
 {
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
@@ -103,6 +104,37 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             for (var i = 0; i < staged.Readable.Count; i++)
             {
                 Push(feed, staged.Readable[i], staged.Sequences[i] + 1, sentLive: staged.Activities[i].Id);
+            }
+        }
+
+        if (staged.Sequences.Count > 0)
+        {
+            notifier.Changed(staged.ConversationId, staged.Sequences[^1] + 1);
+        }
+    }
+
+    /// <summary>
+    /// Another host appended to the conversation's log up to <paramref name="watermark"/>: the sockets open here get
+    /// the stored activities they have not had, read from the log, in order.
+    /// </summary>
+    public void CatchUp(string conversationId, int watermark)
+    {
+        if (!_feeds.TryGetValue(conversationId, out var feed))
+        {
+            return;
+        }
+
+        lock (feed)
+        {
+            var from = feed.Subscribers.Count == 0 ? watermark : feed.Subscribers.Min(s => Math.Max(s.BacklogWatermark, s.Delivered));
+            if (watermark <= from)
+            {
+                return;
+            }
+
+            foreach (var entry in store.ReadFrom(conversationId, from))
+            {
+                Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, sentLive: entry.Id, caughtUp: true);
             }
         }
     }
@@ -239,10 +271,11 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     /// <summary>
     /// Sends one activity to the sockets. A stored one goes only to sockets that have not seen it: not in their
     /// backlog (a socket opened between a commit and its <see cref="Publish"/> read it from the log), and not pushed
-    /// live before it was stored (the user's message, <paramref name="sentLive"/>). A live push with
-    /// <paramref name="liveId"/> is remembered per socket for that.
+    /// live before it was stored (the user's message, <paramref name="sentLive"/>), nor, read from the log for another
+    /// host's change (<paramref name="caughtUp"/>), pushed already. A live push with <paramref name="liveId"/> is
+    /// remembered per socket for that.
     /// </summary>
-    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true, string? liveId = null, string? sentLive = null)
+    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true, string? liveId = null, string? sentLive = null, bool caughtUp = false)
     {
         if (feed.Subscribers.Count == 0)
         {
@@ -252,12 +285,17 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         var frame = ActivitySet([activityJson], watermark);
         foreach (var subscriber in feed.Subscribers)
         {
-            if (stored && (watermark <= subscriber.BacklogWatermark || (sentLive is not null && subscriber.LiveIds.Remove(sentLive))))
+            if (stored && (watermark <= (caughtUp ? Math.Max(subscriber.BacklogWatermark, subscriber.Delivered) : subscriber.BacklogWatermark) || (sentLive is not null && subscriber.LiveIds.Remove(sentLive))))
             {
                 continue;
             }
 
             subscriber.Frames.Writer.TryWrite(frame);
+            if (stored)
+            {
+                subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
+            }
+
             if (liveId is not null)
             {
                 subscriber.LiveIds.Add(liveId);
@@ -289,6 +327,9 @@ internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> 
 
     /// <summary>The watermark after the backlog: stored activities at or below it were in it.</summary>
     public int BacklogWatermark { get; init; }
+
+    /// <summary>The watermark of the last stored activity pushed to this socket (after its backlog). Guarded by the feed lock.</summary>
+    public int Delivered { get; set; }
 
     /// <summary>Ids of activities this socket got live before they were stored (not sent again when stored). Guarded by the feed lock.</summary>
     public HashSet<string> LiveIds { get; } = new(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Engine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Channels.DirectLine;
 
@@ -19,6 +20,9 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConfidentialFiles>();
         services.AddSingleton<DirectLineAttachments>();
         services.AddSingleton<ActivityFeed>();
+        // One host: nothing to tell. The PostgreSQL adapter registers LISTEN/NOTIFY before this.
+        services.TryAddSingleton<ITranscriptChangeNotifier, InProcessTranscriptNotifier>();
+        services.AddHostedService<RemoteTranscriptRelay>();
         services.AddSingleton<DirectLineConversationQueue>();
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();

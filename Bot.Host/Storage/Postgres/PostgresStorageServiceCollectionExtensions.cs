@@ -59,6 +59,9 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<PostgresKeyRing>();
         services.AddOptions<KeyManagementOptions>().PostConfigure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
 
+        // A web chat socket on one host hears the replies of a turn another host ran (LISTEN/NOTIFY).
+        services.AddSingleton<Bot.Host.Channels.DirectLine.ITranscriptChangeNotifier, PostgresTranscriptNotifier>();
+
         // The channels' stores moved so far.
         services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());
         services.Replace(ServiceDescriptor.Singleton<INumberedChoiceStore, PostgresNumberedChoiceStore>());
