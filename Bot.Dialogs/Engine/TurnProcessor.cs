@@ -181,7 +181,7 @@ public sealed partial class TurnProcessor(
         }
     }
 
-    /// <summary>A turn that ran no bot (throttled, a repeat) still has the channel record its outcome, in a commit of its own.</summary>
+    /// <summary>A turn that ran no bot (throttled) still has the channel record its outcome, in a commit of its own.</summary>
     private async Task<TurnResult> RecordAloneAsync(TurnResult result, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
         if (record is null)
@@ -189,18 +189,8 @@ public sealed partial class TurnProcessor(
             return result;
         }
 
-        try
-        {
-            using var unit = units.Begin();
-            record(result);
-            await unit.CommitAsync(null, cancellationToken);
-            return result;
-        }
-        catch (StorageUnavailableException ex)
-        {
-            LogStorageUnavailable(ex, result.Status.ToString());
-            return result with { Saved = false };
-        }
+        using var unit = units.Begin();
+        return await RecordInAsync(unit, result, record, cancellationToken);
     }
 
     private async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
