@@ -20,11 +20,12 @@ internal static class PostgresJobStore
     public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// A starting host leaves the stored jobs and triggers as they are and adds only those missing. Replacing them on
-    /// every start (Quartz's default) fired a schedule twice when a host started while another had just acquired the
-    /// trigger (PostgresJobStoreTests), and would reset a trigger that misfired while every host was down. A schedule
-    /// that changes therefore gets a new trigger name (the schedule is part of it), and the old one is removed by
-    /// <see cref="Reminders.RemindersHostExtensions"/>' declared set.
+    /// A starting host leaves the stored jobs and triggers as they are (their next fire time, a pending misfire) and
+    /// adds only those missing. Replacing them on every start (Quartz's default) fired a schedule twice when a host
+    /// started while another had just acquired the trigger (PostgresJobStoreTests). A schedule that changes therefore
+    /// gets a new trigger name (the schedule is part of it), and the old one is removed at start
+    /// (<see cref="Reminders.UndeclaredTriggerRemoval"/>). A stored job keeps its class name: renaming a job class
+    /// needs a new job key.
     /// </summary>
     public static void KeepStoredSchedules(QuartzOptions options)
     {
