@@ -18,7 +18,6 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConfidentialFiles>();
         services.AddSingleton<DirectLineAttachments>();
         services.AddSingleton<ActivityFeed>();
-        services.AddSingleton<DirectLineConversationQueue>();
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();
