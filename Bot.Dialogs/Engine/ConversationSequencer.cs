@@ -61,8 +61,9 @@ public sealed class ConversationSequencer
     {
         try
         {
-            // The previous item's failure belongs to its own caller; this one runs regardless.
-            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // The previous item's failure belongs to its own caller; this one runs regardless. Never on the caller's
+            // thread: a channel that answers before the turn (Direct Line) must not run the turn inside its request.
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
 
             // Set inside this method, so it flows into the work only, never back to whoever queued it.
             Holding.Value = conversationKey;
