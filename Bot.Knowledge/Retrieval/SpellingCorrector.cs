@@ -5,10 +5,6 @@ namespace Bot.Knowledge.Retrieval;
 /// replaced by the most frequent known word within a small edit distance (one edit for words of five or six
 /// letters, two for longer ones; transpositions count as one edit), keeping its first letter. "rehabilitsi" →
 /// "rehabilitasi", "pecndu" → "pecandu". Numbers, short words and words already known are left alone.
-/// Before the edit distance, a word is read with chat's verb affixes in their standard form (<see cref="Standard"/>):
-/// the suffix -in for -kan or -i ("diterusin" → "diteruskan") and the bare nasal prefixes ng-, nge-, ny- for meN-
-/// ("ngangkat" → "mengangkat", "ngeracik" → "meracik", "nyimpen" → "menyimpen"); the first reading that is a valid
-/// word of the sources wins.
 /// </summary>
 internal sealed class SpellingCorrector
 {
@@ -79,17 +75,8 @@ internal sealed class SpellingCorrector
 
     private string CorrectWord(string word)
     {
-        if (word.Length < MinLength || !word.All(char.IsLetter) || IsValid(word))
-        {
-            return word;
-        }
-
-        if (Standard(word).FirstOrDefault(IsValid) is { } standard)
-        {
-            return standard;
-        }
-
-        if (!_byFirstLetter.TryGetValue(word[0], out var candidates))
+        if (word.Length < MinLength || !word.All(char.IsLetter) || IsValid(word)
+            || !_byFirstLetter.TryGetValue(word[0], out var candidates))
         {
             return word;
         }
@@ -115,59 +102,6 @@ internal sealed class SpellingCorrector
 
         return best ?? word;
     }
-
-    /// <summary>Chat's suffixes (-in, -innya) in their standard forms, the word itself included.</summary>
-    private static readonly (string Chat, string[] Standard)[] ChatSuffixes =
-        [("innya", ["kannya", "inya"]), ("in", ["kan", "i"]), ("", [""])];
-
-    /// <summary>
-    /// The standard readings of a chat verb form: each suffix reading combined with each prefix reading (ng- and
-    /// ny- before a vowel become meng- and meny-, nge- becomes me-, a bare ng- before a consonant becomes meng-).
-    /// </summary>
-    internal static IEnumerable<string> Standard(string word)
-    {
-        foreach (var (chat, standards) in ChatSuffixes)
-        {
-            if (!word.EndsWith(chat, StringComparison.Ordinal) || word.Length - chat.Length < 4)
-            {
-                continue;
-            }
-
-            var stem = word[..^chat.Length];
-            foreach (var suffix in standards)
-            {
-                var withSuffix = stem + suffix;
-                if (chat.Length > 0)
-                {
-                    yield return withSuffix;
-                }
-
-                foreach (var prefixed in StandardPrefix(withSuffix))
-                {
-                    yield return prefixed;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<string> StandardPrefix(string word)
-    {
-        if (word.StartsWith("nge", StringComparison.Ordinal) && word.Length > 5 && !IsVowel(word[3]))
-        {
-            yield return "me" + word[3..];
-            yield return "menge" + word[3..];
-        }
-        else if (word.StartsWith("ny", StringComparison.Ordinal) && word.Length > 4 && IsVowel(word[2]))
-        {
-            yield return "me" + word;
-        }
-        else if (word.StartsWith("ng", StringComparison.Ordinal) && word.Length > 4)
-        {
-            yield return "me" + word;
-        }
-    }
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Optimal string alignment distance, abandoned once it exceeds <paramref name="limit"/>.</summary>
     private static int Distance(string a, string b, int limit)
