@@ -34,6 +34,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, SignInHandler>();
         services.AddSingleton<IIntentHandler, DraftCommands>();
         services.AddSingleton<ITurnHandler, Questions.QuestionHandler>();
+        services.AddSingleton<ConversationSequencer>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<TurnProcessor>();
         services.TryAddSingleton<Telemetry.SinergiTelemetry>();

@@ -6,23 +6,26 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Dialogs.Engine;
 
 /// <summary>
-/// The turn pipeline every channel feeds (docs/architecture.md "The path of a turn"): one turn per conversation at a
-/// time, de-duplication by activity id, state loaded, then the bot run inside one unit of work
-/// (<see cref="IUnitOfWork"/>): whatever the turn writes through the stores is staged and committed once, with the
-/// form drafts, the sender's reference and the state (with the activity id), and the replies are handed back only
-/// after that commit. Features never see a transaction. A turn whose writes met a concurrent change is run again
-/// (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times); a turn that throws keeps nothing, apologises once and
-/// clears the dialog stack. The commit is shared with the turns of other conversations that finish at the same
-/// moment (group commit): storage dominated a turn's cost (BENCHMARKS.md "Load"). The activity id is recorded in the
-/// state document itself, and turns of one conversation are serialised (in this process by a keyed lock; across
-/// processes by the storage adapter, whose state load inside the unit waits for the conversation's other turns), so
-/// checking the id on the state loaded in the unit and recording it with the state runs an activity at most once.
+/// The turn pipeline every channel feeds (docs/architecture.md "The path of a turn"): turns and proactive messages of
+/// one conversation in order (<see cref="ConversationSequencer"/>, the only place that orders them), de-duplication by
+/// activity id, state loaded, then the bot run inside one unit of work (<see cref="IUnitOfWork"/>): whatever the turn
+/// writes through the stores is staged and committed once, with the form drafts, the sender's reference and the
+/// state (with the activity id), and the replies are handed back (or delivered by the channel, still in the
+/// conversation's place in line) only after that commit. Features never see a transaction. A turn whose writes met a
+/// concurrent change is run again (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times); a turn that throws keeps
+/// nothing, apologises once and clears the dialog stack. The commit is shared with the turns of other conversations
+/// that finish at the same moment (group commit): storage dominated a turn's cost (BENCHMARKS.md "Load"). The
+/// activity id is recorded in the state document itself, and turns of one conversation are serialised (in this process
+/// by the sequencer; across processes by the storage adapter, whose state load inside the unit waits for the
+/// conversation's other turns), so checking the id on the state loaded in the unit and recording it with the state
+/// runs an activity at most once.
 /// </summary>
 public sealed partial class TurnProcessor(
     IBot bot,
     IConversationStateStore states,
     IConversationReferenceStore references,
     IUnitOfWorkFactory units,
+    ConversationSequencer sequencer,
     TurnRateLimiter rateLimiter,
     IEnumerable<ITurnReplay> replays,
     SinergiTelemetry telemetry,
@@ -41,23 +44,24 @@ public sealed partial class TurnProcessor(
         "Terlalu banyak pesan. Coba lagi dalam {0} detik.",
         "Too many messages. Please try again in {0} seconds.");
 
-    private readonly KeyedLock _conversationLocks = new();
-
     /// <summary>Runs one turn. The activity must carry a type, a channel id, a conversation id and a sender id.</summary>
-    public Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken) => ProcessAsync(activity, null, cancellationToken);
+    public Task<TurnResult> ProcessAsync(Activity activity, CancellationToken cancellationToken) =>
+        ProcessAsync(activity, null, null, cancellationToken);
 
     /// <summary>
-    /// Runs one turn, and <paramref name="record"/> with what it produced inside the commit that keeps the turn (a
-    /// channel's transcript: the Direct Line echo and replies). It may run more than once (a turn run again after a
-    /// conflict); only the last run's writes are kept. <see cref="TurnResult.Saved"/> tells whether they were.
+    /// Runs one turn in the conversation's place in line, which is taken before this method returns (a channel that
+    /// does not wait for the turn still has its turns run in the order it asked). <paramref name="record"/> runs with
+    /// what the turn produced inside the commit that keeps the turn (a channel's transcript: the Direct Line echo and
+    /// replies); it may run more than once (a turn run again after a conflict); only the last run's writes are kept.
+    /// <see cref="TurnResult.Saved"/> tells whether they were. <paramref name="deliver"/> sends the replies after the
+    /// commit and before anything else of the conversation runs (a reminder never lands between a message and its
+    /// answer); what it throws is the caller's, and the turn stays kept.
     /// </summary>
-    public async Task<TurnResult> ProcessAsync(Activity activity, Action<TurnResult>? record, CancellationToken cancellationToken)
-    {
-        using var measured = telemetry.StartTurn(activity);
-        return measured.End(await RunTurnAsync(activity, record, cancellationToken));
-    }
-
-    private async Task<TurnResult> RunTurnAsync(Activity activity, Action<TurnResult>? record, CancellationToken cancellationToken)
+    public async Task<TurnResult> ProcessAsync(
+        Activity activity,
+        Action<TurnResult>? record,
+        Func<TurnResult, CancellationToken, Task>? deliver,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var channelId = Require(activity.ChannelId, "channelId");
@@ -69,17 +73,47 @@ public sealed partial class TurnProcessor(
             throw new ArgumentException($"The activity's id is longer than {ActivityLimits.MaxIdBytes} bytes.", nameof(activity));
         }
 
-        // Before any lock or read: a flood from one account must cost as little as possible.
-        if (activity.Type == ActivityTypes.Message && activity.From!.Role != "bot"
-            && rateLimiter.TryAcquire(UserKey(channelId, activity.From.Id!)) is { IsAllowed: false } refused)
-        {
-            return await RecordAloneAsync(Throttled(activity, channelId, conversationId, refused), record, cancellationToken);
-        }
+        using var measured = telemetry.StartTurn(activity);
 
+        // Before any read: a flood from one account costs a rate check and a place in line, nothing more.
+        var refused = activity.Type == ActivityTypes.Message && activity.From!.Role != "bot"
+            && rateLimiter.TryAcquire(UserKey(channelId, activity.From.Id!)) is { IsAllowed: false } decision ? decision : (RateDecision?)null;
         var conversationKey = ConversationKeys.For(channelId, conversationId);
+        var afterCommit = new List<Func<CancellationToken, Task>>();
+        var inLine = sequencer.RunAsync(conversationKey, async () =>
+        {
+            var result = refused is not null
+                ? await RecordAloneAsync(Throttled(activity, channelId, conversationId, refused.Value), record, cancellationToken)
+                : await RunTurnAsync(activity, channelId, conversationKey, record, afterCommit, cancellationToken);
+            if (deliver is not null)
+            {
+                await deliver(result, cancellationToken);
+            }
+
+            return result;
+        });
+        try
+        {
+            return measured.End(await inLine);
+        }
+        finally
+        {
+            // Outside the conversation's line, which has moved on: work that messages other conversations can never
+            // wait for a line that waits for this one.
+            await RunAfterCommitAsync(afterCommit, cancellationToken);
+        }
+    }
+
+    private async Task<TurnResult> RunTurnAsync(
+        Activity activity,
+        string channelId,
+        string conversationKey,
+        Action<TurnResult>? record,
+        List<Func<CancellationToken, Task>> afterCommit,
+        CancellationToken cancellationToken)
+    {
         var key = StateKey(activity, conversationKey);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = conversationId, ["ChannelId"] = channelId });
-        using var held = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = activity.Conversation!.Id!, ["ChannelId"] = channelId });
 
         TurnContext? turn = null;
         for (var attempt = 1; ; attempt++)
@@ -87,7 +121,13 @@ public sealed partial class TurnProcessor(
             turn = null;
             try
             {
-                return await RunOnceAsync(activity, key, channelId, loaded => turn = loaded, record, cancellationToken);
+                var result = await RunOnceAsync(activity, key, channelId, loaded => turn = loaded, record, cancellationToken);
+                if (turn is not null)
+                {
+                    afterCommit.AddRange(turn.AfterCommitWork);
+                }
+
+                return result;
             }
             catch (StorageConflictException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
             {
@@ -121,7 +161,6 @@ public sealed partial class TurnProcessor(
     private async Task<TurnResult> RunOnceAsync(
         Activity activity, string key, string channelId, Action<TurnContext> started, Action<TurnResult>? record, CancellationToken cancellationToken)
     {
-        TurnContext turn;
         TurnResult result;
         using (var unit = units.Begin())
         {
@@ -132,7 +171,7 @@ public sealed partial class TurnProcessor(
                 return await RecordInAsync(unit, Replay(activity) ?? TurnResult.Duplicate, record, cancellationToken);
             }
 
-            turn = new TurnContext(activity, state);
+            var turn = new TurnContext(activity, state);
             started(turn);
             await bot.OnTurnAsync(turn, cancellationToken);
             result = new TurnResult(TurnStatus.Completed, turn.Replies, turn.InvokeResponse) { Confidential = turn.IsConfidential };
@@ -155,8 +194,6 @@ public sealed partial class TurnProcessor(
                 cancellationToken);
         }
 
-        // Outside the unit, which has committed: what runs now writes for itself.
-        await RunAfterCommitAsync(turn, cancellationToken);
         return result;
     }
 
@@ -193,9 +230,10 @@ public sealed partial class TurnProcessor(
         return await RecordInAsync(unit, result, record, cancellationToken);
     }
 
-    private async Task RunAfterCommitAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>Work the turn asked for once it is kept (a notice to someone else); each writes for itself.</summary>
+    private async Task RunAfterCommitAsync(List<Func<CancellationToken, Task>> afterCommit, CancellationToken cancellationToken)
     {
-        foreach (var work in turn.AfterCommitWork)
+        foreach (var work in afterCommit)
         {
             try
             {

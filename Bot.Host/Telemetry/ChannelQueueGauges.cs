@@ -1,21 +1,24 @@
+using Bot.Dialogs.Engine;
 using Bot.Dialogs.Telemetry;
-using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Telemetry;
 
-/// <summary>Reports the depth of the channels' queues (Direct Line turns, the WhatsApp inbox) while the host runs.</summary>
+/// <summary>Reports the depth of the queues while the host runs: the turn pipeline's conversation lines (turns and proactive messages waiting, all channels) and the WhatsApp inbox.</summary>
 internal sealed class ChannelQueueGauges(
-    SinergiTelemetry telemetry, DirectLineConversationQueue directLine, IServiceProvider services, IOptions<WhatsAppOptions> whatsApp) : IHostedService
+    SinergiTelemetry telemetry, ConversationSequencer conversations, IServiceProvider services, IOptions<WhatsAppOptions> whatsApp) : IHostedService
 {
+    /// <summary>The channel tag of the turn pipeline's lines, which hold the work of every channel.</summary>
+    public const string ConversationsTag = "conversations";
+
     private IDisposable[] _gauges = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         IDisposable[] gauges = whatsApp.Value.Enabled
-            ? [ObserveDirectLine(), ObserveWhatsApp(services.GetRequiredService<IWhatsAppInbox>())]
-            : [ObserveDirectLine()];
+            ? [ObserveConversations(), ObserveWhatsApp(services.GetRequiredService<IWhatsAppInbox>())]
+            : [ObserveConversations()];
         Interlocked.Exchange(ref _gauges, gauges);
         return Task.CompletedTask;
     }
@@ -31,7 +34,7 @@ internal sealed class ChannelQueueGauges(
         return Task.CompletedTask;
     }
 
-    private IDisposable ObserveDirectLine() => telemetry.ObserveQueue(DirectLineChannel.ChannelId, () => directLine.Queued);
+    private IDisposable ObserveConversations() => telemetry.ObserveQueue(ConversationsTag, () => conversations.Queued);
 
     private IDisposable ObserveWhatsApp(IWhatsAppInbox inbox) => telemetry.ObserveQueue(WhatsAppAddress.ChannelId, () => inbox.PendingCount());
 }

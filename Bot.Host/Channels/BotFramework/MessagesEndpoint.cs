@@ -39,35 +39,45 @@ internal sealed partial class MessagesEndpoint(
         // the channel hangs up, or a retry would be skipped as a duplicate and the answer lost.
         var stopping = lifetime.ApplicationStopping;
         using var span = SinergiTelemetry.StartChannel(activity.ChannelId!);
-        var result = await turns.ProcessAsync(activity, stopping);
-        var replies = result.Replies.Where(r => ShouldSend(r, activity.ChannelId)).ToList();
-
-        if (InboundActivityReader.IsExpectReplies(activity))
-        {
-            return Results.Json(new ExpectedReplies(replies), ActivityJson.Options);
-        }
-
+        var expectReplies = InboundActivityReader.IsExpectReplies(activity);
+        IReadOnlyList<Activity> replies = [];
         try
         {
-            foreach (var reply in replies)
+            // The replies are posted in the conversation's place in line, before a reminder can come between.
+            var result = await turns.ProcessAsync(
+                activity,
+                null,
+                async (turn, ct) =>
+                {
+                    replies = [.. turn.Replies.Where(r => ShouldSend(r, activity.ChannelId))];
+                    if (!expectReplies)
+                    {
+                        foreach (var reply in replies)
+                        {
+                            // Sequential: some channels reorder messages that overlap (§2).
+                            await connector.SendAsync(activity.ServiceUrl!, reply, ct);
+                        }
+                    }
+                },
+                stopping);
+            if (expectReplies)
             {
-                // Sequential: some channels reorder messages that overlap (§2).
-                await connector.SendAsync(activity.ServiceUrl!, reply, stopping);
+                return Results.Json(new ExpectedReplies(replies), ActivityJson.Options);
             }
+
+            if (activity.Type == ActivityTypes.Invoke)
+            {
+                var invoke = result.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
+                return invoke.Body is { } body ? Results.Json(body, statusCode: invoke.Status) : Results.StatusCode(invoke.Status);
+            }
+
+            return Results.Ok();
         }
         catch (ConnectorException ex)
         {
             LogRepliesLost(ex, replies.Count);
             return Problem(StatusCodes.Status502BadGateway, "The bot's replies could not be delivered to the channel.");
         }
-
-        if (activity.Type == ActivityTypes.Invoke)
-        {
-            var invoke = result.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
-            return invoke.Body is { } body ? Results.Json(body, statusCode: invoke.Status) : Results.StatusCode(invoke.Status);
-        }
-
-        return Results.Ok();
     }
 
     /// <summary>Trace activities are debugging aids only the Emulator shows (§1.3).</summary>

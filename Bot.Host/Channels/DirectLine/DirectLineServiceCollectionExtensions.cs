@@ -23,7 +23,6 @@ internal static class DirectLineServiceCollectionExtensions
         // One host: nothing to tell. The PostgreSQL adapter registers LISTEN/NOTIFY before this.
         services.TryAddSingleton<ITranscriptChangeNotifier, InProcessTranscriptNotifier>();
         services.AddHostedService<RemoteTranscriptRelay>();
-        services.AddSingleton<DirectLineConversationQueue>();
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAuth>();

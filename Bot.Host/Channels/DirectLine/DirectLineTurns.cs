@@ -6,81 +6,83 @@ using Bot.Dialogs.Telemetry;
 namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
-/// Runs the bot for Direct Line conversations in-process, one piece of work at a time per conversation, and
-/// appends what the bot said to the feed. The HTTP request that caused the work has already been answered.
+/// Runs the bot for Direct Line conversations and appends what the bot said to the feed. The HTTP request that
+/// caused the turn has already been answered; the turn pipeline keeps the conversation's turns in the order they
+/// were posted.
 /// </summary>
 internal sealed partial class DirectLineTurns(
     TurnProcessor processor,
     ActivityFeed feed,
     DirectLineAttachments attachments,
-    DirectLineConversationQueue queue,
+    IHostApplicationLifetime lifetime,
     ILogger<DirectLineTurns> logger)
 {
     /// <summary>
-    /// Queues a turn behind any running work of the conversation; completes once it is durable. The user's activity
+    /// Runs a turn after any work of the conversation asked for before it (its place in line is taken before this
+    /// method returns); completes once it is durable. The user's activity
     /// (when <paramref name="echo"/>: a message the user posted, with its id given at the POST) is stored together
     /// with the bot's replies, the turn's state and everything the turn wrote, in one commit
-    /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, CancellationToken)"/>); only then are
+    /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, Func{TurnResult, CancellationToken, Task}?, CancellationToken)"/>); only then are
     /// they pushed to the sockets. A confidential turn (a tip) has its echo and replies stored redacted from the
     /// start. Completes with whether the turn was kept (false: the storage could not write; the open sockets then
     /// hear the apology, unstored).
     /// </summary>
-    public Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
+    public async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
     {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = queue.EnqueueAsync(conversation.Id, async cancellationToken =>
+        using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
+        StagedActivities? staged = null;
+        try
         {
-            using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
-            try
-            {
-                var stamped = inbound;
-                StagedActivities? staged = null;
-                var result = await processor.ProcessAsync(
-                    stamped,
-                    turn => staged = feed.Stage(
-                        conversation.Id,
-                        [.. echo ? [stamped] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
-                        turn.Confidential,
-                        change: record => record.Confidential = turn.Confidential),
-                    cancellationToken);
-                if (!result.Saved)
+            var result = await processor.ProcessAsync(
+                inbound,
+                turn => staged = feed.Stage(
+                    conversation.Id,
+                    [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
+                    turn.Confidential,
+                    change: record => record.Confidential = turn.Confidential),
+                (turn, _) =>
                 {
-                    // Nothing was kept: the open sockets still hear the apology, unstored.
-                    if (staged is not null)
-                    {
-                        feed.Discard(staged);
-                    }
+                    Deliver(conversation, inbound, turn, staged);
+                    return Task.CompletedTask;
+                },
+                lifetime.ApplicationStopping);
+            return result.Saved;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogTurnFailed(ex, conversation.Id);
+            throw;
+        }
+    }
 
-                    PushLive(conversation, result.Replies);
-                    done.TrySetResult(false);
-                    return;
-                }
-
-                PushTyping(conversation, result.Replies);
-                if (staged is not null)
-                {
-                    feed.Publish(staged);
-                }
-
-                if (result.Confidential)
-                {
-                    // The files this turn could read (the tip photo with its EXIF) leave the database now.
-                    attachments.Unpersist(stamped);
-                }
-
-                done.TrySetResult(true);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+    /// <summary>
+    /// After the commit, still in the conversation's place in line: the sockets get the turn's typing and then what
+    /// was stored. A turn that was not kept has its staged entries dropped and the apology pushed live, unstored.
+    /// </summary>
+    private void Deliver(DirectLineConversation conversation, Activity inbound, TurnResult result, StagedActivities? staged)
+    {
+        if (!result.Saved)
+        {
+            if (staged is not null)
             {
-                LogTurnFailed(ex, conversation.Id);
-                done.TrySetException(ex);
+                feed.Discard(staged);
             }
-            catch (OperationCanceledException ex)
-            {
-                done.TrySetCanceled(ex.CancellationToken);
-            }
-        });
-        return done.Task;
+
+            PushLive(conversation, result.Replies);
+            return;
+        }
+
+        PushTyping(conversation, result.Replies);
+        if (staged is not null)
+        {
+            feed.Publish(staged);
+        }
+
+        if (result.Confidential)
+        {
+            // The files this turn could read (the tip photo with its EXIF) leave the database now.
+            attachments.Unpersist(inbound);
+        }
     }
 
     /// <summary>The activities the log keeps, addressed from the bot: messages and the like, not typing, traces or conversationUpdates.</summary>

@@ -19,28 +19,29 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
         ArgumentNullException.ThrowIfNull(row);
         using var span = SinergiTelemetry.StartChannel(WhatsAppAddress.ChannelId);
         var mapping = mapper.Map(row);
-        IReadOnlyList<Activity> replies;
-        var confidential = false;
         if (mapping.Unsupported)
         {
             WhatsAppLog.UnsupportedMessage(logger, row.Type, row.Id);
             var locale = mapping.Locale;
-            replies = [new Activity { Type = ActivityTypes.Message, Text = CannotRead.For(locale), TextFormat = "markdown", Locale = locale }];
+            await SendAsync(row, [new Activity { Type = ActivityTypes.Message, Text = CannotRead.For(locale), TextFormat = "markdown", Locale = locale }], cancellationToken);
+            return false;
         }
-        else if (mapping.Activity is { } activity)
-        {
-            var result = await turns.ProcessAsync(activity, cancellationToken);
-            replies = result.Replies;
-            confidential = result.Confidential;
-        }
-        else
+
+        if (mapping.Activity is not { } activity)
         {
             return false;
         }
 
+        // The replies leave in the conversation's place in line, so a reminder never lands between them and the message.
+        var result = await turns.ProcessAsync(activity, null, (turn, ct) => SendAsync(row, turn.Replies, ct), cancellationToken);
+        return result.Confidential;
+    }
+
+    private async Task SendAsync(InboxRow row, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    {
         if (replies.Count == 0)
         {
-            return confidential;
+            return;
         }
 
         try
@@ -52,7 +53,5 @@ internal sealed class InboxProcessor(InboundActivityMapper mapper, TurnProcessor
             // The turn is committed and de-duplicated; running it again would not bring the replies back.
             WhatsAppLog.RepliesUndelivered(logger, ex, row.Id, ex.AcceptedBefore, replies.Count);
         }
-
-        return confidential;
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Engine;
 using Bot.Dialogs.Telemetry;
-using Bot.Host.Channels.DirectLine;
 using Bot.Tests.Host.BotFramework;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
@@ -51,8 +50,8 @@ public sealed class TurnTelemetryTests
         Assert.Equal("completed", duration.Tag(SinergiTelemetry.TurnStatusTag));
         var answers = Assert.Single(metrics.Of("sinergi.answers"));
         Assert.Equal((1, kind), (answers.Value, answers.Tag(SinergiTelemetry.AnswerKindTag)));
-        var directLine = Assert.Single(metrics.Observe("sinergi.channel.queue.depth"), m => m.Tag(SinergiTelemetry.ChannelTag) == "directline");
-        Assert.Equal(0, directLine.Value);
+        var lines = Assert.Single(metrics.Observe("sinergi.channel.queue.depth"), m => m.Tag(SinergiTelemetry.ChannelTag) == "conversations");
+        Assert.Equal(0, lines.Value);
     }
 
     [Theory]
@@ -76,7 +75,7 @@ public sealed class TurnTelemetryTests
     }
 
     [Fact]
-    public async Task DirectLineWorkCountsInTheQueueDepthUntilItIsDone()
+    public async Task ConversationWorkCountsInTheQueueDepthUntilItIsDone()
     {
         var holding = new HoldingHandler();
         await using var bot = new BotApplication();
@@ -85,7 +84,7 @@ public sealed class TurnTelemetryTests
         var client = new DirectLineTestClient(app.CreateClient());
         await client.GenerateAsync();
         await client.StartAsync();
-        var sender = app.Services.GetServices<IChannelSender>().OfType<DirectLineChannelSender>().Single();
+        var sender = app.Services.GetRequiredService<ProactiveMessenger>();
         var conversation = new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = client.ConversationId } };
 
         await client.PostMessageAsync("tahan", "client-1");
@@ -106,7 +105,7 @@ public sealed class TurnTelemetryTests
     }
 
     private static double Depth(MetricRecorder metrics) =>
-        metrics.Observe("sinergi.channel.queue.depth").Single(m => m.Tag(SinergiTelemetry.ChannelTag) == "directline").Value;
+        metrics.Observe("sinergi.channel.queue.depth").Single(m => m.Tag(SinergiTelemetry.ChannelTag) == "conversations").Value;
 
     /// <summary>Holds a turn that says "tahan" until released, then answers "dilepas".</summary>
     private sealed class HoldingHandler : ITurnHandler
