@@ -1,4 +1,5 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,9 @@ public static class PostgresStorageServiceCollectionExtensions
         // The channels' stores moved so far.
         services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());
         services.Replace(ServiceDescriptor.Singleton<INumberedChoiceStore, PostgresNumberedChoiceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDeviceStore, PostgresDeviceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgresUploadStore>());
         return services;
     }
 }
