@@ -60,6 +60,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
         services.Replace(ServiceDescriptor.Singleton<IDeviceStore, PostgresDeviceStore>());
         services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgresUploadStore>());
+        services.Replace(ServiceDescriptor.Singleton<IWhatsAppInbox, PostgresWhatsAppInbox>());
+        services.Replace(ServiceDescriptor.Singleton<IOutboundMessageStore, PostgresOutboundMessageStore>());
         return services;
     }
 }
