@@ -10,9 +10,10 @@ namespace Bot.Host.Storage.Postgres;
 /// and leaves a lease on it, renewed at each row it takes (<see cref="NextPending"/>) and released when the
 /// conversation has nothing to run or a row failed. So two hosts never run two rows of one conversation at once, nor
 /// one row twice, while a turn takes less than <see cref="Lease"/>; a host killed mid-turn leaves its lease to run out,
-/// after which another host takes the row again (its activity id keeps the turn from running twice).
+/// after which another host takes the row again (its activity id keeps the turn from running twice). A host that
+/// stops (a deploy) releases its claims when the container disposes the store, after the worker's drains ended.
 /// </summary>
-internal sealed class PostgresWhatsAppInbox(PostgresDatabase database) : IWhatsAppInbox
+internal sealed class PostgresWhatsAppInbox(PostgresDatabase database) : IWhatsAppInbox, IDisposable
 {
     /// <summary>How long a claim lasts without renewal: longer than any turn, short enough that a dead host's conversations resume soon.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -145,6 +146,20 @@ internal sealed class PostgresWhatsAppInbox(PostgresDatabase database) : IWhatsA
             t);
         return removed;
     });
+
+    /// <summary>Releases this host's claims, so the other hosts need not wait for the leases to run out.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            database.Use((c, t) => c.Execute(
+                "update whatsapp_inbox_claims set owner = null, lease_until_ms = 0 where owner = @owner", new { owner = _owner }, t));
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ObjectDisposedException)
+        {
+            // The database is gone already: the leases run out by themselves.
+        }
+    }
 
     /// <summary>Writes the row's state, attempts and (possibly forgotten) payload.</summary>
     private void Write(InboxRow row) => database.Use((c, t) => c.Execute(

@@ -71,6 +71,20 @@ public sealed class PostgresSharedStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_stopping_host_releases_its_claims()
+    {
+        var hostB = new PostgresWhatsAppInbox(Host.Get<PostgresDatabase>());
+        using (var hostA = new PostgresWhatsAppInbox(Host.Get<PostgresDatabase>()))
+        {
+            hostA.TryEnqueue(Message("wamid.1"), Now);
+            Assert.Equal("wamid.1", hostA.NextPending("pn1:62811", Now)!.Id);
+            Assert.Null(hostB.NextPending("pn1:62811", Now));
+        }
+
+        Assert.Equal("wamid.1", hostB.NextPending("pn1:62811", Now.AddSeconds(1))!.Id);
+    }
+
+    [Fact]
     public async Task Of_many_hosts_claiming_one_conversation_at_once_exactly_one_gets_the_row()
     {
         var database = Host.Get<PostgresDatabase>();
