@@ -19,12 +19,15 @@ internal sealed partial class PostgresDatabase : IDisposable
     public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Migrate(connectionString, logger);
+        Migrate(connectionString, logger, MainScripts, journalSchema: null);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         Transactions = new PostgresTransaction(_dataSource);
     }
 
     public PostgresTransaction Transactions { get; }
+
+    /// <summary>The pool (for readiness).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     /// <summary>Runs a command on the thread's transaction, or alone.</summary>
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
@@ -35,10 +38,25 @@ internal sealed partial class PostgresDatabase : IDisposable
         _dataSource.Dispose();
     }
 
-    private static void Migrate(string connectionString, ILogger logger)
+    /// <summary>
+    /// Runs the embedded scripts <paramref name="scripts"/> selects that the database has not run yet, each in its own
+    /// transaction, journalled in <c>schemaversions</c> (of <paramref name="journalSchema"/>, which is created first,
+    /// or of the default schema).
+    /// </summary>
+    internal static void Migrate(string connectionString, ILogger logger, Func<string, bool> scripts, string? journalSchema)
     {
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal))
+        var builder = DeployChanges.To.PostgresqlDatabase(connectionString);
+        if (journalSchema is not null)
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var create = new NpgsqlCommand($"create schema if not exists {journalSchema}", connection);
+            create.ExecuteNonQuery();
+            builder = builder.JournalToPostgresqlTable(journalSchema, "schemaversions");
+        }
+
+        var result = builder
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), scripts)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
@@ -53,6 +71,10 @@ internal sealed partial class PostgresDatabase : IDisposable
             LogMigrated(logger, script.Name);
         }
     }
+
+    /// <summary>The main database's scripts: <c>Migrations/*.sql</c>, not the tips' (<see cref="PostgresTipDatabase"/>).</summary>
+    private static bool MainScripts(string name) =>
+        name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal) && !name.Contains(".Migrations.Tips.", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "PostgreSQL migration {Script} applied")]
     private static partial void LogMigrated(ILogger logger, string script);
