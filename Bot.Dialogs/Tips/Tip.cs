@@ -36,6 +36,15 @@ public sealed class Tip
 
     /// <summary>New, or new information came, since coordinators were last alerted (<see cref="TipAlerts"/>).</summary>
     public bool AlertPending { get; set; }
+
+    /// <summary>Adds the reporter's information: the tip changed (at the rounded time) and coordinators are alerted again.</summary>
+    public void Add(TipFollowUp followUp, DateTime roundedTime)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        FollowUps.Add(followUp);
+        UpdatedAt = roundedTime;
+        AlertPending = true;
+    }
 }
 
 /// <summary>A coordinator's status change; the coordinator is named, the reporter never is.</summary>

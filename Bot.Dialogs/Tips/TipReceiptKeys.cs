@@ -9,6 +9,12 @@ namespace Bot.Dialogs.Tips;
 /// </summary>
 public sealed record TipReceiptKeys(string? Handle, string? Request)
 {
+    /// <summary>How long a receipt lasts after the (hour-rounded) confirmation.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
+
+    /// <summary>The keys given.</summary>
+    public IEnumerable<string> All => new[] { Handle, Request }.OfType<string>();
+
     /// <summary>The keys of a confirmation in the tip dialog: its draft handle and its activity.</summary>
     public static TipReceiptKeys Of(string handle, string? requestKey) =>
         new(ForHandle(handle), requestKey is null ? null : ForRequest(requestKey));

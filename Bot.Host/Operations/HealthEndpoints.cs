@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Storage;
 using Bot.Knowledge.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,3 +1,4 @@
+using Bot.Host.Storage;
 using Bot.Dialogs.Storage;
 using Bot.Host.Storage.LiteDb;
 
@@ -26,6 +27,9 @@ internal static class OperationsServiceCollectionExtensions
         {
             _ = app.Services.GetRequiredService<SinergiDatabase>();
             _ = app.Services.GetRequiredService<TipDatabase>();
+
+            // The provider's databases as readiness sees them (PostgreSQL: connected and migrated now).
+            _ = app.Services.GetServices<IStorageProbe>().ToList();
             return null;
         }
         catch (Exception ex) when (ex is DataFolderInUseException or DatabaseDamagedException)

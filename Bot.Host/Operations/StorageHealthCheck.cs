@@ -1,29 +1,29 @@
-using Bot.Host.Storage.LiteDb;
+using Bot.Host.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bot.Host.Operations;
 
 /// <summary>
-/// Readiness of the two database files (issue 14, finding 3: the host kept saying 200 on a full disk). A check that
-/// finds a fault first tries a small probe write (at most every few seconds), so polling readiness is also how the
-/// host notices that space has returned. The data carries each file's state for the response.
+/// Readiness of the databases the storage provider writes (issue 14, finding 3: the host kept saying 200 on a full
+/// disk): the two LiteDB files, or the PostgreSQL database(s) (<see cref="IStorageProbe"/>, registered by each
+/// adapter). The data carries each database's state for the response, under the same names for both providers.
 /// </summary>
-internal sealed class StorageHealthCheck(SinergiDatabase main, TipDatabase tips) : IHealthCheck
+internal sealed class StorageHealthCheck(IEnumerable<IStorageProbe> probes) : IHealthCheck
 {
     public const string Name = "storage";
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var files = new Dictionary<string, StorageHealth>
+        var states = new Dictionary<string, StorageHealth>(StringComparer.Ordinal);
+        foreach (var probe in probes)
         {
-            ["main"] = main.CheckHealth(),
-            ["tips"] = tips.Database.CheckHealth(),
-        };
-        var data = files.ToDictionary(f => f.Key, f => (object)f.Value);
-        var faulty = files.Where(f => !f.Value.IsAvailable).Select(f => f.Key).ToList();
-        return Task.FromResult(faulty.Count == 0
+            states[probe.Name] = await probe.CheckAsync(cancellationToken);
+        }
+
+        var data = states.ToDictionary(f => f.Key, f => (object)f.Value);
+        var faulty = states.Where(f => !f.Value.IsAvailable).Select(f => f.Key).ToList();
+        return faulty.Count == 0
             ? HealthCheckResult.Healthy(data: data)
-            : HealthCheckResult.Unhealthy($"cannot write: {string.Join(", ", faulty)}", data: data));
+            : HealthCheckResult.Unhealthy($"cannot write: {string.Join(", ", faulty)}", data: data);
     }
 }

@@ -31,6 +31,49 @@ internal sealed class InboxRow
     public long NextAttemptAtMs { get; set; }
     public long? ProcessedAtMs { get; set; }
 
+    /// <summary>A message as it enters the inbox, pending from now; <paramref name="sequence"/> is its arrival order.</summary>
+    public static InboxRow Pending(InboundMessage message, DateTimeOffset now, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var received = now.ToUnixTimeMilliseconds();
+        return new InboxRow
+        {
+            Id = message.Id,
+            ConversationId = WhatsAppAddress.ConversationId(message.PhoneNumberId, message.From),
+            PhoneNumberId = message.PhoneNumberId,
+            WaId = message.From,
+            ProfileName = message.ProfileName,
+            Type = message.Type,
+            SentAtMs = message.Timestamp.ToUnixTimeMilliseconds(),
+            ReceivedAtMs = received,
+            Sequence = sequence,
+            Json = message.RawJson,
+            State = InboxState.Pending,
+            NextAttemptAtMs = received,
+        };
+    }
+
+    /// <summary>Handled: done, and nothing of what the user sent is kept.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        State = InboxState.Done;
+        ProcessedAtMs = now.ToUnixTimeMilliseconds();
+        ForgetPayload();
+    }
+
+    /// <summary>Counts a failed attempt and backs off (5 s per attempt); after <paramref name="maxAttempts"/> the row is given up on.</summary>
+    public void FailAttempt(DateTimeOffset now, int maxAttempts)
+    {
+        Attempts++;
+        State = Attempts >= maxAttempts ? InboxState.Failed : InboxState.Pending;
+        NextAttemptAtMs = now.AddSeconds(5 * Attempts).ToUnixTimeMilliseconds();
+        if (State == InboxState.Failed)
+        {
+            // Given up: nothing will read the message again, so it is not kept either.
+            ForgetPayload();
+        }
+    }
+
     /// <summary>
     /// Drops what the user sent and who sent it. De-duplication needs only the wamid and the receipt time; the
     /// conversation key serves the ordering of pending rows, which this row no longer is.

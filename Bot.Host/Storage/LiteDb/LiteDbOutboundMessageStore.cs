@@ -5,7 +5,7 @@ namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
 /// Every message we sent, by wamid, with its delivery status. Status webhooks arrive out of order and more than
-/// once, so they only move a message forward (sent, delivered, read); failed is final.
+/// once; <see cref="OutboundMessage.Apply"/> decides what they change.
 /// </summary>
 internal sealed class LiteDbOutboundMessageStore(SinergiDatabase database) : IOutboundMessageStore
 {
@@ -16,9 +16,7 @@ internal sealed class LiteDbOutboundMessageStore(SinergiDatabase database) : IOu
         database.InTransaction(() =>
         {
             var message = _messages.FindById(wamid) ?? new OutboundMessage { Id = wamid, Status = "accepted" };
-            message.ConversationId = conversationId;
-            message.Kind = kind;
-            message.AcceptedAtMs = at.ToUnixTimeMilliseconds();
+            message.Accept(conversationId, kind, at);
             _messages.Upsert(message);
         });
 
@@ -28,23 +26,13 @@ internal sealed class LiteDbOutboundMessageStore(SinergiDatabase database) : IOu
         return database.InTransaction(() =>
         {
             var message = _messages.FindById(update.MessageId) ?? new OutboundMessage { Id = update.MessageId, Status = "accepted" };
-            if (message.History.Any(h => h.Status == update.Status))
+            var outcome = message.Apply(update);
+            if (outcome != StatusOutcome.Duplicate)
             {
-                return StatusOutcome.Duplicate;
+                _messages.Upsert(message);
             }
 
-            message.History.Add(new StatusEvent { Status = update.Status, AtMs = update.Timestamp.ToUnixTimeMilliseconds(), ErrorCode = update.ErrorCode });
-            var forward = message.Status != "failed" && (update.Status == "failed" || Rank(update.Status) > Rank(message.Status));
-            if (forward)
-            {
-                message.Status = update.Status;
-                message.StatusAtMs = update.Timestamp.ToUnixTimeMilliseconds();
-                message.ErrorCode = update.ErrorCode;
-                message.ErrorTitle = update.ErrorTitle;
-            }
-
-            _messages.Upsert(message);
-            return forward ? StatusOutcome.Applied : StatusOutcome.Stale;
+            return outcome;
         });
     }
 
@@ -52,16 +40,6 @@ internal sealed class LiteDbOutboundMessageStore(SinergiDatabase database) : IOu
 
     public IReadOnlyList<OutboundMessage> ListByConversation(string conversationId) =>
         _messages.Find(m => m.ConversationId == conversationId).OrderBy(m => m.AcceptedAtMs).ToList();
-
-    /// <summary>Unknown statuses (e.g. "deleted") are kept in the history but never move the status.</summary>
-    private static int Rank(string status) => status switch
-    {
-        "accepted" => 0,
-        "sent" => 1,
-        "delivered" => 2,
-        "read" => 3,
-        _ => -1,
-    };
 
     private static ILiteCollection<OutboundMessage> CreateCollection(SinergiDatabase database)
     {

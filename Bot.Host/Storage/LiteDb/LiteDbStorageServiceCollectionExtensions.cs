@@ -31,6 +31,8 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IGroupCommitter>(sp => sp.GetRequiredService<GroupCommitter>());
         services.AddSingleton<IUnitOfWorkFactory, LiteDbUnitOfWorkFactory>();
         services.AddSingleton<TipDatabase>();
+        services.AddSingleton<IStorageProbe>(sp => new LiteDbStorageProbe("main", sp.GetRequiredService<SinergiDatabase>));
+        services.AddSingleton<IStorageProbe>(sp => new LiteDbStorageProbe("tips", () => sp.GetRequiredService<TipDatabase>().Database));
 
         services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
         services.AddSingleton<IFormDraftStore, LiteDbFormDraftStore>();

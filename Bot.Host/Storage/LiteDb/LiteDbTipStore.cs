@@ -65,9 +65,7 @@ internal sealed class LiteDbTipStore : ITipStore
             followUp.PhotoContentType = photo.ContentType;
         }
 
-        tip.FollowUps.Add(followUp);
-        tip.UpdatedAt = roundedTime;
-        tip.AlertPending = true;
+        tip.Add(followUp, roundedTime);
         _tips.Update(tip);
         _receipts.Record(receipt, tip.Id, followUp: true, roundedTime);
         return tip;

@@ -25,21 +25,7 @@ internal sealed class LiteDbWhatsAppInbox(SinergiDatabase database) : IWhatsAppI
             }
 
             var received = now.ToUnixTimeMilliseconds();
-            _rows.Insert(new InboxRow
-            {
-                Id = message.Id,
-                ConversationId = WhatsAppAddress.ConversationId(message.PhoneNumberId, message.From),
-                PhoneNumberId = message.PhoneNumberId,
-                WaId = message.From,
-                ProfileName = message.ProfileName,
-                Type = message.Type,
-                SentAtMs = message.Timestamp.ToUnixTimeMilliseconds(),
-                ReceivedAtMs = received,
-                Sequence = (received * 1000) + (Interlocked.Increment(ref _arrivals) % 1000),
-                Json = message.RawJson,
-                State = InboxState.Pending,
-                NextAttemptAtMs = received,
-            });
+            _rows.Insert(InboxRow.Pending(message, now, (received * 1000) + (Interlocked.Increment(ref _arrivals) % 1000)));
             return true;
         });
     }
@@ -50,25 +36,10 @@ internal sealed class LiteDbWhatsAppInbox(SinergiDatabase database) : IWhatsAppI
     /// </summary>
     public (IReadOnlyList<string> Ready, DateTimeOffset? NextCheck) ReadyConversations(DateTimeOffset now, TimeSpan reorderWindow)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var windowMs = (long)reorderWindow.TotalMilliseconds;
-        var ready = new List<string>();
-        long? next = null;
-        foreach (var group in _rows.Find(r => r.State == InboxState.Pending).GroupBy(r => r.ConversationId, StringComparer.Ordinal))
-        {
-            var quiet = Math.Min(group.Max(r => r.ReceivedAtMs) + windowMs, group.Min(r => r.ReceivedAtMs) + (5 * windowMs));
-            var due = Math.Max(quiet, InOrder(group).First().NextAttemptAtMs);
-            if (due <= nowMs)
-            {
-                ready.Add(group.Key);
-            }
-            else
-            {
-                next = next is null ? due : Math.Min(next.Value, due);
-            }
-        }
-
-        return (ready, next is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(next.Value));
+        var pending = _rows.Find(r => r.State == InboxState.Pending)
+            .GroupBy(r => r.ConversationId, StringComparer.Ordinal)
+            .Select(g => new InboxReadiness.PendingSummary(g.Key, g.Min(r => r.ReceivedAtMs), g.Max(r => r.ReceivedAtMs), InOrder(g).First().NextAttemptAtMs));
+        return InboxReadiness.Split(pending, now, reorderWindow);
     }
 
     /// <summary>
@@ -88,9 +59,7 @@ internal sealed class LiteDbWhatsAppInbox(SinergiDatabase database) : IWhatsAppI
     public void MarkDone(InboxRow row, DateTimeOffset now, bool confidential = false)
     {
         ArgumentNullException.ThrowIfNull(row);
-        row.State = InboxState.Done;
-        row.ProcessedAtMs = now.ToUnixTimeMilliseconds();
-        row.ForgetPayload();
+        row.Finish(now);
         _rows.Update(row);
         if (confidential)
         {
@@ -102,15 +71,7 @@ internal sealed class LiteDbWhatsAppInbox(SinergiDatabase database) : IWhatsAppI
     public void MarkAttemptFailed(InboxRow row, DateTimeOffset now, int maxAttempts)
     {
         ArgumentNullException.ThrowIfNull(row);
-        row.Attempts++;
-        row.State = row.Attempts >= maxAttempts ? InboxState.Failed : InboxState.Pending;
-        row.NextAttemptAtMs = now.AddSeconds(5 * row.Attempts).ToUnixTimeMilliseconds();
-        if (row.State == InboxState.Failed)
-        {
-            // Given up: nothing will read the message again, so it is not kept either.
-            row.ForgetPayload();
-        }
-
+        row.FailAttempt(now, maxAttempts);
         _rows.Update(row);
     }
 

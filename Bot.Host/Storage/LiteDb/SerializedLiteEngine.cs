@@ -340,11 +340,3 @@ internal sealed class SerializedLiteEngine(EngineHandle handle, CollectionWriteC
         }
     }
 }
-
-/// <summary>Whether a database can write, and if not, why and since when.</summary>
-public sealed record StorageHealth(bool IsAvailable, string? Reason, DateTimeOffset? Since)
-{
-    public static StorageHealth Available { get; } = new(true, null, null);
-
-    public static StorageHealth Unavailable(string reason, DateTimeOffset since) => new(false, reason, since);
-}

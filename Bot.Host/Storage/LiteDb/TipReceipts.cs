@@ -27,9 +27,9 @@ internal sealed class TipReceipts(SinergiDatabase database)
         }
 
         _receipts.DeleteMany(r => r.ExpiresAt <= roundedNow);
-        foreach (var key in new[] { keys.Handle, keys.Request }.OfType<string>())
+        foreach (var key in keys.All)
         {
-            _receipts.Upsert(new Receipt { Id = key, TrackingCode = trackingCode, FollowUp = followUp, ExpiresAt = roundedNow + TimeSpan.FromHours(2) });
+            _receipts.Upsert(new Receipt { Id = key, TrackingCode = trackingCode, FollowUp = followUp, ExpiresAt = roundedNow + TipReceiptKeys.Lifetime });
         }
     }
 

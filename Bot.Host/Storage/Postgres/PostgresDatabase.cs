@@ -19,15 +19,15 @@ internal sealed partial class PostgresDatabase : IDisposable
     public PostgresDatabase(string connectionString, ILogger<PostgresDatabase> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Migrate(connectionString, logger);
+        Migrate(connectionString, logger, MainScripts, journalSchema: null);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         Transactions = new PostgresTransaction(_dataSource);
     }
 
     public PostgresTransaction Transactions { get; }
 
-    /// <summary>The pooled data source, for the components that open their own connections (Quartz's job store).</summary>
-    public NpgsqlDataSource DataSource => _dataSource;
+    /// <summary>The pooled data source, for readiness and for the components that open their own connections (Quartz's job store, the change notifier).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     /// <summary>Runs a command on the thread's transaction, or alone.</summary>
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
@@ -39,10 +39,12 @@ internal sealed partial class PostgresDatabase : IDisposable
     }
 
     /// <summary>
-    /// Brings the schema up to date. Hosts starting together take turns: a session advisory lock is held around the
+    /// Runs the embedded scripts <paramref name="scripts"/> selects that the database has not run yet, each in its own
+    /// transaction, journalled in <c>schemaversions</c> (of <paramref name="journalSchema"/>, which is created first,
+    /// or of the default schema). Hosts starting together take turns: a session advisory lock is held around the
     /// upgrade, so the second finds the scripts the first ran in the journal instead of running them again.
     /// </summary>
-    private static void Migrate(string connectionString, ILogger logger)
+    internal static void Migrate(string connectionString, ILogger logger, Func<string, bool> scripts, string? journalSchema)
     {
         // Its own connection, outside any pool: closing it ends the session, and with it the lock, whatever happens.
         using var turn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
@@ -52,8 +54,18 @@ internal sealed partial class PostgresDatabase : IDisposable
             take.ExecuteNonQuery();
         }
 
-        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
-            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal))
+        var builder = DeployChanges.To.PostgresqlDatabase(connectionString);
+        if (journalSchema is not null)
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var create = new NpgsqlCommand($"create schema if not exists {journalSchema}", connection);
+            create.ExecuteNonQuery();
+            builder = builder.JournalToPostgresqlTable(journalSchema, "schemaversions");
+        }
+
+        var result = builder
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), scripts)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()
@@ -71,6 +83,10 @@ internal sealed partial class PostgresDatabase : IDisposable
 
     /// <summary>The advisory lock key that serialises migrations ("SINERGI_" as bytes); released with the session.</summary>
     private const long MigrationLock = 0x53494E4552474900;
+
+    /// <summary>The main database's scripts: <c>Migrations/*.sql</c>, not the tips' (<see cref="PostgresTipDatabase"/>).</summary>
+    private static bool MainScripts(string name) =>
+        name.Contains(".Storage.Postgres.Migrations.", StringComparison.Ordinal) && !name.Contains(".Migrations.Tips.", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "PostgreSQL migration {Script} applied")]
     private static partial void LogMigrated(ILogger logger, string script);

@@ -1,4 +1,5 @@
 using Bot.Dialogs.Storage;
+using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Storage.LiteDb;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -9,8 +10,8 @@ namespace Bot.Host.Storage.Postgres;
 /// <summary>
 /// The PostgreSQL adapter (<c>Storage:Provider</c> = <c>Postgres</c>, connection string
 /// <c>ConnectionStrings:Sinergi</c>): the store ports of Bot.Dialogs on one PostgreSQL database, its schema migrated
-/// at start. The ports not yet moved to PostgreSQL stay on the LiteDB files of the data folder for now (issue 17
-/// continues; README "PostgreSQL" lists them), so a host runs complete.
+/// at start; the tips in their own schema and pool (<see cref="PostgresTipDatabase"/>). The data folder's LiteDB files
+/// stay for what is not a store port (the folder lock, backups), and readiness asks PostgreSQL.
 /// </summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
@@ -25,7 +26,7 @@ public static class PostgresStorageServiceCollectionExtensions
                 + "(e.g. \"Host=db;Database=sinergi;Username=sinergi;Password=…\").");
         }
 
-        // The rest of the host (the ports below not moved yet, backups, the folder lock) still has its LiteDB files.
+        // The rest of the host (backups, the folder lock) still has its LiteDB files.
         services.AddLiteDbStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
@@ -60,11 +61,26 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().PostConfigure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
 
         // A web chat socket on one host hears the replies of a turn another host ran (LISTEN/NOTIFY).
-        services.AddSingleton<Bot.Host.Channels.DirectLine.ITranscriptChangeNotifier, PostgresTranscriptNotifier>();
+        services.AddSingleton<ITranscriptChangeNotifier, PostgresTranscriptNotifier>();
 
-        // The channels' stores moved so far.
+        // The tips: their own schema and pool, never a turn's transaction (PostgresTipDatabase says why).
+        var tipsConnectionString = configuration.GetConnectionString(PostgresTipDatabase.ConnectionStringName) is { Length: > 0 } tips ? tips : connectionString;
+        services.AddSingleton(sp => new PostgresTipDatabase(tipsConnectionString, sp.GetRequiredService<ILogger<PostgresTipDatabase>>()));
+        services.Replace(ServiceDescriptor.Singleton<ITipStore, PostgresTipStore>());
+
+        // Readiness asks PostgreSQL, under the names the LiteDB files had.
+        services.RemoveAll<IStorageProbe>();
+        services.AddSingleton<IStorageProbe>(sp => new PostgresStorageProbe("main", sp.GetRequiredService<PostgresDatabase>().DataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorageProbe>(sp => new PostgresStorageProbe("tips", sp.GetRequiredService<PostgresTipDatabase>().DataSource, sp.GetRequiredService<TimeProvider>()));
+
+        // The channels' stores.
         services.Replace(ServiceDescriptor.Singleton<IServiceWindowStore, PostgresServiceWindowStore>());
         services.Replace(ServiceDescriptor.Singleton<INumberedChoiceStore, PostgresNumberedChoiceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        services.Replace(ServiceDescriptor.Singleton<IDeviceStore, PostgresDeviceStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgresUploadStore>());
+        services.Replace(ServiceDescriptor.Singleton<IWhatsAppInbox, PostgresWhatsAppInbox>());
+        services.Replace(ServiceDescriptor.Singleton<IOutboundMessageStore, PostgresOutboundMessageStore>());
         return services;
     }
 }

@@ -76,6 +76,13 @@ public sealed class PostgresHostTests(PostgresServer server) : IDisposable
         Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from qrtz_cron_triggers") >= 7, "the reminder schedule is in Quartz's clustered store");
         Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from data_protection_keys") >= 1, "the key ring is in the database");
         Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from reminder_outbox where commitment_id = @id", new { id = commitment.GetProperty("Id").GetInt32() }) > 0);
+
+        // The Direct Line transcript is in PostgreSQL too (every user message and reply), and readiness asked it.
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from directline_activities") >= 28);
+        using var readiness = await http.GetAsync("/readyz", TestContext.Token);
+        var storage = JsonDocument.Parse(await readiness.Content.ReadAsStringAsync(TestContext.Token)).RootElement.GetProperty("storage");
+        Assert.True(storage.GetProperty("main").GetProperty("available").GetBoolean());
+        Assert.True(storage.GetProperty("tips").GetProperty("available").GetBoolean());
     }
 
     public void Dispose() => _data.Dispose();
