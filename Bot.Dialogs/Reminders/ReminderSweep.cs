@@ -48,6 +48,9 @@ internal sealed partial class ReminderSweep(
     /// <summary>Rows claimed per transaction (whole recipients, so a chunk may run over).</summary>
     private const int ClaimChunk = 500;
 
+    /// <summary>How far ahead the outbox gets the rows ready (<see cref="IReminderOutbox.Stage"/>): a day, so the peak is staged the day before.</summary>
+    private static readonly TimeSpan StageAhead = TimeSpan.FromHours(24);
+
     private readonly HashSet<string> _orphans = new(StringComparer.Ordinal);
     private bool _tookOverOrphans;
 
@@ -63,6 +66,7 @@ internal sealed partial class ReminderSweep(
             var due = FindDue(now);
             if (due.Count == 0)
             {
+                outbox.Stage(now + StageAhead);
                 return SweepResult.Empty;
             }
 
@@ -93,6 +97,8 @@ internal sealed partial class ReminderSweep(
                 await marks.CompleteAsync();
             }
 
+            // Tomorrow's rows are moved within reach now, in bulk, rather than at their due time.
+            outbox.Stage(now + StageAhead);
             var result = tally.ToResult(claimedCount);
             LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);
             telemetry.RemindersSwept(result.Claimed, result.Sent, late);
@@ -107,10 +113,11 @@ internal sealed partial class ReminderSweep(
     private List<ReminderItem> FindDue(DateTime now)
     {
         var rows = outbox.FindAwake(now, _options.MaxItemsPerSweep).ToList();
-        if (!_tookOverOrphans)
+        if (!_tookOverOrphans && !outbox.SharedByHosts)
         {
             // Sweeps run one at a time, so before this process's first claim every lease belongs to a process
             // that is gone and will never release it: take those rows over at once rather than at lease expiry.
+            // Not where other hosts sweep the same outbox: a lease found then may be theirs, and runs out instead.
             var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var orphans = outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)).ToList();
             _orphans.UnionWith(orphans.Select(r => r.Id));
@@ -147,11 +154,10 @@ internal sealed partial class ReminderSweep(
     private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
         var claimed = new List<ClaimedRow>(found.Count);
-        foreach (var candidate in found)
+        foreach (var row in outbox.GetForClaim([.. found.Select(f => f.Id)]))
         {
-            var row = outbox.Get(candidate.Id);
-            var orphan = row?.Status == ReminderStatus.Sending && _orphans.Remove(candidate.Id);
-            if (row is null || (row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
+            var orphan = row.Status == ReminderStatus.Sending && _orphans.Remove(row.Id);
+            if ((row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
             {
                 continue;
             }
