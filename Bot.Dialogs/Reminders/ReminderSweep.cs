@@ -32,6 +32,7 @@ internal sealed partial class ReminderSweep(
     IReminderOutbox outbox,
     IStorageTransactions transactions,
     RecipientDelivery delivery,
+    RecipientDirectory directory,
     ReminderRowUpdates updates,
     IInFlightMessages inFlight,
     IOptions<ReminderOptions> options,
@@ -80,21 +81,35 @@ internal sealed partial class ReminderSweep(
             {
                 // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
                 // messages leave while the rest are still waiting rather than after one huge claim.
+                var recipients = directory.ForSweep(due.Select(r => r.RecipientId).Distinct(StringComparer.Ordinal));
                 foreach (var chunk in ChunkByRecipient(due))
                 {
                     var claimed = Claim(chunk, now, claimId);
                     claimedCount += claimed.Count;
                     late += claimed.Count(c => c.IsLate(now, _startedAt, _options.CatchUpAfter));
+                    var ready = claimed
+                        .GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal)
+                        .Select(group => delivery.Prepare(recipients, group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally))
+                        .OfType<RecipientMessages>()
+                        .ToList();
+
+                    // Every message of the chunk is recorded in flight in one transaction before the first leaves.
+                    if (ready.Count > 0)
+                    {
+                        updates.Write([.. ready.SelectMany(r => r.Messages.Select(m => r.Mark(m, MarkStage.BeforeSend)))], claimId);
+                    }
+
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
-                    await Parallel.ForEachAsync(
-                        claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
-                        parallel,
-                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally, marks, token));
+                    await Parallel.ForEachAsync(ready, parallel, async (recipient, token) => await delivery.SendAsync(recipient, claimId, now, tally, marks, token));
                 }
             }
             finally
             {
                 await marks.CompleteAsync();
+                if (marks.FailedWrites > 0)
+                {
+                    LogMarksFailed(marks.FailedWrites);
+                }
             }
 
             // Tomorrow's rows are moved within reach now, in bulk, rather than at their due time.
@@ -182,6 +197,9 @@ internal sealed partial class ReminderSweep(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder sweep: {Claimed} claimed, {Messages} messages, {Sent} rows sent, {Deferred} deferred, {Retrying} retrying, {Failed} failed")]
     private partial void LogSwept(int claimed, int messages, int sent, int deferred, int retrying, int failed);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Reminder sweep: {Count} sent marks could not be written; their rows go again under the same message id when the lease runs out")]
+    private partial void LogMarksFailed(int count);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Reminder {ReminderId} was left sending by an earlier claim; sending it again (at-least-once window)")]
     private partial void LogLeaseTakenOver(string reminderId);
