@@ -86,16 +86,11 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         var target = PlaceFor(item);
         _database.InTransaction(() =>
         {
-            if (target.Update(item))
+            // Most likely place first: a row being claimed or marked is in the hot set.
+            foreach (var source in new[] { _hot, _planned, _history })
             {
-                return;
-            }
-
-            foreach (var other in new[] { _hot, _planned, _history }.Where(c => c != target))
-            {
-                if (other.Delete(item.Id))
+                if (source == target ? target.Update(item) : source.Delete(item.Id) && target.Insert(item) is not null)
                 {
-                    target.Insert(item);
                     return;
                 }
             }
