@@ -15,8 +15,9 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// on channels that keep no transcript here:
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
-/// <item>Deliver: per recipient, through the stored conversation reference. Each message carries a stable id
-/// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="IInFlightMessages"/>).</item>
+/// <item>Deliver: per recipient (read once per sweep), through the stored conversation reference. Each message
+/// carries a stable id derived from its rows' keys; before any message of a claimed chunk leaves, the rows and id of
+/// every one are recorded in one transaction (<see cref="IInFlightMessages"/>).</item>
 /// <item>Mark: the channel's sender writes the mark (<see cref="ReminderSentRecord"/>): the rows of that message
 /// become sent and the record goes. A sender whose transcript is in this database (Direct Line) writes it in the
 /// transaction that stores the message, so there is no window there; the others write it right after the channel
