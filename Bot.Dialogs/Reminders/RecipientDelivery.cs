@@ -26,32 +26,33 @@ internal sealed partial class RecipientDelivery(
     private readonly ReminderOptions _options = options.Value;
 
     /// <summary>
-    /// Delivers one recipient's claimed rows; <paramref name="earlier"/> are this recipient's messages that earlier
-    /// attempts recorded and never marked sent.
+    /// Applies the rules to one recipient's claimed rows (unknown recipient, quiet hours, no conversation, the daily
+    /// cap) and composes what goes out now; <paramref name="earlier"/> are this recipient's messages that earlier
+    /// attempts recorded and never marked sent. Null when nothing goes out now (the rows were deferred or failed).
     /// </summary>
-    public async Task DeliverAsync(string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
+    public RecipientMessages? Prepare(SweepRecipients recipients, string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally)
     {
+        ArgumentNullException.ThrowIfNull(recipients);
         var rows = claimed.Select(c => c.Row).ToList();
-        var user = directory.Get(recipientId);
-        if (user is null)
+        if (recipients.User(recipientId) is not { } user)
         {
             updates.Fail(rows, claimId, "recipient unknown");
             tally.Failed(rows.Count);
-            return;
+            return null;
         }
 
-        var zone = directory.ZoneOf(user);
+        var zone = recipients.ZoneOf(user);
         if (!schedule.IsAllowed(now, zone))
         {
             updates.Defer(rows, claimId, schedule.NextAllowed(now, zone), "quiet hours");
             tally.Deferred(rows.Count);
-            return;
+            return null;
         }
 
         if (directory.LatestReference(user) is not { } target)
         {
             Retry(rows, claimId, now, new DeliveryFailure(true, null, "no conversation reference"), tally);
-            return;
+            return null;
         }
 
         var today = LocalSchedule.LocalDate(now, zone);
@@ -73,37 +74,47 @@ internal sealed partial class RecipientDelivery(
             tally.Deferred(overflow.Count);
         }
 
-        // One flow for every channel: the message's rows and id are recorded first, so that whatever happens next
-        // (a crash, a timeout) the next attempt sends the same message under the same id; then the channel's sender
-        // delivers it and writes its "sent" mark (with the message where the transcript is ours: exactly once).
+        return messages.Count == 0 ? null : new RecipientMessages(user.Id, target.Reference, target.ConversationKey, messages);
+    }
+
+    /// <summary>
+    /// Sends one recipient's prepared messages, in order, each through the stored conversation reference; the sweep
+    /// has already recorded them in flight (<see cref="IInFlightMessages"/>), so whatever happens next (a crash, a
+    /// timeout) the next attempt sends the same message under the same id. The channel's sender writes each "sent"
+    /// mark (with the message where the transcript is ours: exactly once); a message waits for the mark of the one
+    /// before it, the last one does not (the sweep waits for every mark before it ends).
+    /// </summary>
+    public async Task SendAsync(RecipientMessages recipient, string claimId, DateTime now, SweepTally tally, SentMarks marks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var messages = recipient.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            var mark = new PendingMark(message.Rows, user.Id, target.ConversationKey, message.Shape, message.Id);
+            var mark = recipient.Mark(message);
             try
             {
-                await marks.MarkAsync(mark with { Stage = MarkStage.BeforeSend });
-                var record = new ReminderSentRecord(mark, claimId, updates, marks);
-                await messenger.DeliverAsync(target.Reference, new ProactiveMessage(message.Activity, message.Id, record), cancellationToken);
+                var record = new ReminderSentRecord(mark, claimId, updates, marks, waitForMark: i < messages.Count - 1);
+                await messenger.DeliverAsync(recipient.Reference, new ProactiveMessage(message.Activity, message.Id, record), cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Shutting down: what was not attempted yet goes back untouched; the message in flight may or may
-                // not have reached the channel and stays leased with its in-flight record (sent again, same id).
+                // Shutting down: what was not attempted yet goes back (sent again later under its recorded id); the
+                // message in flight may or may not have reached the channel and stays leased (sent again, same id).
                 updates.Release(messages.Skip(i + 1).SelectMany(m => m.Rows).ToList(), claimId);
                 throw;
             }
             catch (ReminderClaimLostException)
             {
                 // A later claim took these rows over (the lease ran out): it delivers them, and nothing was stored here.
-                LogClaimLost(user.Id);
+                LogClaimLost(recipient.UserId);
                 updates.Release(messages.Skip(i + 1).SelectMany(m => m.Rows).ToList(), claimId);
                 return;
             }
             catch (Exception ex)
             {
                 var failure = DeliveryFailure.From(ex);
-                LogDeliveryFailed(ex, user.Id, failure.Outcome);
+                LogDeliveryFailed(ex, recipient.UserId, failure.Outcome);
                 Retry(messages.Skip(i).SelectMany(m => m.Rows).ToList(), claimId, now, failure, tally);
                 return;
             }
@@ -212,6 +223,17 @@ internal sealed partial class RecipientDelivery(
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Reminder delivery to user {UserId} stopped: a later claim holds the rows")]
     private partial void LogClaimLost(string userId);
+}
+
+/// <summary>One recipient's messages that go out now, in order, and where to.</summary>
+internal sealed record RecipientMessages(string UserId, ConversationReference Reference, string ConversationKey, IReadOnlyList<OutgoingMessage> Messages)
+{
+    /// <summary>The write about <paramref name="message"/> at <paramref name="stage"/>.</summary>
+    public PendingMark Mark(OutgoingMessage message, MarkStage stage = MarkStage.Sent)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(message.Rows, UserId, ConversationKey, message.Shape, message.Id, stage);
+    }
 }
 
 /// <summary>One message about to go out, the rows it carries and its stable id.</summary>

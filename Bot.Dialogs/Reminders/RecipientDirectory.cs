@@ -23,6 +23,9 @@ internal sealed class RecipientDirectory(IUserStore users, IOrganisationStore or
 
     public ReminderRecipient ToRecipient(BotUser user) => new(user.Id, ZoneOf(user));
 
+    /// <summary>The recipients of one sweep, read in one go rather than once per message.</summary>
+    public SweepRecipients ForSweep(IEnumerable<string> userIds) => new(users.GetMany(userIds), this);
+
     /// <summary>
     /// The fokal responsible for the commitment (who registered it, or who took it over at a transfer) while they
     /// still serve its OPD; otherwise every fokal of the OPD, so a commitment whose fokal moved on is not left
@@ -54,4 +57,12 @@ internal sealed class RecipientDirectory(IUserStore users, IOrganisationStore or
         ArgumentNullException.ThrowIfNull(user);
         return references.FindLatestForAccounts(user.Accounts);
     }
+}
+
+/// <summary>The people one sweep delivers to, read once for the sweep.</summary>
+internal sealed class SweepRecipients(IReadOnlyDictionary<string, BotUser> users, RecipientDirectory directory)
+{
+    public BotUser? User(string userId) => users.GetValueOrDefault(userId);
+
+    public TimeZoneInfo ZoneOf(BotUser user) => directory.ZoneOf(user);
 }

@@ -15,8 +15,9 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// on channels that keep no transcript here:
 /// <list type="number">
 /// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
-/// <item>Deliver: per recipient, through the stored conversation reference. Each message carries a stable id
-/// derived from its rows' keys; before it leaves, its rows and id are recorded (<see cref="IInFlightMessages"/>).</item>
+/// <item>Deliver: per recipient (read once per sweep), through the stored conversation reference. Each message
+/// carries a stable id derived from its rows' keys; before any message of a claimed chunk leaves, the rows and id of
+/// every one are recorded in one transaction (<see cref="IInFlightMessages"/>).</item>
 /// <item>Mark: the channel's sender writes the mark (<see cref="ReminderSentRecord"/>): the rows of that message
 /// become sent and the record goes. A sender whose transcript is in this database (Direct Line) writes it in the
 /// transaction that stores the message, so there is no window there; the others write it right after the channel
@@ -32,6 +33,7 @@ internal sealed partial class ReminderSweep(
     IReminderOutbox outbox,
     IStorageTransactions transactions,
     RecipientDelivery delivery,
+    RecipientDirectory directory,
     ReminderRowUpdates updates,
     IInFlightMessages inFlight,
     IOptions<ReminderOptions> options,
@@ -48,6 +50,9 @@ internal sealed partial class ReminderSweep(
     /// <summary>Rows claimed per transaction (whole recipients, so a chunk may run over).</summary>
     private const int ClaimChunk = 500;
 
+    /// <summary>How far ahead the outbox gets the rows ready (<see cref="IReminderOutbox.Stage"/>): a day, so the peak is staged the day before.</summary>
+    private static readonly TimeSpan StageAhead = TimeSpan.FromHours(24);
+
     private readonly HashSet<string> _orphans = new(StringComparer.Ordinal);
     private bool _tookOverOrphans;
 
@@ -63,6 +68,7 @@ internal sealed partial class ReminderSweep(
             var due = FindDue(now);
             if (due.Count == 0)
             {
+                outbox.Stage(now + StageAhead);
                 return SweepResult.Empty;
             }
 
@@ -76,23 +82,39 @@ internal sealed partial class ReminderSweep(
             {
                 // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
                 // messages leave while the rest are still waiting rather than after one huge claim.
+                var recipients = directory.ForSweep(due.Select(r => r.RecipientId).Distinct(StringComparer.Ordinal));
                 foreach (var chunk in ChunkByRecipient(due))
                 {
                     var claimed = Claim(chunk, now, claimId);
                     claimedCount += claimed.Count;
                     late += claimed.Count(c => c.IsLate(now, _startedAt, _options.CatchUpAfter));
+                    var ready = claimed
+                        .GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal)
+                        .Select(group => delivery.Prepare(recipients, group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally))
+                        .OfType<RecipientMessages>()
+                        .ToList();
+
+                    // Every message of the chunk is recorded in flight in one transaction before the first leaves.
+                    if (ready.Count > 0)
+                    {
+                        updates.Write([.. ready.SelectMany(r => r.Messages.Select(m => r.Mark(m, MarkStage.BeforeSend)))], claimId);
+                    }
+
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
-                    await Parallel.ForEachAsync(
-                        claimed.GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal),
-                        parallel,
-                        async (group, token) => await delivery.DeliverAsync(group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally, marks, token));
+                    await Parallel.ForEachAsync(ready, parallel, async (recipient, token) => await delivery.SendAsync(recipient, claimId, now, tally, marks, token));
                 }
             }
             finally
             {
                 await marks.CompleteAsync();
+                if (marks.FailedWrites > 0)
+                {
+                    LogMarksFailed(marks.FailedWrites);
+                }
             }
 
+            // Tomorrow's rows are moved within reach now, in bulk, rather than at their due time.
+            outbox.Stage(now + StageAhead);
             var result = tally.ToResult(claimedCount);
             LogSwept(result.Claimed, result.Messages, result.Sent, result.Deferred, result.Retrying, result.Failed);
             telemetry.RemindersSwept(result.Claimed, result.Sent, late);
@@ -107,10 +129,11 @@ internal sealed partial class ReminderSweep(
     private List<ReminderItem> FindDue(DateTime now)
     {
         var rows = outbox.FindAwake(now, _options.MaxItemsPerSweep).ToList();
-        if (!_tookOverOrphans)
+        if (!_tookOverOrphans && !outbox.SharedByHosts)
         {
             // Sweeps run one at a time, so before this process's first claim every lease belongs to a process
             // that is gone and will never release it: take those rows over at once rather than at lease expiry.
+            // Not where other hosts sweep the same outbox: a lease found then may be theirs, and runs out instead.
             var known = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var orphans = outbox.FindLeased(now, _options.LeaseDuration).Where(r => known.Add(r.Id)).ToList();
             _orphans.UnionWith(orphans.Select(r => r.Id));
@@ -147,11 +170,10 @@ internal sealed partial class ReminderSweep(
     private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
         var claimed = new List<ClaimedRow>(found.Count);
-        foreach (var candidate in found)
+        foreach (var row in outbox.GetForClaim([.. found.Select(f => f.Id)]))
         {
-            var row = outbox.Get(candidate.Id);
-            var orphan = row?.Status == ReminderStatus.Sending && _orphans.Remove(candidate.Id);
-            if (row is null || (row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
+            var orphan = row.Status == ReminderStatus.Sending && _orphans.Remove(row.Id);
+            if ((row.WakeAt > now && !orphan) || row.Status is not (ReminderStatus.Pending or ReminderStatus.Sending))
             {
                 continue;
             }
@@ -176,6 +198,9 @@ internal sealed partial class ReminderSweep(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder sweep: {Claimed} claimed, {Messages} messages, {Sent} rows sent, {Deferred} deferred, {Retrying} retrying, {Failed} failed")]
     private partial void LogSwept(int claimed, int messages, int sent, int deferred, int retrying, int failed);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Reminder sweep: {Count} sent marks could not be written; their rows go again under the same message id when the lease runs out")]
+    private partial void LogMarksFailed(int count);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Reminder {ReminderId} was left sending by an earlier claim; sending it again (at-least-once window)")]
     private partial void LogLeaseTakenOver(string reminderId);

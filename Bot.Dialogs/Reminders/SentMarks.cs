@@ -31,6 +31,7 @@ internal sealed class SentMarks
     private readonly string _claimId;
     private readonly Channel<PendingMark> _queue = Channel.CreateUnbounded<PendingMark>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private int _failedWrites;
 
     public SentMarks(ReminderRowUpdates updates, string claimId)
     {
@@ -44,6 +45,9 @@ internal sealed class SentMarks
         ArgumentNullException.ThrowIfNull(mark);
         return _queue.Writer.TryWrite(mark) ? mark.Written.Task : throw new InvalidOperationException("The sweep has finished marking.");
     }
+
+    /// <summary>Writes that failed (their messages were sent; the rows stay leased).</summary>
+    public int FailedWrites => Volatile.Read(ref _failedWrites);
 
     /// <summary>Writes what is still queued and stops.</summary>
     public Task CompleteAsync()
@@ -69,7 +73,14 @@ internal sealed class SentMarks
             }
             catch (Exception ex)
             {
-                batch.ForEach(m => m.Written.TrySetException(ex));
+                // A mark no delivery waits for (a recipient's last message) is counted here; its rows stay leased and
+                // go again under their recorded id once the lease runs out.
+                Interlocked.Add(ref _failedWrites, batch.Count);
+                foreach (var mark in batch)
+                {
+                    mark.Written.TrySetException(ex);
+                    _ = mark.Written.Task.Exception;
+                }
             }
         }
     }

@@ -32,6 +32,26 @@ internal interface IReminderOutbox
     /// <summary>Sending rows whose lease has not run out yet.</summary>
     IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration);
 
+    /// <summary>
+    /// The rows of <paramref name="keys"/> as stored now, read for a claim inside the open transaction and held until
+    /// it ends. A row another process is claiming at this moment is left out rather than waited for (PostgreSQL:
+    /// <c>FOR UPDATE SKIP LOCKED</c>), so several hosts never claim the same row.
+    /// </summary>
+    IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys);
+
+    /// <summary>
+    /// Gets the rows waking up to <paramref name="until"/> ready for the sweep, ahead of time and in bulk (the LiteDB
+    /// adapter moves them from the planned rows into its small hot set); returns how many moved. Where a row is kept
+    /// never changes what the other calls return.
+    /// </summary>
+    int Stage(DateTime until);
+
+    /// <summary>
+    /// Whether other hosts may sweep this outbox at the same time (PostgreSQL). Then a lease found when this process
+    /// starts may be a live host's, and it is left to run out rather than taken over at once.
+    /// </summary>
+    bool SharedByHosts { get; }
+
     IReadOnlyList<ReminderItem> All();
 
     int Count();

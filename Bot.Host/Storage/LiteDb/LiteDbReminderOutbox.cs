@@ -5,66 +5,220 @@ using LiteDB;
 namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
-/// The reminder outbox in LiteDB (DESIGN.md decision 5). The idempotency key is the document id, so LiteDB's
-/// primary index refuses a second row for the same key; the sweep asks only the <see cref="ReminderItem.WakeAt"/> index.
+/// The reminder outbox in LiteDB (DESIGN.md decision 5), kept in three collections so that the sweep's per-message
+/// writes touch a small one (BENCHMARKS.md, "Reminders": on one collection of a million rows every claim and mark
+/// cost milliseconds and a megabyte, growing with the plan):
+/// <list type="bullet">
+/// <item><c>reminder_outbox</c>, the hot set: rows being sent, and pending rows waking before the staging horizon
+/// (<see cref="Stage"/>, a day ahead). Claims and marks happen here.</item>
+/// <item><c>reminder_planned</c>: pending rows planned further ahead, written by the planner and moved into the hot
+/// set in bulk when their day comes closer.</item>
+/// <item><c>reminder_history</c>: rows sent, failed or skipped, moved out by the write that finished them.</item>
+/// </list>
+/// The key is the document id in all three, and a key present in any of them is refused, so a second row for the
+/// same key stays impossible. Reads look at every collection that can hold the answer, so where a row sits is only
+/// a matter of speed: a row written to the planned collection after the horizon passed it is still found awake.
 /// </summary>
 internal sealed class LiteDbReminderOutbox : IReminderOutbox
 {
     public const string CollectionName = "reminder_outbox";
+    public const string PlannedCollectionName = "reminder_planned";
+    public const string HistoryCollectionName = "reminder_history";
 
-    private readonly ILiteCollection<ReminderItem> _items;
+    private readonly SinergiDatabase _database;
+    private readonly ILiteCollection<ReminderItem> _hot;
+    private readonly ILiteCollection<ReminderItem> _planned;
+    private readonly ILiteCollection<ReminderItem> _history;
+
+    /// <summary>Pending rows waking up to here belong in the hot set; rows written before the first staging go to the planned collection.</summary>
+    private long _horizonTicks = DateTime.MinValue.Ticks;
+
+    private bool _settled;
+
+    /// <summary>Rows moved per transaction when staging.</summary>
+    private const int StageChunk = 5_000;
 
     public LiteDbReminderOutbox(SinergiDatabase database)
     {
-        _items = database.Collection<ReminderItem>(CollectionName);
-        _items.EnsureIndex(i => i.WakeAt);
-        _items.EnsureIndex(i => i.CommitmentId);
-        _items.EnsureIndex(i => i.RecipientId);
+        _database = database;
+        _hot = database.Collection<ReminderItem>(CollectionName);
+        _hot.EnsureIndex(i => i.WakeAt);
+        _hot.EnsureIndex(i => i.CommitmentId);
+        _hot.EnsureIndex(i => i.RecipientId);
+        _planned = database.Collection<ReminderItem>(PlannedCollectionName);
+        _planned.EnsureIndex(i => i.WakeAt);
+        _planned.EnsureIndex(i => i.CommitmentId);
+        _history = database.Collection<ReminderItem>(HistoryCollectionName);
+        _history.EnsureIndex(i => i.CommitmentId);
     }
 
-    public ReminderItem? Get(string key) => _items.FindById(key);
+    private DateTime Horizon => new(Interlocked.Read(ref _horizonTicks), DateTimeKind.Utc);
+
+    public ReminderItem? Get(string key) => _hot.FindById(key) ?? _planned.FindById(key) ?? _history.FindById(key);
 
     /// <summary>Inserts the row unless its key exists; false when it did (the key was used before).</summary>
     public bool TryAdd(ReminderItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        try
+        return _database.InTransaction(() =>
         {
-            _items.Insert(item);
-            return true;
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
+            if (Get(item.Id) is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                PlaceFor(item).Insert(item);
+                return true;
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return false;
+            }
+        });
     }
 
-    public void Update(ReminderItem item) => _items.Update(item);
+    /// <summary>Writes the row where its state puts it, moving it when that changed.</summary>
+    public void Update(ReminderItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var target = PlaceFor(item);
+        _database.InTransaction(() =>
+        {
+            // Most likely place first: a row being claimed or marked is in the hot set.
+            foreach (var source in new[] { _hot, _planned, _history })
+            {
+                if (source == target ? target.Update(item) : source.Delete(item.Id) && target.Insert(item) is not null)
+                {
+                    return;
+                }
+            }
+        });
+    }
 
-    public void Update(IEnumerable<ReminderItem> items) => _items.Update(items);
+    public void Update(IEnumerable<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        _database.InTransaction(() =>
+        {
+            foreach (var item in items)
+            {
+                Update(item);
+            }
+        });
+    }
 
-    public int InsertBulk(IEnumerable<ReminderItem> items) => _items.InsertBulk(items);
+    /// <summary>Inserts every row; a key used before throws and nothing of the call is kept.</summary>
+    public int InsertBulk(IEnumerable<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var rows = items.ToList();
+        return _database.InTransaction(() =>
+        {
+            if (rows.FirstOrDefault(r => Get(r.Id) is not null) is { } used)
+            {
+                throw new LiteException(LiteException.INDEX_DUPLICATE_KEY, $"Cannot insert duplicate key in unique index '_id'. The duplicate value is '{used.Id}'.");
+            }
 
-    public bool Delete(string key) => _items.Delete(key);
+            return rows.GroupBy(PlaceFor).Sum(g => g.Key.InsertBulk(g));
+        });
+    }
 
-    public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) => _items.Find(i => i.CommitmentId == commitmentId).ToList();
+    public bool Delete(string key) => _hot.Delete(key) || _planned.Delete(key) || _history.Delete(key);
 
-    public IReadOnlyList<ReminderItem> ForRecipient(string recipientId) => _items.Find(i => i.RecipientId == recipientId).ToList();
+    public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) =>
+        [.. _hot.Find(i => i.CommitmentId == commitmentId), .. _planned.Find(i => i.CommitmentId == commitmentId), .. _history.Find(i => i.CommitmentId == commitmentId)];
 
-    /// <summary>Pending rows that are due and sending rows whose lease ran out, oldest first.</summary>
-    public IReadOnlyList<ReminderItem> FindAwake(DateTime now, int limit) =>
-        _items.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
+    /// <summary>Every row of a recipient; the planned and finished rows are scanned (only tests and tools ask).</summary>
+    public IReadOnlyList<ReminderItem> ForRecipient(string recipientId) =>
+        [.. _hot.Find(i => i.RecipientId == recipientId), .. _planned.Find(i => i.RecipientId == recipientId), .. _history.Find(i => i.RecipientId == recipientId)];
 
     /// <summary>
-    /// Sending rows whose lease has not run out yet. A lease ends at most one lease duration from now, so the
-    /// index range stays small.
+    /// Pending rows that are due and sending rows whose lease ran out, oldest first: from the hot set, and from the
+    /// planned collection for rows written there after the horizon passed them (normally none: one index seek).
+    /// </summary>
+    public IReadOnlyList<ReminderItem> FindAwake(DateTime now, int limit)
+    {
+        var hot = _hot.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
+        var planned = _planned.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
+        return planned.Count == 0 ? hot : [.. hot.Concat(planned).OrderBy(i => i.WakeAt).Take(limit)];
+    }
+
+    /// <summary>
+    /// Sending rows whose lease has not run out yet (always in the hot set). A lease ends at most one lease duration
+    /// from now, so the index range stays small.
     /// </summary>
     public IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration) =>
-        _items.Find(i => i.WakeAt > now && i.WakeAt <= now + leaseDuration)
+        _hot.Find(i => i.WakeAt > now && i.WakeAt <= now + leaseDuration)
             .Where(i => i.Status == ReminderStatus.Sending)
             .ToList();
 
-    public IReadOnlyList<ReminderItem> All() => _items.FindAll().ToList();
+    /// <summary>The rows of <paramref name="keys"/> as stored, for a claim in the open transaction (the engine runs one at a time).</summary>
+    public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return keys.Select(Get).OfType<ReminderItem>().ToList();
+    }
 
-    public int Count() => _items.Count();
+    /// <summary>
+    /// Moves the planned rows waking up to <paramref name="until"/> into the hot set, a few thousand per transaction,
+    /// and from then on writes such rows there. The first call of a process also moves out of the hot set what does
+    /// not belong there (rows planned further ahead, finished rows: a database written before the collections were split).
+    /// </summary>
+    public int Stage(DateTime until)
+    {
+        if (!_settled)
+        {
+            while (MoveChunk(_hot, _hot.Query().Where(i => i.WakeAt > until).Limit(StageChunk).ToList()) == StageChunk)
+            {
+            }
+
+            _settled = true;
+        }
+
+        if (until <= Horizon)
+        {
+            return 0;
+        }
+
+        Interlocked.Exchange(ref _horizonTicks, until.Ticks);
+        var moved = 0;
+        int chunk;
+        do
+        {
+            moved += chunk = MoveChunk(_planned, _planned.Query().Where(i => i.WakeAt <= until).Limit(StageChunk).ToList());
+        }
+        while (chunk == StageChunk);
+
+        return moved;
+    }
+
+    /// <summary>Moves each row to where its state puts it (<see cref="PlaceFor"/>), in one transaction; returns how many moved.</summary>
+    private int MoveChunk(ILiteCollection<ReminderItem> from, List<ReminderItem> rows) => _database.InTransaction(() =>
+    {
+        var moved = 0;
+        foreach (var group in rows.GroupBy(PlaceFor).Where(g => g.Key != from))
+        {
+            var moving = group.Where(r => from.Delete(r.Id)).ToList();
+            moved += moving.Count == 0 ? 0 : group.Key.InsertBulk(moving);
+        }
+
+        return moved;
+    });
+
+    /// <summary>One process per data folder (<see cref="DataFolderLock"/>).</summary>
+    public bool SharedByHosts => false;
+
+    public IReadOnlyList<ReminderItem> All() => [.. _hot.FindAll(), .. _planned.FindAll(), .. _history.FindAll()];
+
+    public int Count() => _hot.Count() + _planned.Count() + _history.Count();
+
+    /// <summary>Where a row in this state belongs: finished rows in the history, far pending rows in the planned collection.</summary>
+    private ILiteCollection<ReminderItem> PlaceFor(ReminderItem item) => item.Status switch
+    {
+        ReminderStatus.Sent or ReminderStatus.Failed or ReminderStatus.Skipped => _history,
+        ReminderStatus.Pending when item.WakeAt > Horizon => _planned,
+        _ => _hot,
+    };
 }

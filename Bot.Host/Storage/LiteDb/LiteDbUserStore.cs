@@ -54,8 +54,14 @@ internal sealed class LiteDbUserStore(SinergiDatabase database, TimeProvider tim
     public IReadOnlyList<BotUser> ListWithRole() => _users.Find(u => u.Role != Role.Warga).ToList();
 
     /// <summary>The users with these ids that exist (names for pages and messages).</summary>
-    public IReadOnlyDictionary<string, BotUser> GetMany(IEnumerable<string> ids) =>
-        ids.Distinct(StringComparer.Ordinal).Select(Get).OfType<BotUser>().ToDictionary(u => u.Id, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, BotUser> GetMany(IEnumerable<string> ids)
+    {
+        // One query over the primary key rather than one call per id (a reminder sweep asks for thousands).
+        var keys = new BsonArray(ids.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
+        return keys.Count == 0
+            ? new Dictionary<string, BotUser>(StringComparer.Ordinal)
+            : _users.Find(Query.In("_id", keys)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+    }
 
     /// <summary>A person created without a channel account (the command line's first coordinator).</summary>
     public BotUser CreatePerson(string name, string? jobTitle, Role role)

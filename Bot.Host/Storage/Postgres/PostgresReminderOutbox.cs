@@ -59,6 +59,29 @@ internal sealed class PostgresReminderOutbox(PostgresDatabase database) : IRemin
         "wake_at > @now and wake_at <= @until and status = @status",
         new { now = now.Ticks, until = (now + leaseDuration).Ticks, status = nameof(ReminderStatus.Sending) });
 
+    /// <summary>Locks the rows for this transaction's claim; rows another host's claim holds are skipped, not waited for.</summary>
+    public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        // Locked in key order (two claims never wait on each other in a cycle), returned in the caller's order.
+        var locked = database.Use((c, t) => c
+            .Query<string>("select doc::text from reminder_outbox where id = any(@keys) order by id for update skip locked", new { keys = keys.ToArray() }, t)
+            .Select(DocumentTable<ReminderItem>.Deserialise)
+            .ToDictionary(r => r.Id, StringComparer.Ordinal));
+        return keys.Where(locked.ContainsKey).Select(k => locked[k]).ToList();
+    }
+
+    /// <summary>Several hosts may sweep one PostgreSQL database.</summary>
+    public bool SharedByHosts => true;
+
+    /// <summary>Nothing to move: one table, and its indexes serve the sweep at any size.</summary>
+    public int Stage(DateTime until) => 0;
+
     public IReadOnlyList<ReminderItem> All() => _items.All();
 
     public int Count() => _items.Count();

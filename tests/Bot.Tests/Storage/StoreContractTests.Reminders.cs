@@ -44,6 +44,32 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public void The_outbox_keeps_every_row_in_view_and_every_key_used_while_it_stages_claims_and_finishes_rows()
+    {
+        var outbox = Host.Get<IReminderOutbox>();
+        Assert.True(outbox.TryAdd(Item("s-tomorrow", 11, "U-7", Noon.AddDays(1))));
+        Assert.True(outbox.TryAdd(Item("s-next-week", 11, "U-7", Noon.AddDays(7))));
+
+        outbox.Stage(Noon.AddDays(2));
+        Assert.False(outbox.TryAdd(Item("s-tomorrow", 11, "U-7", Noon)));
+        Assert.DoesNotContain(outbox.FindAwake(Noon, 100), i => i.CommitmentId == 11);
+        Assert.Equal(["s-tomorrow"], outbox.FindAwake(Noon.AddDays(1), 100).Where(i => i.CommitmentId == 11).Select(i => i.Id));
+
+        // Read for a claim in the caller's order; a key that is not there is left out.
+        var claimed = Host.Get<IStorageTransactions>().Run(() => outbox.GetForClaim(["s-next-week", "s-missing", "s-tomorrow"]));
+        Assert.Equal(["s-next-week", "s-tomorrow"], claimed.Select(r => r.Id));
+
+        var sent = claimed[1];
+        sent.Status = ReminderStatus.Sent;
+        sent.WakeAt = ReminderItem.Never;
+        outbox.Update(sent);
+        Assert.False(outbox.TryAdd(Item("s-tomorrow", 11, "U-7", Noon.AddDays(1))));
+        Assert.Equal(ReminderStatus.Sent, outbox.Get("s-tomorrow")!.Status);
+        Assert.Equal(["s-next-week", "s-tomorrow"], outbox.ForCommitment(11).Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(outbox.FindAwake(Noon.AddDays(1), 100), i => i.CommitmentId == 11);
+    }
+
+    [Fact]
     public void Reminder_logs_count_deliveries_and_keep_marks()
     {
         var deliveries = Host.Get<IDeliveryLog>();
