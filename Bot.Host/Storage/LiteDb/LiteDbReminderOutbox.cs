@@ -128,11 +128,31 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     public bool Delete(string key) => _hot.Delete(key) || _planned.Delete(key) || _history.Delete(key);
 
     public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) =>
-        [.. _hot.Find(i => i.CommitmentId == commitmentId), .. _planned.Find(i => i.CommitmentId == commitmentId), .. _history.Find(i => i.CommitmentId == commitmentId)];
+        Across(c => c.Find(i => i.CommitmentId == commitmentId));
 
     /// <summary>Every row of a recipient; the planned and finished rows are scanned (only tests and tools ask).</summary>
     public IReadOnlyList<ReminderItem> ForRecipient(string recipientId) =>
-        [.. _hot.Find(i => i.RecipientId == recipientId), .. _planned.Find(i => i.RecipientId == recipientId), .. _history.Find(i => i.RecipientId == recipientId)];
+        Across(c => c.Find(i => i.RecipientId == recipientId));
+
+    /// <summary>
+    /// The rows <paramref name="find"/> picks in all three collections, each once. The collections are read one after
+    /// the other while the sweep moves rows between them, always forward (planned → hot → history): reading them in
+    /// that order sees a row that moves in between at least once, and where it is seen twice its later place, which
+    /// is its newer state, wins.
+    /// </summary>
+    private List<ReminderItem> Across(Func<ILiteCollection<ReminderItem>, IEnumerable<ReminderItem>> find)
+    {
+        var rows = new Dictionary<string, ReminderItem>(StringComparer.Ordinal);
+        foreach (var collection in (ILiteCollection<ReminderItem>[])[_planned, _hot, _history])
+        {
+            foreach (var row in find(collection))
+            {
+                rows[row.Id] = row;
+            }
+        }
+
+        return [.. rows.Values];
+    }
 
     /// <summary>
     /// Pending rows that are due and sending rows whose lease ran out, oldest first: from the hot set, and from the
@@ -210,7 +230,7 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     /// <summary>One process per data folder (<see cref="DataFolderLock"/>).</summary>
     public bool SharedByHosts => false;
 
-    public IReadOnlyList<ReminderItem> All() => [.. _hot.FindAll(), .. _planned.FindAll(), .. _history.FindAll()];
+    public IReadOnlyList<ReminderItem> All() => Across(c => c.FindAll());
 
     public int Count() => _hot.Count() + _planned.Count() + _history.Count();
 

@@ -3,6 +3,7 @@ using Bot.Dialogs.Domain;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Storage;
 
@@ -41,6 +42,41 @@ public abstract partial class StoreContractTests
         Assert.False(outbox.Delete("k-due"));
         Assert.Equal(before + 4, outbox.Count());
         Assert.Equal(before + 4, outbox.All().Count);
+    }
+
+    [Fact]
+    public async Task A_commitment_s_rows_are_each_read_once_while_the_sweep_finishes_them()
+    {
+        // The end-to-end reminder test once saw a nudge twice: it was read from the hot set, then from the history
+        // it had just moved to.
+        var outbox = Host.Get<IReminderOutbox>();
+        var rows = Enumerable.Range(0, 200).Select(i => Item($"m-{i:D3}", 21, "U-9", Noon.AddMinutes(-i))).ToList();
+        outbox.InsertBulk(rows);
+        var finishing = Task.Run(
+            () =>
+            {
+                foreach (var row in rows)
+                {
+                    row.Status = ReminderStatus.Sent;
+                    row.WakeAt = ReminderItem.Never;
+                    outbox.Update(row);
+                }
+            },
+            TestContext.Token);
+
+        var reads = 0;
+        do
+        {
+            var seen = outbox.ForCommitment(21).Select(r => r.Id).ToList();
+            Assert.Equal(rows.Count, seen.Count);
+            Assert.Equal(rows.Count, seen.Distinct(StringComparer.Ordinal).Count());
+            reads++;
+        }
+        while (!finishing.IsCompleted);
+
+        await finishing;
+        Assert.All(outbox.ForCommitment(21), r => Assert.Equal(ReminderStatus.Sent, r.Status));
+        Assert.True(reads > 1);
     }
 
     [Fact]
