@@ -10,10 +10,10 @@ namespace Bot.Host.Channels.DirectLine;
 /// <summary>
 /// The client-facing side of each conversation: stamps activities (id, timestamp), appends them to the durable
 /// log, and pushes them to open WebSockets in log order. One lock per conversation keeps the id sequence, the
-/// timestamps and the push order consistent. With several hosts, what one host published is told to the others
-/// (<see cref="ITranscriptChangeNotifier"/>), whose sockets read it from the log (<see cref="CatchUp"/>).
+/// timestamps and the push order consistent. With several hosts, the store tells the others what it appended, in the
+/// append's transaction (<see cref="ITranscriptChangeNotifier"/>); their sockets read it from the log (<see cref="CatchUp"/>).
 /// </summary>
-internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time, ITranscriptChangeNotifier notifier)
+internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
@@ -105,11 +105,6 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
             {
                 Push(feed, staged.Readable[i], staged.Sequences[i] + 1, sentLive: staged.Activities[i].Id);
             }
-        }
-
-        if (staged.Sequences.Count > 0)
-        {
-            notifier.Changed(staged.ConversationId, staged.Sequences[^1] + 1);
         }
     }
 

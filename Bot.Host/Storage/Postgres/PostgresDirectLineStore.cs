@@ -8,9 +8,11 @@ namespace Bot.Host.Storage.Postgres;
 /// thread or async flow, so a turn's transcript entries (<see cref="ActivityFeed.Stage"/>) commit with the turn. The
 /// watermark and the last timestamp only move forward (<c>greatest</c>), so a record written from an older read never
 /// takes them back; a log place is the key <c>(conversation_id, sequence)</c>, so two writers of one place cannot both
-/// commit (the second gets <see cref="Bot.Dialogs.Storage.StorageConflictException"/> and its turn runs again).
+/// commit (the second gets <see cref="Bot.Dialogs.Storage.StorageConflictException"/> and its turn runs again). An
+/// append tells the other hosts in its own transaction (<see cref="PostgresTranscriptNotifier"/>): PostgreSQL
+/// delivers the notice when the entries commit, and never for a turn that did not.
 /// </summary>
-internal sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirectLineStore
+internal sealed class PostgresDirectLineStore(PostgresDatabase database, PostgresTranscriptNotifier notifier) : IDirectLineStore
 {
     public void Create(DirectLineConversation conversation) => database.Use((c, t) => c.Execute(
         """
@@ -44,6 +46,10 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database) : IDire
                 t));
             Update(conversation);
             alsoInTransaction?.Invoke();
+            if (entries.Count > 0)
+            {
+                notifier.Changed(conversation.Id, entries[^1].Sequence + 1);
+            }
         });
 
     public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) => database.Use((c, t) => c.Query<DirectLineLogEntry>(

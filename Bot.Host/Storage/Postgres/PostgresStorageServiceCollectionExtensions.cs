@@ -61,7 +61,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddOptions<KeyManagementOptions>().PostConfigure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
 
         // A web chat socket on one host hears the replies of a turn another host ran (LISTEN/NOTIFY).
-        services.AddSingleton<ITranscriptChangeNotifier, PostgresTranscriptNotifier>();
+        services.AddSingleton<PostgresTranscriptNotifier>();
+        services.AddSingleton<ITranscriptChangeNotifier>(sp => sp.GetRequiredService<PostgresTranscriptNotifier>());
 
         // The tips: their own schema and pool, never a turn's transaction (PostgresTipDatabase says why).
         var tipsConnectionString = configuration.GetConnectionString(PostgresTipDatabase.ConnectionStringName) is { Length: > 0 } tips ? tips : connectionString;

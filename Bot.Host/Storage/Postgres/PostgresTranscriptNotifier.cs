@@ -1,12 +1,13 @@
 using Bot.Host.Channels.DirectLine;
+using Dapper;
 using Npgsql;
 
 namespace Bot.Host.Storage.Postgres;
 
 /// <summary>
 /// <see cref="ITranscriptChangeNotifier"/> on PostgreSQL LISTEN/NOTIFY: a change is a <c>pg_notify</c> on the
-/// <see cref="Channel"/> channel (payload: this host's id, the watermark, the conversation id), sent after the commit
-/// on a connection of its own; each host keeps one connection listening (<see cref="Listen"/>), ignores its own
+/// <see cref="Channel"/> channel (payload: this host's id, the watermark, the conversation id), sent by
+/// <see cref="PostgresDirectLineStore"/> in the transaction that appends, so PostgreSQL delivers it at the commit; each host keeps one connection listening (<see cref="Listen"/>), ignores its own
 /// notifications (its feed pushed them already) and reconnects after a failure. A notification missed while the
 /// listening connection was down is not replayed: the socket gets those activities with the conversation's next
 /// change, and a reconnecting client reads them from its watermark.
@@ -20,22 +21,16 @@ internal sealed partial class PostgresTranscriptNotifier(PostgresDatabase databa
 
     private readonly string _host = Guid.NewGuid().ToString("N");
 
+    /// <summary>The log of <paramref name="conversationId"/> holds activities up to <paramref name="watermark"/> once the open transaction commits.</summary>
     public void Changed(string conversationId, int watermark)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        try
-        {
-            using var connection = database.DataSource.OpenConnection();
-            using var notify = new NpgsqlCommand("select pg_notify(@channel, @payload)", connection);
-            notify.Parameters.AddWithValue("channel", Channel);
-            notify.Parameters.AddWithValue("payload", _host + "|" + watermark.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + conversationId);
-            notify.ExecuteNonQuery();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
-        {
-            // The activities are stored; a socket on another host gets them with the next change or by its watermark.
-            LogNotifyFailed(ex, conversationId);
-        }
+
+        // In the transaction open on the flow (the append's), when there is one: the notice leaves at its commit.
+        database.Use((c, t) => c.Execute(
+            "select pg_notify(@channel, @payload)",
+            new { channel = Channel, payload = _host + "|" + watermark.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + conversationId },
+            t));
     }
 
     public IDisposable Listen(Action<string, int> onChange)
@@ -99,8 +94,6 @@ internal sealed partial class PostgresTranscriptNotifier(PostgresDatabase databa
         }
     }
 
-    [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Could not tell the other hosts that Direct Line conversation {ConversationId} changed")]
-    private partial void LogNotifyFailed(Exception exception, string conversationId);
 
     [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "Listening for Direct Line changes failed; reconnecting")]
     private partial void LogListenFailed(Exception exception);

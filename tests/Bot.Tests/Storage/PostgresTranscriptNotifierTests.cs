@@ -39,4 +39,36 @@ public sealed class PostgresTranscriptNotifierTests(PostgresServer server)
         Assert.Equal([("dl_conv|with-a-bar", 3), ("dl_other", 7)], heardB.ToArray());
         Assert.Equal([("dl_from-b", 1)], heardA.ToArray());
     }
+
+    [Fact]
+    public async Task A_change_is_heard_when_its_transaction_commits_and_never_when_it_rolls_back()
+    {
+        var connectionString = server.CreateDatabase();
+        using var databaseA = new PostgresDatabase(connectionString, NullLogger<PostgresDatabase>.Instance);
+        using var databaseB = new PostgresDatabase(connectionString, NullLogger<PostgresDatabase>.Instance);
+        var hostA = new PostgresTranscriptNotifier(databaseA, NullLogger<PostgresTranscriptNotifier>.Instance);
+        var hostB = new PostgresTranscriptNotifier(databaseB, NullLogger<PostgresTranscriptNotifier>.Instance);
+        var heardB = new ConcurrentQueue<(string, int)>();
+        using var listenB = hostB.Listen((conversation, watermark) => heardB.Enqueue((conversation, watermark)));
+
+        Assert.Throws<InvalidOperationException>(() => databaseA.Transactions.Run(() =>
+        {
+            hostA.Changed("dl_undone", 2);
+            throw new InvalidOperationException("the turn failed");
+        }));
+        databaseA.Transactions.Run(() =>
+        {
+            hostA.Changed("dl_kept", 5);
+            Assert.True(heardB.IsEmpty); // not before the commit
+        });
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (heardB.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(50, TestContext.Token);
+        }
+
+        await Task.Delay(300, TestContext.Token);
+        Assert.Equal([("dl_kept", 5)], heardB.ToArray());
+    }
 }
