@@ -31,6 +31,13 @@ public sealed class KnowledgeOptions
     [Range(1, 20)]
     public int TopPassages { get; set; } = 5;
 
+    /// <summary>
+    /// How often a host compares the stored documents (<see cref="Ingestion.IKnowledgeDocumentStore"/>) with its index
+    /// and re-indexes what another host or the ingest verb changed (one small query when nothing did).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Optional LLM answering; extractive answers are used while it is not configured.</summary>
     public LlmOptions Llm { get; set; } = new();
 

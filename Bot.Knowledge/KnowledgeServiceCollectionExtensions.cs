@@ -41,7 +41,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgePackSource>();
         services.AddSingleton(QuestionBank.Default);
         services.AddSingleton<BankMatcher>();
-        services.AddSingleton<DocumentStore>();
+        // The host registers its database's store first; used alone, the documents are files in the knowledge folder.
+        services.TryAddSingleton<IKnowledgeDocumentStore, FolderDocumentStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KnowledgeRefresher>());
         services.AddSingleton<PassageIndex>();
         services.AddSingleton<PassageSearch>();
         services.AddSingleton(sp => new KnowledgeReadiness(sp.GetRequiredService<PassageIndex>(), sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
@@ -58,7 +60,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<IDocumentReader, PdfTextReader>();
         services.AddSingleton(sp => new DocumentIngestor(
-            sp.GetServices<IDocumentReader>(), sp.GetRequiredService<PassageIndex>(), sp.GetRequiredService<DocumentStore>(),
+            sp.GetServices<IDocumentReader>(), sp.GetRequiredService<PassageIndex>(), sp.GetRequiredService<IKnowledgeDocumentStore>(),
             sp.GetRequiredService<ILogger<DocumentIngestor>>()));
         services.AddSingleton<AnswerEvaluator>();
         services.AddSingleton(LlmKernel.Build);

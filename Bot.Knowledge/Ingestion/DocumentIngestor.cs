@@ -4,18 +4,19 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Knowledge.Ingestion;
 
 /// <summary>
-/// Ingests official texts (Markdown, TXT, PDF) into the index, article by article. A document ingested
-/// again replaces its earlier version (same citation key). A file that cannot be read or parsed is
-/// rejected with a message and changes nothing.
+/// Ingests official texts (Markdown, TXT, PDF), article by article: into the document store (the database, shared by
+/// every host, which pick it up at their next sync) and this process's index. A document ingested again replaces its
+/// earlier version (same citation key); the same content again writes nothing to the store. A file that cannot be
+/// read or parsed is rejected with a message and changes nothing.
 /// </summary>
 public sealed class DocumentIngestor
 {
     private readonly Dictionary<string, IDocumentReader> _readers;
     private readonly PassageIndex _index;
-    private readonly DocumentStore _store;
+    private readonly IKnowledgeDocumentStore _store;
     private readonly ILogger<DocumentIngestor> _logger;
 
-    internal DocumentIngestor(IEnumerable<IDocumentReader> readers, PassageIndex index, DocumentStore store, ILogger<DocumentIngestor> logger)
+    internal DocumentIngestor(IEnumerable<IDocumentReader> readers, PassageIndex index, IKnowledgeDocumentStore store, ILogger<DocumentIngestor> logger)
     {
         _readers = readers.SelectMany(r => r.Extensions.Select(e => (e, r))).ToDictionary(x => x.e, x => x.r, StringComparer.OrdinalIgnoreCase);
         _index = index;
@@ -60,8 +61,9 @@ public sealed class DocumentIngestor
         var text = await reader.ReadTextAsync(path, cancellationToken);
         var parsed = StatuteParser.Parse(text, name);
         var replaced = _index.Find(IndexFields.Document, parsed.Key).Count;
-        _store.Save(parsed.Key, parsed.Passages);
-        _index.Replace(parsed.Key, parsed.Passages);
+        var stored = StoredDocuments.ToStored(parsed.Key, parsed.Passages);
+        _store.Save(stored);
+        _index.Replace(stored.Version, parsed.Passages);
         _logger.LogInformation("Ingested {DocumentKey}: {Passages} passages, {Replaced} replaced", parsed.Key, parsed.Passages.Count, replaced);
         return new IngestResult(parsed.Key, parsed.Title, parsed.Passages.Count, parsed.Passages.Count(p => p.Explanation is not null), replaced)
         {

@@ -13,15 +13,19 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// The Lucene index of every passage (pack and ingested) in <c>&lt;knowledge&gt;/index</c>. No writer stays
-/// open: writes (pack refresh at start, the ingest verb) open one briefly, so a running host and the CLI can
-/// share the folder; the host's searcher picks up another process's commit within a second.
+/// The Lucene index of every passage (pack and ingested) in <c>&lt;knowledge&gt;/index</c>, this host's own copy: the
+/// pack comes with the build, the ingested documents from <see cref="IKnowledgeDocumentStore"/> (the database). The
+/// last commit records which version of each stored document it holds (key → content hash), so a sync
+/// (<see cref="SyncDocuments"/>: at first use, then polled by <see cref="KnowledgeRefresher"/>) re-indexes only what
+/// changed. No writer stays open: writes open one briefly, so a running host and the CLI can share the folder; the
+/// host's searcher picks up another process's commit within a second.
 /// </summary>
 internal sealed class PassageIndex : IDisposable
 {
     private const string SchemaKey = "schema";
     private const string PackHashKey = "pack-hash";
     private const string BankHashKey = "bank-hash";
+    private const string DocumentsKey = "documents";
 
     // Bump when the document layout or the analysis changes: the index is then rebuilt from the pack and the
     // stored documents.
@@ -31,19 +35,22 @@ internal sealed class PassageIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly KnowledgePackSource _pack;
-    private readonly DocumentStore _documents;
+    private readonly IKnowledgeDocumentStore _documents;
+    private readonly string _knowledgeFolder;
     private readonly QuestionBank _bank;
     private readonly TimeProvider _time;
     private readonly ILogger<PassageIndex> _logger;
     private readonly System.Threading.Lock _gate = new();
+    private readonly System.Threading.Lock _writeGate = new();
     private SearcherManager? _searchers;
     private long _lastRefresh;
     private ReaderCache? _cache;
 
-    public PassageIndex(IOptions<KnowledgeOptions> options, KnowledgePackSource pack, DocumentStore documents, QuestionBank bank, TimeProvider time, ILogger<PassageIndex> logger)
+    public PassageIndex(IOptions<KnowledgeOptions> options, KnowledgePackSource pack, IKnowledgeDocumentStore documents, QuestionBank bank, TimeProvider time, ILogger<PassageIndex> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Path.Combine(options.Value.ResolveDataDirectory(null), "index");
+        _knowledgeFolder = options.Value.ResolveDataDirectory(null);
+        var folder = Path.Combine(_knowledgeFolder, "index");
         System.IO.Directory.CreateDirectory(folder);
         _directory = FSDirectory.Open(new DirectoryInfo(folder));
         _pack = pack;
@@ -190,19 +197,85 @@ internal sealed class PassageIndex : IDisposable
         }
     }
 
-    /// <summary>Replaces every passage of <paramref name="documentKey"/> by <paramref name="passages"/> and commits.</summary>
-    public void Replace(string documentKey, IReadOnlyList<Passage> passages)
+    /// <summary>Replaces every passage of the document by <paramref name="passages"/> (what was just stored) and commits.</summary>
+    public void Replace(KnowledgeDocumentVersion stored, IReadOnlyList<Passage> passages)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         Searchers();
-        using (var writer = OpenWriter())
+        lock (_writeGate)
         {
-            writer.DeleteDocuments(new Term(IndexFields.Document, documentKey));
+            using var writer = OpenWriter();
+            var indexed = IndexedDocuments(writer.CommitData);
+            writer.DeleteDocuments(new Term(IndexFields.Document, stored.Key));
             writer.AddDocuments(passages.Select(Document));
-            writer.SetCommitData(CommitData(writer));
-            writer.Commit();
+            indexed[stored.Key] = stored.ContentHash;
+            Commit(writer, indexed);
         }
 
         Refresh(force: true);
+    }
+
+    /// <summary>
+    /// Brings the ingested documents in the index up to the stored set: a document stored in another version (or
+    /// newly) is re-indexed, one no longer stored is removed. Returns how many documents changed (0: nothing written).
+    /// </summary>
+    public int SyncDocuments()
+    {
+        Searchers();
+        var changed = SyncDocumentsCore();
+        if (changed > 0)
+        {
+            Refresh(force: true);
+        }
+
+        return changed;
+    }
+
+    private int SyncDocumentsCore()
+    {
+        var stored = _documents.List();
+        lock (_writeGate)
+        {
+            var indexed = IndexedDocuments(ReadCommitData());
+            var changed = stored.Where(v => indexed.GetValueOrDefault(v.Key) != v.ContentHash).Select(v => v.Key).ToList();
+            var removed = indexed.Keys.Except(stored.Select(v => v.Key), StringComparer.Ordinal).ToList();
+            if (changed.Count == 0 && removed.Count == 0)
+            {
+                return 0;
+            }
+
+            var documents = _documents.Load(changed);
+            using var writer = OpenWriter();
+            indexed = IndexedDocuments(writer.CommitData);
+            foreach (var key in removed)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.Document, key));
+                indexed.Remove(key);
+            }
+
+            foreach (var document in documents)
+            {
+                writer.DeleteDocuments(new Term(IndexFields.Document, document.Key));
+                writer.AddDocuments(StoredDocuments.Passages(document).Select(Document));
+                indexed[document.Key] = document.ContentHash;
+            }
+
+            Commit(writer, indexed);
+            _logger.LogInformation("Knowledge index synced with the stored documents: {Changed} re-indexed, {Removed} removed", documents.Count, removed.Count);
+            return documents.Count + removed.Count;
+        }
+    }
+
+    /// <summary>The stored documents the index holds (key → content hash), from a commit's data.</summary>
+    private static Dictionary<string, string> IndexedDocuments(IDictionary<string, string> commitData) =>
+        commitData.TryGetValue(DocumentsKey, out var json) && !string.IsNullOrEmpty(json)
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new(StringComparer.Ordinal)
+            : new(StringComparer.Ordinal);
+
+    private static void Commit(IndexWriter writer, Dictionary<string, string> indexed)
+    {
+        writer.SetCommitData(new Dictionary<string, string>(writer.CommitData) { [SchemaKey] = Schema, [DocumentsKey] = System.Text.Json.JsonSerializer.Serialize(indexed) });
+        writer.Commit();
     }
 
     /// <summary>Per-reader memo of stored passages and document frequencies; a refreshed reader gets a new one.</summary>
@@ -233,7 +306,9 @@ internal sealed class PassageIndex : IDisposable
             {
                 if (_searchers is null)
                 {
+                    LegacyDocumentImport.Run(_knowledgeFolder, _documents, _logger);
                     EnsureCurrent();
+                    SyncDocumentsCore();
                     _searchers = new SearcherManager(_directory, new Bm25SearcherFactory());
                 }
 
@@ -256,10 +331,13 @@ internal sealed class PassageIndex : IDisposable
         }
     }
 
-    /// <summary>Brings the index up to date with the pack (and rebuilds it entirely when the schema changed).</summary>
+    /// <summary>
+    /// Brings the index up to date with the pack; when the schema changed it is emptied first (and the stored
+    /// documents are indexed again by the sync that follows).
+    /// </summary>
     private void EnsureCurrent()
     {
-        var data = DirectoryReader.IndexExists(_directory) ? ReadCommitData() : new Dictionary<string, string>();
+        var data = ReadCommitData();
         // A new bank changes every passage's questions field, so it rebuilds like a new schema.
         var schemaChanged = data.GetValueOrDefault(SchemaKey) != Schema || data.GetValueOrDefault(BankHashKey) != BankFingerprint;
         if (!schemaChanged && data.GetValueOrDefault(PackHashKey) == _pack.Hash)
@@ -271,10 +349,6 @@ internal sealed class PassageIndex : IDisposable
         if (schemaChanged)
         {
             writer.DeleteAll();
-            foreach (var document in _documents.LoadAll())
-            {
-                writer.AddDocuments(document.Select(Document));
-            }
         }
         else
         {
@@ -282,19 +356,32 @@ internal sealed class PassageIndex : IDisposable
         }
 
         writer.AddDocuments(_pack.Passages.Select(Document));
-        writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema, [PackHashKey] = _pack.Hash, [BankHashKey] = BankFingerprint });
+        var kept = schemaChanged ? new Dictionary<string, string>() : new Dictionary<string, string>(writer.CommitData);
+        kept[SchemaKey] = Schema;
+        kept[PackHashKey] = _pack.Hash;
+        kept[BankHashKey] = BankFingerprint;
+        if (schemaChanged)
+        {
+            kept.Remove(DocumentsKey);
+        }
+
+        writer.SetCommitData(kept);
         writer.Commit();
         _logger.LogInformation("Knowledge index refreshed: {PackPassages} pack passages, full rebuild {Rebuilt}", _pack.Passages.Count, schemaChanged);
     }
 
+    /// <summary>The last commit's data (read from its segments file alone); empty before the first commit.</summary>
     private Dictionary<string, string> ReadCommitData()
     {
-        using var reader = DirectoryReader.Open(_directory);
-        return new Dictionary<string, string>(reader.IndexCommit.UserData);
-    }
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return new Dictionary<string, string>();
+        }
 
-    private static Dictionary<string, string> CommitData(IndexWriter writer) =>
-        new(writer.CommitData) { [SchemaKey] = Schema };
+        var infos = new SegmentInfos();
+        infos.Read(_directory);
+        return new Dictionary<string, string>(infos.UserData);
+    }
 
     private Lucene.Net.Documents.Document Document(Passage passage) => PassageDocuments.ToDocument(passage, _bank);
 

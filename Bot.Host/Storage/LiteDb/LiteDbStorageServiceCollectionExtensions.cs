@@ -1,6 +1,7 @@
 using Bot.Dialogs.Storage;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
+using Bot.Knowledge.Ingestion;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,8 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IServiceWindowStore, LiteDbServiceWindowStore>();
         services.AddSingleton<INumberedChoiceStore, LiteDbNumberedChoiceStore>();
         services.AddSingleton<IOutboundMessageStore, LiteDbOutboundMessageStore>();
+        // The ingested statutes each host indexes (Bot.Knowledge's port).
+        services.AddSingleton<IKnowledgeDocumentStore, LiteDbKnowledgeDocumentStore>();
         return services;
     }
 }

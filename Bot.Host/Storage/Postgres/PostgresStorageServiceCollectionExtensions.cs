@@ -2,6 +2,7 @@ using Bot.Dialogs.Storage;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
 using Bot.Host.Storage.LiteDb;
+using Bot.Knowledge.Ingestion;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -82,6 +83,10 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgresUploadStore>());
         services.Replace(ServiceDescriptor.Singleton<IWhatsAppInbox, PostgresWhatsAppInbox>());
         services.Replace(ServiceDescriptor.Singleton<IOutboundMessageStore, PostgresOutboundMessageStore>());
+
+        // The ingested statutes, shared: each host builds its own index from them and polls for changes.
+        services.RemoveAll<IKnowledgeDocumentStore>();
+        services.AddSingleton<IKnowledgeDocumentStore, PostgresKnowledgeDocumentStore>();
         return services;
     }
 }
