@@ -74,9 +74,9 @@ public sealed class DirectLineStreamTests : IDisposable
     }
 
     /// <summary>Reads ActivitySet frames until <paramref name="count"/> activities arrived; returns the last watermark.</summary>
-    internal static async Task<string?> ReceiveUntilAsync(WebSocket socket, List<JsonElement> received, int count)
+    internal static async Task<string?> ReceiveUntilAsync(WebSocket socket, List<JsonElement> received, int count, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(20));
         string? watermark = null;
         var buffer = new byte[64 * 1024];
         while (received.Count < count)
