@@ -29,6 +29,14 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
+# nginx from Debian's packages: NginxProxyTests runs the README's reverse-proxy sample (deploy/nginx/sinergi.conf) in
+# front of two hosts, as a process of its own in a temporary folder (never the system service).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "== installing nginx (Debian package nginx-light)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+fi
+
 echo "== restore"
 dotnet restore Bot.sln
 echo "== build"
