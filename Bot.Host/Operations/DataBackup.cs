@@ -9,7 +9,8 @@ namespace Bot.Host.Operations;
 /// <summary>
 /// A consistent copy of a data folder while the host serves it (issue 14): each database is copied under its engine
 /// lock right after a checkpoint (<see cref="SinergiDatabase.BackupTo"/>), then read back through a fresh engine;
-/// the signing keys, the Data Protection key ring and the ingested documents (from which the search index is rebuilt) are copied as files. The
+/// the signing keys and the Data Protection key ring are copied as files (the ingested documents, from which the search
+/// index is rebuilt, are in <c>sinergi.db</c>; a <c>knowledge/documents</c> folder not yet moved into it is copied too). The
 /// copy goes to <c>&lt;DataDirectory&gt;/backups/&lt;UTC time&gt;/</c>, laid out like a data folder, so restoring
 /// it is copying it back (README, "Backup and restore").
 /// </summary>

@@ -44,6 +44,23 @@ public sealed class PostgresKnowledgeAcrossHostsTests(PostgresServer server, ITe
         var second = await WaitForTextAsync(onB, "Tim terpadu menyusun laporan tahunan.");
         output.WriteLine($"host B answered from the new document after {first.TotalMilliseconds:F0} ms, the new version after {second.TotalMilliseconds:F0} ms");
 
+        // The real corpus (three statutes, 245 articles): how long the ingest on A and B's refresh take.
+        var clock = Stopwatch.StartNew();
+        var ingestor = hostA.Services.GetRequiredService<DocumentIngestor>();
+        foreach (var file in ingestor.ExpandPath(Bot.Tests.Knowledge.Corpus.Folder))
+        {
+            await ingestor.IngestFileAsync(file, TestContext.Token);
+        }
+
+        var ingested = clock.Elapsed;
+        while (onB.GetByKey("UU 35/2009 Pasal 54") is not { IsOfficialText: true })
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "host B did not get the corpus within 60 s");
+            await Task.Delay(100, TestContext.Token);
+        }
+
+        output.WriteLine($"the corpus ingested on A in {ingested.TotalMilliseconds:F0} ms, answered by B {(clock.Elapsed - ingested).TotalMilliseconds:F0} ms later");
+
         using var ready = await httpB.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Token);
         Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync(TestContext.Token));
     }
