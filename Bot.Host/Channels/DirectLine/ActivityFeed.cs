@@ -180,12 +180,19 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     /// Pushes an activity to open sockets only (typing; the user's message before its turn is stored): not stored,
     /// not seen by polling clients. It gets a live id unless <paramref name="keepId"/>.
     /// </summary>
-    public Activity PushLive(string conversationId, Activity activity, bool keepId = false)
+    public Activity PushLive(string conversationId, Activity activity, bool keepId = false) => PushLive(conversationId, activity, keepId, known: null);
+
+    /// <summary>
+    /// As <see cref="PushLive(string, Activity, bool)"/>, with the conversation as the caller read it a moment ago (a
+    /// post's access check): its watermark and last timestamp can only be behind, which a live frame tolerates (the
+    /// feed's own last timestamp keeps the order; a lower watermark only makes a reconnect read a little more).
+    /// </summary>
+    public Activity PushLive(string conversationId, Activity activity, bool keepId, DirectLineConversation? known)
     {
         var feed = Feed(conversationId);
         lock (feed)
         {
-            var conversation = store.Find(conversationId)
+            var conversation = known ?? store.Find(conversationId)
                 ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
             var stamped = activity with
             {

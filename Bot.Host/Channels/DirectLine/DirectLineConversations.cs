@@ -108,18 +108,12 @@ internal sealed partial class DirectLineConversations(
         if (activity.Type == ActivityTypes.Typing)
         {
             // Azure pushes typing live and keeps it out of the log and away from the bot; so do we.
-            return feed.PushLive(conversation.Id, activity);
-        }
-
-        if (conversation.AwaitingFirstMessage)
-        {
-            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
-            conversation.AwaitingFirstMessage = false;
+            return feed.PushLive(conversation.Id, activity, keepId: false, known: conversation);
         }
 
         // Web Chat marks the message sent once it sees it come back: the open sockets see it now (with the id it is
         // stored under), not only after a turn that may wait for the models at start or for an answer.
-        feed.PushLive(conversation.Id, activity, keepId: true);
+        feed.PushLive(conversation.Id, activity, keepId: true, known: conversation);
         Forget(turns.RunTurnAsync(conversation, activity, echo: true));
         return activity;
     }

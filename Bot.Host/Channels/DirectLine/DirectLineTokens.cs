@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -25,8 +26,11 @@ internal enum TokenFailure
 /// so the client and the server agree on who is talking. Lifetimes are checked on the injected clock, with no skew
 /// (one host issues and checks them).
 /// </summary>
-internal sealed class DirectLineTokens
+internal sealed class DirectLineTokens : IDisposable
 {
+    /// <summary>How many verified tokens are remembered (each a few hundred bytes); beyond it the oldest are verified again.</summary>
+    private const int VerifiedTokensKept = 50_000;
+
     private const int MaxTokenBytes = 4096;
     private const string ConversationClaim = "conv";
     private const string UserClaim = "user";
@@ -37,6 +41,10 @@ internal sealed class DirectLineTokens
     private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
     private readonly IOptions<DirectLineOptions> _options;
+
+    // A token is verified once: its signature and claims never change, so a later request with the same string only
+    // needs its expiry checked again. Web Chat sends the same token with every post and poll.
+    private readonly MemoryCache _verified = new(new MemoryCacheOptions { SizeLimit = VerifiedTokensKept });
 
     public DirectLineTokens(DirectLineSigningKey key, TimeProvider time, IOptions<DirectLineOptions> options)
     {
@@ -89,6 +97,11 @@ internal sealed class DirectLineTokens
             return (TokenFailure.Missing, null);
         }
 
+        if (_verified.TryGetValue(token, out DirectLineGrant? known) && known is not null)
+        {
+            return known.ExpiresAt > _time.GetUtcNow() ? (TokenFailure.None, known) : (TokenFailure.Expired, null);
+        }
+
         var result = await _handler.ValidateTokenAsync(token, _validation).WaitAsync(cancellationToken);
         if (!result.IsValid)
         {
@@ -103,8 +116,12 @@ internal sealed class DirectLineTokens
         }
 
         var name = jwt.TryGetPayloadValue<string>(NameClaim, out var value) ? value : null;
-        return (TokenFailure.None, new DirectLineGrant(conversation, user, name, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
+        var grant = new DirectLineGrant(conversation, user, name, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        _verified.Set(token, grant, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return (TokenFailure.None, grant);
     }
+
+    public void Dispose() => _verified.Dispose();
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
         expires is { } end && end > _time.GetUtcNow().UtcDateTime

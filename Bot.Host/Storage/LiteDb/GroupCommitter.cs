@@ -68,19 +68,36 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
 
     private void Commit(List<PendingWrite> batch)
     {
+        var stale = new List<(PendingWrite Pending, StorageConflictException Conflict)>();
         try
         {
             _database.InTransaction(() =>
             {
                 foreach (var pending in batch)
                 {
-                    pending.Writes();
+                    try
+                    {
+                        pending.Writes();
+                    }
+                    catch (StaleUnitException ex)
+                    {
+                        // Nothing of it was written: the others commit without it, and it runs again.
+                        stale.Add((pending, ex.Conflict));
+                    }
                 }
             });
             LogBatch(batch.Count);
             foreach (var pending in batch)
             {
-                pending.Done.TrySetResult();
+                var conflict = stale.Find(s => ReferenceEquals(s.Pending, pending)).Conflict;
+                if (conflict is null)
+                {
+                    pending.Done.TrySetResult();
+                }
+                else
+                {
+                    pending.Done.TrySetException(conflict);
+                }
             }
         }
         catch (Exception ex) when (batch.Count > 1)
@@ -93,7 +110,7 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
         }
         catch (Exception ex)
         {
-            batch[0].Done.TrySetException(ex);
+            batch[0].Done.TrySetException(Unwrapped(ex));
         }
     }
 
@@ -106,9 +123,11 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
         }
         catch (Exception ex)
         {
-            pending.Done.TrySetException(ex);
+            pending.Done.TrySetException(Unwrapped(ex));
         }
     }
+
+    private static Exception Unwrapped(Exception ex) => ex is StaleUnitException stale ? stale.Conflict : ex;
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Trace, Message = "Committed {Count} turns in one transaction")]
     private partial void LogBatch(int count);

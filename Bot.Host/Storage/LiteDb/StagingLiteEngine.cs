@@ -163,24 +163,31 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         current() is { } staged ? Delete(collection, Matching(collection, predicate).Select(d => d["_id"]).ToList()) : inner.DeleteMany(collection, predicate);
 
     /// <summary>
-    /// Writes a unit's staged documents through the real engine, inside the caller's transaction: each one only if
-    /// the database still holds what the unit based it on, else <see cref="StorageConflictException"/>.
+    /// Writes a unit's staged documents through the real engine, inside the caller's transaction, only if the database
+    /// still holds every document the unit based its work on. All of them are checked before the first is written, so
+    /// a <see cref="StaleUnitException"/> means nothing of the unit was written and the transaction can go on without it.
     /// </summary>
     public void Apply(StagedWrites staged)
     {
+        var checkedWrites = new List<(string Collection, StagedDocument Document, bool Exists)>();
         foreach (var (collection, document) in staged.InOrder())
         {
             var stored = StagedWrites.StampOf(FindStored(collection, document.Id));
             if (!SameBytes(stored, document.Stamp))
             {
-                throw new StorageConflictException($"A record in '{collection}' was changed by someone else since this work read it.");
+                throw new StaleUnitException(new StorageConflictException($"A record in '{collection}' was changed by someone else since this work read it."));
             }
 
+            checkedWrites.Add((collection, document, stored is not null));
+        }
+
+        foreach (var (collection, document, exists) in checkedWrites)
+        {
             if (document.Document is { } written)
             {
                 inner.Upsert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
             }
-            else if (stored is not null)
+            else if (exists)
             {
                 inner.Delete(collection, [document.Id]);
             }
