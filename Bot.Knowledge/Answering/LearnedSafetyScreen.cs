@@ -54,7 +54,7 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     /// </summary>
     internal const float OutsideGate = 0.85f;
 
-    /// <summary>An emergency or self-harm this likely relative to the likeliest concern is answered as one (<see cref="Concern"/>).</summary>
+    /// <summary>An emergency or self-harm this likely relative to the likeliest concern is answered as one (<see cref="Severest"/>).</summary>
     internal const float SevereShare = 0.5f;
 
     /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
@@ -76,22 +76,27 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
             return SafetyConcern.None;
         }
 
-        var concern = Route(text);
-        return concern is SafetyConcern.None or SafetyConcern.Emergency or SafetyConcern.SelfHarm || _scope.OutsideScore(text) < OutsideGate
-            ? concern
-            : SafetyConcern.None;
+        var (concern, prediction) = Route(text);
+        if (concern is SafetyConcern.Emergency or SafetyConcern.SelfHarm)
+        {
+            return concern;
+        }
+
+        return concern is SafetyConcern.None || _scope.OutsideScore(text) >= OutsideGate
+            ? SafetyConcern.None
+            : Severest(prediction, concern);
     }
 
-    /// <summary>The two learners' decision, before the domain gate.</summary>
-    private SafetyConcern Route(string text)
+    /// <summary>The two learners' decision, before the domain gate, and the classifier's prediction.</summary>
+    private (SafetyConcern Concern, ClassifierPrediction Prediction) Route(string text)
     {
         var models = _models.Value;
         var prediction = models.Predict(text);
-        var concern = Concern(prediction);
+        var concern = prediction.Ranked.First(r => r.Label != None).Label;
         var safety = 1 - prediction.Ranked.Where(r => r.Label == None).Sum(r => r.Score);
         if (safety >= ClassifierSure)
         {
-            return ToConcern(concern);
+            return (ToConcern(concern), prediction);
         }
 
         var neighbours = models.Match(text, 20);
@@ -100,26 +105,26 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
         var vetoed = nearestNone >= VetoSimilarity && nearestNone > nearestSafety.Similarity + VetoMargin;
         if ((prediction.Label != None || safety >= ClassifierRoute) && !vetoed)
         {
-            return ToConcern(concern);
+            return (ToConcern(concern), prediction);
         }
 
-        return nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
+        return (nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
             ? ToConcern(models.Labels[nearestSafety.Index])
-            : SafetyConcern.None;
+            : SafetyConcern.None, prediction);
     }
 
     /// <summary>
-    /// The concern the classifier gives: the likeliest, unless a life may be in danger. An emergency or self-harm that
-    /// is at least <see cref="SevereShare"/> as likely as the likeliest concern wins over it ("I can't stop using and I
+    /// The route for a message already routed, in the domain, to <paramref name="routed"/>: an emergency or self-harm
+    /// at least <see cref="SevereShare"/> as likely as the likeliest concern wins over it ("I can't stop using and I
     /// think about dying" is a plea for help and self-harm both): the crisis answer also gives the way to help, while
-    /// the help answer says nothing of what to do now.
+    /// the help answer says nothing of what to do now. Only in the domain: a fever or a lost document that merely
+    /// leans towards a concern must not reach the emergency answer that way.
     /// </summary>
-    internal static string Concern(ClassifierPrediction prediction)
+    internal static SafetyConcern Severest(ClassifierPrediction prediction, SafetyConcern routed)
     {
         var concerns = prediction.Ranked.Where(r => r.Label != None).ToList();
-        var top = concerns[0];
         var severe = concerns.FirstOrDefault(r => r.Label is "emergency" or "self-harm");
-        return severe is not null && severe.Score >= SevereShare * top.Score ? severe.Label : top.Label;
+        return severe is not null && severe.Score >= SevereShare * concerns[0].Score ? ToConcern(severe.Label) : routed;
     }
 
     /// <summary>Trains the models now instead of on the first message.</summary>

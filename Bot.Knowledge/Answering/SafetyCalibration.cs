@@ -75,7 +75,7 @@ internal static class SafetyCalibration
                     1 - prediction.Ranked.Where(r => r.Label == LearnedSafetyScreen.None).Sum(r => r.Score),
                     nearestSafety.Similarity,
                     neighbours.Where(n => models.Labels[n.Index] == LearnedSafetyScreen.None).Select(n => n.Similarity).DefaultIfEmpty(0).Max(),
-                    LearnedSafetyScreen.Concern(prediction),
+                    prediction.Ranked.First(r => r.Label != LearnedSafetyScreen.None).Label,
                     nearestSafety.Similarity > 0 ? models.Labels[nearestSafety.Index] : LearnedSafetyScreen.None,
                     ScopeModel.OutsideScore(scope, example.Text)));
             }
