@@ -117,14 +117,22 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     /// The route for a message already routed, in the domain, to <paramref name="routed"/>: an emergency or self-harm
     /// at least <see cref="SevereShare"/> as likely as the likeliest concern wins over it ("I can't stop using and I
     /// think about dying" is a plea for help and self-harm both): the crisis answer also gives the way to help, while
-    /// the help answer says nothing of what to do now. Only in the domain: a fever or a lost document that merely
+    /// the help answer says nothing of what to do now. Likewise fear of reporting over a plea for help. Only in the domain: a fever or a lost document that merely
     /// leans towards a concern must not reach the emergency answer that way.
     /// </summary>
     internal static SafetyConcern Severest(ClassifierPrediction prediction, SafetyConcern routed)
     {
         var concerns = prediction.Ranked.Where(r => r.Label != None).ToList();
         var severe = concerns.FirstOrDefault(r => r.Label is "emergency" or "self-harm");
-        return severe is not null && severe.Score >= SevereShare * concerns[0].Score ? ToConcern(severe.Label) : routed;
+        if (severe is not null && severe.Score >= SevereShare * concerns[0].Score)
+        {
+            return ToConcern(severe.Label);
+        }
+
+        // Wanting to quit while afraid of arrest: the fear answer carries the rehabilitation route too, the help answer
+        // not the protection facts.
+        var fear = concerns.First(r => r.Label == "fear");
+        return routed == SafetyConcern.SeekingHelp && fear.Score >= SevereShare * concerns[0].Score ? SafetyConcern.FearOfReporting : routed;
     }
 
     /// <summary>Trains the models now instead of on the first message.</summary>
