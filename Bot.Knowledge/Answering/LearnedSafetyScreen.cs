@@ -54,6 +54,9 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     /// </summary>
     internal const float OutsideGate = 0.85f;
 
+    /// <summary>An emergency or self-harm this likely relative to the likeliest concern is answered as one (<see cref="Severest"/>).</summary>
+    internal const float SevereShare = 0.5f;
+
     /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
 
@@ -73,36 +76,63 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
             return SafetyConcern.None;
         }
 
-        var concern = Route(text);
-        return concern is SafetyConcern.None or SafetyConcern.Emergency or SafetyConcern.SelfHarm || _scope.OutsideScore(text) < OutsideGate
-            ? concern
-            : SafetyConcern.None;
+        var (concern, prediction) = Route(text);
+        if (concern is SafetyConcern.Emergency or SafetyConcern.SelfHarm)
+        {
+            return concern;
+        }
+
+        return concern is SafetyConcern.None || _scope.OutsideScore(text) >= OutsideGate
+            ? SafetyConcern.None
+            : Severest(prediction, concern);
     }
 
-    /// <summary>The two learners' decision, before the domain gate.</summary>
-    private SafetyConcern Route(string text)
+    /// <summary>The two learners' decision, before the domain gate, and the classifier's prediction.</summary>
+    private (SafetyConcern Concern, ClassifierPrediction Prediction) Route(string text)
     {
         var models = _models.Value;
-        var prediction = models.Classifier.Predict(text);
+        var prediction = models.Predict(text);
         var concern = prediction.Ranked.First(r => r.Label != None).Label;
         var safety = 1 - prediction.Ranked.Where(r => r.Label == None).Sum(r => r.Score);
         if (safety >= ClassifierSure)
         {
-            return ToConcern(concern);
+            return (ToConcern(concern), prediction);
         }
 
-        var neighbours = models.Matcher.Match(text, 20);
+        var neighbours = models.Match(text, 20);
         var nearestSafety = neighbours.FirstOrDefault(n => models.Labels[n.Index] != None);
         var nearestNone = neighbours.Where(n => models.Labels[n.Index] == None).Select(n => n.Similarity).DefaultIfEmpty(0).Max();
         var vetoed = nearestNone >= VetoSimilarity && nearestNone > nearestSafety.Similarity + VetoMargin;
         if ((prediction.Label != None || safety >= ClassifierRoute) && !vetoed)
         {
-            return ToConcern(concern);
+            return (ToConcern(concern), prediction);
         }
 
-        return nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
+        return (nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
             ? ToConcern(models.Labels[nearestSafety.Index])
-            : SafetyConcern.None;
+            : SafetyConcern.None, prediction);
+    }
+
+    /// <summary>
+    /// The route for a message already routed, in the domain, to <paramref name="routed"/>: an emergency or self-harm
+    /// at least <see cref="SevereShare"/> as likely as the likeliest concern wins over it ("I can't stop using and I
+    /// think about dying" is a plea for help and self-harm both): the crisis answer also gives the way to help, while
+    /// the help answer says nothing of what to do now. Likewise fear of reporting over a plea for help. Only in the domain: a fever or a lost document that merely
+    /// leans towards a concern must not reach the emergency answer that way.
+    /// </summary>
+    internal static SafetyConcern Severest(ClassifierPrediction prediction, SafetyConcern routed)
+    {
+        var concerns = prediction.Ranked.Where(r => r.Label != None).ToList();
+        var severe = concerns.FirstOrDefault(r => r.Label is "emergency" or "self-harm");
+        if (severe is not null && severe.Score >= SevereShare * concerns[0].Score)
+        {
+            return ToConcern(severe.Label);
+        }
+
+        // Wanting to quit while afraid of arrest: the fear answer carries the rehabilitation route too, the help answer
+        // not the protection facts.
+        var fear = concerns.First(r => r.Label == "fear");
+        return routed == SafetyConcern.SeekingHelp && fear.Score >= SevereShare * concerns[0].Score ? SafetyConcern.FearOfReporting : routed;
     }
 
     /// <summary>Trains the models now instead of on the first message.</summary>
@@ -127,14 +157,22 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     {
         public static Models Train(QuestionBank bank) => Train(Examples(bank).ToList());
 
+        /// <summary>Both learners read every substance name as one word (<see cref="SubstanceNames"/>).</summary>
         public static Models Train(IReadOnlyList<LabelledText> examples)
         {
-            var unique = examples.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
+            var general = examples.Select(e => e with { Text = SubstanceNames.Default.Generalize(e.Text) }).ToList();
+            var unique = general.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
             return new Models(
-                TextClassifier.Train(examples),
+                TextClassifier.Train(general),
                 new QuestionMatcher(unique.Select(e => e.Text).ToList()),
                 unique.Select(e => e.Label).ToList());
         }
+
+        /// <summary>The classifier's labels for the text, read as the models were trained.</summary>
+        public ClassifierPrediction Predict(string text) => Classifier.Predict(SubstanceNames.Default.Generalize(text));
+
+        /// <summary>The nearest bank texts, read as the models were trained.</summary>
+        public IReadOnlyList<(int Index, double Similarity)> Match(string text, int top) => Matcher.Match(SubstanceNames.Default.Generalize(text), top);
 
         /// <summary>The training examples: the safety bank (concerns repeated), every answer and scope question as "none".</summary>
         public static IEnumerable<LabelledText> Examples(QuestionBank bank)

@@ -62,11 +62,11 @@ internal static class SafetyCalibration
         for (var k = 0; k < folds; k++)
         {
             var models = LearnedSafetyScreen.Models.Train(examples.Where(e => fold[e.Text] != k).ToList());
-            var scope = TextClassifier.Train(scopeExamples.Where(e => fold[e.Text] != k));
+            var scope = ScopeModel.TrainDomain(scopeExamples.Where(e => fold[e.Text] != k));
             foreach (var example in examples.Where(e => fold[e.Text] == k).DistinctBy(e => e.Text, StringComparer.Ordinal))
             {
-                var prediction = models.Classifier.Predict(example.Text);
-                var neighbours = models.Matcher.Match(example.Text, 20);
+                var prediction = models.Predict(example.Text);
+                var neighbours = models.Match(example.Text, 20);
                 var nearestSafety = neighbours.FirstOrDefault(n => models.Labels[n.Index] != LearnedSafetyScreen.None);
                 scored.Add(new Scored(
                     example.Label != LearnedSafetyScreen.None,
@@ -77,7 +77,7 @@ internal static class SafetyCalibration
                     neighbours.Where(n => models.Labels[n.Index] == LearnedSafetyScreen.None).Select(n => n.Similarity).DefaultIfEmpty(0).Max(),
                     prediction.Ranked.First(r => r.Label != LearnedSafetyScreen.None).Label,
                     nearestSafety.Similarity > 0 ? models.Labels[nearestSafety.Index] : LearnedSafetyScreen.None,
-                    ScopeModel.Score(ScopeModel.Predict(scope, example.Text), ScopeModel.Outside)));
+                    ScopeModel.OutsideScore(scope, example.Text)));
             }
         }
 

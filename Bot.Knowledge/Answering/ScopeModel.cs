@@ -32,7 +32,7 @@ internal sealed class ScopeModel
     public ScopeModel(QuestionBank bank)
     {
         _model = Trained.GetValue(bank, b => new Lazy<TextClassifier>(() => TextClassifier.Train(Examples(b).Where(e => e.Label != Concern))));
-        _domain = TrainedDomain.GetValue(bank, b => new Lazy<TextClassifier>(() => TextClassifier.Train(Examples(b))));
+        _domain = TrainedDomain.GetValue(bank, b => new Lazy<TextClassifier>(() => TrainDomain(Examples(b))));
     }
 
     /// <summary>
@@ -41,7 +41,18 @@ internal sealed class ScopeModel
     /// "not covered" probabilities shrank under the hand-set <see cref="ScopeVerdict"/> cut-off (a gazette-number
     /// look-alike fell from 0.80 to 0.79 and was answered).
     /// </summary>
-    public float OutsideScore(string text) => Score(Predict(_domain.Value, text), Outside);
+    public float OutsideScore(string text) => OutsideScore(_domain.Value, text);
+
+    /// <summary>
+    /// The domain model over these examples. It reads every substance name as one word (<see cref="SubstanceNames"/>),
+    /// as the safety screen does, so that a drug the bank never names is still in the domain.
+    /// </summary>
+    internal static TextClassifier TrainDomain(IEnumerable<LabelledText> examples) =>
+        TextClassifier.Train(examples.Select(e => e with { Text = SubstanceNames.Default.Generalize(e.Text) }));
+
+    /// <summary>How likely the domain model finds the text outside narcotics and P4GN.</summary>
+    internal static float OutsideScore(TextClassifier domain, string text) =>
+        Score(Predict(domain, SubstanceNames.Default.Generalize(text)), Outside);
 
     /// <summary>The trained answerability classifier (shared by every instance over the same bank).</summary>
     internal TextClassifier Model => _model.Value;
