@@ -12,9 +12,7 @@ namespace Bot.Dialogs.Reminders;
 /// through the stored conversation reference with its "sent" mark (<see cref="ReminderSentRecord"/>).
 /// </summary>
 internal sealed partial class RecipientDelivery(
-    RecipientDirectory directory,
     ReminderRowUpdates updates,
-    IDeliveryLog log,
     IInFlightMessages inFlight,
     IReminderOutbox outbox,
     CoordinatorReports coordinatorReports,
@@ -49,7 +47,7 @@ internal sealed partial class RecipientDelivery(
             return null;
         }
 
-        if (directory.LatestReference(user) is not { } target)
+        if (recipients.LatestReference(user) is not { } target)
         {
             Retry(rows, claimId, now, new DeliveryFailure(true, null, "no conversation reference"), tally);
             return null;
@@ -60,7 +58,7 @@ internal sealed partial class RecipientDelivery(
         var resends = Resends(earlier, claimed, user, today, locale, out var fresh);
         var composed = Compose(fresh, user, today, locale, now, startedAt);
         var (dayStart, dayEnd) = (LocalSchedule.ToUtc(today, TimeSpan.Zero, zone), LocalSchedule.ToUtc(today.AddDays(1), TimeSpan.Zero, zone));
-        var allowance = _options.MaxMessagesPerUserPerDay - log.CountBetween(user.Id, dayStart, dayEnd);
+        var allowance = _options.MaxMessagesPerUserPerDay - recipients.SentBetween(user.Id, dayStart, dayEnd);
 
         // A message that may already have reached the user goes again as it was (same rows, same id), never
         // folded with newer rows; it counts towards the day's cap like any other.

@@ -82,7 +82,7 @@ internal sealed partial class ReminderSweep(
             {
                 // Claimed and delivered a chunk of whole recipients at a time: small transactions, and the first
                 // messages leave while the rest are still waiting rather than after one huge claim.
-                var recipients = directory.ForSweep(due.Select(r => r.RecipientId).Distinct(StringComparer.Ordinal));
+                var recipients = directory.ForSweep(due.Select(r => r.RecipientId).Distinct(StringComparer.Ordinal), now);
                 foreach (var chunk in ChunkByRecipient(due))
                 {
                     var claimed = Claim(chunk, now, claimId);

@@ -65,6 +65,9 @@ internal interface IDeliveryLog
     /// <summary>Messages delivered to the user between the two instants (a local day's bounds given in UTC).</summary>
     int CountBetween(string userId, DateTime fromUtc, DateTime toUtc);
 
+    /// <summary>The deliveries to these users since <paramref name="fromUtc"/>: one read for a whole sweep's daily caps.</summary>
+    IReadOnlyList<ReminderDelivery> SentSince(IReadOnlyCollection<string> userIds, DateTime fromUtc);
+
     IReadOnlyList<ReminderDelivery> ForUser(string userId);
 }
 

@@ -67,6 +67,36 @@ internal sealed class LiteDbConversationReferenceStore(SinergiDatabase database,
         return latest is not null && Parse(latest) is { } reference ? (reference, latest.Id) : null;
     }
 
+    /// <summary>One query over the <c>UserKey</c> index for every account; only each owner's latest row is parsed.</summary>
+    public IReadOnlyDictionary<string, (ConversationReference Reference, string ConversationKey)> FindLatestForOwners(IReadOnlyDictionary<string, IReadOnlyList<string>> accountsByOwner)
+    {
+        var owners = AccountOwners.ByAccount(accountsByOwner);
+        var latest = new Dictionary<string, StoredReference>(StringComparer.Ordinal);
+        var accounts = new BsonArray(owners.Select(g => new BsonValue(g.Key)));
+        var rows = accounts.Count == 0 ? [] : _references.Find(Query.In(nameof(StoredReference.UserKey), accounts));
+        foreach (var row in rows)
+        {
+            foreach (var owner in owners[row.UserKey!])
+            {
+                if (!latest.TryGetValue(owner, out var best) || row.UpdatedAt > best.UpdatedAt)
+                {
+                    latest[owner] = row;
+                }
+            }
+        }
+
+        var found = new Dictionary<string, (ConversationReference, string)>(latest.Count, StringComparer.Ordinal);
+        foreach (var (owner, row) in latest)
+        {
+            if (Parse(row) is { } reference)
+            {
+                found[owner] = (reference, row.Id);
+            }
+        }
+
+        return found;
+    }
+
     private static ILiteCollection<StoredReference> CreateCollection(SinergiDatabase database)
     {
         // Once, not per turn: EnsureIndex is a write transaction of its own.

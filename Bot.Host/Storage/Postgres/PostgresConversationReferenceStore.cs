@@ -38,6 +38,28 @@ internal sealed class PostgresConversationReferenceStore(PostgresDatabase databa
         return Latest("user_key = any(@accounts)", new { accounts = accountKeys.ToArray() });
     }
 
+    /// <summary>Each account's latest row in one query (the <c>(user_key, updated_at desc)</c> index); the newest per owner wins.</summary>
+    public IReadOnlyDictionary<string, (ConversationReference Reference, string ConversationKey)> FindLatestForOwners(IReadOnlyDictionary<string, IReadOnlyList<string>> accountsByOwner)
+    {
+        var owners = AccountOwners.ByAccount(accountsByOwner);
+        var accounts = owners.Select(g => g.Key).ToArray();
+        var rows = accounts.Length == 0 ? [] : database.Use((c, t) => c.Query<(string Id, string UserKey, string Json, DateTimeOffset UpdatedAt)>(
+            "select distinct on (user_key) id, user_key, json, updated_at from conversation_references where user_key = any(@accounts) order by user_key, updated_at desc",
+            new { accounts },
+            t)).AsList();
+        var found = new Dictionary<string, (ConversationReference, string)>(StringComparer.Ordinal);
+        foreach (var owner in rows.SelectMany(r => owners[r.UserKey].Select(o => (Owner: o, Row: r))).GroupBy(p => p.Owner, StringComparer.Ordinal))
+        {
+            var newest = owner.MaxBy(p => p.Row.UpdatedAt).Row;
+            if (JsonSerializer.Deserialize<ConversationReference>(newest.Json, ActivityJson.Options) is { } reference)
+            {
+                found[owner.Key] = (reference, newest.Id);
+            }
+        }
+
+        return found;
+    }
+
     private (ConversationReference Reference, string ConversationKey)? Latest(string condition, object parameters)
     {
         var row = database.Use((c, t) => c.QueryFirstOrDefault<(string Id, string Json)?>(

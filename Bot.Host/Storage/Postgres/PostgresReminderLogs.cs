@@ -23,6 +23,12 @@ internal sealed class PostgresDeliveryLog(PostgresDatabase database) : IDelivery
     public int CountBetween(string userId, DateTime fromUtc, DateTime toUtc) =>
         _deliveries.Count("user_id = @userId and sent_at >= @from and sent_at < @to", new { userId, from = fromUtc.Ticks, to = toUtc.Ticks });
 
+    public IReadOnlyList<ReminderDelivery> SentSince(IReadOnlyCollection<string> userIds, DateTime fromUtc)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        return _deliveries.Where("user_id = any(@userIds) and sent_at >= @from", new { userIds = userIds.ToArray(), from = fromUtc.Ticks }, orderBy: "sent_at");
+    }
+
     public IReadOnlyList<ReminderDelivery> ForUser(string userId) => _deliveries.Where("user_id = @userId", new { userId }, orderBy: "sent_at");
 }
 

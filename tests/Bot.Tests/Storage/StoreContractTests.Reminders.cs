@@ -114,6 +114,8 @@ public abstract partial class StoreContractTests
         deliveries.Add(new ReminderDelivery { Id = "d3", UserId = "U-2", SentAt = Noon, Items = 1 });
         Assert.Equal(1, deliveries.CountBetween("U-1", Noon.Date, Noon.Date.AddDays(1)));
         Assert.Equal(2, deliveries.ForUser("U-1").Count);
+        Assert.Equal(["d2"], deliveries.SentSince(["U-1", "U-9"], Noon.AddHours(-1)).Select(d => d.Id));
+        Assert.Equal(["d1", "d2", "d3"], deliveries.SentSince(["U-1", "U-2"], Noon.AddDays(-1)).Select(d => d.Id).Order());
 
         var inFlight = Host.Get<IInFlightMessages>();
         inFlight.Put(new InFlightMessage { Id = "m1", RecipientId = "U-1", Keys = ["k1", "k2"] });

@@ -302,6 +302,15 @@ public abstract partial class StoreContractTests : IDisposable
         var latest = references.FindLatestForAccounts(["test:ani", "test:budi"]);
         Assert.Equal(("c3", "test|c3"), (latest!.Value.Reference.Conversation.Id, latest.Value.ConversationKey));
         Assert.Null(references.FindLatestForAccounts(["test:nobody"]));
+        var owners = references.FindLatestForOwners(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["U-ani"] = ["test:ani"],
+            ["U-both"] = ["test:ani", "test:budi"],
+            ["U-nobody"] = ["test:nobody"],
+        });
+        Assert.Equal(["U-ani", "U-both"], owners.Keys.Order());
+        Assert.Equal(("c2", "test|c2"), (owners["U-ani"].Reference.Conversation.Id, owners["U-ani"].ConversationKey));
+        Assert.Equal(("c3", "test|c3"), (owners["U-both"].Reference.Conversation.Id, owners["U-both"].ConversationKey));
         Assert.Null(references.FindByConversation("test", "c1")!.ActivityId);
     }
 
