@@ -11,11 +11,13 @@
 # Every run reports turns/s, p50/p99 and CPU per turn (the hosts' process CPU time, and PostgreSQL's, per measured
 # turn). Results: bench/out/pg-<time>/ (summary.md).
 #
-# Usage: bench/run-postgres.sh [--turns N] [--warmup N] [--rounds N] [--concurrency N]
+# Usage: bench/run-postgres.sh [--turns N] [--warmup N] [--rounds N] [--concurrency N] [--statements]
 #   --turns N         measured turns per run (default 5000)
 #   --warmup N        unmeasured turns before each run (default 3000)
 #   --rounds N        rounds of the three runs (default 2)
 #   --concurrency N   concurrent conversations (default 16)
+#   --statements      also load pg_stat_statements and write, per PostgreSQL run, the statements the database ran
+#                     with their calls per turn (statements-<run>.txt); it costs time of its own, so not for figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,12 +26,14 @@ turns=5000
 warmup=3000
 rounds=2
 concurrency=16
+statements=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --turns) turns=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
+    --statements) statements=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -72,6 +76,15 @@ wait_healthy() {
   echo "not healthy: $1" >&2
   return 1
 }
+# The understanding model loads in the background after start (minutes on a busy machine); a turn before that waits.
+wait_model() {
+  for _ in $(seq 1 1200); do
+    if grep -q "Understanding model ready" "$out/$1.log"; then return 0; fi
+    sleep 0.5
+  done
+  echo "$1: understanding model not ready" >&2
+  return 1
+}
 
 echo "== build (Release)"
 dotnet build Bot.Host -c Release -warnaserror -v q -nologo >/dev/null
@@ -80,12 +93,17 @@ load="dotnet $root/bench/Bot.Bench.Load/bin/Release/net10.0/Bot.Bench.Load.dll"
 
 echo "== PostgreSQL ($pg_bin)"
 pg_port=$(free_port)
+pg_options="-p $pg_port -k $pg_folder -c listen_addresses=127.0.0.1 -c max_connections=200"
+if [ "$statements" = 1 ]; then
+  pg_options+=" -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+fi
 "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_folder/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_folder/data" -l "$pg_folder/server.log" -w -t 60 \
-  -o "-p $pg_port -k $pg_folder -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_folder/data" -l "$pg_folder/server.log" -w -t 60 -o "$pg_options" start >/dev/null
 pg_started=1
 pg_pid=$(head -1 "$pg_folder/data/postmaster.pid")
-"${as_pg[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "create database sinergi" >/dev/null
+sql() { "${as_pg[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d "$1" -qAt -c "$2"; }
+sql postgres "create database sinergi" >/dev/null
+if [ "$statements" = 1 ]; then sql sinergi "create extension pg_stat_statements" >/dev/null; fi
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=sinergi;Maximum Pool Size=50"
 
 # start_host NAME PORT [environment…]: the host process itself (exec), so its pid is the one measured.
@@ -118,6 +136,7 @@ start_host postgres-b "$b_port" "${postgres_env[@]}"
 b_pid=${pids[-1]}
 wait_healthy "http://127.0.0.1:$lite_port/healthz"
 wait_healthy "http://127.0.0.1:$b_port/healthz"
+for host in litedb postgres-a postgres-b; do wait_model "$host"; done
 echo "litedb pid $lite_pid on $lite_port; postgres host A pid $a_pid on $a_port, B pid $b_pid on $b_port; postgres pid $pg_pid on $pg_port"
 
 {
@@ -136,7 +155,14 @@ run() {
   local label=$1
   shift
   echo "== $label"
+  if [ "$statements" = 1 ]; then sql sinergi "select pg_stat_statements_reset()" >/dev/null; fi
   $load "${common[@]}" --label "$label" --out "$out/$label.json" "$@" || true
+  if [ "$statements" = 1 ] && [[ $label == postgres-* ]]; then
+    # Every turn of the run (set-up and warm-up too), by the hosts' database only.
+    local all=$(python3 -c "import json; r=json.load(open('$out/$label.json')); print(r['measuredTurns'] + r['warmupTurns'] + 5 * r['concurrency'])")
+    sql sinergi "select round(calls::numeric / $all, 2) || ' per turn | ' || round(total_exec_time::numeric / calls, 3) || ' ms | ' || regexp_replace(query, '\s+', ' ', 'g')
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = 'sinergi') order by calls desc limit 60" >"$out/statements-$label.txt"
+  fi
   echo "$label: load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 }
 litedb() { run "litedb-$1" --url "http://127.0.0.1:$lite_port" --pid "$lite_pid"; }
