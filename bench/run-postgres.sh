@@ -13,7 +13,8 @@
 #
 # Usage: bench/run-postgres.sh [--turns N] [--warmup N] [--rounds N] [--concurrency N] [--statements]
 #   --turns N         measured turns per run (default 5000)
-#   --warmup N        unmeasured turns before each run (default 3000)
+#   --warmup N        unmeasured turns before each run (default 3000); before the first round, every host also gets
+#                     a warm-up pass of its own (results in warm-up/, not in the summary), so no round meets a cold JIT
 #   --rounds N        rounds of the three runs (default 2)
 #   --concurrency N   concurrent conversations (default 16)
 #   --statements      also load pg_stat_statements and write, per PostgreSQL run, the statements the database ran
@@ -171,6 +172,12 @@ postgres_2() {
   run "postgres-2-$1" --url "http://127.0.0.1:$a_port" --url "http://127.0.0.1:$b_port" \
     --pid "$a_pid" --pid "$b_pid" --db-pid "$pg_pid"
 }
+
+out_rounds=$out
+out="$out/warm-up"
+mkdir -p "$out"
+litedb 0; postgres_2 0
+out=$out_rounds
 
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) = 1 ]; then
