@@ -15,25 +15,16 @@ namespace Bot.Host.Storage.Postgres;
 /// (<c>pg_advisory_xact_lock</c> on a 64-bit hash of the key), held until that transaction ends: a turn of the same
 /// conversation on another host waits at its own load, then reads the state (with the activity ids processed) that
 /// the first committed. Turns of one conversation thus never run side by side across hosts, and an activity posted
-/// to two hosts runs once. The read is a separate statement after the lock, so at READ COMMITTED it sees that commit;
-/// both go in one round trip (PostgreSQL runs the second, with a snapshot of its own, once the first has the lock).
+/// to two hosts runs once. The read is a separate statement after the lock, so at READ COMMITTED it sees that commit.
 /// </para>
 /// </summary>
 internal sealed class PostgresConversationStateStore(PostgresDatabase database, TimeProvider time) : IConversationStateStore
 {
     public ConversationState Load(string key)
     {
-        var row = database.Use((c, t) =>
-        {
-            if (t is null)
-            {
-                return c.QuerySingleOrDefault<StoredRow>(ReadState, new { key });
-            }
-
-            using var results = c.QueryMultiple("select pg_advisory_xact_lock(hashtextextended(@key, 0));" + ReadState, new { key }, t);
-            results.Read();
-            return results.ReadSingleOrDefault<StoredRow>();
-        });
+        database.Use((c, t) => t is null ? 0 : c.Execute("select pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, t));
+        var row = database.Use((c, t) => c.QuerySingleOrDefault<StoredRow>(
+            "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key", new { key }, t));
         if (row is null)
         {
             return new ConversationState { Id = key, Version = 0 };
@@ -45,8 +36,6 @@ internal sealed class PostgresConversationStateStore(PostgresDatabase database, 
         state.UpdatedAt = row.UpdatedAt.UtcDateTime;
         return state;
     }
-
-    private const string ReadState = "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key";
 
     public void Save(ConversationState state) => PrepareSave(state)();
 

@@ -20,15 +20,11 @@ internal sealed partial class PostgresDatabase : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Migrate(connectionString, logger, MainScripts, journalSchema: null);
-        _dataSource = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
+        _dataSource = NpgsqlDataSource.Create(connectionString);
         Transactions = new PostgresTransaction(_dataSource);
-        AtOnce = new PostgresAtOnce(connectionString);
     }
 
     public PostgresTransaction Transactions { get; }
-
-    /// <summary>Short writes committed at once, outside the caller's transaction (counters).</summary>
-    public PostgresAtOnce AtOnce { get; }
 
     /// <summary>The pooled data source, for readiness and for the components that open their own connections (Quartz's job store, the change notifier).</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
@@ -39,25 +35,7 @@ internal sealed partial class PostgresDatabase : IDisposable
     public void Dispose()
     {
         Transactions.Dispose();
-        AtOnce.Dispose();
         _dataSource.Dispose();
-    }
-
-    /// <summary>
-    /// Npgsql prepares a statement on a pooled connection once it ran there <see cref="NpgsqlConnectionStringBuilder.AutoPrepareMinUsages"/>
-    /// times (up to <see cref="NpgsqlConnectionStringBuilder.MaxAutoPrepare"/> per connection), so PostgreSQL stops
-    /// parsing and planning a turn's dozen statements every time. Off in Npgsql by default; on here unless the
-    /// connection string sets <c>Max Auto Prepare</c> (a proxy in transaction mode, e.g. PgBouncer before 1.21, needs 0).
-    /// </summary>
-    internal static string WithPreparedStatements(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.MaxAutoPrepare = 64;
-        }
-
-        return builder.ConnectionString;
     }
 
     /// <summary>
