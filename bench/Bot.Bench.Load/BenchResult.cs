@@ -6,6 +6,7 @@ internal sealed class BenchResult
     public string Label { get; init; } = string.Empty;
     public string Mode { get; init; } = string.Empty;
     public string Url { get; init; } = string.Empty;
+    public int Hosts { get; init; } = 1;
     public string Script { get; init; } = string.Empty;
     public int Concurrency { get; init; }
     public long WarmupTurns { get; init; }
@@ -18,6 +19,13 @@ internal sealed class BenchResult
     public double P99Ms { get; init; }
     public double MaxMs { get; init; }
     public double MeanMs { get; init; }
+
+    /// <summary>CPU time of the host processes (summed) per measured turn, in ms; null without --pid.</summary>
+    public double? HostCpuMsPerTurn { get; init; }
+
+    /// <summary>CPU time of the database server per measured turn, in ms; null without --db-pid.</summary>
+    public double? DbCpuMsPerTurn { get; init; }
+
     public long Errors { get; init; }
     public List<string> FirstErrors { get; init; } = [];
     public bool TimedOut { get; init; }
@@ -31,6 +39,11 @@ internal sealed class BenchResult
         output.WriteLine($"| {"run",-22} | {"turns",9} | {"turns/s",8} | {"p50 ms",7} | {"p90 ms",7} | {"p99 ms",7} | {"max ms",8} | {"errors",6} | {"peak RSS MiB",12} |");
         output.WriteLine($"|{new string('-', 24)}|{new string('-', 11)}|{new string('-', 10)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 14)}|");
         output.WriteLine($"| {Label,-22} | {MeasuredTurns,9} | {TurnsPerSecond,8:0.0} | {P50Ms,7:0.00} | {P90Ms,7:0.00} | {P99Ms,7:0.00} | {MaxMs,8:0.0} | {Errors,6} | {HighWaterMiB ?? PeakRssMiB,12:0.0} |");
+        if (HostCpuMsPerTurn is { } hostCpu)
+        {
+            output.WriteLine($"CPU per turn: hosts {hostCpu:0.000} ms" + (DbCpuMsPerTurn is { } dbCpu ? $", database {dbCpu:0.000} ms" : string.Empty));
+        }
+
         if (RssSlopeMiBPer100kTurns is { } slope)
         {
             output.WriteLine($"RSS trend after warm-up: {slope:+0.00;-0.00} MiB per 100k turns over {RssTrend.Count} samples");

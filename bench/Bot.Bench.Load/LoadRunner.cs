@@ -8,7 +8,7 @@ namespace Bot.Bench.Load;
 /// conversation with new conversation ids until the turn budget or the time limit is used up. The first
 /// <see cref="BenchOptions.WarmupTurns"/> turns are not measured.
 /// </summary>
-internal sealed class LoadRunner(BenchOptions options, ConversationScript script, IChatTransport transport, RssSampler? memory)
+internal sealed class LoadRunner(BenchOptions options, ConversationScript script, IChatTransport transport, RssSampler? memory, CpuMeter? cpu)
 {
     private const int MaxErrorsKept = 20;
     private readonly LatencyHistogram _latencies = new();
@@ -23,6 +23,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
     private long _measureStartTicks = -1;
     private long _lastCompletionTicks;
     private long _questionCounter;
+    private CpuSnapshot _cpuAtStart;
 
     public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -106,9 +107,9 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
                         return;
                     }
 
-                    if (number == options.WarmupTurns + 1)
+                    if (number == options.WarmupTurns + 1 && Interlocked.CompareExchange(ref _measureStartTicks, _clock.Elapsed.Ticks, -1) == -1)
                     {
-                        Interlocked.CompareExchange(ref _measureStartTicks, _clock.Elapsed.Ticks, -1);
+                        _cpuAtStart = cpu?.Read() ?? default;
                     }
 
                     if (script.Questions.Count > 0)
@@ -184,6 +185,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
         var start = TimeSpan.FromTicks(Math.Max(0, Interlocked.Read(ref _measureStartTicks)));
         var end = TimeSpan.FromTicks(Interlocked.Read(ref _lastCompletionTicks));
         var seconds = Math.Max(0.001, (end - start).TotalSeconds);
+        var (hostCpu, dbCpu) = cpu is null ? (0, 0) : CpuMeter.PerTurnMs(_cpuAtStart, cpu.Read(), _latencies.Count);
         List<RssPoint> trend;
         lock (_rssTrend)
         {
@@ -194,7 +196,8 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
         {
             Label = options.Label,
             Mode = options.Mode,
-            Url = options.Url.ToString(),
+            Url = string.Join(",", options.Urls),
+            Hosts = options.Urls.Count,
             Script = script.Name,
             Concurrency = options.Concurrency,
             WarmupTurns = options.WarmupTurns,
@@ -207,6 +210,8 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
             P99Ms = Math.Round(_latencies.PercentileMs(0.99), 2),
             MaxMs = Math.Round(_latencies.MaxMs, 2),
             MeanMs = Math.Round(_latencies.MeanMs, 2),
+            HostCpuMsPerTurn = cpu is null ? null : Math.Round(hostCpu, 3),
+            DbCpuMsPerTurn = cpu is null || options.DbPid is null ? null : Math.Round(dbCpu, 3),
             Errors = Interlocked.Read(ref _errorCount),
             FirstErrors = [.. _errors],
             TimedOut = timedOut,

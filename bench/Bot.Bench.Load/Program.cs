@@ -23,11 +23,13 @@ using var handler = new SocketsHttpHandler
     AutomaticDecompression = DecompressionMethods.None,
     UseProxy = false,
 };
-using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(60) };
-await using IChatTransport transport = options.Mode == "directline"
-    ? new DirectLineTransport(http, options.Secret, options.Locale, TimeSpan.FromSeconds(30))
-    : new BotFrameworkTransport(http, options.ChannelId, options.Locale);
+// One client per host over the one handler (its pool is per host already).
+var clients = options.Urls.Select(url => new HttpClient(handler, disposeHandler: false) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) }).ToList();
+await using IChatTransport transport = new SpreadTransport([.. clients.Select(http => options.Mode == "directline"
+    ? (IChatTransport)new DirectLineTransport(http, options.Secret, options.Locale, TimeSpan.FromSeconds(30))
+    : new BotFrameworkTransport(http, options.ChannelId, options.Locale))]);
 await using var memory = options.Pid is { } pid ? new RssSampler(pid, TimeSpan.FromMilliseconds(250)) : null;
+var cpu = options.Pids.Count > 0 ? new CpuMeter(options.Pids, options.DbPid) : null;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -39,7 +41,7 @@ Console.CancelKeyPress += (_, e) =>
 BenchResult result;
 try
 {
-    result = await new LoadRunner(options, script, transport, memory).RunAsync(cancel.Token);
+    result = await new LoadRunner(options, script, transport, memory, cpu).RunAsync(cancel.Token);
 }
 catch (Exception ex) when (ex is BenchException or HttpRequestException)
 {
@@ -52,6 +54,11 @@ if (options.Out is { } path)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+}
+
+foreach (var client in clients)
+{
+    client.Dispose();
 }
 
 return result.Errors > 0 || result.MeasuredTurns == 0 ? 1 : 0;
