@@ -169,7 +169,9 @@ internal sealed class HostProcess : IDisposable
 
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 300; i++)
+        // 30 s, or as long as one request may take when the caller allowed more (a loaded machine starts slowly).
+        var deadline = DateTime.UtcNow + (Http.Timeout > TimeSpan.FromSeconds(30) ? Http.Timeout : TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
