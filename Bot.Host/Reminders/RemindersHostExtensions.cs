@@ -39,6 +39,8 @@ internal static class RemindersHostExtensions
                 q.UseClusteredPostgresStore();
             }
 
+            q.AddJobListener<JobFiringLog>();
+
             q.AddJob<ReminderSweepJob>(j => j.WithIdentity(ReminderSweepJob.Key));
             q.AddTrigger(t => t
                 .ForJob(ReminderSweepJob.Key)

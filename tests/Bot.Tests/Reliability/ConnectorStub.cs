@@ -71,6 +71,9 @@ internal sealed class ConnectorStub : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers every request held so far with 503 (as a channel that dropped them would).</summary>
+    public Task ReleaseAsync() => _released.CancelAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _released.CancelAsync();

@@ -16,11 +16,11 @@ internal sealed class HostProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress, TimeSpan httpTimeout)
     {
         _process = process;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = httpTimeout };
     }
 
     public Uri BaseAddress { get; }
@@ -41,9 +41,13 @@ internal sealed class HostProcess : IDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
+    public static Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, settings, TimeSpan.FromSeconds(30), cancellationToken);
+
+    /// <summary>As above, with <paramref name="httpTimeout"/> for each request of <see cref="Http"/> (a loaded machine's first turn is slow).</summary>
+    public static async Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, TimeSpan httpTimeout, CancellationToken cancellationToken)
     {
-        var host = Launch(dataDirectory, settings);
+        var host = Launch(dataDirectory, settings, httpTimeout);
         await host.WaitHealthyAsync(cancellationToken);
         return host;
     }
@@ -51,13 +55,13 @@ internal sealed class HostProcess : IDisposable
     /// <summary>Starts a host that is expected to refuse to start; returns its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataDirectory, IDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        using var host = Launch(dataDirectory, settings);
+        using var host = Launch(dataDirectory, settings, TimeSpan.FromSeconds(30));
         await host._process.WaitForExitAsync(cancellationToken);
         host._process.WaitForExit(); // the redirected output is complete only after the parameterless wait
         return (host._process.ExitCode, host.Output);
     }
 
-    private static HostProcess Launch(string dataDirectory, IDictionary<string, string> settings)
+    private static HostProcess Launch(string dataDirectory, IDictionary<string, string> settings, TimeSpan httpTimeout)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", "Bot.Host.dll")
@@ -76,7 +80,7 @@ internal sealed class HostProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"), httpTimeout);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -165,7 +169,9 @@ internal sealed class HostProcess : IDisposable
 
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 300; i++)
+        // 30 s, or as long as one request may take when the caller allowed more (a loaded machine starts slowly).
+        var deadline = DateTime.UtcNow + (Http.Timeout > TimeSpan.FromSeconds(30) ? Http.Timeout : TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {

@@ -1,0 +1,113 @@
+using Bot.Dialogs.Activities;
+using Bot.Dialogs.Domain;
+using Bot.Dialogs.Engine;
+using Bot.Dialogs.Reminders;
+using Bot.Dialogs.Storage;
+using Bot.Tests.Reminders;
+using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>
+/// Two hosts (two service providers, each with its own sweep and channel) on one PostgreSQL sweep the same due rows at
+/// the same moment, several times: the claim (<c>FOR UPDATE SKIP LOCKED</c>, then pending → sending in the claim's
+/// transaction) gives each row to one of them, so each reminder is sent exactly once across both. In the cluster
+/// Quartz runs one sweep at a time; this is the guarantee underneath, for a sweep started by hand or a misfire.
+/// </summary>
+[Collection(SharedPostgresServer.Name)]
+public sealed class PostgresReminderClaimTests(PostgresServer server) : IDisposable
+{
+    private const int Fokals = 60;
+
+    /// <summary>07:00 WITA on Monday 1 March 2027: the deadline-day reminders are planned for 08:00 today.</summary>
+    private static readonly DateTimeOffset Registered = new(2027, 2, 28, 23, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _first = new();
+    private readonly TempDirectory _second = new();
+
+    [Fact]
+    public async Task Two_hosts_sweeping_the_same_due_rows_send_each_reminder_once()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Sinergi"] = server.CreateDatabase(),
+            ["Reminders:MaxMessagesPerUserPerDay"] = "100",
+        };
+        var channelA = new RecordingChannel();
+        var channelB = new RecordingChannel();
+        using var hostA = new DialogsHost(_first.Path, new FakeTimeProvider(Registered), settings, s => s.AddSingleton<IChannelSender>(channelA));
+        using var hostB = new DialogsHost(_second.Path, new FakeTimeProvider(Registered), settings, s => s.AddSingleton<IChannelSender>(channelB));
+        Seed(hostA);
+        var due = hostA.Get<IReminderOutbox>().All().Where(r => r.Kind == ReminderKind.Due && r.IsDeadline).ToList();
+        Assert.Equal(Fokals, due.Count);
+
+        var at = due.Max(r => r.DueAt).AddSeconds(1);
+        hostA.Time.SetUtcNow(new DateTimeOffset(at));
+        hostB.Time.SetUtcNow(new DateTimeOffset(at));
+        var sweepA = hostA.Get<ReminderSweep>();
+        var sweepB = hostB.Get<ReminderSweep>();
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(Task.Run(() => sweepA.SweepAsync(TestContext.Token)), Task.Run(() => sweepB.SweepAsync(TestContext.Token)));
+        }
+
+        var rows = hostB.Get<IReminderOutbox>().All().Where(r => r.Kind == ReminderKind.Due && r.IsDeadline).ToList();
+        Assert.All(rows, r => Assert.True(r.Status == ReminderStatus.Sent, $"{r.Id} is {r.Status} ({r.Outcome})"));
+        var sent = channelA.Sent.Concat(channelB.Sent).ToList();
+        var ids = sent.Select(a => a.ChannelData?.GetProperty(ProactiveMessage.ClientActivityIdKey).GetString()).ToList();
+        Assert.Equal(Fokals, sent.Count);
+        Assert.Equal(rows.Select(r => r.MessageId).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(Fokals, sent.Select(a => a.Recipient?.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    public void Dispose()
+    {
+        _first.Dispose();
+        _second.Dispose();
+    }
+
+    /// <summary>An OPD in WITA and, per fokal, a user on the test channel with a commitment whose deadline is today.</summary>
+    private static void Seed(DialogsHost host)
+    {
+        var organisation = host.Get<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Uji", ShortName = "UJI", TimeZone = IndonesianTimeZones.Wita });
+        var users = host.Get<IUserStore>();
+        for (var f = 0; f < Fokals; f++)
+        {
+            var key = TurnProcessor.UserKey("test", $"fokal{f}");
+            var user = users.GetOrCreate(key, $"Fokal {f}", "id-ID");
+            user.Role = Role.Fokal;
+            user.OrganisationId = organisation.Id;
+            users.Update(user);
+            host.Get<IConversationReferenceStore>().Save(
+                new ConversationReference
+                {
+                    ChannelId = "test",
+                    ServiceUrl = "https://test.example/",
+                    Conversation = new ConversationAccount { Id = $"conv-fokal{f}" },
+                    User = new ChannelAccount { Id = $"fokal{f}" },
+                    Bot = new ChannelAccount { Id = "bot", Name = "Sinergi" },
+                    Locale = "id-ID",
+                },
+                key);
+            host.Get<ICommitmentStore>().Register(
+                new Commitment
+                {
+                    OrganisationId = organisation.Id,
+                    Year = 2027,
+                    FocusArea = FocusArea.Pencegahan,
+                    Programme = Programme.SosialisasiAdvokasi,
+                    Title = $"Kegiatan {f}",
+                    OutputIndicator = "peserta",
+                    TargetValue = 100,
+                    Unit = "orang",
+                    Location = "Kandangan",
+                    Deadline = new DateOnly(2027, 3, 1),
+                    Periods = [ReportingPeriod.B6],
+                },
+                user.Id);
+        }
+    }
+}
