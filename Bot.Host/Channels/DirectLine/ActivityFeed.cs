@@ -206,12 +206,19 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     }
 
     /// <summary>An ActivitySet JSON of the log from <paramref name="watermark"/> on (clamped to the log).</summary>
-    public string ReadSet(DirectLineConversation conversation, int watermark)
+    public string ReadSet(DirectLineConversation conversation, int watermark) => ReadBacklog(conversation, watermark).Set;
+
+    /// <summary>
+    /// The log from <paramref name="watermark"/> on and the watermark after what it holds. That can be past the
+    /// conversation's record as read: a turn (of this host or another) may have committed in between, and its entries
+    /// are then in the set.
+    /// </summary>
+    private (string Set, int Watermark) ReadBacklog(DirectLineConversation conversation, int watermark)
     {
         var from = Math.Clamp(watermark, 0, conversation.NextSequence);
         // Confidential activities are stored redacted; their readable copy is served while the overlay holds it.
         var entries = store.ReadFrom(conversation.Id, from).Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
-        return ActivitySet(entries, from + entries.Count);
+        return (ActivitySet(entries, from + entries.Count), from + entries.Count);
     }
 
     /// <summary>
@@ -225,8 +232,10 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         {
             var conversation = store.Find(conversationId)
                 ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
-            var backlog = ReadSet(conversation, watermark);
-            var subscription = new FeedSubscription(backlog, s => Unsubscribe(feed, s)) { BacklogWatermark = conversation.NextSequence };
+            // The backlog's own watermark, not the record's: an entry committed between reading the two is in the
+            // backlog, and the push or catch-up that follows its commit must not send it again.
+            var (backlog, backlogWatermark) = ReadBacklog(conversation, watermark);
+            var subscription = new FeedSubscription(backlog, s => Unsubscribe(feed, s)) { BacklogWatermark = backlogWatermark };
             feed.Subscribers.Add(subscription);
             return subscription;
         }
