@@ -34,7 +34,17 @@ fi
 if [ ! -x /usr/sbin/nginx ]; then
   echo "== installing nginx (Debian package nginx-light)"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  # Keep the package from starting the system service (port 80) where no policy says so already.
+  no_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    no_policy=1
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+  fi
+  # nginx-light is Debian 12's small build; later releases have only nginx.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null \
+    || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  if [ "$no_policy" = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
 fi
 
 echo "== restore"
