@@ -33,10 +33,15 @@ public sealed class KnowledgeOptions
 
     /// <summary>
     /// How often a host compares the stored documents (<see cref="Ingestion.IKnowledgeDocumentStore"/>) with its index
-    /// and re-indexes what another host or the ingest verb changed (one small query when nothing did).
+    /// and re-indexes what another host or the ingest verb changed (one small query when nothing did). Zero, the
+    /// default, is off: a store only this process opens (LiteDB, whose data folder one process holds) changes only
+    /// before it starts, and the first use syncs the index. The PostgreSQL provider makes it 15 s unless set.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; }
+
+    /// <summary>The refresh interval for a store several hosts share.</summary>
+    public static readonly TimeSpan SharedStoreRefreshInterval = TimeSpan.FromSeconds(15);
 
     /// <summary>Optional LLM answering; extractive answers are used while it is not configured.</summary>
     public LlmOptions Llm { get; set; } = new();

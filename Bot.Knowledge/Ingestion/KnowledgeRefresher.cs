@@ -15,6 +15,11 @@ internal sealed partial class KnowledgeRefresher(PassageIndex index, IOptions<Kn
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.RefreshInterval <= TimeSpan.Zero)
+        {
+            return; // only this process writes the documents; the index syncs at its first use
+        }
+
         // Off the start path: the first sync builds the index (readiness waits for it, not the host's start).
         await Task.Yield();
         using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);

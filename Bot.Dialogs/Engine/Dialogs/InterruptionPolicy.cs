@@ -32,6 +32,13 @@ internal static class InterruptionPolicy
         var fit = dc.ActiveDialog is { } dialog ? await dialog.FitAsync(dc, cancellationToken) : AnswerFit.FreeText;
         if (understood.Safety != SafetyConcern.None)
         {
+            // A value the question asked for (one of its choices, a number, a date) is the answer even when a word of
+            // it leans towards a concern: "Pemakaian" picked as the kind of tip is not a crisis.
+            if (fit == AnswerFit.Recognised && !QuestionShape.IsQuestion(dc.Turn.Text))
+            {
+                return Interruption.None;
+            }
+
             // A question with a concern is answered first. Free text that is not a question is the form's answer:
             // when a life may be at stake ("ada yang overdosis di kos sebelah" as a tip's description) the safety
             // answer comes as an aside and the text is kept; drugs named in a description or a narrative ("dia

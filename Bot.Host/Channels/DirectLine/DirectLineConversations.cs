@@ -111,6 +111,15 @@ internal sealed partial class DirectLineConversations(
             return feed.PushLive(conversation.Id, activity, keepId: false, known: conversation);
         }
 
+        if (conversation.AwaitingFirstMessage)
+        {
+            // Written by the POST, not the turn: on a disk that cannot write, the first message is refused (503) and
+            // Web Chat offers to send it again. It changes the record under a welcome turn still committing, which then
+            // alone runs again (the group commit leaves a stale unit out; the rest of its batch commits).
+            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
+            conversation.AwaitingFirstMessage = false;
+        }
+
         // Web Chat marks the message sent once it sees it come back: the open sockets see it now (with the id it is
         // stored under), not only after a turn that may wait for the models at start or for an answer.
         feed.PushLive(conversation.Id, activity, keepId: true, known: conversation);

@@ -39,13 +39,7 @@ internal sealed partial class DirectLineTurns(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,
-                    change: record =>
-                    {
-                        record.Confidential = turn.Confidential;
-                        // The user has posted: the conversation keeps the ordinary retention from now on. Recorded with
-                        // the turn's commit, not by the POST, which would change the record under a running turn.
-                        record.AwaitingFirstMessage &= !echo;
-                    }),
+                    change: record => record.Confidential = turn.Confidential),
                 (turn, _) =>
                 {
                     Deliver(conversation, inbound, turn, staged);

@@ -65,7 +65,7 @@ internal sealed class DirectLineConversation
     public bool Anonymous { get; set; }
 
     /// <summary>
-    /// True from creation until the turn of the user's first message commits: until then the conversation is deleted soon after it goes idle
+    /// True from creation until the user first posts: until then the conversation is deleted soon after it goes idle
     /// (a record from before this flag existed lacks it and keeps the ordinary retention).
     /// </summary>
     public bool AwaitingFirstMessage { get; set; }

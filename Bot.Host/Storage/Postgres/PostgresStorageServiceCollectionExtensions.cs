@@ -60,6 +60,14 @@ public static class PostgresStorageServiceCollectionExtensions
         // key folder that AddSignedLinks configures, which PostConfigure overrides whatever the order of the calls).
         services.AddSingleton<PostgresKeyRing>();
         services.AddOptions<KeyManagementOptions>().PostConfigure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
+        // Other hosts (and the ingest verb) store documents: each host follows them unless told otherwise.
+        services.PostConfigure<Bot.Knowledge.KnowledgeOptions>(knowledge =>
+        {
+            if (knowledge.RefreshInterval <= TimeSpan.Zero)
+            {
+                knowledge.RefreshInterval = Bot.Knowledge.KnowledgeOptions.SharedStoreRefreshInterval;
+            }
+        });
 
         // A web chat socket on one host hears the replies of a turn another host ran (LISTEN/NOTIFY).
         services.AddSingleton<PostgresTranscriptNotifier>();
