@@ -39,7 +39,12 @@ public sealed class ReadmeRunCommandTests : IDisposable
         // every 2 s, so however slow the machine, no more than 10 + elapsed/2 s (+1 for rounding) can run; the
         // rest are refused, the first of them with a notice. The bound is measured, not assumed: on a machine so
         // slow that 30 turns take a minute the test says so instead of passing without seeing the limit.
-        await SayAsync(http, "readme-warmup", "w0", "bantuan", timeout.Token, from: "readme-warmup-user");
+        // That wait is the models' training (about 12 s on a quiet machine, over 30 s when the whole suite runs
+        // alongside), so the warm-up turn alone may take up to two minutes.
+        using (var patient = new HttpClient { Timeout = TimeSpan.FromMinutes(2) })
+        {
+            await SayAsync(patient, "readme-warmup", "w0", "bantuan", timeout.Token, from: "readme-warmup-user");
+        }
 
         const int Sent = 30;
         var clock = System.Diagnostics.Stopwatch.StartNew();
