@@ -68,7 +68,7 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
 
     private void Commit(List<PendingWrite> batch)
     {
-        var stale = new List<(PendingWrite Pending, StorageConflictException Conflict)>();
+        var stale = new Dictionary<PendingWrite, StorageConflictException>(ReferenceEqualityComparer.Instance);
         try
         {
             _database.InTransaction(() =>
@@ -82,21 +82,20 @@ public sealed partial class GroupCommitter : IGroupCommitter, IDisposable
                     catch (StaleUnitException ex)
                     {
                         // Nothing of it was written: the others commit without it, and it runs again.
-                        stale.Add((pending, ex.Conflict));
+                        stale[pending] = ex.Conflict;
                     }
                 }
             });
             LogBatch(batch.Count);
             foreach (var pending in batch)
             {
-                var conflict = stale.Find(s => ReferenceEquals(s.Pending, pending)).Conflict;
-                if (conflict is null)
+                if (stale.TryGetValue(pending, out var conflict))
                 {
-                    pending.Done.TrySetResult();
+                    pending.Done.TrySetException(conflict);
                 }
                 else
                 {
-                    pending.Done.TrySetException(conflict);
+                    pending.Done.TrySetResult();
                 }
             }
         }
