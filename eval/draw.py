@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The seeded random draw behind eval/qa-heldout.jsonl and eval/qa-tuning.jsonl (issue 13).
 
-Usage: python3 eval/draw.py <knowledge data folder> <pack folder>
-e.g.   python3 eval/draw.py /tmp/s13/knowledge Bot.Knowledge/Pack
+Usage: python3 eval/draw.py <exported articles folder> <pack folder>
+e.g.   dotnet run --project Bot.Host -- export-articles /tmp/s13/articles
+       python3 eval/draw.py /tmp/s13/articles Bot.Knowledge/Pack
 
-Lists every passage the answerer can cite (the ingested statutes' articles from <data>/documents/*.json and the
-pack's sections), sorts them by id, and draws with Python's random.Random(seed).sample over the whole list:
+Lists every passage the answerer can cite (the ingested statutes' articles from the folder's *.json, as the
+export-articles verb writes them; a folder holding a documents/ folder, the layout before the documents moved into
+the database, works too; and the pack's sections), sorts them by id, and draws with Python's random.Random(seed).sample over the whole list:
 seed 13001 gives the held-back draw (first 75 passages with at least 120 characters of text), seed 13002 the
 tuning draw (first 50 such passages whose citation key is not in the held-back draw).
 """
@@ -13,7 +15,8 @@ import glob, json, os, random, re, sys
 
 def passages(data, pack):
     rows = []
-    for f in sorted(glob.glob(os.path.join(data, 'documents', '*.json'))):
+    folder = os.path.join(data, 'documents') if os.path.isdir(os.path.join(data, 'documents')) else data
+    for f in sorted(glob.glob(os.path.join(folder, '*.json'))):
         for p in json.load(open(f, encoding='utf-8')):
             rows.append((p['id'], p['citationKey'], p['text']))
     for f in sorted(glob.glob(os.path.join(pack, '*.md'))):

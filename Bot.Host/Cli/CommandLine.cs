@@ -2,7 +2,7 @@ namespace Bot.Host.Cli;
 
 /// <summary>
 /// Dispatches the verbs after <c>--</c>: <c>serve</c> (the default), <c>chat</c>, <c>ingest</c>, <c>eval</c>,
-/// <c>eval-nlu</c>, <c>admin</c>, <c>repair</c>, <c>backup</c>.
+/// <c>eval-nlu</c>, <c>admin</c>, <c>repair</c>, <c>backup</c>, <c>export-articles</c>.
 /// </summary>
 internal static class CommandLine
 {
@@ -31,8 +31,10 @@ internal static class CommandLine
                 return await RepairVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             case "backup":
                 return await BackupVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
+            case "export-articles":
+                return await ExportArticlesVerb.RunAsync(rest, Console.Out, Console.Error, cancellationToken);
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, eval-nlu <file|folder|training>, admin, repair, backup [folder].");
+                await Console.Error.WriteLineAsync($"Unknown verb '{args[0]}'. Verbs: serve (default), chat, ingest <file|folder>, eval <questions.jsonl>, eval-nlu <file|folder|training>, admin, repair, backup [folder], export-articles <folder>.");
                 await Task.CompletedTask.WaitAsync(cancellationToken);
                 _ = rest;
                 return 2;

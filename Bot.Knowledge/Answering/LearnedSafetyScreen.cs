@@ -57,6 +57,14 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     /// <summary>An emergency or self-harm this likely relative to the likeliest concern is answered as one (<see cref="Severest"/>).</summary>
     internal const float SevereShare = 0.5f;
 
+    /// <summary>
+    /// ... and at least this likely in itself: a diffuse prediction (a one-word message, a child's fever) spreads
+    /// 0.10-0.15 over every concern, which <see cref="SevereShare"/> alone raised to a crisis. Chosen on the burned sets
+    /// (qa-tuning, qa-fresh to qa-fresh5): the one crisis raised this way rightly scored 0.41 (self-harm spoken with a
+    /// plea for help), the two raised wrongly 0.10 and 0.13; the floor sits between, nearer the wrong ones.
+    /// </summary>
+    internal const float SevereFloor = 0.25f;
+
     /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
 
@@ -115,16 +123,17 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
 
     /// <summary>
     /// The route for a message already routed, in the domain, to <paramref name="routed"/>: an emergency or self-harm
-    /// at least <see cref="SevereShare"/> as likely as the likeliest concern wins over it ("I can't stop using and I
+    /// at least <see cref="SevereShare"/> as likely as the likeliest concern, and at least <see cref="SevereFloor"/>
+    /// likely, wins over it ("I can't stop using and I
     /// think about dying" is a plea for help and self-harm both): the crisis answer also gives the way to help, while
-    /// the help answer says nothing of what to do now. Likewise fear of reporting over a plea for help. Only in the domain: a fever or a lost document that merely
+    /// the help answer says nothing of what to do now. Likewise fear of reporting over a plea for help, with the same floor. Only in the domain: a fever or a lost document that merely
     /// leans towards a concern must not reach the emergency answer that way.
     /// </summary>
     internal static SafetyConcern Severest(ClassifierPrediction prediction, SafetyConcern routed)
     {
         var concerns = prediction.Ranked.Where(r => r.Label != None).ToList();
         var severe = concerns.FirstOrDefault(r => r.Label is "emergency" or "self-harm");
-        if (severe is not null && severe.Score >= SevereShare * concerns[0].Score)
+        if (severe is not null && severe.Score >= SevereFloor && severe.Score >= SevereShare * concerns[0].Score)
         {
             return ToConcern(severe.Label);
         }
@@ -132,7 +141,7 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
         // Wanting to quit while afraid of arrest: the fear answer carries the rehabilitation route too, the help answer
         // not the protection facts.
         var fear = concerns.First(r => r.Label == "fear");
-        return routed == SafetyConcern.SeekingHelp && fear.Score >= SevereShare * concerns[0].Score ? SafetyConcern.FearOfReporting : routed;
+        return routed == SafetyConcern.SeekingHelp && fear.Score >= SevereFloor && fear.Score >= SevereShare * concerns[0].Score ? SafetyConcern.FearOfReporting : routed;
     }
 
     /// <summary>Trains the models now instead of on the first message.</summary>

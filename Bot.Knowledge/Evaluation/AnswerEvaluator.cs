@@ -106,7 +106,9 @@ public sealed class AnswerEvaluator(IQuestionAnswerer answerer)
         row.Answer.Citations.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList(),
         row.Answer.Kind.ToString(),
         row.Answer.Concern.ToString(),
-        row.Question.Sources);
+        row.Question.Sources,
+        row.Answer.Declined,
+        row.Rank);
 
     private static double Share(List<EvalRow> rows, Func<EvalRow, bool> predicate) =>
         rows.Count == 0 ? 0 : Math.Round((double)rows.Count(predicate) / rows.Count, 4);

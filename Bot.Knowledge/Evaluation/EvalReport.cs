@@ -49,7 +49,10 @@ public sealed record KindFigures
     [JsonPropertyName("safety_routed")] public double? SafetyRouted { get; init; }
 }
 
-/// <summary>One question's outcome as written to JSON.</summary>
+/// <summary>
+/// One question's outcome as written to JSON; <c>declined</c> names the check that declined it (a
+/// <see cref="DeclineReason"/>), <c>rank</c> is the first expected passage's place among those retrieved (0: none).
+/// </summary>
 public sealed record EvalRowSummary(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("kind")] string Kind,
@@ -57,7 +60,9 @@ public sealed record EvalRowSummary(
     [property: JsonPropertyName("cited")] IReadOnlyList<string> Cited,
     [property: JsonPropertyName("answer_kind")] string AnswerKind,
     [property: JsonPropertyName("concern")] string Concern,
-    [property: JsonPropertyName("expected")] IReadOnlyList<string> Expected);
+    [property: JsonPropertyName("expected")] IReadOnlyList<string> Expected,
+    [property: JsonPropertyName("declined")] string? Declined,
+    [property: JsonPropertyName("rank")] int Rank);
 
 /// <summary>One question's outcome.</summary>
 /// <param name="Question">The question as read.</param>
