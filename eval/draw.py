@@ -17,7 +17,7 @@ def passages(data, pack):
     rows = []
     folder = os.path.join(data, 'documents') if os.path.isdir(os.path.join(data, 'documents')) else data
     for f in sorted(glob.glob(os.path.join(folder, '*.json'))):
-        for p in json.load(open(f, encoding='utf-8')):
+        for p in json.load(open(f, encoding='utf-8-sig')):
             rows.append((p['id'], p['citationKey'], p['text']))
     for f in sorted(glob.glob(os.path.join(pack, '*.md'))):
         stem, defaults, sections, current = os.path.basename(f)[:-3], {}, [], None

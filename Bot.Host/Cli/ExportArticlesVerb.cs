@@ -31,7 +31,7 @@ internal static class ExportArticlesVerb
         foreach (var document in documents.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(folder, FileName(document.Key));
-            await File.WriteAllTextAsync(path, document.Passages, Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(path, document.Passages, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken);
             await output.WriteLineAsync($"{document.Key}: {path}");
         }
 

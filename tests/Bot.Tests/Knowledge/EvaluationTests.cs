@@ -1,5 +1,6 @@
 using Bot.Host.Cli;
 using Bot.Knowledge.Evaluation;
+using System.Text.Json;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Knowledge;
@@ -62,6 +63,9 @@ public sealed class EvaluationTests
         Assert.Equal("out-of-scope", rows[1].GetProperty("kind").GetString());
         Assert.True(rows[1].GetProperty("ok").GetBoolean());
         Assert.Equal("NotCovered", rows[1].GetProperty("answer_kind").GetString());
+        Assert.Equal(JsonValueKind.String, rows[1].GetProperty("declined").ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("declined").ValueKind);
+        Assert.Equal(0, rows[1].GetProperty("rank").GetInt32());
         Assert.Contains(rows[0].GetProperty("cited").EnumerateArray(), c => c.GetString()!.StartsWith("UU 35/2009 Pasal 55", StringComparison.Ordinal) || c.GetString()!.StartsWith("PP 25/2011 Pasal", StringComparison.Ordinal));
     }
 
