@@ -25,34 +25,6 @@ public sealed record Answer(string Text, AnswerKind Kind, IReadOnlyList<Citation
     public string? Declined { get; init; }
 }
 
-/// <summary>The checks that decline a question, in the order the answerer runs them (the eval rows' "declined").</summary>
-public static class DeclineReason
-{
-    /// <summary>The scope model finds the question outside narcotics and P4GN.</summary>
-    public const string Outside = "scope-outside";
-
-    /// <summary>The scope model is sure the sources never hold such a fact.</summary>
-    public const string SurelyNotCovered = "scope-sure";
-
-    /// <summary>The scope model leans to "not covered" and no bank question is close enough to overrule it.</summary>
-    public const string LeansNotCovered = "scope-leans";
-
-    /// <summary>Retrieval found no passage.</summary>
-    public const string NoPassage = "no-passage";
-
-    /// <summary>The best passage states that the sources do not hold the answer.</summary>
-    public const string StatedAbsence = "stated-absence";
-
-    /// <summary>The question asks for a date or number none of the best passages holds.</summary>
-    public const string AskedFact = "asked-fact";
-
-    /// <summary>No close bank question, and too few of the question's words in the passages (or the scope model unsure).</summary>
-    public const string WeakEvidence = "weak-evidence";
-
-    /// <summary>The LLM judged the passages not to answer.</summary>
-    public const string Llm = "llm";
-}
-
 /// <summary>A cited passage.</summary>
 /// <param name="Key">Citation key, e.g. "UU 35/2009 Pasal 54" or "Inpres 2/2020".</param>
 /// <param name="DocumentTitle">The document's full title.</param>
