@@ -20,6 +20,14 @@ internal interface IReminderOutbox
 
     int InsertBulk(IEnumerable<ReminderItem> items);
 
+    /// <summary>
+    /// Inserts a commitment's newly planned rows without looking each key up first: the caller read every row of
+    /// that commitment in this same transaction (<see cref="ForCommitment"/>; a key names its commitment) and passes
+    /// only keys it did not find. A key used anyway, by a concurrent writer, is never stored twice: PostgreSQL skips
+    /// it, LiteDB's unit of work fails its commit as stale. Returns how many rows were inserted.
+    /// </summary>
+    int AddNew(IReadOnlyList<ReminderItem> items);
+
     bool Delete(string key);
 
     IReadOnlyList<ReminderItem> ForCommitment(int commitmentId);
@@ -45,6 +53,13 @@ internal interface IReminderOutbox
     /// never changes what the other calls return.
     /// </summary>
     int Stage(DateTime until);
+
+    /// <summary>
+    /// Moves rows the sweep finished out of its way, in bulk (the LiteDB adapter marks them in place in its hot set
+    /// during the sweep and moves them to its history here); returns how many moved. The sweep calls it when nothing
+    /// is due, so the work stays out of the peak. Like <see cref="Stage"/>, never changes what the other calls return.
+    /// </summary>
+    int Archive();
 
     /// <summary>
     /// Whether other hosts may sweep this outbox at the same time (PostgreSQL). Then a lease found when this process
