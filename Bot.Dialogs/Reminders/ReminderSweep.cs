@@ -68,9 +68,7 @@ internal sealed partial class ReminderSweep(
             var due = FindDue(now);
             if (due.Count == 0)
             {
-                // Quiet moment: the rows the last busy sweep marked move out of the hot set, and tomorrow's in.
                 outbox.Stage(now + StageAhead);
-                outbox.Archive();
                 return SweepResult.Empty;
             }
 

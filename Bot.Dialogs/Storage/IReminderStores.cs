@@ -55,13 +55,6 @@ internal interface IReminderOutbox
     int Stage(DateTime until);
 
     /// <summary>
-    /// Moves rows the sweep finished out of its way, in bulk (the LiteDB adapter marks them in place in its hot set
-    /// during the sweep and moves them to its history here); returns how many moved. The sweep calls it when nothing
-    /// is due, so the work stays out of the peak. Like <see cref="Stage"/>, never changes what the other calls return.
-    /// </summary>
-    int Archive();
-
-    /// <summary>
     /// Whether other hosts may sweep this outbox at the same time (PostgreSQL). Then a lease found when this process
     /// starts may be a live host's, and it is left to run out rather than taken over at once.
     /// </summary>

@@ -69,12 +69,6 @@ try
         .Select(r => (r.SentAt!.Value - r.DueAt).TotalMilliseconds)
         .Order()
         .ToList();
-    // The marks were written in place in the hot set; the next sweep with nothing due moves them to the history
-    // (IReminderOutbox.Archive), outside the peak. Timed on its own, like the staging.
-    time.MoveTo(Seeder.DueInstant.AddMinutes(30));
-    var archiving = await Measure.RunAsync(() => sweep.SweepAsync(CancellationToken.None));
-    Console.WriteLine($"Archiving sweep after the peak: {archiving.Elapsed.TotalSeconds:F2} s, {archiving.Cpu.TotalSeconds:F1} s CPU, allocated {archiving.AllocatedBytes / 1048576.0:F0} MB");
-
     Console.WriteLine($"Lateness of {lateness.Count:N0} sent rows (sent minus due, sweep started at the due instant): " +
         $"p50 {Percentile(lateness, 0.50):F0} ms, p90 {Percentile(lateness, 0.90):F0} ms, p99 {Percentile(lateness, 0.99):F0} ms, max {lateness.LastOrDefault():F0} ms");
 }

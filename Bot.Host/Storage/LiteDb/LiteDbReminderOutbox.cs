@@ -13,9 +13,7 @@ namespace Bot.Host.Storage.LiteDb;
 /// (<see cref="Stage"/>, a day ahead). Claims and marks happen here.</item>
 /// <item><c>reminder_planned</c>: pending rows planned further ahead, written by the planner and moved into the hot
 /// set in bulk when their day comes closer.</item>
-/// <item><c>reminder_history</c>: rows sent, failed or skipped. A row the sweep finishes is marked in place in the hot
-/// set and moved here in bulk by the next sweep with nothing due (<see cref="Archive"/>), outside the peak; other
-/// writes that finish a row move it at once.</item>
+/// <item><c>reminder_history</c>: rows sent, failed or skipped, moved out by the write that finished them.</item>
 /// </list>
 /// The key is the document id in all three, and a key present in any of them is refused, so a second row for the
 /// same key stays impossible. Reads look at every collection that can hold the answer, so where a row sits is only
@@ -84,22 +82,13 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         });
     }
 
-    /// <summary>
-    /// Writes the row where its state puts it, moving it when that changed; except that a row the sweep just finished
-    /// (sent, failed, skipped) is written in place in the hot set, one small write instead of a delete and an insert
-    /// at the peak, and moves to the history in bulk later (<see cref="Archive"/>).
-    /// </summary>
+    /// <summary>Writes the row where its state puts it, moving it when that changed.</summary>
     public void Update(ReminderItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var target = PlaceFor(item);
         _database.InTransaction(() =>
         {
-            if (target == _history && _hot.Update(item))
-            {
-                return;
-            }
-
             // Most likely place first: a row being claimed or marked is in the hot set.
             foreach (var source in new[] { _hot, _planned, _history })
             {
@@ -214,7 +203,10 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     {
         if (!_settled)
         {
-            MoveOutOfHotSet(until);
+            while (MoveChunk(_hot, _hot.Query().Where(i => i.WakeAt > until).Limit(StageChunk).ToList()) == StageChunk)
+            {
+            }
+
             _settled = true;
         }
 
@@ -229,27 +221,6 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         do
         {
             moved += chunk = MoveChunk(_planned, _planned.Query().Where(i => i.WakeAt <= until).Limit(StageChunk).ToList());
-        }
-        while (chunk == StageChunk);
-
-        return moved;
-    }
-
-    /// <summary>
-    /// Moves the rows finished in the hot set (their marks were written in place, <see cref="Update(ReminderItem)"/>)
-    /// to the history, a few thousand per transaction; returns how many moved. A finished row never wakes, so the
-    /// index range past the horizon holds them (and any pending row planned further ahead, which goes back to the
-    /// planned collection). Before the first <see cref="Stage"/> of the process, which does the same, nothing.
-    /// </summary>
-    public int Archive() => _settled ? MoveOutOfHotSet(Horizon) : 0;
-
-    private int MoveOutOfHotSet(DateTime until)
-    {
-        var moved = 0;
-        int chunk;
-        do
-        {
-            moved += chunk = MoveChunk(_hot, _hot.Query().Where(i => i.WakeAt > until).Limit(StageChunk).ToList());
         }
         while (chunk == StageChunk);
 

@@ -107,9 +107,6 @@ internal sealed class PostgresReminderOutbox(PostgresDatabase database) : IRemin
     /// <summary>Nothing to move: one table, and its indexes serve the sweep at any size.</summary>
     public int Stage(DateTime until) => 0;
 
-    /// <summary>Nothing to move: finished rows stay in the one table, out of the wake-time range the sweep reads.</summary>
-    public int Archive() => 0;
-
     public IReadOnlyList<ReminderItem> All() => _items.All();
 
     public int Count() => _items.Count();
