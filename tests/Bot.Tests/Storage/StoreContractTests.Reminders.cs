@@ -122,7 +122,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(ReminderStatus.Sent, outbox.Get("a-soon")!.Status);
         Assert.False(outbox.TryAdd(Item("a-soon", 31, "U-8", Noon)));
         Assert.Equal(["a-later", "a-soon"], outbox.ForCommitment(31).Select(i => i.Id).Order(StringComparer.Ordinal));
-        Assert.Empty(outbox.FindAwake(Noon.AddDays(2), 100).Where(i => i.CommitmentId == 31));
+        Assert.DoesNotContain(outbox.FindAwake(Noon.AddDays(2), 100), i => i.CommitmentId == 31);
     }
 
     [Fact]
