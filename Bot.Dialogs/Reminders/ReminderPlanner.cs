@@ -37,6 +37,9 @@ internal sealed class ReminderPlanner(
             }
         }
 
+        // The commitment's rows were all read above, so a key not among them is unused: the new rows go in together,
+        // none looked up again (a registration plans about a dozen).
+        var added = new List<ReminderItem>();
         foreach (var item in planned.Values)
         {
             if (existing.TryGetValue(item.Id, out var row))
@@ -46,8 +49,13 @@ internal sealed class ReminderPlanner(
             else if (item.DueAt >= now)
             {
                 item.CreatedAt = now;
-                outbox.TryAdd(item);
+                added.Add(item);
             }
+        }
+
+        if (added.Count > 0)
+        {
+            outbox.AddNew(added);
         }
     }
 

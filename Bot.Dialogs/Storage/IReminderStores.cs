@@ -20,6 +20,14 @@ internal interface IReminderOutbox
 
     int InsertBulk(IEnumerable<ReminderItem> items);
 
+    /// <summary>
+    /// Inserts a commitment's newly planned rows without looking each key up first: the caller read every row of
+    /// that commitment in this same transaction (<see cref="ForCommitment"/>; a key names its commitment) and passes
+    /// only keys it did not find. A key used anyway, by a concurrent writer, is never stored twice: PostgreSQL skips
+    /// it, LiteDB's unit of work fails its commit as stale. Returns how many rows were inserted.
+    /// </summary>
+    int AddNew(IReadOnlyList<ReminderItem> items);
+
     bool Delete(string key);
 
     IReadOnlyList<ReminderItem> ForCommitment(int commitmentId);

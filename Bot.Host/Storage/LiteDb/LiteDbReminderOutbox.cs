@@ -128,6 +128,16 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         });
     }
 
+    /// <summary>
+    /// Inserts the rows where their state puts them, each looked up by nobody here (the caller's key set says they are
+    /// new; a unit of work still checks each against the stored collection once when it stages and commits it).
+    /// </summary>
+    public int AddNew(IReadOnlyList<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return _database.InTransaction(() => items.GroupBy(PlaceFor).Sum(g => g.Key.InsertBulk(g)));
+    }
+
     public bool Delete(string key) => _hot.Delete(key) || _planned.Delete(key) || _history.Delete(key);
 
     public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) =>

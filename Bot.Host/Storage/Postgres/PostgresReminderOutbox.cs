@@ -46,6 +46,31 @@ internal sealed class PostgresReminderOutbox(PostgresDatabase database) : IRemin
             database.Use((c, t) => c.Execute($"insert into reminder_outbox ({Columns}) values ({Values})", rows, t)));
     }
 
+    /// <summary>One statement for all the rows (arrays unnested); a key a concurrent writer used meanwhile is skipped.</summary>
+    public int AddNew(IReadOnlyList<ReminderItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var rows = new
+        {
+            Ids = items.Select(i => i.Id).ToArray(),
+            CommitmentIds = items.Select(i => i.CommitmentId).ToArray(),
+            RecipientIds = items.Select(i => i.RecipientId).ToArray(),
+            WakeAts = items.Select(i => i.WakeAt.Ticks).ToArray(),
+            Statuses = items.Select(i => i.Status.ToString()).ToArray(),
+            Docs = items.Select(DocumentTable<ReminderItem>.Serialise).ToArray(),
+        };
+        return database.Use((c, t) => c.Execute(
+            $"insert into reminder_outbox ({Columns}) select i, c, r, w, s, d::jsonb " +
+            "from unnest(@Ids, @CommitmentIds, @RecipientIds, @WakeAts, @Statuses, @Docs) as t(i, c, r, w, s, d) on conflict (id) do nothing",
+            rows,
+            t));
+    }
+
     public bool Delete(string key) => _items.Delete(key);
 
     public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) => _items.Where("commitment_id = @commitmentId", new { commitmentId });

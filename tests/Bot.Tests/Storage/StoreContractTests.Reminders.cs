@@ -106,6 +106,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public void A_commitment_s_new_rows_go_in_together_where_every_read_finds_them()
+    {
+        var outbox = Host.Get<IReminderOutbox>();
+        outbox.Stage(Noon.AddDays(1));
+        var rows = new[] { Item("a-soon", 31, "U-8", Noon.AddHours(1)), Item("a-later", 31, "U-8", Noon.AddDays(9)) };
+        Assert.Equal(2, Host.Get<IStorageTransactions>().Run(() => outbox.AddNew(rows)));
+        Assert.False(outbox.TryAdd(Item("a-later", 31, "U-8", Noon)));
+        Assert.Equal(["a-soon"], outbox.FindAwake(Noon.AddHours(1), 100).Where(i => i.CommitmentId == 31).Select(i => i.Id));
+
+        var sent = outbox.Get("a-soon")!;
+        sent.Status = ReminderStatus.Sent;
+        sent.WakeAt = ReminderItem.Never;
+        outbox.Update(sent);
+        Assert.Equal(ReminderStatus.Sent, outbox.Get("a-soon")!.Status);
+        Assert.False(outbox.TryAdd(Item("a-soon", 31, "U-8", Noon)));
+        Assert.Equal(["a-later", "a-soon"], outbox.ForCommitment(31).Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(outbox.FindAwake(Noon.AddDays(2), 100), i => i.CommitmentId == 31);
+    }
+
+    [Fact]
     public void Reminder_logs_count_deliveries_and_keep_marks()
     {
         var deliveries = Host.Get<IDeliveryLog>();
