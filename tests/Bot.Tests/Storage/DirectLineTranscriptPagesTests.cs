@@ -1,3 +1,4 @@
+using Bot.Dialogs.Storage;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
