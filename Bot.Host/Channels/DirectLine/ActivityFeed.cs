@@ -228,9 +228,27 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     /// </summary>
     private (string Set, int Watermark) ReadBacklog(DirectLineConversation conversation, int watermark)
     {
-        var from = Math.Clamp(watermark, 0, conversation.NextSequence);
+        var from = Math.Max(watermark, 0);
+        var stored = store.ReadFrom(conversation.Id, from);
+        if (stored.Count == 0 && from > conversation.NextSequence)
+        {
+            // Past the log as the record was read: a page committed since, whose watermark the record did not have
+            // yet (the entry before the client's place is stored then), or a watermark past the end, which is clamped
+            // to it as Direct Line does.
+            stored = store.ReadFrom(conversation.Id, from - 1);
+            if (stored.Count > 0)
+            {
+                stored = [.. stored.Where(e => e.Sequence >= from)];
+            }
+            else
+            {
+                from = conversation.NextSequence;
+                stored = store.ReadFrom(conversation.Id, from);
+            }
+        }
+
         // Confidential activities are stored redacted; their readable copy is served while the overlay holds it.
-        var entries = store.ReadFrom(conversation.Id, from).Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
+        var entries = stored.Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
         return (ActivitySet(entries, from + entries.Count), from + entries.Count);
     }
 
