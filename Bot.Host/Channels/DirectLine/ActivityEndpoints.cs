@@ -6,8 +6,6 @@ namespace Bot.Host.Channels.DirectLine;
 /// <summary>Posting an activity and polling the log.</summary>
 internal static class ActivityEndpoints
 {
-    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
-
     public static void MapActivityEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/conversations/{conversationId}/activities", PostAsync);
@@ -78,9 +76,9 @@ internal static class ActivityEndpoints
         }
 
         var conversation = access.Conversation!;
-        if (time.GetUtcNow().UtcDateTime - conversation.LastSeenAt.ToUniversalTime() > TouchInterval)
+        if (time.GetUtcNow().UtcDateTime - conversation.LastSeenAt.ToUniversalTime() > ActivityFeed.TouchInterval)
         {
-            // Polls come every second; recording them once a minute is enough to keep the conversation alive.
+            // Polls come every second; recording them every few minutes is enough to keep the conversation alive.
             conversations.Touch(conversation);
         }
 

@@ -15,6 +15,12 @@ namespace Bot.Host.Channels.DirectLine;
 /// </summary>
 internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay overlay, TimeProvider time)
 {
+    /// <summary>
+    /// How stale the conversation's last-seen time may get: an append or a poll rewrites the record only when it is older
+    /// (the retention it guards is 30 minutes for a conversation nobody posted in, days otherwise).
+    /// </summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(5);
+
     private readonly ConcurrentDictionary<string, FeedState> _feeds = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -43,13 +49,14 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     public static string NewInboundId(string conversationId) => conversationId + "|u" + Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Stamps the activities and writes them to the log, with <paramref name="change"/> to the conversation's record
-    /// and <paramref name="alsoInTransaction"/>, without pushing anything: inside a unit of work the write waits for
+    /// Stamps the activities and writes them to the log as one page, with <paramref name="change"/> to the
+    /// conversation's record (which returns whether it changed anything: the record is rewritten only then, or when its
+    /// last-seen time is older than <see cref="TouchInterval"/>) and <paramref name="alsoInTransaction"/>, without pushing anything: inside a unit of work the write waits for
     /// its commit, and <see cref="Publish"/> sends them to the sockets after it. An activity with an id already (the
     /// user's, <see cref="NewInboundId"/>) keeps it. A confidential activity is stored redacted and its readable
     /// copy kept in the overlay (<see cref="Discard"/> drops those copies when the write was not kept).
     /// </summary>
-    public StagedActivities Stage(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Action<DirectLineConversation>? change = null, Action? alsoInTransaction = null)
+    public StagedActivities Stage(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Func<DirectLineConversation, bool>? change = null, Action? alsoInTransaction = null)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -82,9 +89,15 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 readable.Add(json);
             }
 
-            conversation.LastSeenAt = time.GetUtcNow().UtcDateTime;
-            change?.Invoke(conversation);
-            store.Append(conversation, entries, alsoInTransaction);
+            var writeRecord = change?.Invoke(conversation) == true;
+            var now = time.GetUtcNow().UtcDateTime;
+            if (now - conversation.LastSeenAt.ToUniversalTime() > TouchInterval)
+            {
+                conversation.LastSeenAt = now;
+                writeRecord = true;
+            }
+
+            store.Append(conversation, entries, alsoInTransaction, writeRecord);
             return new StagedActivities(conversationId, stamped, readable, entries.Select(e => e.Sequence).ToList(), lastTimestamp, confidential);
         }
     }
@@ -215,9 +228,27 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     /// </summary>
     private (string Set, int Watermark) ReadBacklog(DirectLineConversation conversation, int watermark)
     {
-        var from = Math.Clamp(watermark, 0, conversation.NextSequence);
+        var from = Math.Max(watermark, 0);
+        var stored = store.ReadFrom(conversation.Id, from);
+        if (stored.Count == 0 && from > conversation.NextSequence)
+        {
+            // Past the log as the record was read: a page committed since, whose watermark the record did not have
+            // yet (the entry before the client's place is stored then), or a watermark past the end, which is clamped
+            // to it as Direct Line does.
+            stored = store.ReadFrom(conversation.Id, from - 1);
+            if (stored.Count > 0)
+            {
+                stored = [.. stored.Where(e => e.Sequence >= from)];
+            }
+            else
+            {
+                from = conversation.NextSequence;
+                stored = store.ReadFrom(conversation.Id, from);
+            }
+        }
+
         // Confidential activities are stored redacted; their readable copy is served while the overlay holds it.
-        var entries = store.ReadFrom(conversation.Id, from).Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
+        var entries = stored.Select(e => overlay.Find(e.Id) ?? e.Json).ToList();
         return (ActivitySet(entries, from + entries.Count), from + entries.Count);
     }
 

@@ -39,7 +39,12 @@ internal sealed partial class DirectLineTurns(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,
-                    change: record => record.Confidential = turn.Confidential),
+                    change: record =>
+                    {
+                        var changed = record.Confidential != turn.Confidential;
+                        record.Confidential = turn.Confidential;
+                        return changed;
+                    }),
                 (turn, _) =>
                 {
                     Deliver(conversation, inbound, turn, staged);

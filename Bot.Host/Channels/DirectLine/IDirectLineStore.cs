@@ -8,28 +8,25 @@ internal interface IDirectLineStore
 {
     void Create(DirectLineConversation conversation);
 
+    /// <summary>
+    /// The record, with <see cref="DirectLineConversation.NextSequence"/> and <see cref="DirectLineConversation.LastTimestamp"/>
+    /// as the transcript holds them (the record is not rewritten for each turn; see <see cref="Append"/>).
+    /// </summary>
     DirectLineConversation? Find(string conversationId);
 
     /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
     void Update(DirectLineConversation conversation);
 
     /// <summary>
-    /// Adds the entries and moves the conversation's watermark, atomically, together with
-    /// <paramref name="alsoInTransaction"/> (a reminder's "sent" mark, a turn's settled echo): a throw from it adds nothing.
+    /// Adds the entries (a turn's echo and replies, consecutive from the conversation's watermark) to the transcript as
+    /// one page, which moves the watermark and the last timestamp (<paramref name="conversation"/>'s), atomically,
+    /// together with <paramref name="alsoInTransaction"/> (a reminder's "sent" mark): a throw from it adds nothing. The
+    /// record itself is written only when <paramref name="writeRecord"/>. Two appends at one place cannot both commit.
     /// </summary>
-    void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null);
+    void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null, bool writeRecord = false);
 
     /// <summary>Every entry from <paramref name="fromSequence"/> on, in order.</summary>
     IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence);
-
-    DirectLineLogEntry? FindEntry(string activityId);
-
-    /// <summary>
-    /// Rewrites an entry's JSON (the echo settled after its turn); callers hold the feed lock. Echoes are stored
-    /// redacted and only turned readable here: redacting after the fact would leave the words in the space the database
-    /// frees, which it does not have to zero.
-    /// </summary>
-    void ReplaceJson(DirectLineLogEntry entry, string json);
 
     /// <summary>
     /// Deletes conversations idle since before <paramref name="cutoff"/>, and those whose user never posted anything
@@ -49,13 +46,18 @@ internal sealed class DirectLineConversation
     /// <summary>True once the bot got the conversation's first conversationUpdate.</summary>
     public bool Started { get; set; }
 
-    /// <summary>Number of activities in the log; also the watermark a client holds after reading them all.</summary>
+    /// <summary>
+    /// Number of activities in the log; also the watermark a client holds after reading them all. Kept by the
+    /// transcript (<see cref="IDirectLineStore.Find"/> fills it in); a stored record holds it as of its last write.
+    /// </summary>
     public int NextSequence { get; set; }
 
     /// <summary>The latest timestamp handed out, so timestamps never go backwards (Web Chat sorts by them).</summary>
     public DateTime LastTimestamp { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the conversation was last used, to a few minutes (<see cref="ActivityFeed.TouchInterval"/>): a turn rewrites the record only when this is older.</summary>
     public DateTime LastSeenAt { get; set; }
 
     /// <summary>True while the last turn was confidential (a tip in progress): uploads stay out of the database.</summary>
@@ -77,5 +79,56 @@ internal sealed class DirectLineLogEntry
     public string Id { get; set; } = string.Empty;
     public string ConversationId { get; set; } = string.Empty;
     public int Sequence { get; set; }
+    public string Json { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// One append to a conversation's transcript (a turn's echo and replies, or a reminder) as stored: one document or
+/// row per append, keyed by the conversation and the place of its first entry, so that two appends at one place
+/// cannot both commit. The conversation's watermark and last timestamp are those of its last page.
+/// </summary>
+internal sealed class DirectLineTranscriptPage
+{
+    public string Id { get; set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
+
+    /// <summary>The place of the first entry.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>The timestamp of the last entry.</summary>
+    public DateTime LastTimestamp { get; set; }
+
+    public List<DirectLineTranscriptEntry> Entries { get; set; } = [];
+
+    /// <summary>The watermark after this page.</summary>
+    public int After() => Sequence + Entries.Count;
+
+    public static string IdOf(string conversationId, int sequence) => conversationId + "|" + sequence.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DirectLineTranscriptPage Of(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(entries);
+        var first = entries.Count > 0 ? entries[0].Sequence : conversation.NextSequence;
+        return new DirectLineTranscriptPage
+        {
+            Id = IdOf(conversation.Id, first),
+            ConversationId = conversation.Id,
+            Sequence = first,
+            LastTimestamp = conversation.LastTimestamp,
+            Entries = [.. entries.Select(e => new DirectLineTranscriptEntry { Id = e.Id, Json = e.Json })],
+        };
+    }
+
+    /// <summary>The page's entries from <paramref name="fromSequence"/> on.</summary>
+    public IEnumerable<DirectLineLogEntry> From(int fromSequence) =>
+        Entries.Select((e, i) => new DirectLineLogEntry { Id = e.Id, ConversationId = ConversationId, Sequence = Sequence + i, Json = e.Json })
+            .Where(e => e.Sequence >= fromSequence);
+}
+
+/// <summary>One activity of a transcript page, as JSON served byte for byte.</summary>
+internal sealed class DirectLineTranscriptEntry
+{
+    public string Id { get; set; } = string.Empty;
     public string Json { get; set; } = string.Empty;
 }

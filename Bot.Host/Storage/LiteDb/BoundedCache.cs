@@ -31,4 +31,8 @@ internal sealed class BoundedCache<TValue>(int capacity)
     }
 
     public void Set(string key, TValue value) => _cache.Set(key, value, OneEntry);
+
+    public void Remove(string key) => _cache.Remove(key);
+
+    public void Clear() => _cache.Clear();
 }

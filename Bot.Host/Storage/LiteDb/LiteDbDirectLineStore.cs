@@ -4,60 +4,89 @@ using LiteDB;
 namespace Bot.Host.Storage.LiteDb;
 
 /// <summary>
-/// Durable Direct Line state in the process database: one record per conversation and its activity log, so a
-/// reload or reconnect after a restart finds the conversation and replays the transcript.
+/// Durable Direct Line state in the process database: one record per conversation and its transcript, one document
+/// per append (<see cref="DirectLineTranscriptPage"/>: a turn's echo and replies together), so a reload or reconnect
+/// after a restart finds the conversation and replays the transcript. A page's key is the conversation and the place
+/// of its first entry: two appends at one place cannot both commit (the unit of work's commit finds the key taken and
+/// the turn runs again). The watermark and last timestamp are the last page's; this store is the only writer of its
+/// collections, so it keeps them in memory per conversation, moved only after a commit, and a turn reads no page.
+/// A database from before the pages (one document per activity in <c>directline_activities</c>) is converted when
+/// opened.
 /// </summary>
 internal sealed class LiteDbDirectLineStore : IDirectLineStore
 {
+    private const string PagesCollection = "directline_transcript";
+    private const string LegacyLogCollection = "directline_activities";
+    private const int CachedConversations = 4_096;
+
     private readonly SinergiDatabase _database;
     private readonly ILiteCollection<DirectLineConversation> _conversations;
-    private readonly ILiteCollection<DirectLineLogEntry> _log;
+    private readonly ILiteCollection<DirectLineTranscriptPage> _pages;
+    private readonly BoundedCache<Tail> _tails = new(CachedConversations);
+    private readonly Lock _tailGate = new();
 
     public LiteDbDirectLineStore(SinergiDatabase database)
     {
         _database = database;
         _conversations = database.Collection<DirectLineConversation>("directline_conversations");
-        _log = database.Collection<DirectLineLogEntry>("directline_activities");
-        _log.EnsureIndex(e => e.ConversationId);
+        _pages = database.Collection<DirectLineTranscriptPage>(PagesCollection);
+        _pages.EnsureIndex(p => p.ConversationId);
         _conversations.EnsureIndex(c => c.LastSeenAt);
+        database.OnReopened(_tails.Clear);
+        ConvertLegacyLog();
     }
 
     public void Create(DirectLineConversation conversation) => _conversations.Insert(conversation);
 
-    public DirectLineConversation? Find(string conversationId) => _conversations.FindById(conversationId);
+    /// <summary>The record, with the watermark and last timestamp of the transcript.</summary>
+    public DirectLineConversation? Find(string conversationId)
+    {
+        var conversation = _conversations.FindById(conversationId);
+        if (conversation is not null)
+        {
+            var tail = TailOf(conversation);
+            conversation.NextSequence = tail.NextSequence;
+            conversation.LastTimestamp = tail.LastTimestamp;
+        }
+
+        return conversation;
+    }
 
     /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
     public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
 
-    /// <summary>
-    /// Adds the entries and moves the conversation's watermark, atomically, together with
-    /// <paramref name="alsoInTransaction"/> (a reminder's "sent" mark, a turn's settled echo): a throw from it adds nothing.
-    /// </summary>
-    public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null) => _database.InTransaction(() =>
+    /// <inheritdoc/>
+    public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null, bool writeRecord = false)
     {
-        _log.Insert(entries);
-        _conversations.Update(conversation);
-        alsoInTransaction?.Invoke();
-    });
+        ArgumentNullException.ThrowIfNull(conversation);
+        var page = DirectLineTranscriptPage.Of(conversation, entries);
+        _database.InTransaction(() =>
+        {
+            if (page.Entries.Count > 0)
+            {
+                _pages.Insert(page);
+            }
+
+            if (writeRecord)
+            {
+                _conversations.Update(conversation);
+            }
+
+            alsoInTransaction?.Invoke();
+            if (page.Entries.Count > 0)
+            {
+                var tail = new Tail(page.After(), page.LastTimestamp.ToUniversalTime());
+                _database.AfterCommit(() => MoveTail(conversation.Id, tail));
+            }
+        });
+    }
 
     /// <summary>Every entry from <paramref name="fromSequence"/> on, in order.</summary>
     public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) =>
-        _log.Find(e => e.ConversationId == conversationId && e.Sequence >= fromSequence)
-            .OrderBy(e => e.Sequence)
+        _pages.Find(p => p.ConversationId == conversationId)
+            .OrderBy(p => p.Sequence)
+            .SelectMany(p => p.From(fromSequence))
             .ToList();
-
-    public DirectLineLogEntry? FindEntry(string activityId) => _log.FindById(activityId);
-
-    /// <summary>
-    /// Rewrites an entry's JSON (the echo settled after its turn); callers hold the feed lock. Echoes are stored
-    /// redacted and only turned readable here: redacting after the fact would leave the words in the space LiteDB
-    /// frees, which it does not have to zero.
-    /// </summary>
-    public void ReplaceJson(DirectLineLogEntry entry, string json)
-    {
-        entry.Json = json;
-        _log.Update(entry);
-    }
 
     /// <summary>
     /// Deletes conversations idle since before <paramref name="cutoff"/>, and those whose user never posted anything
@@ -70,11 +99,75 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
         {
             _database.InTransaction(() =>
             {
-                _log.DeleteMany(e => e.ConversationId == id);
+                _pages.DeleteMany(p => p.ConversationId == id);
                 _conversations.Delete(id);
             });
+            _tails.Remove(id);
         }
 
         return idle;
     }
+
+    /// <summary>The watermark and last timestamp: remembered, or read from the last page (or a record from before the pages, if ahead).</summary>
+    private Tail TailOf(DirectLineConversation conversation)
+    {
+        if (_tails.TryGet(conversation.Id, out var known))
+        {
+            return known;
+        }
+
+        var last = _pages.Query().Where(p => p.ConversationId == conversation.Id).OrderByDescending(p => p.Sequence).Limit(1).FirstOrDefault();
+        var recorded = conversation.LastTimestamp.ToUniversalTime();
+        var tail = last is null || last.After() < conversation.NextSequence
+            ? new Tail(conversation.NextSequence, recorded)
+            : new Tail(last.After(), last.LastTimestamp.ToUniversalTime() > recorded ? last.LastTimestamp.ToUniversalTime() : recorded);
+        if (_database.ReadsCommitted(PagesCollection))
+        {
+            MoveTail(conversation.Id, tail);
+        }
+
+        return tail;
+    }
+
+    /// <summary>Remembers a committed tail; never moves it back (commits can report out of order).</summary>
+    private void MoveTail(string conversationId, Tail tail)
+    {
+        lock (_tailGate)
+        {
+            if (!_tails.TryGet(conversationId, out var known) || known.NextSequence < tail.NextSequence)
+            {
+                _tails.Set(conversationId, tail);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves each activity of a database from before the pages into a page of its own, in a transaction of its own
+    /// (also when first resolved inside a unit of work), then drops the old collection. Running it again after a
+    /// crash between the two writes the same pages again.
+    /// </summary>
+    private void ConvertLegacyLog()
+    {
+        if (!_database.Raw.CollectionExists(LegacyLogCollection))
+        {
+            return;
+        }
+
+        _database.Immediately(() =>
+        {
+            var legacy = _database.Raw.GetCollection(LegacyLogCollection);
+            var pages = legacy.FindAll().Select(d => new DirectLineTranscriptPage
+            {
+                Id = DirectLineTranscriptPage.IdOf(d["ConversationId"].AsString, d["Sequence"].AsInt32),
+                ConversationId = d["ConversationId"].AsString,
+                Sequence = d["Sequence"].AsInt32,
+                Entries = [new DirectLineTranscriptEntry { Id = d["_id"].AsString, Json = d["Json"].AsString }],
+            }).ToList();
+            _pages.Upsert(pages);
+            return pages.Count;
+        });
+        _database.Raw.DropCollection(LegacyLogCollection);
+    }
+
+    private sealed record Tail(int NextSequence, DateTime LastTimestamp);
 }

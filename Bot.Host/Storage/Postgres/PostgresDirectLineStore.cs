@@ -1,16 +1,19 @@
 using Bot.Host.Channels.DirectLine;
+using System.Text.Json;
 using Dapper;
 
 namespace Bot.Host.Storage.Postgres;
 
 /// <summary>
-/// Direct Line conversations and their activity logs on PostgreSQL. Every call joins the transaction open on the
-/// thread or async flow, so a turn's transcript entries (<see cref="ActivityFeed.Stage"/>) commit with the turn. The
-/// watermark and the last timestamp only move forward (<c>greatest</c>), so a record written from an older read never
-/// takes them back; a log place is the key <c>(conversation_id, sequence)</c>, so two writers of one place cannot both
-/// commit (the second gets <see cref="Bot.Dialogs.Storage.StorageConflictException"/> and its turn runs again). An
-/// append tells the other hosts in its own transaction (<see cref="PostgresTranscriptNotifier"/>): PostgreSQL
-/// delivers the notice when the entries commit, and never for a turn that did not.
+/// Direct Line conversations and their transcripts on PostgreSQL, one row per append (<see cref="DirectLineTranscriptPage"/>:
+/// a turn's echo and replies together). Every call joins the transaction open on the thread or async flow, so a turn's
+/// page (<see cref="ActivityFeed.Stage"/>) commits with the turn. The watermark and the last timestamp are the last
+/// page's (read with the record in one statement); a page's key is <c>(conversation_id, sequence)</c> of its first
+/// entry, so two writers of one place cannot both commit (the second gets
+/// <see cref="Bot.Dialogs.Storage.StorageConflictException"/> and its turn runs again). The record's own columns only
+/// move forward (<c>greatest</c>). An append tells the other hosts in its own transaction
+/// (<see cref="PostgresTranscriptNotifier"/>): PostgreSQL delivers the notice when the page commits, and never for a
+/// turn that did not.
 /// </summary>
 internal sealed class PostgresDirectLineStore(PostgresDatabase database, PostgresTranscriptNotifier notifier) : IDirectLineStore
 {
@@ -23,7 +26,15 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, Postgre
         t));
 
     public DirectLineConversation? Find(string conversationId) => database.Use((c, t) => c.QuerySingleOrDefault<Row>(
-        "select next_sequence as NextSequence, last_timestamp as LastTimestamp, doc::text as Json from directline_conversations where id = @conversationId",
+        """
+        select greatest(c.next_sequence, coalesce(p.sequence + p.entry_count, 0)) as NextSequence,
+               greatest(c.last_timestamp, coalesce(p.last_timestamp, 0)) as LastTimestamp, c.doc::text as Json
+        from directline_conversations c
+        left join lateral (
+            select sequence, entry_count, last_timestamp from directline_transcript t
+            where t.conversation_id = c.id order by sequence desc limit 1) p on true
+        where c.id = @conversationId
+        """,
         new { conversationId },
         t))?.ToConversation();
 
@@ -37,44 +48,42 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, Postgre
         Row.Of(conversation),
         t));
 
-    public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null) =>
+    public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null, bool writeRecord = false)
+    {
+        var page = DirectLineTranscriptPage.Of(conversation, entries);
         database.Transactions.Run(() =>
         {
-            database.Use((c, t) => c.Execute(
-                "insert into directline_activities (id, conversation_id, sequence, json) values (@Id, @ConversationId, @Sequence, @Json)",
-                entries,
-                t));
-            Update(conversation);
-            alsoInTransaction?.Invoke();
-            if (entries.Count > 0)
+            if (page.Entries.Count > 0)
             {
-                notifier.Changed(conversation.Id, entries[^1].Sequence + 1);
+                database.Use((c, t) => c.Execute(
+                    """
+                    insert into directline_transcript (conversation_id, sequence, entry_count, last_timestamp, entries)
+                    values (@ConversationId, @Sequence, @Count, @LastTimestamp, @Entries)
+                    """,
+                    new { page.ConversationId, page.Sequence, page.Entries.Count, LastTimestamp = Ticks(page.LastTimestamp), Entries = JsonSerializer.Serialize(page.Entries) },
+                    t));
+            }
+
+            if (writeRecord)
+            {
+                Update(conversation);
+            }
+
+            alsoInTransaction?.Invoke();
+            if (page.Entries.Count > 0)
+            {
+                notifier.Changed(conversation.Id, page.After());
             }
         });
+    }
 
-    public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) => database.Use((c, t) => c.Query<DirectLineLogEntry>(
+    public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) => database.Use((c, t) => c.Query<PageRow>(
         """
-        select id as Id, conversation_id as ConversationId, sequence as Sequence, json as Json from directline_activities
-        where conversation_id = @conversationId and sequence >= @fromSequence order by sequence
+        select sequence as Sequence, entries as Entries from directline_transcript
+        where conversation_id = @conversationId and sequence + entry_count > @fromSequence order by sequence
         """,
         new { conversationId, fromSequence },
-        t).ToList());
-
-    public DirectLineLogEntry? FindEntry(string activityId) => database.Use((c, t) => c.QuerySingleOrDefault<DirectLineLogEntry>(
-        "select id as Id, conversation_id as ConversationId, sequence as Sequence, json as Json from directline_activities where id = @activityId",
-        new { activityId },
-        t));
-
-    /// <summary>
-    /// Rewrites an entry's JSON (the echo settled after its turn). PostgreSQL keeps the old row version until a vacuum
-    /// reclaims it, and does not zero it either: that is why echoes are stored redacted and only made readable here.
-    /// </summary>
-    public void ReplaceJson(DirectLineLogEntry entry, string json)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        database.Use((c, t) => c.Execute("update directline_activities set json = @json where id = @Id", new { json, entry.Id }, t));
-        entry.Json = json;
-    }
+        t).SelectMany(p => p.ToPage(conversationId).From(fromSequence)).ToList());
 
     /// <summary>One statement: the conversations go, and their logs with them (<c>on delete cascade</c>).</summary>
     public IReadOnlyList<string> DeleteIdle(DateTime cutoff, DateTime unusedCutoff) => database.Use((c, t) => c.Query<string>(
@@ -87,6 +96,19 @@ internal sealed class PostgresDirectLineStore(PostgresDatabase database, Postgre
         t).ToList());
 
     private static long Ticks(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime().Ticks : time.Ticks;
+
+    private sealed class PageRow
+    {
+        public int Sequence { get; set; }
+        public string Entries { get; set; } = string.Empty;
+
+        public DirectLineTranscriptPage ToPage(string conversationId) => new()
+        {
+            ConversationId = conversationId,
+            Sequence = Sequence,
+            Entries = JsonSerializer.Deserialize<List<DirectLineTranscriptEntry>>(Entries) ?? [],
+        };
+    }
 
     private sealed class Row
     {

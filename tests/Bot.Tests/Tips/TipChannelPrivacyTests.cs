@@ -66,8 +66,8 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
             await chat.SayAsync("halo", string.Empty);
 
             // What the database holds for this conversation: markers, with the echo's clientActivityID kept.
-            var stored = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
-                .Find(Query.EQ("ConversationId", conversationId)).Select(d => d["Json"].AsString).ToList();
+            var stored = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_transcript")
+                .Find(Query.EQ("ConversationId", conversationId)).SelectMany(d => d["Entries"].AsArray).Select(e => e["Json"].AsString).ToList();
             Assert.DoesNotContain(stored, j => j.Contains(code, StringComparison.Ordinal) || j.Contains(Description[..20], StringComparison.Ordinal));
             Assert.Contains(stored, j => j.Contains("tidak disimpan", StringComparison.Ordinal) && j.Contains("clientActivityID", StringComparison.Ordinal));
             Assert.Contains(stored, j => j.Contains("\"halo\"", StringComparison.Ordinal));
@@ -116,13 +116,13 @@ public sealed partial class TipChannelPrivacyTests : IDisposable
         // After a restart the normal conversation's transcript is still there, readable.
         using (var host = new KestrelHost(_data.Path))
         {
-            var log = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
-                .Find(Query.EQ("ConversationId", normalConversation)).Select(d => d["Json"].AsString).ToList();
+            var log = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_transcript")
+                .Find(Query.EQ("ConversationId", normalConversation)).SelectMany(d => d["Entries"].AsArray).Select(e => e["Json"].AsString).ToList();
             Assert.Contains(log, j => j.Contains("\"bantuan\"", StringComparison.Ordinal));
 
             // The checker's normal message was settled in full, the check itself only as the marker.
-            var checks = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_activities")
-                .Find(Query.EQ("ConversationId", checkerConversation)).Select(d => d["Json"].AsString).ToList();
+            var checks = host.Services.GetRequiredService<SinergiDatabase>().Raw.GetCollection("directline_transcript")
+                .Find(Query.EQ("ConversationId", checkerConversation)).SelectMany(d => d["Entries"].AsArray).Select(e => e["Json"].AsString).ToList();
             Assert.Contains(checks, j => j.Contains("\"halo\"", StringComparison.Ordinal));
             Assert.Contains(checks, j => j.Contains(ConfidentialMarker, StringComparison.Ordinal) && j.Contains("\"role\":\"user\"", StringComparison.Ordinal));
         }

@@ -76,12 +76,8 @@ public sealed class SubscribeRaceTests : IDisposable
 
         public void Update(DirectLineConversation conversation) => inner.Update(conversation);
 
-        public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null) =>
-            inner.Append(conversation, entries, alsoInTransaction);
-
-        public DirectLineLogEntry? FindEntry(string activityId) => inner.FindEntry(activityId);
-
-        public void ReplaceJson(DirectLineLogEntry entry, string json) => inner.ReplaceJson(entry, json);
+        public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null, bool writeRecord = false) =>
+            inner.Append(conversation, entries, alsoInTransaction, writeRecord);
 
         public IReadOnlyList<string> DeleteIdle(DateTime cutoff, DateTime unusedCutoff) => inner.DeleteIdle(cutoff, unusedCutoff);
     }

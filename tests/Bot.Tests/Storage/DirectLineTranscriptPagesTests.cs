@@ -1,0 +1,86 @@
+using Bot.Dialogs.Storage;
+using Bot.Host.Channels.DirectLine;
+using Bot.Host.Storage.LiteDb;
+using Bot.Tests.Support;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>
+/// The LiteDB transcript: one document per append (a turn's echo and replies together), the watermark kept by it
+/// rather than by the conversation's record, and a database from before (one document per activity) converted when
+/// opened.
+/// </summary>
+public sealed class DirectLineTranscriptPagesTests : IDisposable
+{
+    private static readonly DateTime Then = new(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public void A_turn_s_echo_and_replies_are_one_document_and_the_record_is_not_rewritten()
+    {
+        using var database = Open();
+        var store = new LiteDbDirectLineStore(database);
+        store.Create(new DirectLineConversation { Id = "c1", UserId = "u1", CreatedAt = Then, LastSeenAt = Then });
+
+        var conversation = store.Find("c1")!;
+        conversation.LastTimestamp = Then.AddSeconds(1);
+        store.Append(conversation, [Entry("c1", 0, "echo"), Entry("c1", 1, "reply")]);
+
+        var pages = database.Raw.GetCollection("directline_transcript").FindAll().ToList();
+        Assert.Single(pages);
+        Assert.Equal(2, pages[0]["Entries"].AsArray.Count);
+        Assert.Equal(0, database.Raw.GetCollection("directline_conversations").FindById("c1")["NextSequence"].AsInt32);
+        Assert.Equal(2, store.Find("c1")!.NextSequence);
+        Assert.Equal(Then.AddSeconds(1), store.Find("c1")!.LastTimestamp.ToUniversalTime());
+
+        // A second append at a place already taken (a writer that read the watermark before the first committed) fails.
+        Assert.ThrowsAny<LiteException>(() => store.Append(conversation, [Entry("c1", 0, "other")]));
+        Assert.Equal(["c1|0", "c1|1"], store.ReadFrom("c1", 0).Select(e => e.Id));
+        Assert.Equal(["c1|1"], store.ReadFrom("c1", 1).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_database_with_one_document_per_activity_is_converted_when_opened()
+    {
+        using (var database = Open())
+        {
+            database.Collection<DirectLineConversation>("directline_conversations").Insert(
+                new DirectLineConversation { Id = "old", UserId = "u1", CreatedAt = Then, LastSeenAt = Then, NextSequence = 2, LastTimestamp = Then.AddSeconds(5) });
+            var legacy = database.Raw.GetCollection("directline_activities");
+            legacy.Insert(new BsonDocument { ["_id"] = "old|u1", ["ConversationId"] = "old", ["Sequence"] = 0, ["Json"] = "{\"text\":\"halo\"}" });
+            legacy.Insert(new BsonDocument { ["_id"] = "old|0000001", ["ConversationId"] = "old", ["Sequence"] = 1, ["Json"] = "{\"text\":\"apa kabar\"}" });
+        }
+
+        using (var database = Open())
+        {
+            var store = new LiteDbDirectLineStore(database);
+            Assert.False(database.Raw.CollectionExists("directline_activities"));
+            var read = store.ReadFrom("old", 0);
+            Assert.Equal(["old|u1", "old|0000001"], read.Select(e => e.Id));
+            Assert.Equal(["{\"text\":\"halo\"}", "{\"text\":\"apa kabar\"}"], read.Select(e => e.Json));
+
+            var conversation = store.Find("old")!;
+            Assert.Equal(2, conversation.NextSequence);
+            Assert.Equal(Then.AddSeconds(5), conversation.LastTimestamp.ToUniversalTime());
+            conversation.LastTimestamp = Then.AddSeconds(6);
+            store.Append(conversation, [Entry("old", 2, "baik")]);
+        }
+
+        using (var database = Open())
+        {
+            var store = new LiteDbDirectLineStore(database);
+            Assert.Equal([0, 1, 2], store.ReadFrom("old", 0).Select(e => e.Sequence));
+            Assert.Equal(3, store.Find("old")!.NextSequence);
+            Assert.Equal(Then.AddSeconds(6), store.Find("old")!.LastTimestamp.ToUniversalTime());
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private SinergiDatabase Open() => new(Options.Create(new StorageOptions { DataDirectory = _data.Path }));
+
+    private static DirectLineLogEntry Entry(string conversationId, int sequence, string text) =>
+        new() { Id = conversationId + "|" + sequence, ConversationId = conversationId, Sequence = sequence, Json = "{\"text\":\"" + text + "\"}" };
+}
