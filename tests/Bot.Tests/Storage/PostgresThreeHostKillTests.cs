@@ -22,8 +22,8 @@ namespace Bot.Tests.Storage;
 /// <summary>
 /// Issue 17's kill test: three real hosts (<c>dotnet Bot.Host.dll</c>, loopback) on one private PostgreSQL, a client
 /// spreading the turns of fokal registering commitments (the real registration dialog over <c>/api/messages</c>) across
-/// them, a web chat socket open on the first host while its messages are posted to the other two, and kill -9 of one
-/// host mid-load. Every commitment's deadline is today, so its deadline-day reminder is planned (for
+/// them, a web chat socket open on a host not running the reminder sweep while its messages are posted to the other
+/// two, and kill -9 of one host mid-load. Every commitment's deadline is today, so its deadline-day reminder is planned (for
 /// <c>Reminders:SendAt</c>, 23:59:59 here); once a dozen are saved the test lets time pass for those rows (they fall due
 /// now, <see cref="FallDue"/>). The Bot Framework channel (a loopback stub) holds every reminder it receives until the
 /// kill, and the host killed is the one running the sweep then (unless that is the socket's host: then another), so
@@ -83,12 +83,15 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         await EnrolAsync(cluster);
         var enrolled = clock.Elapsed;
 
-        await using var web = await OpenWebChatAsync(hostA, token);
+        // The socket goes to a host that is not sweeping now, so the kill below can hit the sweeper (the host holding
+        // the sweep's Quartz trigger and the rows it claimed) without taking the socket down with it.
+        var socketHost = cluster.Hosts.Last(h => h != Sweeper(cluster));
+        await using var web = await OpenWebChatAsync(socketHost, token);
         using var stop = new CancellationTokenSource();
         var tracks = new ConcurrentBag<Track>();
         var posts = new WebChatPosts();
         var workers = Enumerable.Range(0, Fokals).Select(f => Task.Run(() => RegisterAsync(cluster, channel.ServiceUrl, f, tracks, stop.Token), token)).ToList();
-        workers.Add(Task.Run(() => PostToOthersAsync([hostB, hostC], web, posts, stop.Token), token));
+        workers.Add(Task.Run(() => PostToOthersAsync([.. cluster.Hosts.Where(h => h != socketHost)], web, posts, stop.Token), token));
 
         // Time passes for the reminders: once a few commitments are saved, their deadline-day reminders fall due now.
         // Once the channel holds one, the host sweeping now is killed.
@@ -96,8 +99,8 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         var dueAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         var moved = FallDue(outbox, dueAt);
         await UntilAsync(() => channel.Received > 0, TimeSpan.FromSeconds(60), "no reminder reached the channel", token);
-        var sweeper = cluster.Hosts.MaxBy(h => Firings(h).Where(f => f.Job == SweepJob).Select(f => f.Scheduled).DefaultIfEmpty().Max())!;
-        var victim = sweeper == hostA ? hostB : sweeper;
+        var sweeper = Sweeper(cluster);
+        var victim = sweeper == socketHost ? cluster.Hosts.First(h => h != socketHost) : sweeper;
         await Task.Delay(Random.Shared.Next(0, 50), token);
         victim.Kill();
         var killedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -137,7 +140,8 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
             $"{cluster.Retries} turns retried on another host ({tracks.Sum(t => t.AlreadyProcessed)} found already processed); " +
             $"reminders {due} due, {due} sent, 0 lost, {distinctIds} distinct message ids, {repeats} repeated under the same id, 0 under two ids; " +
             $"web chat {posts.Accepted.Count} accepted, {posts.Retries} retried, every reply on the socket, {socketRepeats} activities twice on it; " +
-            $"quartz {firings.Count} firings, 0 twice; hosts warm at {warm.TotalSeconds:F0} s, enrolled at {enrolled.TotalSeconds:F0} s, done at {clock.Elapsed.TotalSeconds:F0} s");
+            $"quartz {firings.Count} firings, 0 twice ({string.Join(", ", firings.GroupBy(f => f.Job).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); " +
+            $"killed host {victim.Id}, socket on host {socketHost.Id}; hosts warm at {warm.TotalSeconds:F0} s, enrolled at {enrolled.TotalSeconds:F0} s, done at {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     public void Dispose()
@@ -358,6 +362,10 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         Assert.True(twice.Count == 0, "The socket got these activities more than once: " + string.Join(", ", twice));
         return twice.Count;
     }
+
+    /// <summary>The host whose sweep firing is the newest: the one holding the sweep's trigger now.</summary>
+    private static HostProcess Sweeper(HostCluster cluster) =>
+        cluster.Hosts.MaxBy(h => Firings(h).Where(f => f.Job == SweepJob).Select(f => f.Scheduled).DefaultIfEmpty().Max())!;
 
     private static string? ReplyTo(JsonElement activity) => activity.TryGetProperty("replyToId", out var to) ? to.GetString() : null;
 
