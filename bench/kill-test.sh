@@ -2,9 +2,10 @@
 # Several hosts, one killed (issue 17; BENCHMARKS.md "Kill test, three hosts on PostgreSQL"): each round runs
 # PostgresThreeHostKillTests once: a private PostgreSQL (initdb in a temp folder, loopback), three real hosts
 # (dotnet Bot.Host.dll) on it, 6 fokal registering commitments with their turns spread over the hosts, a web chat
-# socket on the first host with its messages posted to the other two, the deadline-day reminders of the saved
-# commitments falling due, and kill -9 of the host running the reminder sweep (another one when that is the socket's
-# host) while the channel holds its messages. A turn that fails is retried on another host with the same activity id.
+# socket on a host not running the reminder sweep with its messages posted to the other two, the deadline-day
+# reminders of the saved commitments falling due, and kill -9 of the host running the reminder sweep (holding its
+# Quartz trigger and the rows it claimed; another one only if the sweep moved to the socket's host meanwhile) while
+# the channel holds its messages. A turn that fails is retried on another host with the same activity id.
 # It checks that every acknowledged commitment exists once, every reminder due was sent (a message repeated only
 # under its own id), each Quartz firing ran on one host, and the socket got every reply; then prints the round's
 # "kill test summary" line (acknowledged, lost, duplicated, retries, reminders, firings).

@@ -7,8 +7,11 @@ namespace Bot.Host.Storage.Postgres;
 
 /// <summary>
 /// Commitments, their versions and the code sequence of each plan year. The next code comes from an
-/// <c>insert … on conflict do update … returning</c> on the year's counter row, which holds its row lock until the
-/// registration commits: two registrations on two hosts never get the same code.
+/// <c>insert … on conflict do update … returning</c> on the year's counter row, committed at once on a connection of
+/// its own (<see cref="PostgresAtOnce"/>): two registrations on two hosts never get the same code, and the row's lock
+/// is held for that statement only, not until the registering turn commits (registrations at the same moment queued
+/// behind it: 0.8 s each in the benchmark). As with LiteDB, a code is taken like a sequence's value, so a turn that
+/// does not commit leaves a gap.
 /// </summary>
 internal sealed class PostgresCommitmentStore(PostgresDatabase database, TimeProvider time, IEnumerable<ICommitmentChangeListener> listeners) : ICommitmentStore
 {
@@ -87,7 +90,7 @@ internal sealed class PostgresCommitmentStore(PostgresDatabase database, TimePro
             .Select(DocumentTable<CommitmentVersion>.Deserialise)
             .ToList());
 
-    private int NextSequence(int year) => database.Use((c, t) => c.ExecuteScalar<int>(
+    private int NextSequence(int year) => database.AtOnce.Run((c, t) => c.ExecuteScalar<int>(
         """
         insert into commitment_code_sequences (year, last) values (@year, 1)
         on conflict (year) do update set last = commitment_code_sequences.last + 1

@@ -22,9 +22,13 @@ internal sealed partial class PostgresDatabase : IDisposable
         Migrate(connectionString, logger, MainScripts, journalSchema: null);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         Transactions = new PostgresTransaction(_dataSource);
+        AtOnce = new PostgresAtOnce(connectionString);
     }
 
     public PostgresTransaction Transactions { get; }
+
+    /// <summary>Short writes committed at once, outside the caller's transaction (counters).</summary>
+    public PostgresAtOnce AtOnce { get; }
 
     /// <summary>The pooled data source, for readiness and for the components that open their own connections (Quartz's job store, the change notifier).</summary>
     internal NpgsqlDataSource DataSource => _dataSource;
@@ -35,6 +39,7 @@ internal sealed partial class PostgresDatabase : IDisposable
     public void Dispose()
     {
         Transactions.Dispose();
+        AtOnce.Dispose();
         _dataSource.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
 using Bot.Host.Channels.DirectLine;
 using Bot.Host.Channels.WhatsApp;
@@ -135,6 +136,36 @@ public sealed class PostgresSharedStoreTests : IDisposable
         Assert.Equal(["dl-p|0"], store.ReadFrom("dl-p", 0).Select(e => e.Id));
     }
 
+    [Fact]
+    public async Task A_registration_not_yet_committed_does_not_hold_up_the_next_one_s_code()
+    {
+        var database = Host.Get<PostgresDatabase>();
+        var commitments = Host.Get<ICommitmentStore>();
+        using var firstHasItsCode = new ManualResetEventSlim();
+        using var secondDone = new ManualResetEventSlim();
+        var first = Task.Factory.StartNew(
+            () => database.Transactions.Run(() =>
+            {
+                var registered = commitments.Register(NewCommitment("Sosialisasi"), "U-1");
+                firstHasItsCode.Set();
+                secondDone.Wait(TimeSpan.FromSeconds(10)); // the registering turn goes on: its reminder plan, its state
+                return registered.Code;
+            }),
+            TaskCreationOptions.LongRunning);
+        Assert.True(firstHasItsCode.Wait(TimeSpan.FromSeconds(30)));
+        var second = Task.Factory.StartNew(
+            () =>
+            {
+                var code = commitments.Register(NewCommitment("Tes urine"), "U-2").Code;
+                secondDone.Set();
+                return code;
+            },
+            TaskCreationOptions.LongRunning);
+
+        Assert.True(secondDone.Wait(TimeSpan.FromSeconds(5)), "the second registration waited for the first to commit");
+        Assert.Equal(["RA-2027-001", "RA-2027-002"], (await Task.WhenAll(first, second)).Order(StringComparer.Ordinal));
+    }
+
     public void Dispose()
     {
         if (_host.IsValueCreated)
@@ -149,4 +180,14 @@ public sealed class PostgresSharedStoreTests : IDisposable
 
     private static DirectLineLogEntry Entry(string conversationId, int sequence) =>
         new() { Id = conversationId + "|" + sequence, ConversationId = conversationId, Sequence = sequence, Json = "{}" };
+
+    private static Commitment NewCommitment(string title) => new()
+    {
+        OrganisationId = 1,
+        Year = 2027,
+        Title = title,
+        Deadline = new DateOnly(2027, 12, 31),
+        TargetValue = 100,
+        Unit = "orang",
+    };
 }

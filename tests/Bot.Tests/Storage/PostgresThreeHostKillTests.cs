@@ -22,8 +22,8 @@ namespace Bot.Tests.Storage;
 /// <summary>
 /// Issue 17's kill test: three real hosts (<c>dotnet Bot.Host.dll</c>, loopback) on one private PostgreSQL, a client
 /// spreading the turns of fokal registering commitments (the real registration dialog over <c>/api/messages</c>) across
-/// them, a web chat socket open on the first host while its messages are posted to the other two, and kill -9 of one
-/// host mid-load. Every commitment's deadline is today, so its deadline-day reminder is planned (for
+/// them, a web chat socket open on a host not running the reminder sweep while its messages are posted to the other
+/// two, and kill -9 of one host mid-load. Every commitment's deadline is today, so its deadline-day reminder is planned (for
 /// <c>Reminders:SendAt</c>, 23:59:59 here); once a dozen are saved the test lets time pass for those rows (they fall due
 /// now, <see cref="FallDue"/>). The Bot Framework channel (a loopback stub) holds every reminder it receives until the
 /// kill, and the host killed is the one running the sweep then (unless that is the socket's host: then another), so
@@ -80,15 +80,18 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         }
 
         var warm = clock.Elapsed;
-        await EnrolAsync(cluster);
+        await EnrolAsync(cluster, token);
         var enrolled = clock.Elapsed;
 
-        await using var web = await OpenWebChatAsync(hostA, token);
+        // The socket goes to a host that is not sweeping now, so the kill below can hit the sweeper (the host holding
+        // the sweep's Quartz trigger and the rows it claimed) without taking the socket down with it.
+        var socketHost = cluster.Hosts.Last(h => h != Sweeper(cluster));
+        await using var web = await OpenWebChatAsync(socketHost, token);
         using var stop = new CancellationTokenSource();
         var tracks = new ConcurrentBag<Track>();
         var posts = new WebChatPosts();
         var workers = Enumerable.Range(0, Fokals).Select(f => Task.Run(() => RegisterAsync(cluster, channel.ServiceUrl, f, tracks, stop.Token), token)).ToList();
-        workers.Add(Task.Run(() => PostToOthersAsync([hostB, hostC], web, posts, stop.Token), token));
+        workers.Add(Task.Run(() => PostToOthersAsync([.. cluster.Hosts.Where(h => h != socketHost)], web, posts, stop.Token), token));
 
         // Time passes for the reminders: once a few commitments are saved, their deadline-day reminders fall due now.
         // Once the channel holds one, the host sweeping now is killed.
@@ -96,8 +99,8 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         var dueAt = TimeProvider.System.GetUtcNow().UtcDateTime;
         var moved = FallDue(outbox, dueAt);
         await UntilAsync(() => channel.Received > 0, TimeSpan.FromSeconds(60), "no reminder reached the channel", token);
-        var sweeper = cluster.Hosts.MaxBy(h => Firings(h).Where(f => f.Job == SweepJob).Select(f => f.Scheduled).DefaultIfEmpty().Max())!;
-        var victim = sweeper == hostA ? hostB : sweeper;
+        var sweeper = Sweeper(cluster);
+        var victim = sweeper == socketHost ? cluster.Hosts.First(h => h != socketHost) : sweeper;
         await Task.Delay(Random.Shared.Next(0, 50), token);
         victim.Kill();
         var killedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -116,7 +119,20 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
             SlowMachine,
             "not every reminder due was sent",
             token);
-        await UntilAsync(() => posts.Accepted.All(id => web.Received.Any(a => ReplyTo(a) == id)), TimeSpan.FromSeconds(20), "the socket missed a reply", token);
+        await UntilAsync(
+            () => posts.Accepted.All(id => web.Received.Any(a => ReplyTo(a) == id)),
+            TimeSpan.FromSeconds(20),
+            $"the socket (host {socketHost.Id}; host {victim.Id} killed) missed a reply",
+            token,
+            () => string.Join(", ", posts.Accepted.Where(id => !web.Received.Any(a => ReplyTo(a) == id))));
+        // When the killed host held the sweep's trigger (acquired for its next firing), Quartz hands it to a live host
+        // only once the dead one missed its check-in (CheckinInterval + CheckinMisfireThreshold, about 28 s).
+        await UntilAsync(
+            () => cluster.Hosts.Where(h => h != victim).Any(h => Firings(h).Any(f => f.Job == SweepJob && f.Scheduled > killedAt)),
+            SlowMachine,
+            "the sweep did not fire on a live host after the kill",
+            token);
+        var sweepGap = cluster.Hosts.Where(h => h != victim).SelectMany(Firings).Where(f => f.Job == SweepJob && f.Scheduled > killedAt).Min(f => f.Scheduled) - killedAt;
         await web.DisposeAsync();
         var firings = cluster.Hosts.SelectMany(h => Firings(h).Select(f => (Host: h.Id, f.Job, f.Scheduled))).ToList();
         foreach (var host in cluster.Hosts.Where(h => h != victim))
@@ -137,7 +153,8 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
             $"{cluster.Retries} turns retried on another host ({tracks.Sum(t => t.AlreadyProcessed)} found already processed); " +
             $"reminders {due} due, {due} sent, 0 lost, {distinctIds} distinct message ids, {repeats} repeated under the same id, 0 under two ids; " +
             $"web chat {posts.Accepted.Count} accepted, {posts.Retries} retried, every reply on the socket, {socketRepeats} activities twice on it; " +
-            $"quartz {firings.Count} firings, 0 twice; hosts warm at {warm.TotalSeconds:F0} s, enrolled at {enrolled.TotalSeconds:F0} s, done at {clock.Elapsed.TotalSeconds:F0} s");
+            $"quartz {firings.Count} firings, 0 twice ({string.Join(", ", firings.GroupBy(f => f.Job).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); " +
+            $"killed host {victim.Id}, socket on host {socketHost.Id}, first sweep on a live host {sweepGap.TotalSeconds:F1} s after the kill; hosts warm at {warm.TotalSeconds:F0} s, enrolled at {enrolled.TotalSeconds:F0} s, done at {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     public void Dispose()
@@ -168,20 +185,28 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         ["Logging__LogLevel__Bot.Host.Reminders.JobFiringLog"] = "Debug",
     };
 
-    /// <summary>A coordinator adds an OPD per fokal and invites them; each fokal joins. Turns spread over the hosts.</summary>
-    private static async Task EnrolAsync(HostCluster cluster)
+    /// <summary>
+    /// A coordinator adds an OPD per fokal and invites them; each fokal joins. Turns spread over the hosts, each waiting
+    /// as long as the busy machine needs: this is set-up, before any kill, and a turn sent again after a timeout would
+    /// come back empty (already processed) without the invite code the next step needs (round 1 of a run at load 100).
+    /// </summary>
+    private static async Task EnrolAsync(HostCluster cluster, CancellationToken token)
     {
+        var turn = 0;
+        Task<string> Say(string conversationId, string userId, string activityId, string text) =>
+            cluster.Hosts[turn++ % cluster.Hosts.Count].SayAsync(conversationId, userId, activityId, text, Unreachable, token);
+
         for (var f = 0; f < Fokals; f++)
         {
-            var (added, _) = await cluster.SayAsync("koord-conv", "koord", $"add-{f}", $"tambah opd Dinas Uji {f}", Unreachable);
+            var added = await Say("koord-conv", "koord", $"add-{f}", $"tambah opd Dinas Uji {f}");
             Assert.Contains("tersimpan", added, StringComparison.OrdinalIgnoreCase);
-            var (invite, _) = await cluster.SayAsync("koord-conv", "koord", $"invite-{f}", $"undang Dinas Uji {f}", Unreachable);
+            var invite = await Say("koord-conv", "koord", $"invite-{f}", $"undang Dinas Uji {f}");
             var code = InviteCode().Match(invite);
             Assert.True(code.Success, invite);
-            var (asked, _) = await cluster.SayAsync($"join-{f}", $"fokal{f}", $"join-{f}", "gabung " + code.Groups[1].Value, Unreachable);
+            var asked = await Say($"join-{f}", $"fokal{f}", $"join-{f}", "gabung " + code.Groups[1].Value);
             Assert.Contains("nama", asked, StringComparison.OrdinalIgnoreCase);
-            await cluster.SayAsync($"join-{f}", $"fokal{f}", $"join-name-{f}", $"Fokal Uji {f}", Unreachable);
-            var (joined, _) = await cluster.SayAsync($"join-{f}", $"fokal{f}", $"join-title-{f}", "Staf Program", Unreachable);
+            await Say($"join-{f}", $"fokal{f}", $"join-name-{f}", $"Fokal Uji {f}");
+            var joined = await Say($"join-{f}", $"fokal{f}", $"join-title-{f}", "Staf Program");
             Assert.Contains("fokal", joined, StringComparison.OrdinalIgnoreCase);
         }
     }
@@ -359,6 +384,10 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
         return twice.Count;
     }
 
+    /// <summary>The host whose sweep firing is the newest: the one holding the sweep's trigger now.</summary>
+    private static HostProcess Sweeper(HostCluster cluster) =>
+        cluster.Hosts.MaxBy(h => Firings(h).Where(f => f.Job == SweepJob).Select(f => f.Scheduled).DefaultIfEmpty().Max())!;
+
     private static string? ReplyTo(JsonElement activity) => activity.TryGetProperty("replyToId", out var to) ? to.GetString() : null;
 
     private static IEnumerable<(string Job, DateTime Scheduled)> Firings(HostProcess host) =>
@@ -393,12 +422,16 @@ public sealed partial class PostgresThreeHostKillTests(PostgresServer server, IT
             .ToList();
     }
 
-    private static async Task UntilAsync(Func<bool> done, TimeSpan timeout, string failure, CancellationToken token)
+    private static async Task UntilAsync(Func<bool> done, TimeSpan timeout, string failure, CancellationToken token, Func<string>? missing = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!done())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{failure} within {timeout.TotalSeconds:F0} s");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"{failure} within {timeout.TotalSeconds:F0} s{(missing is null ? "" : " (missing: " + missing() + ")")}");
+            }
+
             await Task.Delay(200, token);
         }
     }
