@@ -81,12 +81,23 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
         });
     }
 
-    /// <summary>Every entry from <paramref name="fromSequence"/> on, in order.</summary>
-    public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence) =>
-        _pages.Find(p => p.ConversationId == conversationId)
-            .OrderBy(p => p.Sequence)
-            .SelectMany(p => p.From(fromSequence))
-            .ToList();
+    /// <summary>
+    /// Every entry from <paramref name="fromSequence"/> on, in order. A committed page read here moves the remembered
+    /// watermark: between a commit and its after-commit work a socket's backlog or a poll may already send the page,
+    /// and the next writer must not take its place (it would conflict and its turn run again).
+    /// </summary>
+    public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence)
+    {
+        var pages = _pages.Find(p => p.ConversationId == conversationId).OrderBy(p => p.Sequence).ToList();
+        if (pages.Count > 0 && _database.ReadsCommitted(PagesCollection) && _tails.TryGet(conversationId, out var known) && known.NextSequence < pages[^1].After())
+        {
+            // Only a remembered tail can be behind (one not remembered is read from the pages); the later timestamp wins.
+            var last = pages[^1].LastTimestamp.ToUniversalTime();
+            MoveTail(conversationId, new Tail(pages[^1].After(), last > known.LastTimestamp ? last : known.LastTimestamp));
+        }
+
+        return pages.SelectMany(p => p.From(fromSequence)).ToList();
+    }
 
     /// <summary>
     /// Deletes conversations idle since before <paramref name="cutoff"/>, and those whose user never posted anything

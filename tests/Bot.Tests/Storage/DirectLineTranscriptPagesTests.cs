@@ -42,6 +42,28 @@ public sealed class DirectLineTranscriptPagesTests : IDisposable
     }
 
     [Fact]
+    public void A_read_that_sees_a_committed_page_moves_the_watermark()
+    {
+        using var database = Open();
+        var store = new LiteDbDirectLineStore(database);
+        store.Create(new DirectLineConversation { Id = "c2", UserId = "u1", CreatedAt = Then, LastSeenAt = Then });
+        var conversation = store.Find("c2")!;
+        Assert.Equal(0, conversation.NextSequence);
+
+        // A page committed whose watermark has not reached the store's memory yet: the moment between a commit and its
+        // after-commit work, when a socket's backlog may already send the page to the client.
+        conversation.LastTimestamp = Then.AddSeconds(1);
+        database.Collection<DirectLineTranscriptPage>("directline_transcript").Insert(DirectLineTranscriptPage.Of(conversation, [Entry("c2", 0, "welcome")]));
+        Assert.Equal(["c2|0"], store.ReadFrom("c2", 0).Select(e => e.Id));
+
+        // The next writer appends after it, instead of at its place (which failed as a duplicate key).
+        var next = store.Find("c2")!;
+        Assert.Equal(1, next.NextSequence);
+        store.Append(next, [Entry("c2", 1, "reply")]);
+        Assert.Equal(["c2|0", "c2|1"], store.ReadFrom("c2", 0).Select(e => e.Id));
+    }
+
+    [Fact]
     public void A_database_with_one_document_per_activity_is_converted_when_opened()
     {
         using (var database = Open())
