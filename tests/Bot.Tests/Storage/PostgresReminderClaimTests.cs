@@ -30,12 +30,7 @@ public sealed class PostgresReminderClaimTests(PostgresServer server) : IDisposa
     [Fact]
     public async Task Two_hosts_sweeping_the_same_due_rows_send_each_reminder_once()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Sinergi"] = server.CreateDatabase(),
-            ["Reminders:MaxMessagesPerUserPerDay"] = "100",
-        };
+        var settings = Settings();
         var channelA = new RecordingChannel();
         var channelB = new RecordingChannel();
         using var hostA = new DialogsHost(_first.Path, new FakeTimeProvider(Registered), settings, s => s.AddSingleton<IChannelSender>(channelA));
@@ -72,13 +67,8 @@ public sealed class PostgresReminderClaimTests(PostgresServer server) : IDisposa
     [Fact]
     public async Task A_sweep_on_another_host_takes_over_the_rows_a_dead_host_left_sending_once_its_lease_ran_out()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:Sinergi"] = server.CreateDatabase(),
-            ["Reminders:MaxMessagesPerUserPerDay"] = "100",
-            ["Reminders:LeaseDuration"] = "00:00:05",
-        };
+        var settings = Settings();
+        settings["Reminders:LeaseDuration"] = "00:00:05";
         using var dead = new CancellationTokenSource();
         var channelA = new HangingChannel(dead.Token);
         var channelB = new RecordingChannel();
@@ -107,6 +97,14 @@ public sealed class PostgresReminderClaimTests(PostgresServer server) : IDisposa
         _first.Dispose();
         _second.Dispose();
     }
+
+    /// <summary>Both hosts on one new database.</summary>
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:Sinergi"] = server.CreateDatabase(),
+        ["Reminders:MaxMessagesPerUserPerDay"] = "100",
+    };
 
     /// <summary>An OPD in WITA and, per fokal, a user on the test channel with a commitment whose deadline is today.</summary>
     private static void Seed(DialogsHost host)
