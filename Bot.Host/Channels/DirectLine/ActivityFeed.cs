@@ -114,10 +114,40 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 feed.LastTimestamp = staged.LastTimestamp;
             }
 
+            if (staged.Sequences.Count > 0)
+            {
+                SendWhatCameBefore(feed, staged.ConversationId, staged.Sequences[0]);
+            }
+
             for (var i = 0; i < staged.Readable.Count; i++)
             {
                 Push(feed, staged.Readable[i], staged.Sequences[i] + 1, sentLive: staged.Activities[i].Id);
             }
+        }
+    }
+
+    /// <summary>
+    /// With several hosts on one log, another host may have appended just before this host's entries, and the notice of
+    /// it (<see cref="CatchUp"/>) may come after this push, when it would find nothing new: a socket here would skip it.
+    /// So what lies between what the sockets got and <paramref name="firstSequence"/> is read from the log and sent
+    /// first. On one host nothing lies between (turns of a conversation are published in order) and nothing is read.
+    /// </summary>
+    private void SendWhatCameBefore(FeedState feed, string conversationId, int firstSequence)
+    {
+        if (feed.Subscribers.Count == 0)
+        {
+            return;
+        }
+
+        var from = feed.Subscribers.Min(s => Math.Max(s.BacklogWatermark, s.Delivered));
+        if (from >= firstSequence)
+        {
+            return;
+        }
+
+        foreach (var entry in store.ReadFrom(conversationId, from).Where(e => e.Sequence < firstSequence))
+        {
+            Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, sentLive: entry.Id, caughtUp: true);
         }
     }
 
@@ -327,8 +357,15 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
         var frame = ActivitySet([activityJson], watermark);
         foreach (var subscriber in feed.Subscribers)
         {
-            if (stored && (watermark <= (caughtUp ? Math.Max(subscriber.BacklogWatermark, subscriber.Delivered) : subscriber.BacklogWatermark) || (sentLive is not null && subscriber.LiveIds.Remove(sentLive))))
+            if (stored && watermark <= (caughtUp ? Math.Max(subscriber.BacklogWatermark, subscriber.Delivered) : subscriber.BacklogWatermark))
             {
+                continue;
+            }
+
+            if (stored && sentLive is not null && subscriber.LiveIds.Remove(sentLive))
+            {
+                // It had this activity live (the echo of its own post): it now has the log up to here.
+                subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
                 continue;
             }
 

@@ -52,6 +52,24 @@ public sealed class DirectLineCatchUpTests : IDisposable
         Assert.Equal("second from another host", Text(received[2]));
     }
 
+    [Fact]
+    public async Task A_socket_gets_what_another_host_appended_before_this_host_s_next_turn_even_before_its_notice()
+    {
+        await _client.GenerateAsync();
+        var (_, started) = await _client.StartAsync();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), TestContext.Token);
+        var received = new List<JsonElement>();
+        await DirectLineStreamTests.ReceiveUntilAsync(socket, received, 1); // the welcome
+
+        // Another host appends; its notice has not come when this host's next turn is pushed.
+        AppendElsewhere("from another host");
+        await _client.PostMessageAsync("bisa bantu apa aja?", "c-1");
+
+        await DirectLineStreamTests.ReceiveUntilAsync(socket, received, 4); // the echo, the other host's message, a reply
+        Assert.Single(received, a => Text(a) == "from another host");
+    }
+
     /// <summary>Writes a bot message to the conversation's log as another host would; returns the log's new watermark.</summary>
     private int AppendElsewhere(string text)
     {
