@@ -29,10 +29,7 @@ public sealed class DirectLineCatchUpTests : IDisposable
     [Fact]
     public async Task A_socket_gets_once_what_another_host_appended()
     {
-        await _client.GenerateAsync();
-        var (_, started) = await _client.StartAsync();
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), TestContext.Token);
+        using var socket = await OpenSocketAsync();
         var received = new List<JsonElement>();
         await DirectLineStreamTests.ReceiveUntilAsync(socket, received, 1); // the welcome
 
@@ -55,10 +52,7 @@ public sealed class DirectLineCatchUpTests : IDisposable
     [Fact]
     public async Task A_socket_gets_what_another_host_appended_before_this_host_s_next_turn_even_before_its_notice()
     {
-        await _client.GenerateAsync();
-        var (_, started) = await _client.StartAsync();
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), TestContext.Token);
+        using var socket = await OpenSocketAsync();
         var received = new List<JsonElement>();
         await DirectLineStreamTests.ReceiveUntilAsync(socket, received, 1); // the welcome
 
@@ -68,6 +62,16 @@ public sealed class DirectLineCatchUpTests : IDisposable
 
         await DirectLineStreamTests.ReceiveUntilAsync(socket, received, 4); // the echo, the other host's message, a reply
         Assert.Single(received, a => Text(a) == "from another host");
+    }
+
+    /// <summary>Starts a conversation and opens its stream.</summary>
+    private async Task<ClientWebSocket> OpenSocketAsync()
+    {
+        await _client.GenerateAsync();
+        var (_, started) = await _client.StartAsync();
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(started.GetProperty("streamUrl").GetString()!), TestContext.Token);
+        return socket;
     }
 
     /// <summary>Writes a bot message to the conversation's log as another host would; returns the log's new watermark.</summary>
