@@ -61,6 +61,11 @@ set -e
 # (awk, not grep: grep exits 1 when there is no "Failed:" line, which set -e and pipefail would turn into a failure)
 passed=$(awk '/^[[:space:]]+Passed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
 failed=$(awk '/^[[:space:]]+Failed: [0-9]+/ {s+=$2} END {print s+0}' "$log")
+# CI shows only the end of the output, so name the failing tests (with their first message line) right here.
+if [ "${failed:-0}" != 0 ]; then
+  echo "== failed tests"
+  awk '/^[[:space:]]+Failed [A-Za-z]/ {print; getline; getline; print "    " $0}' "$log" | head -60
+fi
 rm -f "$log"
 echo "${passed:-0} passed, ${failed:-0} failed"
 exit "$status"
