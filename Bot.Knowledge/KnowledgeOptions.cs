@@ -43,6 +43,19 @@ public sealed class KnowledgeOptions
     /// <summary>The refresh interval for a store several hosts share.</summary>
     public static readonly TimeSpan SharedStoreRefreshInterval = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Folder for the trained language models (intent, safety, scope), so a host that starts again loads them instead
+    /// of training them (10 s or more). Empty means a per-user folder (<c>~/.local/share/sinergi/models</c> on Linux);
+    /// <c>off</c> trains at every start.
+    /// </summary>
+    public string? ModelCache { get; set; }
+
+    /// <summary>The model cache folder actually used, or null when it is off.</summary>
+    public string? ResolveModelCache() =>
+        string.Equals(ModelCache?.Trim(), "off", StringComparison.OrdinalIgnoreCase) ? null
+        : string.IsNullOrWhiteSpace(ModelCache) ? Language.ModelFileCache.DefaultDirectory()
+        : Path.GetFullPath(ModelCache);
+
     /// <summary>Optional LLM answering; extractive answers are used while it is not configured.</summary>
     public LlmOptions Llm { get; set; } = new();
 

@@ -37,6 +37,9 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.Llm.Provider is LlmOptions.AzureOpenAI or LlmOptions.OpenAI, "Knowledge:Llm:Provider must be AzureOpenAI or OpenAI.")
             .ValidateOnStart();
 
+        // The models are process-wide (trained once per example set), and so is the folder they are kept in.
+        ModelFileCache.Use(section.Get<KnowledgeOptions>()?.ResolveModelCache() ?? ModelFileCache.DefaultDirectory());
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgePackSource>();
         services.AddSingleton(QuestionBank.Default);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
 
 namespace Bot.Knowledge.Language;
@@ -11,8 +12,9 @@ namespace Bot.Knowledge.Language;
 /// A text classifier learned from labelled examples (Microsoft.ML: word uni- and bigrams plus character
 /// 4-grams of the <see cref="TextNormalizer">normalised</see> text, then a maximum-entropy model trained by SDCA),
 /// so that understanding comes from data files rather than rule lists. Training takes about a second for a few
-/// thousand examples, so a model is trained once per process for a given example set and shared; predictions are
-/// thread-safe and take tens of microseconds.
+/// thousand examples (ten seconds or more for all of a host's models), so a model is trained once per process for a
+/// given example set and shared, and kept on disk by <see cref="ModelFileCache"/> when a host turned it on;
+/// predictions are thread-safe and take tens of microseconds.
 /// </summary>
 public sealed class TextClassifier
 {
@@ -40,13 +42,14 @@ public sealed class TextClassifier
     public static TextClassifier Train(IEnumerable<LabelledText> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var rows = examples.Select(e => new Row { Text = TextNormalizer.Normalize(e.Text), Label = e.Label }).ToList();
+        var rows = Rows(examples);
         if (rows.Select(r => r.Label).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             throw new ArgumentException("A classifier needs examples of at least two labels.", nameof(examples));
         }
 
-        return Trained.GetOrAdd(Fingerprint(rows), _ => new Lazy<TextClassifier>(() => TrainCore(rows))).Value;
+        var fingerprint = Fingerprint(rows);
+        return Trained.GetOrAdd(fingerprint, _ => new Lazy<TextClassifier>(() => LoadOrTrain(rows, fingerprint, ModelFileCache.Directory))).Value;
     }
 
     /// <summary>The labels ranked by probability for the text (the probabilities sum to one).</summary>
@@ -71,10 +74,46 @@ public sealed class TextClassifier
         }
     }
 
-    private static TextClassifier TrainCore(List<Row> rows)
+    /// <summary>
+    /// The model kept in <paramref name="cacheDirectory"/> for these examples when there is one, else trained now
+    /// (and kept there); no shared instance. The file's name, for tests, is <see cref="CacheFileOf"/>.
+    /// </summary>
+    internal static TextClassifier LoadOrTrain(IEnumerable<LabelledText> examples, string? cacheDirectory)
+    {
+        var rows = Rows(examples);
+        return LoadOrTrain(rows, Fingerprint(rows), cacheDirectory);
+    }
+
+    /// <summary>Where <see cref="LoadOrTrain(IEnumerable{LabelledText}, string?)"/> keeps the model of these examples.</summary>
+    internal static string? CacheFileOf(IEnumerable<LabelledText> examples, string? cacheDirectory) =>
+        ModelFileCache.PathOf(cacheDirectory, Fingerprint(Rows(examples)));
+
+    private static List<Row> Rows(IEnumerable<LabelledText> examples) =>
+        examples.Select(e => new Row { Text = TextNormalizer.Normalize(e.Text), Label = e.Label }).ToList();
+
+    private static TextClassifier LoadOrTrain(List<Row> rows, string fingerprint, string? cacheDirectory)
     {
         var context = new MLContext(seed: 7);
+        if (ModelFileCache.TryLoad(context, cacheDirectory, fingerprint, out var inputSchema) is { } stored && inputSchema is not null)
+        {
+            return new TextClassifier(context, stored, LabelsOf(stored, inputSchema));
+        }
+
         var data = context.Data.LoadFromEnumerable(rows);
+        var model = TrainCore(context, data);
+        ModelFileCache.TrySave(context, model, data.Schema, cacheDirectory, fingerprint);
+        return new TextClassifier(context, model, LabelsOf(model, data.Schema));
+    }
+
+    private static string[] LabelsOf(ITransformer model, DataViewSchema inputSchema)
+    {
+        var labelNames = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(inputSchema)["Score"].GetSlotNames(ref labelNames);
+        return labelNames.DenseValues().Select(l => l.ToString()).ToArray();
+    }
+
+    private static TransformerChain<MulticlassPredictionTransformer<MaximumEntropyModelParameters>> TrainCore(MLContext context, IDataView data)
+    {
         var featurizer = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.None,
@@ -88,12 +127,7 @@ public sealed class TextClassifier
         var pipeline = context.Transforms.Conversion.MapValueToKey(nameof(Row.Label))
             .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text)))
             .Append(context.MulticlassClassification.Trainers.SdcaMaximumEntropy(nameof(Row.Label), "Features"));
-        var model = pipeline.Fit(data);
-
-        var labelNames = default(VBuffer<ReadOnlyMemory<char>>);
-        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref labelNames);
-        var labels = labelNames.DenseValues().Select(l => l.ToString()).ToArray();
-        return new TextClassifier(context, model, labels);
+        return pipeline.Fit(data);
     }
 
     private static string Fingerprint(List<Row> rows)

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Tests.Support;
 
 namespace Bot.Tests.Reliability;
 
@@ -54,6 +55,7 @@ internal sealed class HostProcess : IDisposable
     /// <summary>As above, with <paramref name="httpTimeout"/> for each request of <see cref="Http"/> (a loaded machine's first turn is slow).</summary>
     public static async Task<HostProcess> StartAsync(string dataDirectory, IDictionary<string, string> settings, TimeSpan httpTimeout, CancellationToken cancellationToken)
     {
+        await Task.Run(TrainedModels.Ensure, cancellationToken); // the child loads them from the model cache
         var host = Launch(dataDirectory, settings, httpTimeout);
         await host.WaitHealthyAsync(cancellationToken);
         return host;

@@ -32,6 +32,7 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
         // A host disposed just before on the same folder may still be closing its files (WebApplicationFactory
         // returns first); the data folder's lock admits one host at a time.
         Reliability.StoreSnapshot.WaitUntilClosed(dataDirectory);
+        TrainedModels.Ensure();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -56,6 +56,51 @@ public sealed class TextClassifierTests
     }
 
     [Fact]
+    public void AModelKeptOnDiskIsLoadedAgainAndPredictsAsTheTrainedOne()
+    {
+        using var folder = new TempDirectory();
+        string[] texts = ["halo", "sy mau laporin progres", "yang belum lapor b6", "hello", "kirim laporan capaian"];
+
+        var trained = TextClassifier.LoadOrTrain(Examples, folder.Path);
+        var file = TextClassifier.CacheFileOf(Examples, folder.Path)!;
+        Assert.True(File.Exists(file));
+        var written = File.GetLastWriteTimeUtc(file);
+
+        var loaded = TextClassifier.LoadOrTrain(Examples, folder.Path);
+
+        Assert.NotSame(trained, loaded);
+        Assert.Equal(trained.Labels, loaded.Labels);
+        foreach (var text in texts)
+        {
+            Assert.Equal(trained.Predict(text).Ranked.Select(r => (r.Label, Math.Round(r.Score, 4))), loaded.Predict(text).Ranked.Select(r => (r.Label, Math.Round(r.Score, 4))));
+        }
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(file));
+        Assert.Single(Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void ADamagedModelFileIsTrainedAgainAndReplaced()
+    {
+        using var folder = new TempDirectory();
+        var file = TextClassifier.CacheFileOf(Examples, folder.Path)!;
+        File.WriteAllBytes(file, [0x50, 0x4B, 0x03, 0x04, 0xde, 0xad, 0xbe, 0xef]);
+
+        var classifier = TextClassifier.LoadOrTrain(Examples, folder.Path);
+
+        Assert.Equal("missing", classifier.Predict("siapa aja yg blm lapor?").Label);
+        Assert.True(new FileInfo(file).Length > 1_000);
+        Assert.Equal("missing", TextClassifier.LoadOrTrain(Examples, folder.Path).Predict("siapa aja yg blm lapor?").Label);
+    }
+
+    [Fact]
+    public void WithoutACacheFolderNothingIsWritten()
+    {
+        Assert.Null(TextClassifier.CacheFileOf(Examples, null));
+        Assert.Equal("greeting", TextClassifier.LoadOrTrain(Examples, null).Predict("selamat pagiii").Label);
+    }
+
+    [Fact]
     public void OneLabelIsNotEnoughToTrain() =>
         Assert.Throws<ArgumentException>(() => TextClassifier.Train([new("halo", "greeting"), new("hai", "greeting")]));
 }
