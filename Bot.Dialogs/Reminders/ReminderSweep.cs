@@ -195,8 +195,9 @@ internal sealed partial class ReminderSweep(
     }
 
     /// <summary>
-    /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
-    /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
+    /// Pending → sending with a lease, in one transaction: the rows are read again inside it in one read (a replan
+    /// may have moved or removed one since it was found, and only a row still due, or an orphan, is taken) and
+    /// written in one bulk update.
     /// </summary>
     private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
@@ -219,9 +220,9 @@ internal sealed partial class ReminderSweep(
             row.ClaimId = claimId;
             row.ClaimedAt = now;
             row.WakeAt = now + _options.LeaseDuration;
-            outbox.Update(row);
         }
 
+        outbox.Update([.. claimed.Select(c => c.Row)]);
         return claimed;
     });
 
