@@ -117,7 +117,6 @@ internal sealed partial class RecipientDelivery(
                 return;
             }
 
-            marks.Delivered(message.Id);
             tally.Message(message.Rows.Count);
         }
     }
@@ -227,11 +226,11 @@ internal sealed partial class RecipientDelivery(
 /// <summary>One recipient's messages that go out now, in order, and where to.</summary>
 internal sealed record RecipientMessages(string UserId, ConversationReference Reference, string ConversationKey, IReadOnlyList<OutgoingMessage> Messages)
 {
-    /// <summary>The writes about <paramref name="message"/> (its in-flight record, its "sent" mark).</summary>
-    public PendingMark Mark(OutgoingMessage message)
+    /// <summary>The write about <paramref name="message"/> at <paramref name="stage"/>.</summary>
+    public PendingMark Mark(OutgoingMessage message, MarkStage stage = MarkStage.Sent)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new(message.Rows, UserId, ConversationKey, message.Shape, message.Id);
+        return new(message.Rows, UserId, ConversationKey, message.Shape, message.Id, stage);
     }
 }
 

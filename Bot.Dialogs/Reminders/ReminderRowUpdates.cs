@@ -19,30 +19,36 @@ internal sealed partial class ReminderRowUpdates(
 {
     private readonly ReminderOptions _options = options.Value;
 
-    /// <summary>Records a batch of messages about to be sent in flight, in one write, before the first of them leaves.</summary>
-    public void RecordInFlight(IReadOnlyList<PendingMark> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var now = time.GetUtcNow().UtcDateTime;
-        inFlight.Put([.. messages.Select(mark => new InFlightMessage
-        {
-            Id = mark.MessageId,
-            RecipientId = mark.UserId,
-            Keys = [.. mark.Rows.Select(r => r.Id)],
-            Shape = mark.Shape,
-            ConversationKey = mark.ConversationKey,
-            CreatedAt = now,
-        })]);
-    }
-
     /// <summary>
-    /// One group commit of <see cref="SentMarks"/>: the "sent" marks of messages the channel accepted, each counting
-    /// towards the day's cap; the rows are read and written in bulk. The in-flight records go at the sweep's end.
+    /// One group commit of <see cref="SentMarks"/>: in-flight records of messages about to be sent, and "sent"
+    /// marks of messages the channel accepted (each counts towards the day's cap and drops its in-flight record).
     /// </summary>
     public void Write(IReadOnlyList<PendingMark> marks, string claimId)
     {
         ArgumentNullException.ThrowIfNull(marks);
-        transactions.Run(() => MarkSent(marks, claimId, time.GetUtcNow().UtcDateTime));
+        var now = time.GetUtcNow().UtcDateTime;
+        transactions.Run(() =>
+        {
+            foreach (var mark in marks)
+            {
+                if (mark.Stage == MarkStage.BeforeSend)
+                {
+                    inFlight.Put(new InFlightMessage
+                    {
+                        Id = mark.MessageId,
+                        RecipientId = mark.UserId,
+                        Keys = [.. mark.Rows.Select(r => r.Id)],
+                        Shape = mark.Shape,
+                        ConversationKey = mark.ConversationKey,
+                        CreatedAt = now,
+                    });
+                }
+                else
+                {
+                    MarkSent(mark, claimId, now);
+                }
+            }
+        });
     }
 
     /// <summary>
@@ -55,36 +61,28 @@ internal sealed partial class ReminderRowUpdates(
         ArgumentNullException.ThrowIfNull(mark);
         transactions.Run(() =>
         {
-            if (outbox.GetMany([.. mark.Rows.Select(r => r.Id)]).Count(row => row.ClaimId == claimId && row.Status == ReminderStatus.Sending) != mark.Rows.Count)
+            if (mark.Rows.Select(r => outbox.Get(r.Id)).Any(row => row is null || row.ClaimId != claimId || row.Status != ReminderStatus.Sending))
             {
                 throw new ReminderClaimLostException(mark.MessageId);
             }
 
-            MarkSent([mark], claimId, time.GetUtcNow().UtcDateTime);
+            MarkSent(mark, claimId, time.GetUtcNow().UtcDateTime);
         });
     }
 
-    private void MarkSent(IReadOnlyList<PendingMark> messages, string claimId, DateTime sentAt)
+    private void MarkSent(PendingMark message, string claimId, DateTime sentAt)
     {
-        var held = Held(messages.SelectMany(m => m.Rows), claimId);
-        var changed = new List<ReminderItem>();
-        foreach (var message in messages)
+        Apply(message.Rows, claimId, row =>
         {
-            foreach (var row in message.Rows.Select(r => held.GetValueOrDefault(r.Id)).OfType<ReminderItem>())
-            {
-                row.Status = ReminderStatus.Sent;
-                row.SentAt = sentAt;
-                row.WakeAt = ReminderItem.Never;
-                row.MessageId = message.MessageId;
-                row.ConversationKey = message.ConversationKey;
-                row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
-                row.ClaimId = null;
-                changed.Add(row);
-            }
-        }
-
-        outbox.Update(changed);
-        log.AddAll([.. messages.Select(message => new ReminderDelivery
+            row.Status = ReminderStatus.Sent;
+            row.SentAt = sentAt;
+            row.WakeAt = ReminderItem.Never;
+            row.MessageId = message.MessageId;
+            row.ConversationKey = message.ConversationKey;
+            row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
+        });
+        inFlight.Remove(message.MessageId);
+        log.Add(new ReminderDelivery
         {
             Id = Guid.NewGuid().ToString("N"),
             UserId = message.UserId,
@@ -92,7 +90,7 @@ internal sealed partial class ReminderRowUpdates(
             ConversationKey = message.ConversationKey,
             Items = message.Rows.Count,
             Shape = message.Shape,
-        })]);
+        });
     }
 
     /// <summary>Back to pending until <paramref name="until"/> (quiet hours, Sunday, daily cap); not an attempt.</summary>
@@ -151,29 +149,19 @@ internal sealed partial class ReminderRowUpdates(
 
     private void Apply(IReadOnlyList<ReminderItem> rows, string claimId, Action<ReminderItem> change)
     {
-        var held = Held(rows, claimId).Values.ToList();
-        foreach (var row in held)
+        foreach (var claimed in rows)
         {
+            var row = outbox.Get(claimed.Id);
+            if (row is null || row.ClaimId != claimId || row.Status != ReminderStatus.Sending)
+            {
+                LogClaimLost(claimed.Id);
+                continue;
+            }
+
             change(row);
             row.ClaimId = null;
+            outbox.Update(row);
         }
-
-        outbox.Update(held);
-    }
-
-    /// <summary>The rows as stored now (one read) that this claim still holds, by key; the others are logged and left.</summary>
-    private Dictionary<string, ReminderItem> Held(IEnumerable<ReminderItem> rows, string claimId)
-    {
-        var keys = rows.Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
-        var held = outbox.GetMany(keys)
-            .Where(row => row.ClaimId == claimId && row.Status == ReminderStatus.Sending)
-            .ToDictionary(row => row.Id, StringComparer.Ordinal);
-        foreach (var lost in keys.Where(k => !held.ContainsKey(k)))
-        {
-            LogClaimLost(lost);
-        }
-
-        return held;
     }
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Reminder {ReminderId} is no longer held by this sweep; left as it is")]

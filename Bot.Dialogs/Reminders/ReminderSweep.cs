@@ -55,7 +55,6 @@ internal sealed partial class ReminderSweep(
 
     private readonly HashSet<string> _orphans = new(StringComparer.Ordinal);
     private bool _tookOverOrphans;
-    private bool _checkedRecords;
 
     public DateTime StartedAt => _startedAt;
 
@@ -69,17 +68,12 @@ internal sealed partial class ReminderSweep(
             var due = FindDue(now);
             if (due.Count == 0)
             {
-                if (!_checkedRecords)
-                {
-                    Unfinished(); // what a crash left after its marks but before its sweep's end goes now
-                }
-
                 outbox.Stage(now + StageAhead);
                 return SweepResult.Empty;
             }
 
             // Messages earlier attempts left unmarked, read once: this sweep's own records are never looked up.
-            var earlier = Unfinished().ToLookup(m => m.RecipientId, StringComparer.Ordinal);
+            var earlier = inFlight.All().ToLookup(m => m.RecipientId, StringComparer.Ordinal);
             var tally = new SweepTally();
             var marks = new SentMarks(updates, claimId);
             var claimedCount = 0;
@@ -100,10 +94,10 @@ internal sealed partial class ReminderSweep(
                         .OfType<RecipientMessages>()
                         .ToList();
 
-                    // Every message of the chunk is recorded in flight in one write before the first leaves.
+                    // Every message of the chunk is recorded in flight in one transaction before the first leaves.
                     if (ready.Count > 0)
                     {
-                        updates.RecordInFlight([.. ready.SelectMany(r => r.Messages.Select(r.Mark))]);
+                        updates.Write([.. ready.SelectMany(r => r.Messages.Select(m => r.Mark(m, MarkStage.BeforeSend)))], claimId);
                     }
 
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
@@ -117,9 +111,6 @@ internal sealed partial class ReminderSweep(
                 {
                     LogMarksFailed(marks.FailedWrites);
                 }
-
-                // The records of the messages marked sent go in one write; the others stay for the next attempt.
-                inFlight.RemoveAll(marks.Settled);
             }
 
             // Tomorrow's rows are moved within reach now, in bulk, rather than at their due time.
@@ -133,28 +124,6 @@ internal sealed partial class ReminderSweep(
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>
-    /// The in-flight records of earlier attempts whose rows still wait (pending or sending); the records of messages
-    /// that were marked sent but outlived their sweep (a crash before its end) are dropped here, in one write.
-    /// </summary>
-    private List<InFlightMessage> Unfinished()
-    {
-        _checkedRecords = true;
-        var records = inFlight.All();
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        var waiting = outbox.GetMany([.. records.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal)])
-            .Where(r => r.Status is ReminderStatus.Pending or ReminderStatus.Sending)
-            .Select(r => r.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        var finished = records.ToLookup(r => !r.Keys.Any(waiting.Contains));
-        inFlight.RemoveAll([.. finished[true].Select(r => r.Id)]);
-        return [.. finished[false]];
     }
 
     private List<ReminderItem> FindDue(DateTime now)
@@ -195,9 +164,8 @@ internal sealed partial class ReminderSweep(
     }
 
     /// <summary>
-    /// Pending → sending with a lease, in one transaction: the rows are read again inside it in one read (a replan
-    /// may have moved or removed one since it was found, and only a row still due, or an orphan, is taken) and
-    /// written in one bulk update.
+    /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
+    /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
     /// </summary>
     private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
@@ -220,9 +188,9 @@ internal sealed partial class ReminderSweep(
             row.ClaimId = claimId;
             row.ClaimedAt = now;
             row.WakeAt = now + _options.LeaseDuration;
+            outbox.Update(row);
         }
 
-        outbox.Update([.. claimed.Select(c => c.Row)]);
         return claimed;
     });
 

@@ -2,19 +2,26 @@ using System.Threading.Channels;
 
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>A write about one reminder message (its in-flight record, its "sent" mark): the rows it carries and its stable id.</summary>
-internal sealed record PendingMark(IReadOnlyList<ReminderItem> Rows, string UserId, string ConversationKey, string Shape, string MessageId)
+/// <summary>Which write a message waits for: its in-flight record before the send, its "sent" mark after.</summary>
+internal enum MarkStage
+{
+    BeforeSend,
+    Sent,
+}
+
+/// <summary>A write about one reminder message: the rows it carries and its stable id.</summary>
+internal sealed record PendingMark(IReadOnlyList<ReminderItem> Rows, string UserId, string ConversationKey, string Shape, string MessageId, MarkStage Stage = MarkStage.Sent)
 {
     public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
-/// Group commit of a sweep's "sent" marks (written after the channel accepted): one writer takes every write waiting and commits them in one transaction, so parallel
+/// Group commit of a sweep's per-message writes (the in-flight record before a send, the "sent" mark after the
+/// channel accepted): one writer takes every write waiting and commits them in one transaction, so parallel
 /// deliveries share one disk flush instead of paying one each. The window between the channel's acceptance and
 /// the mark grows from one message to the handful accepted during one commit; a delivery waits for its mark
 /// before sending that recipient's next message. Writes ignore cancellation: a message the channel accepted is
-/// marked even while the host shuts down. It also keeps which messages were delivered and marked, whose in-flight
-/// records the sweep drops in one write at its end (<see cref="Settled"/>).
+/// marked even while the host shuts down.
 /// </summary>
 internal sealed class SentMarks
 {
@@ -25,8 +32,6 @@ internal sealed class SentMarks
     private readonly Channel<PendingMark> _queue = Channel.CreateUnbounded<PendingMark>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private int _failedWrites;
-    private readonly System.Collections.Concurrent.ConcurrentBag<string> _delivered = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unmarked = new(StringComparer.Ordinal);
 
     public SentMarks(ReminderRowUpdates updates, string claimId)
     {
@@ -40,12 +45,6 @@ internal sealed class SentMarks
         ArgumentNullException.ThrowIfNull(mark);
         return _queue.Writer.TryWrite(mark) ? mark.Written.Task : throw new InvalidOperationException("The sweep has finished marking.");
     }
-
-    /// <summary>The channel accepted the message and its mark was written or queued here.</summary>
-    public void Delivered(string messageId) => _delivered.Add(messageId);
-
-    /// <summary>After <see cref="CompleteAsync"/>: the messages delivered whose mark was written, so their in-flight records can go.</summary>
-    public IReadOnlySet<string> Settled => _delivered.Where(id => !_unmarked.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Writes that failed (their messages were sent; the rows stay leased).</summary>
     public int FailedWrites => Volatile.Read(ref _failedWrites);
@@ -79,7 +78,6 @@ internal sealed class SentMarks
                 Interlocked.Add(ref _failedWrites, batch.Count);
                 foreach (var mark in batch)
                 {
-                    _unmarked[mark.MessageId] = true;
                     mark.Written.TrySetException(ex);
                     _ = mark.Written.Task.Exception;
                 }

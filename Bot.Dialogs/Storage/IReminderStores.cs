@@ -40,9 +40,6 @@ internal interface IReminderOutbox
     /// <summary>Sending rows whose lease has not run out yet.</summary>
     IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration);
 
-    /// <summary>The rows of <paramref name="keys"/> as stored now (keys not found are left out), in one read.</summary>
-    IReadOnlyList<ReminderItem> GetMany(IReadOnlyList<string> keys);
-
     /// <summary>
     /// The rows of <paramref name="keys"/> as stored now, read for a claim inside the open transaction and held until
     /// it ends. A row another process is claiming at this moment is left out rather than waited for (PostgreSQL:
@@ -73,9 +70,6 @@ internal interface IDeliveryLog
 {
     void Add(ReminderDelivery delivery);
 
-    /// <summary>Adds the lines of several messages in one write (a group commit of "sent" marks).</summary>
-    void AddAll(IReadOnlyList<ReminderDelivery> deliveries);
-
     /// <summary>Messages delivered to the user between the two instants (a local day's bounds given in UTC).</summary>
     int CountBetween(string userId, DateTime fromUtc, DateTime toUtc);
 
@@ -85,21 +79,12 @@ internal interface IDeliveryLog
     IReadOnlyList<ReminderDelivery> ForUser(string userId);
 }
 
-/// <summary>
-/// Reminder messages handed to a channel, between the record before their send and their "sent" mark. The sweep
-/// records a whole batch in one write before its first message leaves, and drops the records of the messages it
-/// marked in one write at its end (BENCHMARKS.md, "Reminders", session 10), so a record may outlive its mark by the
-/// rest of its sweep: a record whose rows are no longer pending or sending is ignored and dropped.
-/// </summary>
+/// <summary>Reminder messages handed to a channel, between the record before their send and their "sent" mark.</summary>
 internal interface IInFlightMessages
 {
-    /// <summary>Records the messages of one batch, about to be sent, in one write.</summary>
-    void Put(IReadOnlyList<InFlightMessage> batch);
+    void Put(InFlightMessage message);
 
     bool Remove(string messageId);
-
-    /// <summary>Drops the records of these messages wherever they were recorded; returns how many messages had one.</summary>
-    int RemoveAll(IReadOnlyCollection<string> messageIds);
 
     IReadOnlyList<InFlightMessage> All();
 }

@@ -11,8 +11,6 @@ internal sealed class LiteDbDeliveryLog(SinergiDatabase database) : IDeliveryLog
 
     public void Add(ReminderDelivery delivery) => _deliveries.Insert(delivery);
 
-    public void AddAll(IReadOnlyList<ReminderDelivery> deliveries) => _deliveries.InsertBulk(deliveries);
-
     /// <summary>Messages delivered to the user on that local day (the day's bounds given in UTC).</summary>
     public int CountBetween(string userId, DateTime fromUtc, DateTime toUtc) =>
         _deliveries.Find(d => d.UserId == userId).Count(d => d.SentAt >= fromUtc && d.SentAt < toUtc);

@@ -100,37 +100,15 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         });
     }
 
-    /// <summary>
-    /// Writes the rows where their states put them, in one transaction and in bulk for the sweep's usual case (rows
-    /// in the hot set that stay there, or leave it for the history: one update call, or one delete each and one bulk
-    /// insert); any other row is written as <see cref="Update(ReminderItem)"/> does.
-    /// </summary>
     public void Update(IEnumerable<ReminderItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var rows = items.ToList();
         _database.InTransaction(() =>
         {
-            var elsewhere = new List<ReminderItem>();
-            foreach (var group in rows.GroupBy(PlaceFor))
+            foreach (var item in items)
             {
-                if (group.Key == _hot)
-                {
-                    var staying = group.ToList();
-                    if (_hot.Update(staying) != staying.Count)
-                    {
-                        elsewhere.AddRange(staying); // some were not in the hot set: rewriting the others is harmless
-                    }
-                }
-                else
-                {
-                    var leaving = group.ToLookup(r => _hot.Delete(r.Id));
-                    group.Key.InsertBulk(leaving[true]);
-                    elsewhere.AddRange(leaving[false]);
-                }
+                Update(item);
             }
-
-            elsewhere.ForEach(Update);
         });
     }
 
@@ -209,21 +187,12 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
             .Where(i => i.Status == ReminderStatus.Sending)
             .ToList();
 
-    /// <summary>One query of the hot set for all the keys; a key not there is looked for in the other collections.</summary>
-    public IReadOnlyList<ReminderItem> GetMany(IReadOnlyList<string> keys)
+    /// <summary>The rows of <paramref name="keys"/> as stored, for a claim in the open transaction (the engine runs one at a time).</summary>
+    public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        var hot = _hot.Find(Query.In("_id", new BsonArray(keys.Select(k => new BsonValue(k))))).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        return keys.Select(k => hot.GetValueOrDefault(k) ?? Get(k)).OfType<ReminderItem>().ToList();
+        return keys.Select(Get).OfType<ReminderItem>().ToList();
     }
-
-    /// <summary>The rows of <paramref name="keys"/> as stored, for a claim in the open transaction (the engine runs one at a time).</summary>
-    public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys) => GetMany(keys);
 
     /// <summary>
     /// Moves the planned rows waking up to <paramref name="until"/> into the hot set, a few thousand per transaction,

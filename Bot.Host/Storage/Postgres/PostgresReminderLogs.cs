@@ -20,15 +20,6 @@ internal sealed class PostgresDeliveryLog(PostgresDatabase database) : IDelivery
             t));
     }
 
-    public void AddAll(IReadOnlyList<ReminderDelivery> deliveries)
-    {
-        ArgumentNullException.ThrowIfNull(deliveries);
-        database.Use((c, t) => c.Execute(
-            "insert into reminder_deliveries (id, user_id, sent_at, doc) values (@Id, @UserId, @SentAt, @Json::jsonb)",
-            deliveries.Select(d => new { d.Id, d.UserId, SentAt = d.SentAt.Ticks, Json = DocumentTable<ReminderDelivery>.Serialise(d) }).ToList(),
-            t));
-    }
-
     public int CountBetween(string userId, DateTime fromUtc, DateTime toUtc) =>
         _deliveries.Count("user_id = @userId and sent_at >= @from and sent_at < @to", new { userId, from = fromUtc.Ticks, to = toUtc.Ticks });
 
@@ -46,28 +37,13 @@ internal sealed class PostgresInFlightMessages(PostgresDatabase database) : IInF
 {
     private readonly DocumentTable<InFlightMessage> _messages = new(database, "reminder_in_flight");
 
-    /// <summary>One row per message (a batch is a few statements in one round trip's transaction: rows are cheap here).</summary>
-    public void Put(IReadOnlyList<InFlightMessage> batch)
+    public void Put(InFlightMessage message)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        database.Transactions.Run(() =>
-        {
-            foreach (var message in batch)
-            {
-                _messages.Upsert(message.Id, message);
-            }
-        });
+        ArgumentNullException.ThrowIfNull(message);
+        _messages.Upsert(message.Id, message);
     }
 
     public bool Remove(string messageId) => _messages.Delete(messageId);
-
-    public int RemoveAll(IReadOnlyCollection<string> messageIds)
-    {
-        ArgumentNullException.ThrowIfNull(messageIds);
-        return messageIds.Count == 0
-            ? 0
-            : database.Use((c, t) => c.Execute("delete from reminder_in_flight where id = any(@ids)", new { ids = messageIds.ToArray() }, t));
-    }
 
     public IReadOnlyList<InFlightMessage> All() => _messages.All();
 }

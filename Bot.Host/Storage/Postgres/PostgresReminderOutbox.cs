@@ -84,12 +84,6 @@ internal sealed class PostgresReminderOutbox(PostgresDatabase database) : IRemin
         "wake_at > @now and wake_at <= @until and status = @status",
         new { now = now.Ticks, until = (now + leaseDuration).Ticks, status = nameof(ReminderStatus.Sending) });
 
-    public IReadOnlyList<ReminderItem> GetMany(IReadOnlyList<string> keys)
-    {
-        ArgumentNullException.ThrowIfNull(keys);
-        return keys.Count == 0 ? [] : _items.Where("id = any(@keys)", new { keys = keys.ToArray() });
-    }
-
     /// <summary>Locks the rows for this transaction's claim; rows another host's claim holds are skipped, not waited for.</summary>
     public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
     {
