@@ -13,12 +13,16 @@ using Bot.Host.Web.SignedLinks;
 
 // The reminder benchmark (BENCHMARKS.md, "Reminders"): seeds N commitments into a temp LiteDB file through the
 // real planner, then times ONE sweep that finds the due rows, with a channel that accepts everything.
-// Usage: dotnet run -c Release --project bench/Bot.Bench.Reminders -- [commitments=100000] [due=10000] [latencyMs=0] [parallelism=16] [folder=temp]
+// Usage: dotnet run -c Release --project bench/Bot.Bench.Reminders -- [commitments=100000] [due=10000] [latencyMs=0] [parallelism=16] [folder=temp] [seeded=none]
+// seeded: a folder that keeps a copy of the seeded database. When it holds one, the run copies it instead of seeding
+// (seeding 100,000 commitments takes minutes to half an hour on a loaded machine); when it does not, the run seeds
+// and leaves a copy there. Only the database files are copied, so a copy serves any branch with the same layout.
 var commitments = Arg(0, 100_000);
 var due = Arg(1, 10_000);
 var latencyMs = Arg(2, 0);
 var parallelism = Arg(3, 16);
 var root = args.Length > 4 ? args[4] : Path.GetTempPath();
+var seeded = args.Length > 5 ? args[5] : null;
 
 var folder = Path.Combine(root, "sinergi-bench", Guid.NewGuid().ToString("N"));
 var time = new ShiftedTimeProvider();
@@ -40,8 +44,22 @@ services.AddSignedLinks();
 try
 {
     await using var provider = services.BuildServiceProvider();
-    Console.WriteLine($"Seeding {commitments:N0} commitments ({due:N0} due at the sweep) into {folder}");
-    var seeding = Seeder.Seed(provider, commitments, due);
+    TimeSpan seeding;
+    if (seeded is not null && SeedCopy.TryRestore(seeded, folder))
+    {
+        Console.WriteLine($"Copied the seeded database of {seeded} into {folder} (commitments and due counts are the copy's)");
+        seeding = TimeSpan.Zero;
+    }
+    else
+    {
+        Console.WriteLine($"Seeding {commitments:N0} commitments ({due:N0} due at the sweep) into {folder}");
+        seeding = Seeder.Seed(provider, commitments, due);
+        if (seeded is not null)
+        {
+            SeedCopy.Save(provider, folder, seeded);
+        }
+    }
+
     var outbox = provider.GetRequiredService<IReminderOutbox>();
     Console.WriteLine($"Seeded in {seeding.TotalSeconds:F1} s: {outbox.Count():N0} outbox rows, database files {Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0:F0} MB");
 
