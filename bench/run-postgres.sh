@@ -19,6 +19,10 @@
 #   --concurrency N   concurrent conversations (default 16)
 #   --statements      also load pg_stat_statements and write, per PostgreSQL run, the statements the database ran
 #                     with their calls per turn (statements-<run>.txt); it costs time of its own, so not for figures
+#   --round-trips     after the rounds, one more short run per provider (600 measured turns, 200 warm-up) under strace:
+#                     the messages the host sends to PostgreSQL per turn (each round trip starts with one send; the
+#                     other hosts' connections and the LISTEN connection count too), written to round-trips.txt;
+#                     strace slows the host, so those runs are not in the summary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,6 +32,7 @@ warmup=3000
 rounds=2
 concurrency=16
 statements=0
+round_trips=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --turns) turns=$2; shift 2 ;;
@@ -35,6 +40,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --statements) statements=1; shift ;;
+    --round-trips) round_trips=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -187,5 +193,24 @@ for round in $(seq 1 "$rounds"); do
   fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+
+# trips LABEL PID URL: a short run with strace on the host; counts its sends to PostgreSQL and to its clients.
+trips() {
+  local label=$1 pid=$2 url=$3 trace="$out/round-trips/$1.strace"
+  mkdir -p "$out/round-trips"
+  strace -f -qq -yy -e trace=sendto,sendmsg,write -o "$trace" -p "$pid" &
+  local strace_pid=$!
+  sleep 3
+  $load botframework --script bench/scripts/sinergi-registration.json --turns 600 --warmup 200 \
+    --concurrency "$concurrency" --duration 900 --label "$label" --out "$out/round-trips/$label.json" --url "$url" || true
+  kill -INT "$strace_pid"; wait "$strace_pid" 2>/dev/null || true
+  local all=$(python3 -c "import json; r=json.load(open('$out/round-trips/$label.json')); print(r['measuredTurns'] + r['warmupTurns'] + 5 * r['concurrency'])")
+  local to_db=$(grep -c -e "->127.0.0.1:$pg_port\]" "$trace" || true)
+  python3 -c "print(f'$label: {$to_db / $all:.2f} sends to PostgreSQL per turn ($to_db over $all turns)')" | tee -a "$out/round-trips.txt"
+}
+if [ "$round_trips" = 1 ]; then
+  trips litedb "$lite_pid" "http://127.0.0.1:$lite_port"
+  trips postgres-1 "$a_pid" "http://127.0.0.1:$a_port"
+fi
 
 python3 "$root/bench/summarize.py" "$out" | tee "$out/summary.md"

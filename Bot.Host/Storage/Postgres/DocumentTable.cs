@@ -26,10 +26,13 @@ internal sealed class DocumentTable<T>(PostgresDatabase database, string table)
     public T? GetForUpdate(object id) => database.Use((c, t) =>
         c.QuerySingleOrDefault<string>($"select doc::text from {table} where id = @id for update", new { id }, t) is { } json ? Deserialise(json) : null);
 
-    public IReadOnlyList<T> Where(string condition, object? parameters = null, string orderBy = "id", int? limit = null) => database.Use((c, t) =>
+    public IReadOnlyList<T> Where(string condition, object? parameters = null, string orderBy = "id", int? limit = null) =>
+        WhereJson(condition, parameters, orderBy, limit).Select(Deserialise).ToList();
+
+    /// <summary>The documents <see cref="Where"/> finds, as their JSON.</summary>
+    public IReadOnlyList<string> WhereJson(string condition, object? parameters = null, string orderBy = "id", int? limit = null) => database.Use((c, t) =>
         c.Query<string>($"select doc::text from {table} where {condition} order by {orderBy} limit {(limit is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "all")}", parameters, t)
-            .Select(Deserialise)
-            .ToList());
+            .AsList());
 
     public T? First(string condition, object? parameters = null, string orderBy = "id") => database.Use((c, t) =>
         c.QueryFirstOrDefault<string>($"select doc::text from {table} where {condition} order by {orderBy} limit 1", parameters, t) is { } json ? Deserialise(json) : null);
@@ -56,6 +59,13 @@ internal sealed class DocumentTable<T>(PostgresDatabase database, string table)
 
     public void Upsert(object id, string json) => database.Use((c, t) =>
         c.Execute($"insert into {table} (id, doc) values (@id, @json::jsonb) on conflict (id) do update set doc = excluded.doc", new { id, json }, t));
+
+    /// <summary>Upserts in the batch of a turn's commit (<see cref="PostgresTransaction.Write"/>), or at once outside one.</summary>
+    public void UpsertInBatch(object id, string json) =>
+        database.Write($"insert into {table} (id, doc) values (@id, @json::jsonb) on conflict (id) do update set doc = excluded.doc", new { id, json });
+
+    /// <summary>Deletes in the batch of a turn's commit, or at once outside one.</summary>
+    public void DeleteInBatch(object id) => database.Write($"delete from {table} where id = @id", new { id });
 
     public bool Update(object id, T document) => database.Use((c, t) =>
         c.Execute($"update {table} set doc = @json::jsonb where id = @id", new { id, json = Serialise(document) }, t) == 1);

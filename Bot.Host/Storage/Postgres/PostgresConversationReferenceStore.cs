@@ -18,13 +18,12 @@ internal sealed class PostgresConversationReferenceStore(PostgresDatabase databa
         var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ActivityJson.Options);
         var id = ConversationKeys.For(reference.ChannelId, reference.Conversation.Id ?? string.Empty);
         var updatedAt = time.GetUtcNow();
-        return () => database.Use((c, t) => c.Execute(
+        return () => database.Write(
             """
             insert into conversation_references (id, user_key, json, updated_at) values (@id, @userKey, @json, @updatedAt)
             on conflict (id) do update set user_key = excluded.user_key, json = excluded.json, updated_at = excluded.updated_at
             """,
-            new { id, userKey, json, updatedAt },
-            t));
+            new { id, userKey, json, updatedAt });
     }
 
     public ConversationReference? FindByConversation(string channelId, string conversationId) =>

@@ -15,16 +15,29 @@ namespace Bot.Host.Storage.Postgres;
 /// (<c>pg_advisory_xact_lock</c> on a 64-bit hash of the key), held until that transaction ends: a turn of the same
 /// conversation on another host waits at its own load, then reads the state (with the activity ids processed) that
 /// the first committed. Turns of one conversation thus never run side by side across hosts, and an activity posted
-/// to two hosts runs once. The read is a separate statement after the lock, so at READ COMMITTED it sees that commit.
+/// to two hosts runs once. The lock and the read go in one round trip as two statements: the read, a statement of its
+/// own after the lock, sees that commit at READ COMMITTED. The save joins the batch of the turn's commit.
 /// </para>
 /// </summary>
 internal sealed class PostgresConversationStateStore(PostgresDatabase database, TimeProvider time) : IConversationStateStore
 {
+    private const string ReadState = "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key";
+
     public ConversationState Load(string key)
     {
-        database.Use((c, t) => t is null ? 0 : c.Execute("select pg_advisory_xact_lock(hashtextextended(@key, 0))", new { key }, t));
-        var row = database.Use((c, t) => c.QuerySingleOrDefault<StoredRow>(
-            "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key", new { key }, t));
+        var row = database.Use((c, t) =>
+        {
+            if (t is null)
+            {
+                return c.QuerySingleOrDefault<StoredRow>(ReadState, new { key });
+            }
+
+            // One round trip: the lock, then the read, which at READ COMMITTED takes its own snapshot once the lock is
+            // held, so it sees what the lock's last holder committed.
+            using var both = c.QueryMultiple($"select pg_advisory_xact_lock(hashtextextended(@key, 0)); {ReadState}", new { key }, t);
+            both.Read();
+            return both.ReadSingleOrDefault<StoredRow>();
+        });
         if (row is null)
         {
             return new ConversationState { Id = key, Version = 0 };
@@ -48,18 +61,28 @@ internal sealed class PostgresConversationStateStore(PostgresDatabase database, 
         var updatedAt = time.GetUtcNow();
         return () =>
         {
-            var written = database.Use((c, t) => expected == 0
-                ? c.Execute(
+            // In a turn's commit this joins the commit's batch; the version check runs when the batch has run.
+            void Check(int written)
+            {
+                if (written != 1)
+                {
+                    throw new ConcurrencyException(state.Id, expected, StoredVersion(state.Id));
+                }
+            }
+
+            if (expected == 0)
+            {
+                database.Write(
                     "insert into conversation_states (id, version, updated_at, state) values (@id, 1, @updatedAt, @json::jsonb) on conflict (id) do nothing",
                     new { id = state.Id, updatedAt, json },
-                    t)
-                : c.Execute(
+                    Check);
+            }
+            else
+            {
+                database.Write(
                     "update conversation_states set version = version + 1, updated_at = @updatedAt, state = @json::jsonb where id = @id and version = @expected",
                     new { id = state.Id, updatedAt, json, expected },
-                    t));
-            if (written != 1)
-            {
-                throw new ConcurrencyException(state.Id, expected, StoredVersion(state.Id));
+                    Check);
             }
 
             database.Transactions.AfterCommit(() =>

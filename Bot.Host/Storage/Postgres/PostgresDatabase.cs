@@ -36,6 +36,9 @@ internal sealed partial class PostgresDatabase : IDisposable
     /// <summary>Runs a command on the thread's transaction, or alone.</summary>
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
 
+    /// <summary>A write batched with the others of a turn's commit (<see cref="PostgresTransaction.Write"/>).</summary>
+    public void Write(string sql, object parameters, Action<int>? affected = null) => Transactions.Write(sql, parameters, affected);
+
     public void Dispose()
     {
         Transactions.Dispose();

@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace Bot.Host.Storage.Postgres;
@@ -27,22 +28,32 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         }
 
         var connection = dataSource.OpenConnection();
-        var scope = new Scope(connection, connection.BeginTransaction());
+        var scope = new Scope(connection, connection.BeginTransaction()) { Remembered = [] };
         _unit.Value = scope;
         return scope;
     }
 
-    /// <summary>Commits a unit's transaction after <paramref name="alsoWrite"/>, then runs what waited for the commit.</summary>
+    /// <summary>
+    /// Commits a unit's transaction after <paramref name="alsoWrite"/>, then runs what waited for the commit. The
+    /// writes <paramref name="alsoWrite"/> hands to <see cref="Write"/> go to PostgreSQL together, in one round trip.
+    /// </summary>
     internal static void CommitUnit(Scope scope, Action? alsoWrite)
     {
         try
         {
+            scope.Batch = new PostgresWriteBatch();
             alsoWrite?.Invoke();
+            Flush(scope);
             scope.Transaction.Commit();
         }
         catch (PostgresException ex)
         {
             throw PostgresErrors.Translate(ex);
+        }
+
+        finally
+        {
+            scope.Batch = null;
         }
 
         scope.Committed = true;
@@ -117,7 +128,7 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
 
     /// <summary>
     /// Runs <paramref name="command"/> on this thread's transaction, or alone on a pooled connection (it then commits
-    /// by itself).
+    /// by itself). Writes a unit's commit has batched go first, so the command sees them.
     /// </summary>
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command)
     {
@@ -126,6 +137,7 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         {
             if (Current is { } scope)
             {
+                Flush(scope);
                 return command(scope.Connection, scope.Transaction);
             }
 
@@ -135,6 +147,65 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         catch (PostgresException ex) when (Current is null)
         {
             throw PostgresErrors.Translate(ex);
+        }
+    }
+
+    /// <summary>
+    /// A write whose outcome the caller needs only as its row count (<paramref name="affected"/>, which may throw to
+    /// undo the transaction): in a unit's commit it joins the commit's batch, which goes to PostgreSQL in one round
+    /// trip before the next command or the COMMIT; anywhere else it runs at once.
+    /// </summary>
+    public void Write(string sql, object parameters, Action<int>? affected = null)
+    {
+        if (Current is { Batch: { } batch })
+        {
+            batch.Add(sql, parameters, affected);
+            return;
+        }
+
+        var count = Use((c, t) => c.Execute(sql, parameters, t));
+        affected?.Invoke(count);
+    }
+
+    /// <summary>
+    /// In a unit of work (a turn), what <paramref name="read"/> returned the first time under <paramref name="key"/>;
+    /// anywhere else a fresh read. For reads a turn repeats whose rows only its own commit changes (a store forgets
+    /// the key when it prepares such a write, <see cref="Forget"/>).
+    /// </summary>
+    public T Remember<T>(string key, Func<T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Current is not { Remembered: { } remembered })
+        {
+            return read();
+        }
+
+        if (remembered.TryGetValue(key, out var known) && known is T value)
+        {
+            return value;
+        }
+
+        var fresh = read();
+        remembered[key] = fresh;
+        return fresh;
+    }
+
+    /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>.</summary>
+    public void Forget(string key)
+    {
+        if (Current is { Remembered: { } remembered })
+        {
+            remembered.Remove(key);
+        }
+    }
+
+    private static void Flush(Scope scope)
+    {
+        if (scope.Batch is { IsEmpty: false } batch)
+        {
+            scope.Batch = new PostgresWriteBatch();
+            batch.Run(scope.Connection, scope.Transaction);
         }
     }
 
@@ -163,5 +234,11 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         public NpgsqlTransaction Transaction { get; } = transaction;
 
         public List<Action> AfterCommit { get; } = [];
+
+        /// <summary>A unit's reads kept for the rest of the unit (<see cref="Remember{T}"/>); null in other transactions.</summary>
+        public Dictionary<string, object>? Remembered { get; init; }
+
+        /// <summary>While a unit commits: the writes waiting to go to PostgreSQL together.</summary>
+        public PostgresWriteBatch? Batch { get; set; }
     }
 }

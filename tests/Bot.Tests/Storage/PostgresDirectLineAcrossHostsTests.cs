@@ -1,7 +1,9 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Bot.Dialogs.Understanding;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static Bot.Tests.Host.DirectLine.DirectLineTestClient;
 
 namespace Bot.Tests.Storage;
@@ -28,6 +30,9 @@ public sealed class PostgresDirectLineAcrossHostsTests(PostgresServer server) : 
         };
         using var hostA = new KestrelHost(_first.Path, settings);
         using var hostB = new KestrelHost(_second.Path, settings);
+        // The turn runs after B's POST returned and first waits for B's understanding model (minutes on a loaded
+        // machine, beyond the socket's 20 s): wait for that training here first.
+        await Task.Run(hostB.Services.GetRequiredService<MessageUnderstander>().WarmUp, TestContext.Token);
         using var httpA = hostA.CreateNetworkClient();
         using var httpB = new HttpClient { BaseAddress = hostB.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var onA = new DirectLineTestClient(httpA);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Storage;
+using Bot.Dialogs.Understanding;
 using Bot.Host.Storage.Postgres;
 using Bot.Tests.Host.DirectLine;
 using Bot.Tests.Support;
@@ -38,7 +39,9 @@ public sealed class PostgresHostTests(PostgresServer server) : IDisposable
         var opd = host.Services.GetRequiredService<IOrganisationStore>().Insert(new Organisation { Name = "Dinas Kesehatan", ShortName = "Dinkes", TimeZone = "Asia/Makassar" });
         var invite = host.Services.GetRequiredService<IInviteCodeStore>().Create(opd.Id, "U-koordinator");
 
-        // The first turn trains the understanding classifiers: give it more than the default 30 s on a loaded machine.
+        // A Direct Line POST returns before its turn runs, and the first turn waits for the understanding model's
+        // training (minutes on a loaded machine, beyond SayAsync's 20 s): wait for the same training here first.
+        await Task.Run(host.Services.GetRequiredService<MessageUnderstander>().WarmUp, TestContext.Token);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var client = new DirectLineTestClient(http);
         await client.GenerateAsync();
