@@ -56,11 +56,12 @@ internal sealed partial class QuestionAnswerer(
             return new Answer(AnswerTexts.Empty(locale), AnswerKind.NotCovered, [], 0);
         }
 
-        // A bare drug name ("sabu") is a topic, not a request: it is answered as "what is sabu", with a question back.
+        // A bare drug name ("sabu") is a topic, not a request: it is answered from the sources as "what is sabu", with a
+        // question back (the safety classifier reads the name alone, and "apa itu sabu" too, as a request).
         if (SubstanceNames.Default.IsBareName(question))
         {
             var name = question.TrimEnd('?', '!', '.', ' ');
-            var what = await AnswerCoreAsync(AnswerTexts.WhatIs(name, locale), locale, cancellationToken);
+            var what = await AnswerFromSourcesAsync(AnswerTexts.WhatIs(name, locale), locale, cancellationToken);
             return what with { Text = what.Text + "\n\n" + AnswerTexts.AskMore(name, locale) };
         }
 
@@ -71,6 +72,12 @@ internal sealed partial class QuestionAnswerer(
             return safety.For(concern, locale) with { RetrievedKeys = keys };
         }
 
+        return await AnswerFromSourcesAsync(question, locale, cancellationToken);
+    }
+
+    /// <summary>Scope, retrieval, answerability and the answer, for a question the safety screen let through.</summary>
+    private async Task<Answer> AnswerFromSourcesAsync(string question, string? locale, CancellationToken cancellationToken)
+    {
         // The scope model reads the question as asked; a question it rules out never reaches the LLM.
         var verdict = scope.Judge(question);
         if (verdict.IsOutside)
