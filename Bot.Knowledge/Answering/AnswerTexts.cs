@@ -21,5 +21,13 @@ internal static class AnswerTexts
         ? "Please type your question, e.g. *what is wajib lapor?*"
         : "Silakan ketik pertanyaan Anda, misalnya *apa itu wajib lapor?*";
 
+    /// <summary>The question a bare drug name stands for ("sabu" is read as "apa itu sabu").</summary>
+    public static string WhatIs(string name, string? locale) => IsEnglish(locale) ? $"what is {name}" : $"apa itu {name}";
+
+    /// <summary>The question back after the answer to a bare drug name.</summary>
+    public static string AskMore(string name, string? locale) => IsEnglish(locale)
+        ? $"What would you like to know about **{name}**? For example its class under the law, the penalties, or how to get rehabilitation; just type your question."
+        : $"Apa yang ingin Anda ketahui tentang **{name}**? Misalnya golongannya menurut undang-undang, ancaman pidananya, atau cara mendapat rehabilitasi; ketik saja pertanyaannya.";
+
     public static string EnglishLead => "From Sinergi's sources (quoted in Indonesian):";
 }

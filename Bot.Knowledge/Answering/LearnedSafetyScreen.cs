@@ -158,6 +158,7 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
         "obtain" => SafetyConcern.ObtainOrUse,
         "evasion" => SafetyConcern.Evasion,
         "fear" => SafetyConcern.FearOfReporting,
+        "retaliation" => SafetyConcern.FearOfRetaliation,
         "help" => SafetyConcern.SeekingHelp,
         _ => throw new InvalidOperationException($"The safety bank has an unknown label '{label}'."),
     };

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// The answer pipeline the chat and the eval verb share. Safety first (the learned screen); then, with an LLM,
-/// the question rewritten into standard Indonesian for retrieval; retrieval (BM25 and nearest bank question);
-/// answerability (the learned scope model says whether the sources could hold such a fact at all, retrieval
-/// whether the index does); then the LLM's answer over the passages when one is configured and it cites only
-/// what it was given, else the composed extractive answer.
+/// The answer pipeline the chat and the eval verb share. A bare drug name is read as "what is it"; then safety
+/// first (the learned screen); then, with an LLM, the question rewritten into standard Indonesian for retrieval;
+/// retrieval (BM25 and nearest bank question); answerability (the learned scope model says whether the sources
+/// could hold such a fact at all, retrieval whether the index does); then the LLM's answer over the passages when
+/// one is configured and it cites only what it was given, else the composed extractive answer.
 /// </summary>
 internal sealed partial class QuestionAnswerer(
     PassageSearch search,
@@ -56,6 +56,15 @@ internal sealed partial class QuestionAnswerer(
             return new Answer(AnswerTexts.Empty(locale), AnswerKind.NotCovered, [], 0);
         }
 
+        // A bare drug name ("sabu") is a topic, not a request: it is answered from the sources as "what is sabu", with a
+        // question back (the safety classifier reads the name alone, and "apa itu sabu" too, as a request).
+        if (SubstanceNames.Default.IsBareName(question))
+        {
+            var name = question.TrimEnd('?', '!', '.', ' ');
+            var what = await AnswerFromSourcesAsync(AnswerTexts.WhatIs(name, locale), locale, cancellationToken);
+            return what with { Text = what.Text + "\n\n" + AnswerTexts.AskMore(name, locale) };
+        }
+
         var concern = safetyScreen.Screen(question);
         if (concern != SafetyConcern.None)
         {
@@ -63,6 +72,12 @@ internal sealed partial class QuestionAnswerer(
             return safety.For(concern, locale) with { RetrievedKeys = keys };
         }
 
+        return await AnswerFromSourcesAsync(question, locale, cancellationToken);
+    }
+
+    /// <summary>Scope, retrieval, answerability and the answer, for a question the safety screen let through.</summary>
+    private async Task<Answer> AnswerFromSourcesAsync(string question, string? locale, CancellationToken cancellationToken)
+    {
         // The scope model reads the question as asked; a question it rules out never reaches the LLM.
         var verdict = scope.Judge(question);
         if (verdict.IsOutside)

@@ -22,4 +22,7 @@ public enum SafetyConcern
 
     /// <summary>The writer, or someone near them, wants to die or hurt themselves.</summary>
     SelfHarm,
+
+    /// <summary>Someone fears revenge, threats or exposure for reporting drug dealing or for testifying about it.</summary>
+    FearOfRetaliation,
 }

@@ -42,9 +42,7 @@ public sealed class SubstanceNames
         var words = new List<string>(tokens.Count);
         for (var i = 0; i < tokens.Count;)
         {
-            var name = _byFirstWord.TryGetValue(tokens[i], out var candidates)
-                ? candidates.FirstOrDefault(c => StartsAt(tokens, i, c))
-                : null;
+            var name = NameAt(tokens, i);
             if (name is null)
             {
                 words.Add(tokens[i++]);
@@ -57,6 +55,34 @@ public sealed class SubstanceNames
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// Whether the message is nothing but one or more substance names, with at most the word "narkoba" or "narkotika"
+    /// beside them ("sabu", "ganja?", "tembakau gorila"): a topic without a question, not a request.
+    /// </summary>
+    public bool IsBareName(string? text)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        var named = false;
+        for (var i = 0; i < tokens.Count;)
+        {
+            if (NameAt(tokens, i) is { } name)
+            {
+                named = true;
+                i += name.Length;
+            }
+            else if (tokens[i] is Generic or "narkotika")
+            {
+                i++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return named;
     }
 
     /// <summary>Reads one name a line; blank lines and lines starting with '#' are skipped.</summary>
@@ -80,6 +106,12 @@ public sealed class SubstanceNames
 
         return new SubstanceNames(names.DistinctBy(n => string.Join(' ', n), StringComparer.Ordinal));
     }
+
+    /// <summary>The longest name that starts at <paramref name="start"/>, or null.</summary>
+    private string[]? NameAt(IReadOnlyList<string> tokens, int start) =>
+        _byFirstWord.TryGetValue(tokens[start], out var candidates)
+            ? candidates.FirstOrDefault(c => StartsAt(tokens, start, c))
+            : null;
 
     /// <summary>Whether the name's words follow one another in the tokens from <paramref name="start"/> on.</summary>
     private static bool StartsAt(IReadOnlyList<string> tokens, int start, string[] name)

@@ -5,8 +5,9 @@ using Bot.Tests.Support;
 namespace Bot.Tests.Knowledge;
 
 /// <summary>
-/// Out-of-scope questions are declined honestly, with the refusal that fits; help, fear of reporting, emergencies
-/// and drug requests get the fixed answers. (These questions are the tests' own, not eval questions.)
+/// Out-of-scope questions are declined honestly, with the refusal that fits; help, fear of reporting, fear of a
+/// dealer's revenge, emergencies and drug requests get the fixed answers; a bare drug name gets "what is it" and a
+/// question back. (These questions are the tests' own, not eval questions.)
 /// </summary>
 public sealed class RefusalAndSafetyTests(IngestedCorpusFixture corpus) : IClassFixture<IngestedCorpusFixture>
 {
@@ -89,6 +90,35 @@ public sealed class RefusalAndSafetyTests(IngestedCorpusFixture corpus) : IClass
         Assert.Contains("IPWL", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.Key == "UU 35/2009 Pasal 128");
         Assert.Contains(answer.Citations, c => c.Key == "PP 25/2011 Pasal 9");
+    }
+
+    [Theory]
+    [InlineData("Saya ingin melaporkan pengedar di gang kami, tapi saya khawatir dia membalas ke anak-anak saya", "id-ID")]
+    [InlineData("sejak lapor bandar ke polisi, rumah sy didatangi org2 nya, gmn nih", "id-ID")]
+    [InlineData("I am afraid to report the dealer on my street because his friends could hurt my children", "en-US")]
+    public async Task FearOfADealersRevengeGetsTheProtectionOfReportersAndTheAnonymousTipLine(string question, string locale)
+    {
+        var answer = await Answerer.AnswerAsync(question, locale, TestContext.Token);
+
+        Assert.Equal(AnswerKind.Safety, answer.Kind);
+        Assert.Equal(SafetyConcern.FearOfRetaliation, answer.Concern);
+        Assert.Contains("184", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(locale == "en-US" ? "report drugs" : "ketik **lapor**", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Key == "UU 35/2009 Pasal 100");
+        Assert.Contains(answer.Citations, c => c.Key == "PP 40/2013 Pasal 37");
+    }
+
+    [Theory]
+    [InlineData("sabu", "id-ID", "apa yang ingin anda ketahui tentang **sabu**")]
+    [InlineData("Ganja?", "id-ID", "apa yang ingin anda ketahui tentang **ganja**")]
+    [InlineData("ecstasy", "en-US", "what would you like to know about **ecstasy**")]
+    public async Task ABareDrugNameIsAnsweredAsWhatItIsWithAQuestionBackNotRefused(string name, string locale, string questionBack)
+    {
+        var answer = await Answerer.AnswerAsync(name, locale, TestContext.Token);
+
+        Assert.Equal(AnswerKind.Answered, answer.Kind);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Contains(questionBack, answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
