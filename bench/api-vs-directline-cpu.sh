@@ -14,6 +14,9 @@ data=$(mktemp -d /tmp/api-vs-dl.XXXX)
 hp=$!
 for _ in $(seq 1 240); do curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" && break; sleep 0.5; done
 pid=$hp
+# One turn with a long wait first: the host's first turns wait for its models' training, which on a busy machine takes
+# longer than the load client's 30 s per reply (the warm-up would then fail and leave drafts behind).
+curl -s -o /dev/null -m 900 -H 'Content-Type: application/json' -d '{"type":"message","id":"prime","channelId":"bench","serviceUrl":"http://127.0.0.1","conversation":{"id":"prime"},"from":{"id":"prime"},"recipient":{"id":"bot"},"text":"halo","deliveryMode":"expectReplies"}' "http://127.0.0.1:$port/api/messages"
 echo "pid=$pid port=$port data=$data"
 cpu() { awk '{print $14+$15}' /proc/$pid/stat; }
 load="dotnet $root/bench/Bot.Bench.Load/bin/Release/net10.0/Bot.Bench.Load.dll"
