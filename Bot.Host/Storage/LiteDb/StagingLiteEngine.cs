@@ -203,7 +203,10 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         {
             if (document.Document is { } written)
             {
-                inner.Upsert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
+                // The check above read whether it exists, under the engine lock the transaction holds: no second lookup.
+                _ = exists
+                    ? inner.Update(collection, [StagedWrites.Copy(written)])
+                    : inner.Insert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
             }
             else if (exists)
             {
