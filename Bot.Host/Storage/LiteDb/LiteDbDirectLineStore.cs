@@ -10,12 +10,16 @@ namespace Bot.Host.Storage.LiteDb;
 /// of its first entry: two appends at one place cannot both commit (the unit of work's commit finds the key taken and
 /// the turn runs again). The watermark and last timestamp are the last page's; this store is the only writer of its
 /// collections, so it keeps them in memory per conversation, moved only after a commit, and a turn reads no page.
+/// It keeps the records' committed documents in memory too (a turn and the post before it read the record, which
+/// changes every few minutes), forgotten around each write of one. A page is inserted as a fresh key: inside a unit
+/// of work without a read for it, the commit alone checks that nobody took the place (BENCHMARKS.md "Load", session 10).
 /// A database from before the pages (one document per activity in <c>directline_activities</c>) is converted when
 /// opened.
 /// </summary>
 internal sealed class LiteDbDirectLineStore : IDirectLineStore
 {
     private const string PagesCollection = "directline_transcript";
+    private const string ConversationsCollection = "directline_conversations";
     private const string LegacyLogCollection = "directline_activities";
     private const int CachedConversations = 4_096;
 
@@ -24,24 +28,32 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
     private readonly ILiteCollection<DirectLineTranscriptPage> _pages;
     private readonly BoundedCache<Tail> _tails = new(CachedConversations);
     private readonly Lock _tailGate = new();
+    private readonly BoundedCache<byte[]> _records = new(CachedConversations);
+    private readonly Lock _recordGate = new();
+    private long _recordWrites;
 
     public LiteDbDirectLineStore(SinergiDatabase database)
     {
         _database = database;
-        _conversations = database.Collection<DirectLineConversation>("directline_conversations");
+        _conversations = database.Collection<DirectLineConversation>(ConversationsCollection);
         _pages = database.Collection<DirectLineTranscriptPage>(PagesCollection);
         _pages.EnsureIndex(p => p.ConversationId);
         _conversations.EnsureIndex(c => c.LastSeenAt);
         database.OnReopened(_tails.Clear);
+        database.OnReopened(() => ForgetRecord(null));
         ConvertLegacyLog();
     }
 
-    public void Create(DirectLineConversation conversation) => _conversations.Insert(conversation);
+    public void Create(DirectLineConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        WriteRecord(conversation.Id, () => _conversations.Insert(conversation));
+    }
 
     /// <summary>The record, with the watermark and last timestamp of the transcript.</summary>
     public DirectLineConversation? Find(string conversationId)
     {
-        var conversation = _conversations.FindById(conversationId);
+        var conversation = Record(conversationId);
         if (conversation is not null)
         {
             var tail = TailOf(conversation);
@@ -53,7 +65,11 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
     }
 
     /// <summary>Writes the record; callers hold the conversation's feed lock (<see cref="ActivityFeed.Change"/>).</summary>
-    public void Update(DirectLineConversation conversation) => _conversations.Update(conversation);
+    public void Update(DirectLineConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        WriteRecord(conversation.Id, () => _conversations.Update(conversation));
+    }
 
     /// <inheritdoc/>
     public void Append(DirectLineConversation conversation, IReadOnlyList<DirectLineLogEntry> entries, Action? alsoInTransaction = null, bool writeRecord = false)
@@ -64,12 +80,12 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
         {
             if (page.Entries.Count > 0)
             {
-                _pages.Insert(page);
+                _database.InsertFresh(PagesCollection, page);
             }
 
             if (writeRecord)
             {
-                _conversations.Update(conversation);
+                Update(conversation);
             }
 
             alsoInTransaction?.Invoke();
@@ -111,12 +127,81 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
             _database.InTransaction(() =>
             {
                 _pages.DeleteMany(p => p.ConversationId == id);
-                _conversations.Delete(id);
+                WriteRecord(id, () => _conversations.Delete(id));
             });
             _tails.Remove(id);
         }
 
         return idle;
+    }
+
+    /// <summary>
+    /// A fresh copy of the record: from the committed documents held here, or read (and held when what was read is
+    /// committed and no write of it started meanwhile). Inside a unit of work a held document still counts as read by
+    /// the unit, so a write of the record later in the unit is checked against it.
+    /// </summary>
+    private DirectLineConversation? Record(string conversationId)
+    {
+        if (!_database.ReadsCommitted(ConversationsCollection))
+        {
+            return _conversations.FindById(conversationId);
+        }
+
+        long writes;
+        lock (_recordGate)
+        {
+            writes = _recordWrites;
+            if (_records.TryGet(conversationId, out var held))
+            {
+                var document = BsonSerializer.Deserialize(held);
+                _database.RememberRead(ConversationsCollection, document);
+                return _database.Mapper.ToObject<DirectLineConversation>(document);
+            }
+        }
+
+        var read = _database.Raw.GetCollection(ConversationsCollection).FindById(conversationId);
+        if (read is null)
+        {
+            return null;
+        }
+
+        lock (_recordGate)
+        {
+            if (writes == _recordWrites)
+            {
+                _records.Set(conversationId, BsonSerializer.Serialize(read));
+            }
+        }
+
+        return _database.Mapper.ToObject<DirectLineConversation>(read);
+    }
+
+    /// <summary>
+    /// A write of a record: what is held of it is forgotten before the write and again once it committed, and a read
+    /// that overlapped it does not hold what it read (it may be from before the write).
+    /// </summary>
+    private void WriteRecord(string conversationId, Action write)
+    {
+        ForgetRecord(conversationId);
+        write();
+        _database.AfterCommit(() => ForgetRecord(conversationId));
+    }
+
+    /// <summary>Forgets the held record of one conversation, or of all (null).</summary>
+    private void ForgetRecord(string? conversationId)
+    {
+        lock (_recordGate)
+        {
+            _recordWrites++;
+            if (conversationId is null)
+            {
+                _records.Clear();
+            }
+            else
+            {
+                _records.Remove(conversationId);
+            }
+        }
     }
 
     /// <summary>The watermark and last timestamp: remembered, or read from the last page (or a record from before the pages, if ahead).</summary>

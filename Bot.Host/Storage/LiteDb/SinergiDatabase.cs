@@ -194,6 +194,12 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     /// <summary>Records, in the open unit of work if any, what a document read from a cache held (see <see cref="StagedWrites.RememberRead"/>).</summary>
     internal void RememberRead(string collection, BsonDocument stored) => _openUnit.Value?.RememberRead(collection, stored);
 
+    /// <summary>
+    /// Inserts an entity whose id no committed document can hold yet (see <see cref="StagingLiteEngine.InsertFresh"/>):
+    /// inside a unit of work it is staged without a read for its id, and the commit checks it.
+    /// </summary>
+    internal void InsertFresh<T>(string collection, T entity) => _staging.InsertFresh(collection, Mapper.ToDocument(entity));
+
     /// <summary>Writes a unit's staged documents inside the current transaction (the group commit's), checking each against what is stored.</summary>
     internal void Apply(StagedWrites staged)
     {

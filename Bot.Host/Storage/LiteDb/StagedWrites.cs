@@ -41,8 +41,16 @@ internal sealed class StagedWrites
         return _collections.TryGetValue(collection, out var documents) && documents.TryGetValue(KeyOf(id), out staged!);
     }
 
-    /// <summary>Stages <paramref name="document"/> (null: deleted) as the latest version of the id; <paramref name="stamp"/> is read only on first touch.</summary>
-    public void Put(string collection, BsonValue id, BsonDocument? document, Func<byte[]?> stamp)
+    /// <summary>
+    /// Stages <paramref name="document"/> (null: deleted) as the latest version of the id; <paramref name="stamp"/> is read
+    /// only on first touch, unless the unit read the document before (<see cref="RememberRead"/>).
+    /// </summary>
+    public void Put(string collection, BsonValue id, BsonDocument? document, Func<byte[]?> stamp) => Put(collection, id, document, stamp, fresh: false);
+
+    /// <summary>Stages a new document based on no stored one, whatever the unit read: its commit fails if the id is taken by then.</summary>
+    public void PutFresh(string collection, BsonValue id, BsonDocument document) => Put(collection, id, document, static () => null, fresh: true);
+
+    private void Put(string collection, BsonValue id, BsonDocument? document, Func<byte[]?> stamp, bool fresh)
     {
         if (!_collections.TryGetValue(collection, out var documents))
         {
@@ -59,6 +67,7 @@ internal sealed class StagedWrites
 
         var copy = document is null ? null : Copy(document);
         var basedOn = previous is not null ? previous.Stamp
+            : fresh ? null
             : _readStamps.TryGetValue((collection.ToUpperInvariant(), key), out var read) ? read
             : stamp();
         documents[key] = new StagedDocument(id, copy, basedOn);

@@ -73,6 +73,24 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         return count;
     }
 
+    /// <summary>
+    /// Inserts a document whose id the caller knows no committed document holds (a fresh key, like a transcript page at
+    /// the conversation's watermark). Inside a unit of work it is staged without reading the database for its id; the
+    /// commit still checks that no stored document holds it (<see cref="Apply"/>), so a clash is a conflict there and
+    /// the unit's work runs again. Outside a unit, or for an id the unit staged already, an ordinary insert.
+    /// </summary>
+    public void InsertFresh(string collection, BsonDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        if (current() is not { } staged || staged.TryGet(collection, doc["_id"], out _))
+        {
+            Insert(collection, [doc], BsonAutoId.ObjectId);
+            return;
+        }
+
+        staged.PutFresh(collection, doc["_id"], doc);
+    }
+
     public int Update(string collection, IEnumerable<BsonDocument> docs)
     {
         if (current() is not { } staged)
@@ -185,7 +203,10 @@ internal sealed class StagingLiteEngine(ILiteEngine inner, Func<StagedWrites?> c
         {
             if (document.Document is { } written)
             {
-                inner.Upsert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
+                // The check above read whether it exists, under the engine lock the transaction holds: no second lookup.
+                _ = exists
+                    ? inner.Update(collection, [StagedWrites.Copy(written)])
+                    : inner.Insert(collection, [StagedWrites.Copy(written)], BsonAutoId.ObjectId);
             }
             else if (exists)
             {

@@ -3,6 +3,7 @@ using Bot.Host.Channels.DirectLine;
 using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Storage;
@@ -61,6 +62,67 @@ public sealed class DirectLineTranscriptPagesTests : IDisposable
         Assert.Equal(1, next.NextSequence);
         store.Append(next, [Entry("c2", 1, "reply")]);
         Assert.Equal(["c2|0", "c2|1"], store.ReadFrom("c2", 0).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task In_a_unit_of_work_a_page_at_a_place_taken_meanwhile_is_a_conflict_at_the_commit_and_nothing_of_the_unit_is_kept()
+    {
+        using var database = Open();
+        var store = new LiteDbDirectLineStore(database);
+        var units = new LiteDbUnitOfWorkFactory(database, new GroupCommitter(database, NullLogger<GroupCommitter>.Instance));
+        store.Create(new DirectLineConversation { Id = "c3", UserId = "u1", CreatedAt = Then, LastSeenAt = Then });
+
+        using (var unit = units.Begin())
+        {
+            var conversation = store.Find("c3")!;
+            conversation.LastTimestamp = Then.AddSeconds(1);
+            conversation.Confidential = true;
+            store.Append(conversation, [Entry("c3", 0, "echo"), Entry("c3", 1, "reply")], writeRecord: true);
+
+            // Another writer (a reminder, outside this unit) takes the same place and commits first.
+            await OtherFlow.RunAsync(() => store.Append(store.Find("c3")!, [Entry("c3", 0, "reminder")]));
+            await Assert.ThrowsAsync<StorageConflictException>(() => unit.CommitAsync(null, TestContext.Token));
+        }
+
+        Assert.Equal(["{\"text\":\"reminder\"}"], store.ReadFrom("c3", 0).Select(e => e.Json));
+        Assert.False(store.Find("c3")!.Confidential);
+        Assert.Equal(1, store.Find("c3")!.NextSequence);
+    }
+
+    [Fact]
+    public async Task A_record_held_in_memory_is_a_copy_and_a_unit_that_read_it_conflicts_with_a_change_committed_since()
+    {
+        using var database = Open();
+        var store = new LiteDbDirectLineStore(database);
+        var units = new LiteDbUnitOfWorkFactory(database, new GroupCommitter(database, NullLogger<GroupCommitter>.Instance));
+        store.Create(new DirectLineConversation { Id = "c4", UserId = "u1", CreatedAt = Then, LastSeenAt = Then, AwaitingFirstMessage = true });
+
+        // Read twice (the second from memory): changing what was handed out changes nothing held.
+        store.Find("c4")!.UserName = "changed";
+        Assert.Null(store.Find("c4")!.UserName);
+
+        using (var unit = units.Begin())
+        {
+            var read = store.Find("c4")!;
+
+            // The post's write of the record, committed while the unit runs.
+            await OtherFlow.RunAsync(() =>
+            {
+                var current = store.Find("c4")!;
+                current.AwaitingFirstMessage = false;
+                store.Update(current);
+                return true;
+            });
+            Assert.False(await OtherFlow.RunAsync(() => store.Find("c4")!.AwaitingFirstMessage));
+
+            read.Confidential = true;
+            store.Update(read);
+            await Assert.ThrowsAsync<StorageConflictException>(() => unit.CommitAsync(null, TestContext.Token));
+        }
+
+        var stored = store.Find("c4")!;
+        Assert.False(stored.AwaitingFirstMessage);
+        Assert.False(stored.Confidential);
     }
 
     [Fact]

@@ -190,16 +190,7 @@ public sealed class UnitOfWorkTests : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in another flow, outside the test's open unit (as another request would).</summary>
-    private static async Task<T> OutsideAsync<T>(Func<T> work)
-    {
-        Task<T> running;
-        using (ExecutionContext.SuppressFlow())
-        {
-            running = Task.Run(work, TestContext.Token);
-        }
-
-        return await running;
-    }
+    private static Task<T> OutsideAsync<T>(Func<T> work) => OtherFlow.RunAsync(work);
 
     public void Dispose()
     {
