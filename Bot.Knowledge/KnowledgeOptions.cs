@@ -50,11 +50,11 @@ public sealed class KnowledgeOptions
     /// </summary>
     public string? ModelCache { get; set; }
 
-    /// <summary>The model cache folder actually used, or null when it is off.</summary>
-    public string? ResolveModelCache() =>
-        string.Equals(ModelCache?.Trim(), "off", StringComparison.OrdinalIgnoreCase) ? null
-        : string.IsNullOrWhiteSpace(ModelCache) ? Language.ModelFileCache.DefaultDirectory()
-        : Path.GetFullPath(ModelCache);
+    /// <summary>The model cache folder a <see cref="ModelCache"/> setting names, or null when it is off.</summary>
+    public static string? ResolveModelCache(string? setting) =>
+        string.Equals(setting?.Trim(), "off", StringComparison.OrdinalIgnoreCase) ? null
+        : string.IsNullOrWhiteSpace(setting) ? Language.ModelFileCache.DefaultDirectory()
+        : Path.GetFullPath(setting);
 
     /// <summary>Optional LLM answering; extractive answers are used while it is not configured.</summary>
     public LlmOptions Llm { get; set; } = new();

@@ -38,7 +38,7 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
 
         // The models are process-wide (trained once per example set), and so is the folder they are kept in.
-        ModelFileCache.Use(section.Get<KnowledgeOptions>()?.ResolveModelCache() ?? ModelFileCache.DefaultDirectory());
+        ModelFileCache.Use(KnowledgeOptions.ResolveModelCache(section[nameof(KnowledgeOptions.ModelCache)]));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KnowledgePackSource>();

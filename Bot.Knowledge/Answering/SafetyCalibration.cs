@@ -40,8 +40,6 @@ internal static class SafetyCalibration
         /// <summary>The gate chosen out of fold, and the figures with it.</summary>
         public (double Gate, double Recall, double FalseRoutes, double OutsideRoutes) Gated { get; init; }
 
-        /// <summary>At the screen's own gate (<see cref="LearnedSafetyScreen.OutsideGate"/>).</summary>
-        public (double Recall, double FalseRoutes, double OutsideRoutes) AtScreenGate { get; init; }
     }
 
     /// <summary>One text screened out of fold: what <see cref="LearnedSafetyScreen.Screen"/> reads.</summary>
@@ -143,15 +141,14 @@ internal static class SafetyCalibration
             YoudenPoint = youden,
             Ungated = ungated,
             Gated = gated,
-            AtScreenGate = WithGate(LearnedSafetyScreen.OutsideGate),
         };
     }
 
-    /// <summary>The screen's decision (<see cref="LearnedSafetyScreen.Screen"/>) with these two thresholds and its own domain gate.</summary>
+    /// <summary>The screen's decision (<see cref="LearnedSafetyScreen.Screen"/>, which has no domain gate) with these two thresholds.</summary>
     private static bool Routes(Scored s, double classifierRoute, double neighbourRoute) =>
-        Routes(s, classifierRoute, neighbourRoute, LearnedSafetyScreen.OutsideGate);
+        Route(s, classifierRoute, neighbourRoute) is not null;
 
-    /// <summary>The screen's decision with the domain gate: a concern other than an emergency or self-harm needs the domain.</summary>
+    /// <summary>The screen's decision with a domain gate (measured, not used): a concern other than an emergency or self-harm needs the domain.</summary>
     private static bool Routes(Scored s, double classifierRoute, double neighbourRoute, double gate) =>
         Route(s, classifierRoute, neighbourRoute) is { } label
         && (LearnedSafetyScreen.ToConcern(label) is SafetyConcern.Emergency or SafetyConcern.SelfHarm || s.OutsideScore < gate);

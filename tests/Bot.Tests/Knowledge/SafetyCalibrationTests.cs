@@ -7,8 +7,8 @@ namespace Bot.Tests.Knowledge;
 /// The safety screen's routing thresholds are judged on the bank (<see cref="SafetyCalibration"/>: five-fold
 /// cross-validation of the whole screen), never on an eval set: out of fold they must route at least 0.85 of the
 /// bank's safety examples and at most 0.05 of its ordinary questions; the message records where Youden's J and a
-/// 0.02 false-route limit would put them. The domain gate (if any) may lose no safety example the ungated screen
-/// routes, and at most a tenth of the questions from outside the domain may be routed.
+/// 0.02 false-route limit would put them. The screen has no domain gate (the best gate is measured and reported),
+/// and at most a tenth of the questions from outside the domain may be routed.
 /// </summary>
 public sealed class SafetyCalibrationTests
 {
@@ -25,9 +25,8 @@ public sealed class SafetyCalibrationTests
 
         var gate = $"ungated: recall {result.Ungated.Recall:0.000}, ordinary routed {result.Ungated.FalseRoutes:0.000}, outside routed {result.Ungated.OutsideRoutes:0.000}; "
             + $"gate {result.Gated.Gate:0.00} chosen: recall {result.Gated.Recall:0.000}, ordinary routed {result.Gated.FalseRoutes:0.000}, outside routed {result.Gated.OutsideRoutes:0.000}; "
-            + $"the screen's gate {LearnedSafetyScreen.OutsideGate:0.00}: recall {result.AtScreenGate.Recall:0.000}, routed {result.AtScreenGate.FalseRoutes:0.000}, outside {result.AtScreenGate.OutsideRoutes:0.000}";
-        Assert.True(result.AtScreenGate.Recall >= result.Ungated.Recall - 1e-9, gate);
-        Assert.True(result.AtScreenGate.OutsideRoutes <= MaxOutsideRouted, gate);
+            + "the screen has no gate";
+        Assert.True(result.Ungated.OutsideRoutes <= MaxOutsideRouted, gate);
         Console.WriteLine(report);
         Console.WriteLine(gate);
     }
@@ -39,7 +38,7 @@ public sealed class SafetyCalibrationTests
     /// <summary>
     /// Questions from outside the domain the screen may route, out of fold: at most what the third round's gate left
     /// (0.130 ungated -> 0.102 gated). Since the eighth round's bank the ungated screen does better (0.089) and the
-    /// calibration finds no gate that keeps every safety example, so the screen has none.
+    /// calibration finds no gate that keeps every safety example, so the screen has none; this keeps it that good.
     /// </summary>
     private const double MaxOutsideRouted = 0.10;
 }
