@@ -77,6 +77,11 @@ internal sealed class AnswerComposer(PassageIndex index)
             body += "\n\n" + KuhpNote.English;
         }
 
+        if (parts.Any(p => TipLineNote.ReportingKeys.Contains(p.Cited.CitationKey)))
+        {
+            body += "\n\n" + (english ? TipLineNote.English : TipLineNote.Indonesian);
+        }
+
         var text = english ? AnswerTexts.EnglishLead + "\n\n" + body : body;
         var citations = parts.Select(p => ToCitation(p.Cited, string.Join(' ', p.Sentences))).ToList();
         return new Answer(text, AnswerKind.Answered, citations, result.Confidence)

@@ -56,11 +56,11 @@ internal sealed partial class QuestionAnswerer(
             return new Answer(AnswerTexts.Empty(locale), AnswerKind.NotCovered, [], 0);
         }
 
-        // A bare drug name ("sabu") is a topic, not a request: it is answered from the sources as "what is sabu", with a
-        // question back (the safety classifier reads the name alone, and "apa itu sabu" too, as a request).
-        if (SubstanceNames.Default.IsBareName(question))
+        // A bare drug name ("sabu"), or one asked "what is it" ("apa itu sabu"), is a topic, not a request: it is answered
+        // from the sources as "what is sabu", with a question back (the safety classifier reads a drug's name with so
+        // few other words as a request).
+        if (SubstanceNames.Default.Topic(question) is { } name)
         {
-            var name = question.TrimEnd('?', '!', '.', ' ');
             var what = await AnswerFromSourcesAsync(AnswerTexts.WhatIs(name, locale), locale, cancellationToken);
             return what with { Text = what.Text + "\n\n" + AnswerTexts.AskMore(name, locale) };
         }

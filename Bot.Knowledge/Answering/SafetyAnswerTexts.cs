@@ -1,3 +1,5 @@
+using Bot.Knowledge.Passages;
+
 namespace Bot.Knowledge.Answering;
 
 /// <summary>The wording of the fixed safety answers (see <see cref="SafetyAnswers"/>), Indonesian and English.</summary>
@@ -45,15 +47,15 @@ internal sealed partial class SafetyAnswers
         "Pelapor dan saksi perkara narkotika, beserta keluarganya, **wajib dilindungi negara** dari ancaman terhadap diri, jiwa, dan harta, sebelum, selama, dan sesudah perkara diperiksa (UU 35/2009 Pasal 100; PP 40/2013 Pasal 35). " +
         "Perlindungannya berupa pengamanan diri, keluarga, dan harta, **kerahasiaan identitas** pelapor dan saksi, dan memberi keterangan tanpa bertatap muka dengan tersangka (PP 40/2013 Pasal 37); " +
         "perlindungan itu dilakukan oleh kepolisian di wilayah tempat tinggal atau tempat kerja Anda (PP 40/2013 Pasal 38), dan di sidang, nama dan alamat pelapor tidak boleh disebut (UU 35/2009 Pasal 99). Bila perlindungan belum diberikan, ajukan permohonan ke kepolisian setempat; perlindungan ini **tanpa biaya** (PP 40/2013 Pasal 40 dan 42).\n\n" +
-        "Melapor adalah hak warga, dan pelapor berhak atas perlindungan hukum (UU 35/2009 Pasal 106 dan 107). Anda bisa melapor **tanpa menyebut identitas** lewat Sinergi: ketik **lapor**. Atau hubungi **Call Center BNN 184** (24 jam) atau BNNK setempat. " +
-        "Bila Anda sedang diancam sekarang, segera hubungi **112** (nomor darurat).";
+        "Melapor adalah hak warga, dan pelapor berhak atas perlindungan hukum (UU 35/2009 Pasal 106 dan 107). " +
+        "Bila Anda sedang diancam sekarang, segera hubungi **112** (nomor darurat).\n\n" + TipLineNote.Indonesian;
 
     private const string RetaliationEn =
         "Reporters and witnesses in narcotics cases, and their families, **must be protected by the state** from threats to their person, life and property, before, during and after the case is examined (UU 35/2009 Pasal 100; PP 40/2013 Pasal 35). " +
         "Protection means security for you, your family and your property, **a confidential identity** for reporters and witnesses, and giving testimony without facing the suspect (PP 40/2013 Pasal 37); " +
         "it is given by the police of the area where you live or work (PP 40/2013 Pasal 38), and in court a reporter's name and address may not be mentioned (UU 35/2009 Pasal 99). If protection has not been given, apply to the local police; it is **free of charge** (PP 40/2013 Pasal 40 and 42).\n\n" +
-        "Reporting is a citizen's right, and reporters are entitled to legal protection (UU 35/2009 Pasal 106 and 107). You can report **without giving your identity** through Sinergi: type **report drugs**. Or call the **BNN call center 184** (24 hours) or your local BNNK. " +
-        "If you are being threatened right now, call **112** (the emergency number).";
+        "Reporting is a citizen's right, and reporters are entitled to legal protection (UU 35/2009 Pasal 106 and 107). " +
+        "If you are being threatened right now, call **112** (the emergency number).\n\n" + TipLineNote.English;
 
     private const string HelpId =
         "Terima kasih sudah mau mencari jalan keluar; itu langkah yang penting. " +

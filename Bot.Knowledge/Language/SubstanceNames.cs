@@ -58,32 +58,47 @@ public sealed class SubstanceNames
     }
 
     /// <summary>
-    /// Whether the message is nothing but one or more substance names, with at most the word "narkoba" or "narkotika"
-    /// beside them ("sabu", "ganja?", "tembakau gorila"): a topic without a question, not a request.
+    /// The substance a message names when it is nothing but names and the words of "what is it" ("sabu",
+    /// "apa itu sabu", "ganja tu apaan sih", "what is ecstasy", "arti kata putaw"), or null: a question about the
+    /// topic, not a request. Any other word (a verb, "beli", "dosis", "cara") makes it no topic.
     /// </summary>
-    public bool IsBareName(string? text)
+    public string? Topic(string? text)
     {
         var tokens = TextNormalizer.Tokens(text);
-        var named = false;
+        var names = new List<string>();
+        var (framed, asked) = (false, false);
         for (var i = 0; i < tokens.Count;)
         {
             if (NameAt(tokens, i) is { } name)
             {
-                named = true;
+                names.Add(string.Join(' ', name));
                 i += name.Length;
             }
-            else if (tokens[i] is Generic or "narkotika")
+            else if (tokens[i] is Generic or "narkotika" || WhatIsWords.Contains(tokens[i]))
             {
+                framed |= WhatIsWords.Contains(tokens[i]);
+                asked |= AskingWords.Contains(tokens[i]);
                 i++;
             }
             else
             {
-                return false;
+                return null;
             }
         }
 
-        return named;
+        // Frame words alone ("apa itu") are no topic, and neither are frame words without one that asks ("sabu ya").
+        return names.Count == 0 || (framed && !asked) ? null : string.Join(' ', names);
     }
+
+    /// <summary>The words that ask what something is, in either language (after normalisation).</summary>
+    private static readonly FrozenSet<string> AskingWords = FrozenSet.ToFrozenSet(
+        ["apa", "apaan", "arti", "artinya", "maksud", "maksudnya", "pengertian", "definisi", "what", "whats", "meaning", "mean", "means", "definition", "define"],
+        StringComparer.Ordinal);
+
+    /// <summary>The asking words and the little words around them ("itu", "sih", "yang dimaksud", "is a").</summary>
+    private static readonly FrozenSet<string> WhatIsWords = FrozenSet.ToFrozenSet(
+        AskingWords.Concat(["itu", "tu", "tuh", "sih", "ya", "yang", "dimaksud", "adalah", "sebenarnya", "kata", "dari", "dengan", "is", "are", "a", "an", "the", "of", "by", "does", "exactly"]),
+        StringComparer.Ordinal);
 
     /// <summary>Reads one name a line; blank lines and lines starting with '#' are skipped.</summary>
     public static SubstanceNames Parse(TextReader reader)
