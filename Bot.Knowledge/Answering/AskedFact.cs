@@ -14,12 +14,19 @@ internal enum FactKind
 
     /// <summary>A quantity ("berapa", "how much / many / long"): a number.</summary>
     Number,
+
+    /// <summary>A sum of money ("berapa rupiah", "how much money", "nominalnya"): an amount in rupiah.</summary>
+    Money,
+
+    /// <summary>Which article ("pasal berapa", "which article"): a passage that is an article, not a document's summary.</summary>
+    Article,
 }
 
 /// <summary>
 /// An answerability feature that words alone miss: a question asking for a date or a number is not answered by a
 /// passage that holds no date or no number, however many of its words the passage shares (the title of a statute
-/// does not answer the day it was signed). Validated on the bank: every answer-bank question asking for a date or a
+/// does not answer the day it was signed); likewise a sum of money (a reward "premi" named without an amount) and
+/// the number of an article (a document the sources hold only as a summary has none). Validated on the bank: every answer-bank question asking for a date or a
 /// number is keyed to a passage that holds one (<c>AskedFactTests</c>).
 /// </summary>
 internal static partial class AskedFact
@@ -34,8 +41,18 @@ internal static partial class AskedFact
             return FactKind.Date;
         }
 
-        // "Pasal berapa …" asks which article: the passage's own citation answers it.
-        return words.Contains("berapa") && !ArticleNumber().IsMatch(normalized) ? FactKind.Number : FactKind.Any;
+        // "Pasal berapa …" asks which article: the passage's own citation answers it, if it is an article.
+        if (ArticleNumber().IsMatch(normalized))
+        {
+            return FactKind.Article;
+        }
+
+        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || words.Contains("jumlah") || words.Contains("besar"))))
+        {
+            return FactKind.Money;
+        }
+
+        return words.Contains("berapa") ? FactKind.Number : FactKind.Any;
     }
 
     /// <summary>Whether the passage (heading, text, elucidation) holds a fact of that kind.</summary>
@@ -46,11 +63,21 @@ internal static partial class AskedFact
             return true;
         }
 
+        if (kind == FactKind.Article)
+        {
+            return !string.IsNullOrEmpty(passage.Pasal);
+        }
+
         var text = string.Join('\n', passage.Heading, passage.Text, passage.Explanation);
-        return kind == FactKind.Date ? DayAndMonth().IsMatch(text) : Quantity().IsMatch(text);
+        return kind switch
+        {
+            FactKind.Date => DayAndMonth().IsMatch(text),
+            FactKind.Money => Money().IsMatch(text),
+            _ => Quantity().IsMatch(text),
+        };
     }
 
-    [GeneratedRegex(@"\b(pasal|ayat|bab) berapa\b")]
+    [GeneratedRegex(@"\b(pasal|ayat|bab) (berapa|yang mana|mana)\b|\b(berapa|mana) pasal(nya)?\b")]
     private static partial Regex ArticleNumber();
 
     [GeneratedRegex(@"\b(what|which) (date|day)\b|\bon what date\b", RegexOptions.IgnoreCase)]
@@ -61,4 +88,7 @@ internal static partial class AskedFact
 
     [GeneratedRegex(@"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh|seratus|\w+ ratus|seribu|ribu|juta|miliar|triliun|setengah|sepertiga|separuh|seumur hidup|I|II|III|IV|V)\b")]
     private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\bRp\s?\d|\brupiah\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
 }

@@ -33,14 +33,18 @@ internal sealed partial class SafetyAnswers
         "Melapor untuk berobat dilindungi hukum. Pecandu di bawah umur yang sudah dilaporkan orang tua atau walinya tidak dituntut pidana, " +
         "dan pecandu dewasa yang sedang menjalani rehabilitasi medis di rumah sakit atau lembaga yang ditunjuk pemerintah juga tidak dituntut pidana (UU 35/2009 Pasal 128). " +
         "Laporannya disampaikan ke **IPWL**, yaitu puskesmas, rumah sakit, atau lembaga rehabilitasi yang ditunjuk pemerintah, oleh pecandu sendiri, keluarganya, atau orang tua/wali bila ia belum 18 tahun (UU 35/2009 Pasal 55; PP 25/2011 Pasal 4). " +
-        "Hasil asesmen dan catatan selama rehabilitasi bersifat rahasia (PP 25/2011 Pasal 9 dan 16).\n\n" +
+        "Laporan yang disampaikan ke kantor lain, misalnya kantor polisi, diteruskan petugasnya ke IPWL (PP 25/2011 Pasal 6). " +
+        "Di IPWL pecandu menjalani asesmen medis dan sosial, yaitu wawancara, observasi, serta pemeriksaan fisik dan psikis, untuk mengetahui kondisinya (PP 25/2011 Pasal 7 dan 8); " +
+        "hasil asesmen dan catatan selama rehabilitasi bersifat rahasia (PP 25/2011 Pasal 9 dan 16).\n\n" +
         "Pecandu dan korban penyalahgunaan berhak dan wajib mendapat rehabilitasi (UU 35/2009 Pasal 54). Untuk bertanya dulu tanpa harus datang, hubungi **Call Center BNN 184** (24 jam).";
 
     private const string FearEn =
         "Reporting in order to get treatment is protected by law. An under-age addict who has been reported by a parent or guardian is not prosecuted, " +
         "and neither is an adult addict who is undergoing medical rehabilitation at a hospital or institution appointed by the government (UU 35/2009 Pasal 128). " +
         "The report goes to an **IPWL** (a puskesmas, hospital or rehabilitation institution appointed by the government), made by the addict, the family, or the parent/guardian of someone under 18 (UU 35/2009 Pasal 55; PP 25/2011 Pasal 4). " +
-        "The assessment results and the rehabilitation records are confidential (PP 25/2011 Pasal 9 and 16).\n\n" +
+        "A report made at another office, such as a police station, is passed on to an IPWL by the officer who received it (PP 25/2011 Pasal 6). " +
+        "At the IPWL the addict is assessed, medically and socially, by interview, observation and a physical and psychological examination, to learn their condition (PP 25/2011 Pasal 7 and 8); " +
+        "the assessment results and the rehabilitation records are confidential (PP 25/2011 Pasal 9 and 16).\n\n" +
         "Addicts and victims of drug abuse have the right, and the duty, to be rehabilitated (UU 35/2009 Pasal 54). To ask first without going anywhere, call the **BNN call center 184** (24 hours).";
 
     private const string RetaliationId =

@@ -11,7 +11,7 @@ internal sealed partial class SafetyAnswers(PassageReader passages)
 {
     private static readonly string[] EmergencyKeys = ["Layanan Darurat 119", "Call Center BNN 184", "UU 35/2009 Pasal 54", "UU 35/2009 Pasal 55"];
     private static readonly string[] HelpKeys = ["UU 35/2009 Pasal 54", "UU 35/2009 Pasal 55", "PP 25/2011 Pasal 3", "PP 25/2011 Pasal 4", "UU 35/2009 Pasal 128", "Call Center BNN 184"];
-    private static readonly string[] FearKeys = ["UU 35/2009 Pasal 128", "UU 35/2009 Pasal 55", "PP 25/2011 Pasal 4", "PP 25/2011 Pasal 9", "PP 25/2011 Pasal 16", "UU 35/2009 Pasal 54", "Call Center BNN 184"];
+    private static readonly string[] FearKeys = ["UU 35/2009 Pasal 128", "UU 35/2009 Pasal 55", "PP 25/2011 Pasal 4", "PP 25/2011 Pasal 6", "PP 25/2011 Pasal 7", "PP 25/2011 Pasal 8", "PP 25/2011 Pasal 9", "PP 25/2011 Pasal 16", "UU 35/2009 Pasal 54", "Call Center BNN 184"];
     private static readonly string[] RetaliationKeys = ["UU 35/2009 Pasal 100", "UU 35/2009 Pasal 99", "PP 40/2013 Pasal 35", "PP 40/2013 Pasal 37", "PP 40/2013 Pasal 38", "PP 40/2013 Pasal 40", "PP 40/2013 Pasal 42", "UU 35/2009 Pasal 106", "UU 35/2009 Pasal 107", "Call Center BNN 184"];
     private static readonly string[] RefusalKeys = ["UU 35/2009 Pasal 114", "UU 35/2009 Pasal 54", "UU 35/2009 Pasal 55", "Call Center BNN 184"];
     private static readonly string[] EvasionKeys = ["UU 35/2009 Pasal 54", "UU 35/2009 Pasal 55", "UU 35/2009 Pasal 128", "PP 25/2011 Pasal 9", "Call Center BNN 184"];

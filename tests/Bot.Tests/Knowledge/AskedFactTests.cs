@@ -35,6 +35,10 @@ public sealed class AskedFactTests(IngestedCorpusFixture corpus) : IClassFixture
     [InlineData("brp lama penjaranya?", "Number")]
     [InlineData("How many years in prison?", "Number")]
     [InlineData("apa itu wajib lapor?", "Any")]
+    [InlineData("premi buat pelapor itu berapa rupiah?", "Money")]
+    [InlineData("How much money in rupiah does a reporter get?", "Money")]
+    [InlineData("pasal berapa yang mengatur rehabilitasi?", "Article")]
+    [InlineData("Which article sets the penalty for couriers?", "Article")]
     public void TheKindOfFactIsReadFromTheQuestion(string question, string expected) =>
         Assert.Equal(expected, AskedFact.Of(RetrievalText.Normalize(question), question).ToString());
 
@@ -51,6 +55,19 @@ public sealed class AskedFactTests(IngestedCorpusFixture corpus) : IClassFixture
         Assert.True(AskedFact.Holds(worded, FactKind.Number));
         Assert.False(AskedFact.Holds(none, FactKind.Number));
         Assert.True(AskedFact.Holds(none, FactKind.Any));
+    }
+
+    [Fact]
+    public void APassageHoldsASumOnlyInRupiahAndAnArticleNumberOnlyWhenItIsAnArticle()
+    {
+        var fined = Passage("dipidana dengan pidana denda paling banyak Rp1.000.000.000,00 (satu miliar rupiah).");
+        var reward = Passage("Pemerintah memberikan premi kepada anggota masyarakat yang berjasa mengungkap tindak pidana Narkotika.");
+        var article = Passage("Pecandu wajib menjalani rehabilitasi.") with { Pasal = "54" };
+
+        Assert.True(AskedFact.Holds(fined, FactKind.Money));
+        Assert.False(AskedFact.Holds(reward, FactKind.Money));
+        Assert.True(AskedFact.Holds(reward, FactKind.Number) == false && AskedFact.Holds(article, FactKind.Article));
+        Assert.False(AskedFact.Holds(reward, FactKind.Article));
     }
 
     private static Passage Passage(string text) => new()
