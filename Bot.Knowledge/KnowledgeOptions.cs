@@ -25,7 +25,7 @@ public sealed class KnowledgeOptions
     /// answer-bank questions left out in turn and not-covered scope-bank questions; BENCHMARKS.md), never on an eval set.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinBankSimilarity { get; set; } = 0.44;
+    public double MinBankSimilarity { get; set; } = 0.40;
 
     /// <summary>How many passages retrieval hands to the answerer.</summary>
     [Range(1, 20)]

@@ -77,7 +77,7 @@ internal static partial class AskedFact
         };
     }
 
-    [GeneratedRegex(@"\b(pasal|ayat|bab) (berapa|yang mana|mana)\b|\b(berapa|mana) pasal(nya)?\b")]
+    [GeneratedRegex(@"\b(pasal|ayat|bab) (berapa|yang mana|mana)\b|\bmana pasal(nya)?\b")]
     private static partial Regex ArticleNumber();
 
     [GeneratedRegex(@"\b(what|which) (date|day)\b|\bon what date\b", RegexOptions.IgnoreCase)]

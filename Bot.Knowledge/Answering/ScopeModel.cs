@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Bot.Knowledge.Bank;
 using Bot.Knowledge.Language;
 
@@ -57,11 +58,27 @@ internal sealed class ScopeModel
     /// <summary>The trained answerability classifier (shared by every instance over the same bank).</summary>
     internal TextClassifier Model => _model.Value;
 
+    /// <summary>
+    /// The model's verdict, except that a question naming a drug or the domain's own actors ("bandar", "pecandu",
+    /// "BNN", "IPWL") is never outside it: what the model gave "outside" goes to "not covered", so such a question is
+    /// answered when retrieval finds it, or declined with the 184 / BNNK referral, never with "I only answer about
+    /// narcotics". Short colloquial questions that share an outside line's frame ("cara lapor … tanpa nama", like
+    /// a lost-document report) were declined as outside the domain.
+    /// </summary>
     public ScopeVerdict Judge(string question)
     {
         var ranked = Predict(_model.Value, question);
-        return new ScopeVerdict(Score(ranked, Answerable), Score(ranked, NotCovered), Score(ranked, Outside));
+        var (answerable, notCovered, outside) = (Score(ranked, Answerable), Score(ranked, NotCovered), Score(ranked, Outside));
+        return NamesTheDomain(question) ? new ScopeVerdict(answerable, notCovered + outside, 0) : new ScopeVerdict(answerable, notCovered, outside);
     }
+
+    /// <summary>Whether the text names a substance or one of the words only narcotics and P4GN use.</summary>
+    internal static bool NamesTheDomain(string text) =>
+        TextNormalizer.Tokens(SubstanceNames.Default.Generalize(text)).Any(DomainWords.Contains);
+
+    private static readonly FrozenSet<string> DomainWords = FrozenSet.ToFrozenSet(
+        [SubstanceNames.Generic, "narkotika", "napza", "psikotropika", "prekursor", "bandar", "pengedar", "pecandu", "bnn", "bnnk", "bnnp", "ipwl", "p4gn"],
+        StringComparer.Ordinal);
 
     internal static IReadOnlyList<LabelScore> Predict(TextClassifier model, string text) => model.Predict(text).Ranked;
 
