@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Bot.Dialogs.Activities;
 using Bot.Dialogs.Storage;
 using Bot.Dialogs.Telemetry;
@@ -12,8 +13,10 @@ namespace Bot.Dialogs.Engine;
 /// writes through the stores is staged and committed once, with the form drafts, the sender's reference and the
 /// state (with the activity id), and the replies are handed back (or delivered by the channel, still in the
 /// conversation's place in line) only after that commit. Features never see a transaction. A turn whose writes met a
-/// concurrent change is run again (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times); a turn that throws keeps
-/// nothing, apologises once and clears the dialog stack. The commit is shared with the turns of other conversations
+/// concurrent change is run again (up to <see cref="UnitOfWorkRunner.MaxAttempts"/> times), and so is a turn whose
+/// pattern match ran out of time on a starved machine (up to <see cref="MaxOutOfTimeAttempts"/> times); when those
+/// attempts run out, the user hears that the server is busy and nothing of the turn is kept, so the form waits where
+/// it was. A turn that throws anything else keeps nothing, apologises once and clears the dialog stack. The commit is shared with the turns of other conversations
 /// that finish at the same moment (group commit): storage dominated a turn's cost (BENCHMARKS.md "Load"). The
 /// activity id is recorded in the state document itself, and turns of one conversation are serialised (in this process
 /// by the sequencer; across processes by the storage adapter, whose state load inside the unit waits for the
@@ -39,6 +42,19 @@ public sealed partial class TurnProcessor(
     internal static readonly LocalizedText StorageApology = new(
         "Maaf, pesan Anda belum bisa saya simpan karena gangguan penyimpanan di server. Yang sudah tersimpan sebelumnya aman. Silakan kirim lagi sebentar lagi.",
         "Sorry, I could not save your message because of a storage problem on the server. Everything saved before is safe. Please send it again in a moment.");
+
+    /// <summary>
+    /// How often a turn runs whose pattern match ran out of time. The time limits of the patterns
+    /// (<c>matchTimeoutMilliseconds</c>, a guard against runaway backtracking) count wall-clock time, so on a machine
+    /// with far more runnable threads than cores a thread descheduled during a match hits them on ordinary input
+    /// (BENCHMARKS.md "A turn that fails under load"); the next run almost always finds the core.
+    /// </summary>
+    public const int MaxOutOfTimeAttempts = 3;
+
+    /// <summary>What a user hears when their turn could not run now (the server too busy); nothing of it was kept.</summary>
+    internal static readonly LocalizedText BusyApology = new(
+        "Maaf, server sedang sibuk sehingga pesan Anda belum saya proses. Jawaban Anda sebelumnya tetap tersimpan. Silakan kirim lagi pesan tadi sebentar lagi.",
+        "Sorry, the server is busy and I have not processed your message. Your earlier answers are kept. Please send that message again in a moment.");
 
     private static readonly LocalizedText TooManyMessages = new(
         "Terlalu banyak pesan. Coba lagi dalam {0} detik.",
@@ -129,15 +145,21 @@ public sealed partial class TurnProcessor(
 
                 return result;
             }
-            catch (StorageConflictException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
+            catch (Exception ex) when (ex is StorageConflictException or ConcurrencyException && attempt < UnitOfWorkRunner.MaxAttempts)
             {
                 // What the turn wrote was changed by someone else while it ran: nothing of it was kept. Run it again
                 // on what is stored now (the activity may have been processed meanwhile); its replies were not sent.
                 LogConflict(ex, attempt);
             }
-            catch (ConcurrencyException ex) when (attempt < UnitOfWorkRunner.MaxAttempts)
+            catch (RegexMatchTimeoutException ex) when (attempt < MaxOutOfTimeAttempts)
             {
-                LogConflict(ex, attempt);
+                // The match was not slow, the machine was (see MaxOutOfTimeAttempts): nothing of the turn was kept.
+                LogOutOfTime(ex, attempt);
+            }
+            catch (Exception ex) when (ex is StorageConflictException or ConcurrencyException or RegexMatchTimeoutException)
+            {
+                // The attempts ran out: a busy host says so and keeps the conversation where it was (no stack cleared).
+                return Busy(activity, turn?.State ?? new ConversationState { Id = key }, ex);
             }
             catch (StorageUnavailableException ex)
             {
@@ -284,6 +306,19 @@ public sealed partial class TurnProcessor(
     }
 
     /// <summary>
+    /// The turn could not run now (its attempts met conflicts or ran out of time): nothing of it was kept, not even what
+    /// the channel would record with it (the message may be a tip not yet recognised as one), the state stays where it
+    /// was, and the user is asked to send the message again; HTTP callers get 503.
+    /// </summary>
+    private TurnResult Busy(Activity activity, ConversationState state, Exception exception)
+    {
+        LogBusy(exception, activity.Type);
+        var apology = new TurnContext(activity, state);
+        apology.SendText(BusyApology);
+        return new TurnResult(TurnStatus.Busy, apology.Replies, new InvokeResponse(503)) { Saved = false };
+    }
+
+    /// <summary>
     /// A repeated activity runs no turn, but a feature may give back the answer the first run gave when that answer may
     /// have been lost (<see cref="ITurnReplay"/>: the tip line's receipt after a crash).
     /// </summary>
@@ -357,6 +392,12 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Turn met a concurrent change on attempt {Attempt}; running it again")]
     private partial void LogConflict(Exception exception, int attempt);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Turn ran out of time in a pattern match on attempt {Attempt} (a starved machine); running it again")]
+    private partial void LogOutOfTime(Exception exception, int attempt);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity could not run (server busy); nothing kept, the user asked to send again")]
+    private partial void LogBusy(Exception exception, string? activityType);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn for a {ActivityType} activity failed; dialog stack cleared")]
     private partial void LogTurnFailed(Exception exception, string? activityType);

@@ -14,8 +14,9 @@ public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Repli
     public bool Confidential { get; init; }
 
     /// <summary>
-    /// False when the storage could not write (a full disk): nothing of the turn was kept, not even what the channel
-    /// asked to record with it, and the replies are an apology to show without storing.
+    /// False when nothing of the turn was kept, not even what the channel asked to record with it: the storage could
+    /// not write (a full disk), or the turn could not run now (<see cref="TurnStatus.Busy"/>). The replies are an
+    /// apology to show without storing.
     /// </summary>
     public bool Saved { get; init; } = true;
 }
@@ -34,4 +35,10 @@ public enum TurnStatus
 
     /// <summary>The sender is over the rate limit; nothing ran or was stored (the user is told once per wait).</summary>
     Throttled,
+
+    /// <summary>
+    /// The turn could not run now (its attempts met concurrent changes or ran out of time on a starved machine):
+    /// nothing was kept, the state stays where it was, and the user is asked to send the message again.
+    /// </summary>
+    Busy,
 }

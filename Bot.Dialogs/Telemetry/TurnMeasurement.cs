@@ -30,9 +30,10 @@ public sealed class TurnMeasurement : IDisposable
             TurnStatus.Duplicate => "duplicate",
             TurnStatus.Failed => "failed",
             TurnStatus.Throttled => "throttled",
+            TurnStatus.Busy => "busy",
             _ => "other",
         });
-        if (result.Status == TurnStatus.Failed)
+        if (result.Status is TurnStatus.Failed or TurnStatus.Busy)
         {
             _span?.SetStatus(ActivityStatusCode.Error);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
@@ -14,6 +15,8 @@ namespace Bot.Bench.Load;
 /// </summary>
 internal sealed class DirectLineTransport(HttpClient http, string secret, string locale, TimeSpan replyTimeout) : IChatTransport
 {
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+    private readonly HttpClient _http = http;
     private readonly string _locale = locale;
     private readonly TimeSpan _replyTimeout = replyTimeout;
     private const string Base = "v3/directline/";
@@ -39,7 +42,7 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -72,16 +75,7 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
 
         public async Task<IReadOnlyList<string>> SendAsync(string text, string? expect, CancellationToken cancellationToken)
         {
-            var activity = new JsonObject
-            {
-                ["type"] = "message",
-                ["text"] = text,
-                ["textFormat"] = "plain",
-                ["locale"] = _owner._locale,
-                ["from"] = new JsonObject { ["id"] = _userId, ["name"] = _userId, ["role"] = "user" },
-            };
-            var posted = await _owner.PostJsonAsync($"{Base}conversations/{_conversationId}/activities", _token, activity, cancellationToken);
-            var id = posted.GetProperty("id").GetString();
+            var id = await PostActivityAsync(text, cancellationToken);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_owner._replyTimeout);
@@ -107,6 +101,52 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
             {
                 throw new BenchException($"no reply to '{text}' within {_owner._replyTimeout.TotalSeconds:0} s (got: {string.Join(" | ", texts)})");
             }
+        }
+
+        /// <summary>
+        /// The same activity Web Chat posts, written straight to bytes (no JSON tree per message), and the id from the
+        /// answer read without a document: the client's CPU per turn counts against the host on a shared machine.
+        /// </summary>
+        private async Task<string?> PostActivityAsync(string text, CancellationToken cancellationToken)
+        {
+            var body = new ArrayBufferWriter<byte>(256);
+            using (var json = new Utf8JsonWriter(body))
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "message");
+                json.WriteString("text", text);
+                json.WriteString("textFormat", "plain");
+                json.WriteString("locale", _owner._locale);
+                json.WriteStartObject("from");
+                json.WriteString("id", _userId);
+                json.WriteString("name", _userId);
+                json.WriteString("role", "user");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}conversations/{_conversationId}/activities");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+            request.Content = new ReadOnlyMemoryContent(body.WrittenMemory);
+            request.Content.Headers.ContentType = JsonContentType;
+            using var response = await _owner._http.SendAsync(request, cancellationToken);
+            var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BenchException($"POST activities: HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(answer)}");
+            }
+
+            var reader = new Utf8JsonReader(answer);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    return reader.GetString();
+                }
+            }
+
+            throw new BenchException("POST activities: the answer has no id");
         }
 
         public async ValueTask DisposeAsync()
@@ -150,7 +190,7 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
                         continue;
                     }
 
-                    Dispatch(message.GetBuffer().AsSpan(0, (int)message.Length));
+                    Dispatch(message.GetBuffer().AsMemory(0, (int)message.Length));
                     message.SetLength(0);
                 }
             }
@@ -164,14 +204,15 @@ internal sealed class DirectLineTransport(HttpClient http, string secret, string
             }
         }
 
-        private void Dispatch(ReadOnlySpan<byte> frame)
+        /// <summary>Reads one frame; the document is over the receive buffer and gone before the buffer is reused.</summary>
+        private void Dispatch(ReadOnlyMemory<byte> frame)
         {
             if (frame.Length == 0)
             {
                 return; // keep-alive
             }
 
-            using var document = JsonDocument.Parse(frame.ToArray());
+            using var document = JsonDocument.Parse(frame);
             if (!document.RootElement.TryGetProperty("activities", out var activities))
             {
                 return;

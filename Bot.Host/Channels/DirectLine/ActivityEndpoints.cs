@@ -27,16 +27,10 @@ internal static class ActivityEndpoints
             return access.Refusal;
         }
 
-        var (body, error) = await DirectLineRequests.ReadObjectAsync(request, options.Value.MaxActivityBytes, allowEmpty: false, cancellationToken);
+        var (activity, error) = await DirectLineRequests.ReadActivityAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (error is not null)
         {
             return error;
-        }
-
-        var (activity, problem) = DirectLineRequests.ToActivity(body!.Value);
-        if (problem is not null)
-        {
-            return DirectLineResults.BadArgument(problem);
         }
 
         // Files come through the upload endpoint; a URL typed into an activity would let the bot fetch anything.

@@ -18,9 +18,15 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <summary>Starts the host; <paramref name="logs"/>, when given, receives every entry from Information up (otherwise only warnings are logged).</summary>
-    public KestrelHost(string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null)
+    /// <summary>
+    /// Starts the host; <paramref name="logs"/>, when given, receives every entry from Information up (otherwise only
+    /// warnings are logged); <paramref name="services"/> changes the host's services last (a fake at a boundary).
+    /// </summary>
+    public KestrelHost(
+        string dataDirectory, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -28,6 +34,7 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
         };
         _time = time;
         _logs = logs;
+        _services = services;
 
         // A host disposed just before on the same folder may still be closing its files (WebApplicationFactory
         // returns first); the data folder's lock admits one host at a time.
@@ -64,6 +71,11 @@ public sealed class KestrelHost : WebApplicationFactory<Program>
         if (_time is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_time));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }
