@@ -52,7 +52,9 @@ internal sealed partial class PostgresDatabase : IDisposable
     /// there (up to <see cref="NpgsqlConnectionStringBuilder.MaxAutoPrepare"/> statements per connection, 64), so
     /// PostgreSQL stops parsing and planning a turn's statements on every turn. <c>Max Auto Prepare=0</c> in the
     /// connection string turns it off (a pooler in transaction mode that does not track prepared statements, such as
-    /// PgBouncer before 1.21, needs that).
+    /// PgBouncer before 1.21, needs that). A prepared statement runs on a generic plan once PostgreSQL finds it no
+    /// worse than the custom ones: a statement whose generic plan is poor needs a shape that leaves one choice
+    /// (<see cref="PostgresUserStore"/>'s sender read).
     /// </summary>
     internal static NpgsqlDataSource CreateDataSource(string connectionString)
     {
