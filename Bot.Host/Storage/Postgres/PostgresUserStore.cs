@@ -22,7 +22,7 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
     /// pending notices, their OPD and the OPDs' revision: what every turn asks right after the sender. Each subquery
     /// takes the sender's id as a value (an init plan), so it uses its table's index on it.
     /// </summary>
-    private const string SenderWithTurnReads =
+    internal const string SenderWithTurnReads =
         $"""
         {Sender}
         select s.doc::text as UserJson,

@@ -105,6 +105,34 @@ public sealed class PostgresTurnReadsTests : IDisposable
         Assert.Equal(0, PreparedAfterRepeats(_connectionString + ";Max Auto Prepare=0"));
     }
 
+    [Fact]
+    public void The_sender_read_keeps_to_the_indexes_once_prepared()
+    {
+        // After five runs of a prepared statement PostgreSQL plans it once for every value (a generic plan) when that
+        // plan's estimate is no worse than the plans for each value: written as "where accounts @> … order by id
+        // limit 1", the generic plan walked the primary key and was taken, since without the value PostgreSQL guesses
+        // many matching users and expects to stop early.
+        Elsewhere(
+            "insert into users select 'U-' || i, jsonb_build_object('Id', 'U-' || i, 'Accounts', jsonb_build_array('test|a' || i)) from generate_series(1, 3000) i",
+            "insert into notifications select i, jsonb_build_object('Id', i, 'UserId', 'U-' || i) from generate_series(1, 300) i",
+            "analyze users, notifications");
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        connection.Execute("prepare sender(text) as " + PostgresUserStore.SenderWithTurnReads.Replace("@account", "$1", StringComparison.Ordinal));
+        for (var i = 1; i <= 8; i++)
+        {
+            connection.Query<string>($"execute sender('test|a{i}')").AsList();
+        }
+
+        var plan = string.Join("\n", connection.Query<string>("explain execute sender('test|a7')"));
+
+        Assert.True(plan.Contains("users_accounts", StringComparison.Ordinal), plan);
+        Assert.False(plan.Contains("users_pkey", StringComparison.Ordinal), plan);
+        Assert.False(plan.Contains("Seq Scan on users", StringComparison.Ordinal), plan);
+        Assert.False(plan.Contains("Seq Scan on notifications", StringComparison.Ordinal), plan);
+        Assert.False(plan.Contains("Recheck Cond: ((doc ->> 'DeliveredAt'::text) IS NULL)", StringComparison.Ordinal), plan);
+    }
+
     public void Dispose()
     {
         _host.Dispose();
