@@ -20,8 +20,11 @@ internal sealed class DocumentTable<T>(PostgresDatabase database, string table)
     public static T Deserialise(string json) =>
         JsonSerializer.Deserialize<T>(json, DialogStateJson.Options) ?? throw new InvalidOperationException("A stored document is null.");
 
-    public T? Get(object id) => database.Use((c, t) =>
-        c.QuerySingleOrDefault<string>($"select doc::text from {table} where id = @id", new { id }, t) is { } json ? Deserialise(json) : null);
+    public T? Get(object id) => GetJson(id) is { } json ? Deserialise(json) : null;
+
+    /// <summary>The document <see cref="Get"/> finds, as its JSON.</summary>
+    public string? GetJson(object id) => database.Use((c, t) =>
+        c.QuerySingleOrDefault<string>($"select doc::text from {table} where id = @id", new { id }, t));
 
     public T? GetForUpdate(object id) => database.Use((c, t) =>
         c.QuerySingleOrDefault<string>($"select doc::text from {table} where id = @id for update", new { id }, t) is { } json ? Deserialise(json) : null);

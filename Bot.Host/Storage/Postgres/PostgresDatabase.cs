@@ -20,7 +20,7 @@ internal sealed partial class PostgresDatabase : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Migrate(connectionString, logger, MainScripts, journalSchema: null);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = CreateDataSource(connectionString);
         Transactions = new PostgresTransaction(_dataSource);
         AtOnce = new PostgresAtOnce(connectionString);
     }
@@ -44,6 +44,33 @@ internal sealed partial class PostgresDatabase : IDisposable
         Transactions.Dispose();
         AtOnce.Dispose();
         _dataSource.Dispose();
+    }
+
+    /// <summary>
+    /// The pool, with Npgsql's automatic preparation on unless the connection string sets it: a statement that ran
+    /// <see cref="NpgsqlConnectionStringBuilder.AutoPrepareMinUsages"/> times (2) on a pooled connection is prepared
+    /// there (up to <see cref="NpgsqlConnectionStringBuilder.MaxAutoPrepare"/> statements per connection, 64), so
+    /// PostgreSQL stops parsing and planning a turn's statements on every turn. <c>Max Auto Prepare=0</c> in the
+    /// connection string turns it off (a pooler in transaction mode that does not track prepared statements, such as
+    /// PgBouncer before 1.21, needs that). A prepared statement runs on a generic plan once PostgreSQL finds it no
+    /// worse than the custom ones: a statement whose generic plan is poor needs a shape that leaves one choice
+    /// (<see cref="PostgresUserStore"/>'s sender read).
+    /// </summary>
+    internal static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
+        {
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
     }
 
     /// <summary>

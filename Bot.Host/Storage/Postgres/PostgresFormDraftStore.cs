@@ -50,7 +50,8 @@ internal sealed class PostgresFormDraftStore(PostgresDatabase database) : IFormD
         RememberedAs(userId),
         () => _drafts.WhereJson(OfUser, new { userId }, orderBy: "(doc ->> 'UpdatedAt')::timestamptz desc"));
 
-    private static string RememberedAs(string userId) => "form_drafts|" + userId;
+    /// <summary>The key a turn keeps the person's drafts (their JSON, newest first) under; <see cref="PostgresUserStore"/> reads them with the sender.</summary>
+    internal static string RememberedAs(string userId) => "form_drafts|" + userId;
 
     private static string Key(string userId, string formId) => userId + "|" + formId;
 }

@@ -191,6 +191,22 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         return fresh;
     }
 
+    /// <summary>True inside a unit of work (a turn), where <see cref="Remember{T}"/> keeps what it read.</summary>
+    public bool InUnit => Current is { Remembered: not null };
+
+    /// <summary>
+    /// In a unit of work, keeps <paramref name="value"/> under <paramref name="key"/> as if <see cref="Remember{T}"/>
+    /// had read it now (a read that brought another store's rows along, in the same round trip); elsewhere nothing.
+    /// </summary>
+    public void Know(string key, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (Current is { Remembered: { } remembered })
+        {
+            remembered[key] = value;
+        }
+    }
+
     /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>.</summary>
     public void Forget(string key)
     {

@@ -6,7 +6,32 @@ namespace Bot.Host.Storage.Postgres;
 /// <summary>Users and their channel accounts (<c>users</c>, accounts indexed with GIN). No cache: every host reads the same rows.</summary>
 internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider time) : IUserStore
 {
-    private const string HasAccount = "doc -> 'Accounts' @> jsonb_build_array(@account::text)";
+    /// <summary>
+    /// The user with the account <c>@account</c> (the first by id, should there be two), as a materialised CTE
+    /// <c>sender (id, doc)</c>: the accounts' GIN index finds the rows before they are ordered. Written as
+    /// <c>where … order by id limit 1</c>, a prepared (generic) plan walked the whole primary key instead.
+    /// </summary>
+    private const string Sender =
+        """
+        with found as materialized (select id, doc from users where doc -> 'Accounts' @> jsonb_build_array(@account::text)),
+            sender as materialized (select id, doc from found order by id limit 1)
+        """;
+
+    /// <summary>
+    /// The sender with their form drafts (as <see cref="PostgresFormDraftStore"/> reads them), whether they have
+    /// pending notices, their OPD and the OPDs' revision: what every turn asks right after the sender. Each subquery
+    /// takes the sender's id as a value (an init plan), so it uses its table's index on it.
+    /// </summary>
+    internal const string SenderWithTurnReads =
+        $"""
+        {Sender}
+        select s.doc::text as UserJson,
+            array(select d.doc::text from form_drafts d where d.doc ->> 'UserId' = (select id from sender) order by (d.doc ->> 'UpdatedAt')::timestamptz desc) as Drafts,
+            exists (select 1 from notifications n where n.doc ->> 'UserId' = (select id from sender) and n.{PostgresNotificationStore.Pending}) as NoticesPending,
+            (select o.doc::text from organisations o where o.id = (select (doc ->> 'OrganisationId')::integer from sender)) as OrganisationJson,
+            ({PostgresOrganisationStore.ReadRevision}) as OrganisationsRevision
+        from sender s
+        """;
 
     private readonly DocumentTable<BotUser> _users = new(database, "users");
 
@@ -33,7 +58,33 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
         });
     }
 
-    public BotUser? FindByAccount(string accountKey) => _users.First(HasAccount, new { account = accountKey });
+    public BotUser? FindByAccount(string accountKey)
+    {
+        if (!database.Transactions.InUnit)
+        {
+            return database.Use((c, t) => Dapper.SqlMapper.QueryFirstOrDefault<string>(c, Sender + " select doc::text from sender", new { account = accountKey }, t))
+                is { } json ? DocumentTable<BotUser>.Deserialise(json) : null;
+        }
+
+        // In a turn, the sender comes with what the turn asks next about them, in one statement (one round trip
+        // instead of five): kept for the rest of the turn by the stores that own those rows.
+        var row = database.Use((c, t) => Dapper.SqlMapper.QueryFirstOrDefault<SenderRow>(c, SenderWithTurnReads, new { account = accountKey }, t));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var user = DocumentTable<BotUser>.Deserialise(row.UserJson);
+        database.Transactions.Know(PostgresFormDraftStore.RememberedAs(user.Id), (IReadOnlyList<string>)row.Drafts);
+        database.Transactions.Know(PostgresNotificationStore.PendingOf(user.Id), row.NoticesPending);
+        database.Transactions.Know(PostgresOrganisationStore.RevisionKey, row.OrganisationsRevision);
+        if (user.OrganisationId is { } organisationId)
+        {
+            database.Transactions.Know(PostgresOrganisationStore.KeyOf(organisationId), row.OrganisationJson ?? string.Empty);
+        }
+
+        return user;
+    }
 
     public BotUser? Get(string id) => _users.Get(id);
 
@@ -64,4 +115,13 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
 
     public IReadOnlyList<BotUser> ListFokal(int organisationId) =>
         _users.Where("doc ->> 'Role' = @role and (doc ->> 'OrganisationId')::integer = @organisationId", new { role = nameof(Role.Fokal), organisationId });
+
+    private sealed class SenderRow
+    {
+        public string UserJson { get; set; } = string.Empty;
+        public string[] Drafts { get; set; } = [];
+        public bool NoticesPending { get; set; }
+        public string? OrganisationJson { get; set; }
+        public long OrganisationsRevision { get; set; }
+    }
 }
