@@ -8,7 +8,9 @@ namespace Bot.Knowledge.Retrieval;
 /// Indonesian the sources use (the data file <c>english-id.tsv</c>), with the narcotics classes
 /// written the way the statutes write them ("golongan 3", "golongan tiga" → "golongan iii"), and the kind of
 /// answer a question asks for (when, who, how much, how, where, may) as extra features for nearest-question
-/// matching, so "kapan dimusnahkan" and "dengan cara apa dimusnahkan" do not look alike.
+/// matching, so "kapan dimusnahkan" and "dengan cara apa dimusnahkan" do not look alike. An English word the list
+/// lacks is looked up once more without its inflection ("cultivates", "purchasing", "checked", "lawfully"), so the
+/// list needs one line per word family, not per form.
 /// </summary>
 internal static partial class RetrievalText
 {
@@ -21,6 +23,16 @@ internal static partial class RetrievalText
         ["mana"] = "?where", ["where"] = "?where", ["tempat"] = "?where",
         ["boleh"] = "?may", ["bolehkah"] = "?may", ["can"] = "?may", ["may"] = "?may", ["allowed"] = "?may",
     };
+
+    /// <summary>English inflections tried in order when a word is not in the list: suffix, what replaces it.</summary>
+    private static readonly (string Suffix, string Base)[] Inflections =
+    [
+        ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""), ("es", ""),
+        ("ly", ""), ("ations", "ate"), ("ation", "ate"),
+    ];
+
+    /// <summary>Changes when the rules below change, so the index (which stores normalised bank questions) is rebuilt.</summary>
+    private const string RulesVersion = "inflections-1";
 
     private static readonly Lazy<ColloquialLexicon> English = new(LoadEnglish);
 
@@ -36,7 +48,7 @@ internal static partial class RetrievalText
     public static string Normalize(string? text)
     {
         var english = English.Value;
-        var words = TextNormalizer.Tokens(text).Select(w => english.Standard(w) ?? w);
+        var words = TextNormalizer.Tokens(text).Select(w => english.Standard(w) ?? Uninflected(english, w) ?? w);
         return Golongan().Replace(string.Join(' ', words), m => "golongan " + Roman(m.Groups[1].Value));
     }
 
@@ -46,6 +58,42 @@ internal static partial class RetrievalText
             .Select(w => AskedFor.GetValueOrDefault(w))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The Indonesian of an inflected English word whose base form is in the list ("regulating" → "regulate",
+    /// "stopped" → "stop"); null for anything else. Words under five letters are left alone, and only a base the
+    /// list holds counts, so Indonesian words ("kucing", "tugas") are never read as English.
+    /// </summary>
+    private static string? Uninflected(ColloquialLexicon english, string word)
+    {
+        if (word.Length < 5)
+        {
+            return null;
+        }
+
+        foreach (var (suffix, replacement) in Inflections)
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal) || word.Length - suffix.Length < 3)
+            {
+                continue;
+            }
+
+            var stem = word[..^suffix.Length];
+            if (english.Standard(stem + replacement) is { } standard)
+            {
+                return standard;
+            }
+
+            // A doubled final consonant before -ing or -ed: "stopped" → "stop".
+            if (replacement.Length == 0 && suffix is "ing" or "ed" && stem.Length >= 4 && stem[^1] == stem[^2]
+                && english.Standard(stem[..^1]) is { } single)
+            {
+                return single;
+            }
+        }
+
+        return null;
+    }
 
     private static string ComputeVersion()
     {
@@ -59,6 +107,7 @@ internal static partial class RetrievalText
             hash.AppendData(memory.ToArray());
         }
 
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(RulesVersion));
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
