@@ -47,7 +47,7 @@ internal static partial class AskedFact
             return FactKind.Article;
         }
 
-        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || words.Contains("jumlah") || words.Contains("besar"))))
+        if (words.Contains("nominal") || ((words.Contains("rupiah") || Compensation().IsMatch(normalized)) && (asksHowMuch || words.Contains("jumlah") || words.Contains("besar"))))
         {
             return FactKind.Money;
         }
@@ -88,6 +88,10 @@ internal static partial class AskedFact
 
     [GeneratedRegex(@"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh|seratus|\w+ ratus|seribu|ribu|juta|miliar|triliun|setengah|sepertiga|separuh|seumur hidup|I|II|III|IV|V)\b")]
     private static partial Regex Quantity();
+
+    /// <summary>Compensation is paid in money: "berapa ganti rugi" asks a sum, like "berapa rupiah".</summary>
+    [GeneratedRegex(@"\bganti rugi\b|\bkompensasi\b")]
+    private static partial Regex Compensation();
 
     [GeneratedRegex(@"\bRp\s?\d|\brupiah\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
