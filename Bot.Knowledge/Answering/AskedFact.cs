@@ -47,7 +47,8 @@ internal static partial class AskedFact
             return FactKind.Article;
         }
 
-        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || words.Contains("jumlah") || words.Contains("besar"))))
+        var asksAmount = words.Contains("berapa") || words.Contains("jumlah") || words.Contains("besar");
+        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || asksAmount)) || (asksAmount && Compensation().IsMatch(normalized)))
         {
             return FactKind.Money;
         }
@@ -88,6 +89,10 @@ internal static partial class AskedFact
 
     [GeneratedRegex(@"\d|\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+ belas|\w+ puluh|seratus|\w+ ratus|seribu|ribu|juta|miliar|triliun|setengah|sepertiga|separuh|seumur hidup|I|II|III|IV|V)\b")]
     private static partial Regex Quantity();
+
+    /// <summary>Compensation and pay are sums of money: "berapa ganti rugi", "berapa gajinya" ask a sum, like "berapa rupiah".</summary>
+    [GeneratedRegex(@"\bganti rugi\b|\bkompensasi\b|\bgaji(nya)?\b|\btunjangan(nya)?\b|\bupah(nya)?\b|\bhonor(nya)?\b")]
+    private static partial Regex Compensation();
 
     [GeneratedRegex(@"\bRp\s?\d|\brupiah\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();

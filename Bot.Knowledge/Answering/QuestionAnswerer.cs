@@ -110,8 +110,10 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result, DeclineReason.StatedAbsence) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
         }
 
-        // A question asking for a date or a number that none of the best passages holds is a look-alike match.
-        var fact = AskedFact.Of(result.Query.Normalized, question);
+        // A question asking for a date or a number that none of the best passages holds is a look-alike match. The
+        // kind is read from the question as normalised, before spelling correction: a word the index lacks may be
+        // "corrected" into another kind of question ("tenggat" into "tanggal", a date).
+        var fact = AskedFact.Of(RetrievalText.Normalize(question), question);
         if (!result.Hits.Take(FactDepth).Any(h => AskedFact.Holds(h.Passage, fact)))
         {
             return NotCovered(locale, result, DeclineReason.AskedFact);

@@ -76,6 +76,8 @@ internal static class Lexicon
         ["ketagihan"] = "pecandu ketergantungan",
         ["pemakai"] = "penyalah guna menggunakan",
         ["memakai"] = "menggunakan penyalah guna",
+        ["mengisap"] = "memakai menggunakan penyalah guna",
+        ["disita"] = "dirampas penyitaan",
         ["rehabilitasi"] = "pemulihan",
         ["berhenti"] = "rehabilitasi pemulihan",
         ["sembuh"] = "rehabilitasi pemulihan",

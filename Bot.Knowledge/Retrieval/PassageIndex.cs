@@ -29,7 +29,7 @@ internal sealed class PassageIndex : IDisposable
 
     // Bump when the document layout or the analysis changes: the index is then rebuilt from the pack and the
     // stored documents.
-    private const string Schema = "5";
+    private const string Schema = "6";
 
     private static readonly Similarity Bm25 = new BM25Similarity();
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bot.Knowledge.Language;
 
 namespace Bot.Knowledge.Retrieval;
@@ -6,11 +5,14 @@ namespace Bot.Knowledge.Retrieval;
 /// <summary>
 /// The text retrieval compares: the <see cref="TextNormalizer">normalised</see> message, English words in the
 /// Indonesian the sources use (the data file <c>english-id.tsv</c>), with the narcotics classes
-/// written the way the statutes write them ("golongan 3", "golongan tiga" → "golongan iii"), and the kind of
+/// joined to their numeral as the analyzer joins them in the statutes ("golongan 3", "golongan tiga", "class III" →
+/// "golongan golongan3", see <see cref="ClassNumeralFilter"/>), and the kind of
 /// answer a question asks for (when, who, how much, how, where, may) as extra features for nearest-question
-/// matching, so "kapan dimusnahkan" and "dengan cara apa dimusnahkan" do not look alike.
+/// matching, so "kapan dimusnahkan" and "dengan cara apa dimusnahkan" do not look alike. An English word the list
+/// lacks is looked up once more without its inflection ("cultivates", "purchasing", "checked", "lawfully"), so the
+/// list needs one line per word family, not per form.
 /// </summary>
-internal static partial class RetrievalText
+internal static class RetrievalText
 {
     private static readonly Dictionary<string, string> AskedFor = new(StringComparer.Ordinal)
     {
@@ -21,6 +23,16 @@ internal static partial class RetrievalText
         ["mana"] = "?where", ["where"] = "?where", ["tempat"] = "?where",
         ["boleh"] = "?may", ["bolehkah"] = "?may", ["can"] = "?may", ["may"] = "?may", ["allowed"] = "?may",
     };
+
+    /// <summary>English inflections tried in order when a word is not in the list: suffix, what replaces it.</summary>
+    private static readonly (string Suffix, string Base)[] Inflections =
+    [
+        ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""), ("es", ""),
+        ("ly", ""), ("ations", "ate"), ("ation", "ate"),
+    ];
+
+    /// <summary>Changes when the rules below change, so the index (which stores normalised bank questions) is rebuilt.</summary>
+    private const string RulesVersion = "inflections-1/classes-1";
 
     private static readonly Lazy<ColloquialLexicon> English = new(LoadEnglish);
 
@@ -36,8 +48,20 @@ internal static partial class RetrievalText
     public static string Normalize(string? text)
     {
         var english = English.Value;
-        var words = TextNormalizer.Tokens(text).Select(w => english.Standard(w) ?? w);
-        return Golongan().Replace(string.Join(' ', words), m => "golongan " + Roman(m.Groups[1].Value));
+        var words = new List<string>();
+        foreach (var token in TextNormalizer.Tokens(text))
+        {
+            // The class's numeral is read before the English list, where "i" is the pronoun.
+            if (words.Count > 0 && words[^1] == "golongan" && ClassNumber(token) is { } number)
+            {
+                words.Add(ClassNumeralFilter.Term(number));
+                continue;
+            }
+
+            words.Add(english.Standard(token) ?? Uninflected(english, token) ?? token);
+        }
+
+        return string.Join(' ', words);
     }
 
     /// <summary>The question-kind markers of a normalised text ("?when", "?who", …), once each.</summary>
@@ -46,6 +70,42 @@ internal static partial class RetrievalText
             .Select(w => AskedFor.GetValueOrDefault(w))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The Indonesian of an inflected English word whose base form is in the list ("regulating" → "regulate",
+    /// "stopped" → "stop"); null for anything else. Words under five letters are left alone, and only a base the
+    /// list holds counts, so Indonesian words ("kucing", "tugas") are never read as English.
+    /// </summary>
+    private static string? Uninflected(ColloquialLexicon english, string word)
+    {
+        if (word.Length < 5)
+        {
+            return null;
+        }
+
+        foreach (var (suffix, replacement) in Inflections)
+        {
+            if (!word.EndsWith(suffix, StringComparison.Ordinal) || word.Length - suffix.Length < 3)
+            {
+                continue;
+            }
+
+            var stem = word[..^suffix.Length];
+            if (english.Standard(stem + replacement) is { } standard)
+            {
+                return standard;
+            }
+
+            // A doubled final consonant before -ing or -ed: "stopped" → "stop".
+            if (replacement.Length == 0 && suffix is "ing" or "ed" && stem.Length >= 4 && stem[^1] == stem[^2]
+                && english.Standard(stem[..^1]) is { } single)
+            {
+                return single;
+            }
+        }
+
+        return null;
+    }
 
     private static string ComputeVersion()
     {
@@ -59,6 +119,7 @@ internal static partial class RetrievalText
             hash.AppendData(memory.ToArray());
         }
 
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(RulesVersion));
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
@@ -72,13 +133,11 @@ internal static partial class RetrievalText
         return ColloquialLexicon.Parse(reader);
     }
 
-    private static string Roman(string value) => value switch
+    private static char? ClassNumber(string word) => word switch
     {
-        "1" or "satu" or "i" => "i",
-        "2" or "dua" or "ii" => "ii",
-        _ => "iii",
+        "one" or "first" => '1',
+        "two" or "second" => '2',
+        "three" or "third" => '3',
+        _ => ClassNumeralFilter.Number(word),
     };
-
-    [GeneratedRegex(@"\bgolongan (1|2|3|satu|dua|tiga|i|ii|iii)\b")]
-    private static partial Regex Golongan();
 }

@@ -8,9 +8,9 @@ using Lucene.Net.Analysis.Util;
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// Lucene's Indonesian chain (standard tokenizer, lower case, stop words, derivational stemming) with two
-/// additions: chat fillers join the stop words, and nasal-prefixed words also index their root
-/// (<see cref="NasalPrefixFilter"/>).
+/// Lucene's Indonesian chain (standard tokenizer, lower case, stop words, derivational stemming) with three
+/// additions: a narcotics class is one term with its numeral (<see cref="ClassNumeralFilter"/>), chat fillers join
+/// the stop words, and nasal-prefixed words also index their root (<see cref="NasalPrefixFilter"/>).
 /// </summary>
 internal sealed class SinergiAnalyzer : Analyzer
 {
@@ -21,6 +21,7 @@ internal sealed class SinergiAnalyzer : Analyzer
         var source = new StandardTokenizer(TextAnalysis.Version, reader);
         TokenStream stream = new StandardFilter(TextAnalysis.Version, source);
         stream = new LowerCaseFilter(TextAnalysis.Version, stream);
+        stream = new ClassNumeralFilter(stream);
         stream = new StopFilter(TextAnalysis.Version, stream, StopWords);
         stream = new NasalPrefixFilter(stream);
         stream = new IndonesianStemFilter(stream, stemDerivational: true);
