@@ -41,8 +41,9 @@ internal static class ActivityEndpoints
 
         try
         {
-            var echo = conversations.Post(access.Conversation!, activity);
-            return Results.Ok(new ResourceResponse(echo.Id!));
+            var posted = conversations.Post(access.Conversation!, activity);
+            await posted.Turn.WaitAsync(cancellationToken);
+            return Results.Ok(new ResourceResponse(posted.Echo.Id!));
         }
         catch (StorageUnavailableException)
         {

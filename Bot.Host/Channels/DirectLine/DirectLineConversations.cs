@@ -83,13 +83,16 @@ internal sealed partial class DirectLineConversations(
     }
 
     /// <summary>
-    /// Gives the user's activity its id, queues the bot's turn and returns the activity at once (Web Chat shows the
-    /// message as sent). The activity is written to the log with its turn: the echo, the replies, the state and
-    /// whatever the turn wrote are one commit (<see cref="DirectLineTurns.RunTurnAsync"/>), and the sockets get
-    /// them after it. Whether a turn is confidential (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran,
-    /// so the echo of a confidential turn is stored redacted from the start: the words of a tip are never written.
+    /// Gives the user's activity its id, pushes it to the open sockets at once (Web Chat shows the message as sent)
+    /// and starts the bot's turn; the endpoint answers the POST when <see cref="PostedActivity.Turn"/> has ended, so an
+    /// acknowledged message is a committed one: a host that dies before the commit fails the POST, and the client sends
+    /// it again (to another host, behind a load balancer) instead of waiting for a reply that never comes. The activity
+    /// is written to the log with its turn: the echo, the replies, the state and whatever the turn wrote are one commit
+    /// (<see cref="DirectLineTurns.RunTurnAsync"/>), and the sockets get them after it. Whether a turn is confidential
+    /// (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran, so the echo of a confidential turn is stored
+    /// redacted from the start: the words of a tip are never written.
     /// </summary>
-    public Activity Post(DirectLineConversation conversation, Activity incoming)
+    public PostedActivity Post(DirectLineConversation conversation, Activity incoming)
     {
         var activity = incoming with
         {
@@ -108,7 +111,7 @@ internal sealed partial class DirectLineConversations(
         if (activity.Type == ActivityTypes.Typing)
         {
             // Azure pushes typing live and keeps it out of the log and away from the bot; so do we.
-            return feed.PushLive(conversation.Id, activity, keepId: false, known: conversation);
+            return new(feed.PushLive(conversation.Id, activity, keepId: false, known: conversation), Task.CompletedTask);
         }
 
         if (conversation.AwaitingFirstMessage)
@@ -123,11 +126,12 @@ internal sealed partial class DirectLineConversations(
         // Web Chat marks the message sent once it sees it come back: the open sockets see it now (with the id it is
         // stored under), not only after a turn that may wait for the models at start or for an answer.
         feed.PushLive(conversation.Id, activity, keepId: true, known: conversation);
-        Forget(turns.RunTurnAsync(conversation, activity, echo: true));
-        return activity;
+        var turn = turns.RunTurnAsync(conversation, activity, echo: true);
+        Forget(turn);
+        return new(activity, turn);
     }
 
-    /// <summary>Nobody waits for the turn; its failure was logged where it ran.</summary>
+    /// <summary>A POST whose client went away no longer waits for its turn; the turn's failure was logged where it ran.</summary>
     private static void Forget(Task turn) =>
         _ = turn.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 

@@ -88,8 +88,9 @@ internal static class UploadEndpoint
             attached.Add(new Attachment { ContentType = contentType, ContentUrl = attachments.UrlFor(stored), Name = stored.FileName });
         }
 
-        var echo = conversations.Post(access.Conversation!, activity! with { Attachments = attached });
-        return Results.Ok(new ResourceResponse(echo.Id!));
+        var posted = conversations.Post(access.Conversation!, activity! with { Attachments = attached });
+        await posted.Turn.WaitAsync(cancellationToken);
+        return Results.Ok(new ResourceResponse(posted.Echo.Id!));
     }
 
     private static async Task<string?> DetectAsync(IFormFile file, CancellationToken cancellationToken)
