@@ -87,13 +87,15 @@ public sealed class TurnTelemetryTests
         var sender = app.Services.GetRequiredService<ProactiveMessenger>();
         var conversation = new ConversationReference { ChannelId = "directline", Conversation = new ConversationAccount { Id = client.ConversationId } };
 
-        await client.PostMessageAsync("tahan", "client-1");
+        // The POST is answered once its turn has committed, so it is awaited after the turn is let go.
+        var post = client.PostMessageAsync("tahan", "client-1");
         await holding.Entered.Task.WaitAsync(TestContext.Token);
         var turnRunning = Depth(metrics);
         var notice = sender.DeliverAsync(conversation, new ProactiveMessage(new Activity { Type = ActivityTypes.Message, Text = "pemberitahuan" }, "notice-1", DeliveryRecord.None), TestContext.Token);
         var noticeWaiting = Depth(metrics);
         holding.Release.TrySetResult();
         await notice.WaitAsync(TestContext.Token);
+        await post.WaitAsync(TestContext.Token);
 
         Assert.Equal((1, 2, 0), (turnRunning, noticeWaiting, Depth(metrics)));
     }
