@@ -27,6 +27,14 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)]
     public double MinBankSimilarity { get; set; } = 0.40;
 
+    /// <summary>
+    /// A bank question at least this similar, whose passage is among the retrieved ones, overrules the scope model's
+    /// sure "not covered" (0..1; 1 turns the override off). Calibrated on the bank alone: the similarity that almost
+    /// no not-covered scope-bank question reaches against its nearest answer question (BENCHMARKS.md, eleventh round).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SureNotCoveredBankSimilarity { get; set; } = 0.70;
+
     /// <summary>How many passages retrieval hands to the answerer.</summary>
     [Range(1, 20)]
     public int TopPassages { get; set; } = 5;

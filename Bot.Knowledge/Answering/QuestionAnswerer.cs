@@ -78,23 +78,25 @@ internal sealed partial class QuestionAnswerer(
     /// <summary>Scope, retrieval, answerability and the answer, for a question the safety screen let through.</summary>
     private async Task<Answer> AnswerFromSourcesAsync(string question, string? locale, CancellationToken cancellationToken)
     {
-        // The scope model reads the question as asked; a question it rules out never reaches the LLM.
+        // The scope model reads the question as asked; a question it rules out never reaches the LLM, unless a bank
+        // question of a retrieved passage is so close that scope questions almost never come as near: the model reads
+        // the question's frame ("motor sy dipinjem temen"), the bank the article's own topic.
         var verdict = scope.Judge(question);
-        if (verdict.IsOutside)
+        var asked = search.Search(question, _options.TopPassages);
+        if (verdict.IsOutside && !BankOverrulesSureVerdict(asked))
         {
             return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0) { Declined = DeclineReason.Outside };
         }
 
         // A close bank question (the same closeness that makes a question covered) overrules a scope model that only
         // leans to "not covered": the two disagree on questions whose topic the scope bank shares (an IKOTAN
-        // variable, not an IKOTAN score).
-        var asked = search.Search(question, _options.TopPassages);
+        // variable, not an IKOTAN score). A sure "not covered" yields only to a much closer bank question, as above.
         if (asked.Hits.Count == 0)
         {
             return NotCovered(locale, asked, DeclineReason.NoPassage);
         }
 
-        if (verdict.IsSurelyNotCovered || (verdict.LeansNotCovered && asked.BankSimilarity < _options.MinBankSimilarity))
+        if ((verdict.IsSurelyNotCovered && !BankOverrulesSureVerdict(asked)) || (verdict.LeansNotCovered && asked.BankSimilarity < _options.MinBankSimilarity))
         {
             return NotCovered(locale, asked, verdict.IsSurelyNotCovered ? DeclineReason.SurelyNotCovered : DeclineReason.LeansNotCovered);
         }
@@ -140,6 +142,14 @@ internal sealed partial class QuestionAnswerer(
         var weights = search.Weights(result.Query);
         return composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
     }
+
+    /// <summary>
+    /// A bank question of one of the retrieved passages so close that scope-bank questions almost never come as near
+    /// (<see cref="KnowledgeOptions.SureNotCoveredBankSimilarity"/>) overrules the scope model's sure "not covered"
+    /// or "outside": the model reads the question's frame, the bank the article's own topic.
+    /// </summary>
+    private bool BankOverrulesSureVerdict(SearchResult asked) =>
+        asked.Hits.Select(h => h.BankSimilarity).DefaultIfEmpty(0).Max() >= _options.SureNotCoveredBankSimilarity;
 
     /// <summary>Weaker evidence the LLM may still judge: a third of the question's words, or a loosely similar bank question.</summary>
     private static bool IsPlausible(SearchResult result) => result.BankSimilarity >= 0.25 || result.Confidence >= 0.25;
