@@ -48,7 +48,9 @@ internal static partial class AskedFact
         }
 
         var asksAmount = words.Contains("berapa") || words.Contains("jumlah") || words.Contains("besar");
-        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || asksAmount)) || (asksAmount && Compensation().IsMatch(normalized)))
+        // "Berapa lama … ganti rugi" asks how long one may claim, a time limit, not the sum.
+        var asksMoney = asksAmount && Compensation().IsMatch(normalized) && !Duration().IsMatch(normalized);
+        if (words.Contains("nominal") || (words.Contains("rupiah") && (asksHowMuch || asksAmount)) || asksMoney)
         {
             return FactKind.Money;
         }
@@ -93,6 +95,10 @@ internal static partial class AskedFact
     /// <summary>Compensation and pay are sums of money: "berapa ganti rugi", "berapa gajinya" ask a sum, like "berapa rupiah".</summary>
     [GeneratedRegex(@"\bganti rugi\b|\bkompensasi\b|\bgaji(nya)?\b|\btunjangan(nya)?\b|\bupah(nya)?\b|\bhonor(nya)?\b")]
     private static partial Regex Compensation();
+
+    /// <summary>A time limit: "berapa lama", "berapa hari", "dalam waktu", "batas waktu".</summary>
+    [GeneratedRegex(@"\bberapa (lama|hari|minggu|bulan|tahun|jam)\b|\b(dalam|batas) waktu\b")]
+    private static partial Regex Duration();
 
     [GeneratedRegex(@"\bRp\s?\d|\brupiah\b", RegexOptions.IgnoreCase)]
     private static partial Regex Money();

@@ -39,6 +39,8 @@ public sealed class AskedFactTests(IngestedCorpusFixture corpus) : IClassFixture
     [InlineData("How much money in rupiah does a reporter get?", "Money")]
     [InlineData("pasal berapa yang mengatur rehabilitasi?", "Article")]
     [InlineData("Which article sets the penalty for couriers?", "Article")]
+    [InlineData("berapa ganti rugi yg dibayar negara?", "Money")]
+    [InlineData("batas waktu mengajukan kompensasi itu berapa hari?", "Number")]
     public void TheKindOfFactIsReadFromTheQuestion(string question, string expected) =>
         Assert.Equal(expected, AskedFact.Of(RetrievalText.Normalize(question), question).ToString());
 
