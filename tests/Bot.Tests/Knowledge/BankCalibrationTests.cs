@@ -16,8 +16,11 @@ public sealed class BankCalibrationTests(ITestOutputHelper output)
     /// <summary>The share of not-covered scope-bank questions the override may let through on the bank itself.</summary>
     private const double OverrideFalseShare = 0.02;
 
-    [Fact]
-    public void TheDefaultBankSimilarityIsTheBanksOwnSeparatingPoint()
+    /// <summary>
+    /// Each answer-bank question's similarity to its nearest other answer question (left out in turn), and each
+    /// not-covered scope-bank question's similarity to its nearest answer question.
+    /// </summary>
+    private static readonly Lazy<(List<double> Answerable, List<double> NotCovered)> Similarities = new(() =>
     {
         var bank = QuestionBank.Default;
         var texts = bank.Answers.Select(a => a.Text).ToList();
@@ -28,6 +31,13 @@ public sealed class BankCalibrationTests(ITestOutputHelper output)
         var notCovered = bank.Scope.Where(s => s.Label == "not-covered")
             .Select(s => matcher.Match(s.Text, 1).Select(m => m.Similarity).DefaultIfEmpty(0).First())
             .ToList();
+        return (answerable, notCovered);
+    });
+
+    [Fact]
+    public void TheDefaultBankSimilarityIsTheBanksOwnSeparatingPoint()
+    {
+        var (answerable, notCovered) = Similarities.Value;
 
         var (best, bestJ) = (0.0, double.MinValue);
         for (var step = 10; step <= 80; step++)
@@ -56,15 +66,7 @@ public sealed class BankCalibrationTests(ITestOutputHelper output)
     [Fact]
     public void TheSureVerdictOverrideIsASimilarityNotCoveredQuestionsAlmostNeverReach()
     {
-        var bank = QuestionBank.Default;
-        var texts = bank.Answers.Select(a => a.Text).ToList();
-        var matcher = new QuestionMatcher(texts);
-        var answerable = texts
-            .Select(t => matcher.Match(t, 40).Where(m => !string.Equals(texts[m.Index], t, StringComparison.Ordinal)).Select(m => m.Similarity).DefaultIfEmpty(0).First())
-            .ToList();
-        var scopeQuestions = bank.Scope.Where(s => s.Label == "not-covered")
-            .Select(s => matcher.Match(s.Text, 1).Select(m => m.Similarity).DefaultIfEmpty(0).First())
-            .ToList();
+        var (answerable, scopeQuestions) = Similarities.Value;
 
         var chosen = 1.0;
         for (var step = 100; step >= 30; step--)
