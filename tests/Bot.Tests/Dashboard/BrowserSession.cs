@@ -36,6 +36,20 @@ internal sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
+    /// <summary>
+    /// Opens a sign-in link, presses "Masuk" and waits until the dashboard's table is there. It waits for the element
+    /// the tests need, not for the page's load event: on a machine busy with the rest of the suite, the load event of
+    /// a page whose table is already shown came after Playwright's default 30 s.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, Uri link, Uri dashboard)
+    {
+        page.SetDefaultTimeout(90_000);
+        await page.GotoAsync(link.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ClickAsync("#masuk");
+        await page.WaitForURLAsync(dashboard.AbsoluteUri, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("#tabel-opd");
+    }
+
     /// <summary>Saves a screenshot when SINERGI_SCREENSHOTS names a folder (for looking at the pages by hand).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -15,9 +15,7 @@ public sealed class DashboardBrowserTests
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(app.LinkFor(seed.Coordinator).AbsoluteUri);
-        await page.ClickAsync("#masuk");
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/dasbor").AbsoluteUri);
+        await BrowserSession.SignInAsync(page, app.LinkFor(seed.Coordinator), new Uri(app.BaseAddress, "/dasbor"));
         await BrowserSession.ScreenshotAsync(page, "01-ringkasan");
 
         var cookie = Assert.Single(await context.CookiesAsync());
@@ -69,9 +67,7 @@ public sealed class DashboardBrowserTests
         await using var browser = await BrowserSession.StartAsync();
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.LinkFor(seed.Coordinator).AbsoluteUri);
-        await page.ClickAsync("#masuk");
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/dasbor").AbsoluteUri);
+        await BrowserSession.SignInAsync(page, app.LinkFor(seed.Coordinator), new Uri(app.BaseAddress, "/dasbor"));
 
         // A phone: the page itself never scrolls sideways (the table scrolls inside its own box).
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
@@ -101,9 +97,7 @@ public sealed class DashboardBrowserTests
             TestImages.JpegWithMetadata(), "whatsapp|6281234567890", Support.TestContext.Token);
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(app.LinkFor(seed.Coordinator).AbsoluteUri);
-        await page.ClickAsync("#masuk");
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/dasbor").AbsoluteUri);
+        await BrowserSession.SignInAsync(page, app.LinkFor(seed.Coordinator), new Uri(app.BaseAddress, "/dasbor"));
 
         await page.ClickAsync("text=Laporan warga");
         await BrowserSession.ScreenshotAsync(page, "04-laporan-warga");
