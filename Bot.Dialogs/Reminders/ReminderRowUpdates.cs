@@ -91,16 +91,17 @@ internal sealed partial class ReminderRowUpdates(
         foreach (var message in messages)
         {
             inFlight.Remove(message.MessageId);
-            log.Add(new ReminderDelivery
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                UserId = message.UserId,
-                SentAt = sentAt,
-                ConversationKey = message.ConversationKey,
-                Items = message.Rows.Count,
-                Shape = message.Shape,
-            });
         }
+
+        log.AddAll([.. messages.Select(message => new ReminderDelivery
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            UserId = message.UserId,
+            SentAt = sentAt,
+            ConversationKey = message.ConversationKey,
+            Items = message.Rows.Count,
+            Shape = message.Shape,
+        })]);
     }
 
     /// <summary>Back to pending until <paramref name="until"/> (quiet hours, Sunday, daily cap); not an attempt.</summary>

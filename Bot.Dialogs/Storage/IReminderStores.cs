@@ -116,6 +116,16 @@ internal interface IDeliveryLog
 {
     void Add(ReminderDelivery delivery);
 
+    /// <summary>The deliveries of one group commit of "sent" marks (the LiteDB adapter writes them as one document).</summary>
+    void AddAll(IReadOnlyList<ReminderDelivery> deliveries)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        foreach (var delivery in deliveries)
+        {
+            Add(delivery);
+        }
+    }
+
     /// <summary>Messages delivered to the user between the two instants (a local day's bounds given in UTC).</summary>
     int CountBetween(string userId, DateTime fromUtc, DateTime toUtc);
 
