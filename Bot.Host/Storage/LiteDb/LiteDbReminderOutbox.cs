@@ -39,6 +39,13 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
 
     private bool _settled;
 
+    /// <summary>
+    /// The rows the last <see cref="FindAwake"/> returned that no claim held, and the outbox's write counters before
+    /// that read: while no write touched the outbox since, <see cref="GetForClaim"/> hands them out instead of reading
+    /// each row again (once each; the sweep changes them as it claims them).
+    /// </summary>
+    private AwakeRows? _awake;
+
     /// <summary>Rows moved per transaction when staging.</summary>
     private const int StageChunk = 5_000;
 
@@ -224,10 +231,30 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     {
         // Rows a claim holds are still due as written, and are dropped here unless their lease ran out: read as many more.
         var reach = limit + _claims.Count;
+        var version = WriteVersion();
         var hot = _hot.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(reach).ToList();
         var planned = _planned.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(reach).ToList();
-        return [.. hot.Concat(planned).Select(_claims.Overlay).Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Take(limit)];
+        var unheld = new Dictionary<string, ReminderItem>(StringComparer.Ordinal);
+        foreach (var row in hot.Concat(planned).Where(r => !_claims.Holds(r.Id)))
+        {
+            unheld[row.Id] = row;
+        }
+
+        var awake = hot.Concat(planned).Select(_claims.Overlay).Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Take(limit).ToList();
+        // Not in a unit of work, whose staged writes bump no counter until it commits (a transaction's writes do).
+        if (_database.OpenUnit is null)
+        {
+            _awake = new AwakeRows(version, unheld);
+        }
+
+        return awake;
     }
+
+    /// <summary>The write counters of the three collections together (each only grows, so the sum changes with any write).</summary>
+    private long WriteVersion() =>
+        _database.WriteCounters.Read(CollectionName) + _database.WriteCounters.Read(PlannedCollectionName) + _database.WriteCounters.Read(HistoryCollectionName);
+
+    private sealed record AwakeRows(long Version, Dictionary<string, ReminderItem> Rows);
 
     /// <summary>
     /// Sending rows whose lease has not run out yet (always in the hot set). A lease ends at most one lease duration
@@ -253,7 +280,22 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return keys.Select(Get).OfType<ReminderItem>().ToList();
+        var awake = _awake is { } found && found.Version == WriteVersion() && _database.OpenUnit is null ? found.Rows : null;
+        var rows = new List<ReminderItem>(keys.Count);
+        foreach (var key in keys)
+        {
+            // As read by the last FindAwake when nothing wrote to the outbox since and no claim holds it now.
+            if (awake is not null && awake.Remove(key, out var row) && !_claims.Holds(key))
+            {
+                rows.Add(row);
+            }
+            else if (Get(key) is { } stored)
+            {
+                rows.Add(stored);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
