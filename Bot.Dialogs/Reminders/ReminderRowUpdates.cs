@@ -29,6 +29,7 @@ internal sealed partial class ReminderRowUpdates(
         var now = time.GetUtcNow().UtcDateTime;
         transactions.Run(() =>
         {
+            var sent = new List<PendingMark>(marks.Count);
             foreach (var mark in marks)
             {
                 if (mark.Stage == MarkStage.BeforeSend)
@@ -45,8 +46,13 @@ internal sealed partial class ReminderRowUpdates(
                 }
                 else
                 {
-                    MarkSent(mark, claimId, now);
+                    sent.Add(mark);
                 }
+            }
+
+            if (sent.Count > 0)
+            {
+                MarkSent(sent, claimId, now);
             }
         });
     }
@@ -66,23 +72,28 @@ internal sealed partial class ReminderRowUpdates(
                 throw new ReminderClaimLostException(mark.MessageId);
             }
 
-            MarkSent(mark, claimId, time.GetUtcNow().UtcDateTime);
+            MarkSent([mark], claimId, time.GetUtcNow().UtcDateTime);
         });
     }
 
-    private void MarkSent(PendingMark message, string claimId, DateTime sentAt)
+    /// <summary>
+    /// The rows of these messages become sent (in one write where the outbox can: <see cref="IReminderOutbox.MarkSent"/>),
+    /// their in-flight records go, and each message counts towards its user's daily cap.
+    /// </summary>
+    private void MarkSent(IReadOnlyList<PendingMark> messages, string claimId, DateTime sentAt)
     {
-        Apply(message.Rows, claimId, row =>
+        var lost = outbox.MarkSent([.. messages.Select(m => new SentMessage([.. m.Rows.Select(r => r.Id)], m.MessageId, m.ConversationKey, m.Shape, sentAt))], claimId);
+        foreach (var key in lost)
         {
-            row.Status = ReminderStatus.Sent;
-            row.SentAt = sentAt;
-            row.WakeAt = ReminderItem.Never;
-            row.MessageId = message.MessageId;
-            row.ConversationKey = message.ConversationKey;
-            row.Outcome = message.Shape == "single" ? "delivered" : "delivered (" + message.Shape + ")";
-        });
-        inFlight.Remove(message.MessageId);
-        log.Add(new ReminderDelivery
+            LogClaimLost(key);
+        }
+
+        foreach (var message in messages)
+        {
+            inFlight.Remove(message.MessageId);
+        }
+
+        log.AddAll([.. messages.Select(message => new ReminderDelivery
         {
             Id = Guid.NewGuid().ToString("N"),
             UserId = message.UserId,
@@ -90,7 +101,7 @@ internal sealed partial class ReminderRowUpdates(
             ConversationKey = message.ConversationKey,
             Items = message.Rows.Count,
             Shape = message.Shape,
-        });
+        })]);
     }
 
     /// <summary>Back to pending until <paramref name="until"/> (quiet hours, Sunday, daily cap); not an attempt.</summary>
@@ -160,7 +171,7 @@ internal sealed partial class ReminderRowUpdates(
 
             change(row);
             row.ClaimId = null;
-            outbox.Update(row);
+            outbox.UpdateClaimed(row, claimId);
         }
     }
 

@@ -68,6 +68,8 @@ internal sealed partial class ReminderSweep(
             var due = FindDue(now);
             if (due.Count == 0)
             {
+                // Off the peak: what earlier claims left laid over their rows is written out now, in bulk.
+                outbox.Settle();
                 outbox.Stage(now + StageAhead);
                 return SweepResult.Empty;
             }
@@ -164,8 +166,9 @@ internal sealed partial class ReminderSweep(
     }
 
     /// <summary>
-    /// Pending → sending with a lease, in one transaction. Each row is read again inside it: a replan may have
-    /// moved or removed it since it was found, and only a row still due (or an orphan) is taken.
+    /// Pending → sending with a lease, in one transaction (<see cref="IReminderOutbox.Claim"/>: one claim document on
+    /// LiteDB). Each row is read again inside it: a replan may have moved or removed it since it was found, and only a
+    /// row still due (or an orphan) is taken.
     /// </summary>
     private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
     {
@@ -188,7 +191,11 @@ internal sealed partial class ReminderSweep(
             row.ClaimId = claimId;
             row.ClaimedAt = now;
             row.WakeAt = now + _options.LeaseDuration;
-            outbox.Update(row);
+        }
+
+        if (claimed.Count > 0)
+        {
+            outbox.Claim([.. claimed.Select(c => c.Row)]);
         }
 
         return claimed;

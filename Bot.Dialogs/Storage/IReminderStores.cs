@@ -63,12 +63,68 @@ internal interface IReminderOutbox
     IReadOnlyList<ReminderItem> All();
 
     int Count();
+
+    /// <summary>
+    /// Records a sweep's claim of <paramref name="rows"/>, which the caller has already changed to sending (claim id,
+    /// claim time, lease as <see cref="ReminderItem.WakeAt"/>), inside the open transaction. Here: each row written.
+    /// The LiteDB adapter writes one claim document for them all and lays it over the rows in every read.
+    /// </summary>
+    void Claim(IReadOnlyList<ReminderItem> rows) => Update(rows);
+
+    /// <summary>
+    /// Writes a row the claim <paramref name="claimId"/> held and now lets go (deferred, retrying, failed, released):
+    /// the caller read it as held by that claim and changed it.
+    /// </summary>
+    void UpdateClaimed(ReminderItem row, string claimId) => Update(row);
+
+    /// <summary>
+    /// Marks the rows of messages a channel accepted as sent, each only while <paramref name="claimId"/> still holds it,
+    /// inside the open transaction; returns the keys left as they were because the claim no longer held them.
+    /// Here: each row read again and written.
+    /// </summary>
+    IReadOnlyList<string> MarkSent(IReadOnlyList<SentMessage> messages, string claimId)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var lost = new List<string>();
+        foreach (var message in messages)
+        {
+            foreach (var key in message.Keys)
+            {
+                if (Get(key) is not { Status: ReminderStatus.Sending } row || row.ClaimId != claimId)
+                {
+                    lost.Add(key);
+                    continue;
+                }
+
+                message.ApplyTo(row);
+                Update(row);
+            }
+        }
+
+        return lost;
+    }
+
+    /// <summary>
+    /// Finishes in bulk what claims left laid over the rows (the LiteDB adapter: sent rows written and moved to the
+    /// history, claim documents dropped); called when a sweep finds nothing due. Returns how many rows it finished.
+    /// </summary>
+    int Settle() => 0;
 }
 
 /// <summary>One line per reminder message delivered; the per-user daily cap counts these.</summary>
 internal interface IDeliveryLog
 {
     void Add(ReminderDelivery delivery);
+
+    /// <summary>The deliveries of one group commit of "sent" marks (the LiteDB adapter writes them as one document).</summary>
+    void AddAll(IReadOnlyList<ReminderDelivery> deliveries)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        foreach (var delivery in deliveries)
+        {
+            Add(delivery);
+        }
+    }
 
     /// <summary>Messages delivered to the user between the two instants (a local day's bounds given in UTC).</summary>
     int CountBetween(string userId, DateTime fromUtc, DateTime toUtc);

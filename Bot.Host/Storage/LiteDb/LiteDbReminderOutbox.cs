@@ -18,6 +18,9 @@ namespace Bot.Host.Storage.LiteDb;
 /// The key is the document id in all three, and a key present in any of them is refused, so a second row for the
 /// same key stays impossible. Reads look at every collection that can hold the answer, so where a row sits is only
 /// a matter of speed: a row written to the planned collection after the horizon passed it is still found awake.
+/// The sweep's claims and "sent" marks do not rewrite the rows: they are a few documents per chunk and group commit
+/// (<see cref="LiteDbReminderClaims"/>) that every read lays over the rows until a sweep with nothing due writes the
+/// sent rows out in bulk (<see cref="Settle"/>).
 /// </summary>
 internal sealed class LiteDbReminderOutbox : IReminderOutbox
 {
@@ -29,11 +32,19 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     private readonly ILiteCollection<ReminderItem> _hot;
     private readonly ILiteCollection<ReminderItem> _planned;
     private readonly ILiteCollection<ReminderItem> _history;
+    private readonly LiteDbReminderClaims _claims;
 
     /// <summary>Pending rows waking up to here belong in the hot set; rows written before the first staging go to the planned collection.</summary>
     private long _horizonTicks = DateTime.MinValue.Ticks;
 
     private bool _settled;
+
+    /// <summary>
+    /// The rows the last <see cref="FindAwake"/> returned that no claim held, and the outbox's write counters before
+    /// that read: while no write touched the outbox since, <see cref="GetForClaim"/> hands them out instead of reading
+    /// each row again (once each; the sweep changes them as it claims them).
+    /// </summary>
+    private AwakeRows? _awake;
 
     /// <summary>Rows moved per transaction when staging.</summary>
     private const int StageChunk = 5_000;
@@ -53,11 +64,15 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         _planned.EnsureIndex(i => i.CommitmentId);
         _history = database.Collection<ReminderItem>(HistoryCollectionName);
         _history.EnsureIndex(i => i.CommitmentId);
+        _claims = new LiteDbReminderClaims(database);
     }
 
     private DateTime Horizon => new(Interlocked.Read(ref _horizonTicks), DateTimeKind.Utc);
 
-    public ReminderItem? Get(string key) => _hot.FindById(key) ?? _planned.FindById(key) ?? _history.FindById(key);
+    public ReminderItem? Get(string key) => Stored(key) is { } row ? _claims.Overlay(row) : null;
+
+    /// <summary>The row as written, without what claims lay over it.</summary>
+    private ReminderItem? Stored(string key) => _hot.FindById(key) ?? _planned.FindById(key) ?? _history.FindById(key);
 
     /// <summary>Inserts the row unless its key exists; false when it did (the key was used before).</summary>
     public bool TryAdd(ReminderItem item)
@@ -65,7 +80,7 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         ArgumentNullException.ThrowIfNull(item);
         return _database.InTransaction(() =>
         {
-            if (Get(item.Id) is not null)
+            if (Stored(item.Id) is not null)
             {
                 return false;
             }
@@ -82,10 +97,42 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         });
     }
 
-    /// <summary>Writes the row where its state puts it, moving it when that changed.</summary>
+    /// <summary>
+    /// Writes the row where its state puts it, moving it when that changed. A row a claim holds is written only by
+    /// that claim (<see cref="UpdateClaimed"/>): whoever else writes it read it before the claim, and must read again.
+    /// </summary>
     public void Update(ReminderItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        RefuseHeld(item.Id);
+        Write(item);
+    }
+
+    /// <summary>Writes the row and lets go of it, inside one transaction, when <paramref name="claimId"/> holds it.</summary>
+    public void UpdateClaimed(ReminderItem row, string claimId)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _database.InTransaction(() =>
+        {
+            Write(row);
+            _claims.End(row.Id, claimId);
+        });
+    }
+
+    public void Claim(IReadOnlyList<ReminderItem> rows) => _claims.Claim(rows);
+
+    public IReadOnlyList<string> MarkSent(IReadOnlyList<SentMessage> messages, string claimId) => _claims.MarkSent(messages, claimId);
+
+    private void RefuseHeld(string key)
+    {
+        if (_claims.Holds(key))
+        {
+            throw new StorageConflictException($"Reminder {key} is being sent; it was read before the sweep claimed it.");
+        }
+    }
+
+    private void Write(ReminderItem item)
+    {
         var target = PlaceFor(item);
         _database.InTransaction(() =>
         {
@@ -119,7 +166,7 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         var rows = items.ToList();
         return _database.InTransaction(() =>
         {
-            if (rows.FirstOrDefault(r => Get(r.Id) is not null) is { } used)
+            if (rows.FirstOrDefault(r => Stored(r.Id) is not null) is { } used)
             {
                 throw new LiteException(LiteException.INDEX_DUPLICATE_KEY, $"Cannot insert duplicate key in unique index '_id'. The duplicate value is '{used.Id}'.");
             }
@@ -138,7 +185,11 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         return _database.InTransaction(() => items.GroupBy(PlaceFor).Sum(g => g.Key.InsertBulk(g)));
     }
 
-    public bool Delete(string key) => _hot.Delete(key) || _planned.Delete(key) || _history.Delete(key);
+    public bool Delete(string key)
+    {
+        RefuseHeld(key);
+        return _hot.Delete(key) || _planned.Delete(key) || _history.Delete(key);
+    }
 
     public IReadOnlyList<ReminderItem> ForCommitment(int commitmentId) =>
         Across(c => c.Find(i => i.CommitmentId == commitmentId));
@@ -164,6 +215,11 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
             }
         }
 
+        foreach (var row in rows.Values)
+        {
+            _claims.Overlay(row);
+        }
+
         return [.. rows.Values];
     }
 
@@ -173,25 +229,73 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     /// </summary>
     public IReadOnlyList<ReminderItem> FindAwake(DateTime now, int limit)
     {
-        var hot = _hot.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
-        var planned = _planned.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(limit).ToList();
-        return planned.Count == 0 ? hot : [.. hot.Concat(planned).OrderBy(i => i.WakeAt).Take(limit)];
+        // Rows a claim holds are still due as written, and are dropped here unless their lease ran out: read as many more.
+        var reach = limit + _claims.Count;
+        var version = WriteVersion();
+        var hot = _hot.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(reach).ToList();
+        var planned = _planned.Query().Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Limit(reach).ToList();
+        var unheld = new Dictionary<string, ReminderItem>(StringComparer.Ordinal);
+        foreach (var row in hot.Concat(planned).Where(r => !_claims.Holds(r.Id)))
+        {
+            unheld[row.Id] = row;
+        }
+
+        var awake = hot.Concat(planned).Select(_claims.Overlay).Where(i => i.WakeAt <= now).OrderBy(i => i.WakeAt).Take(limit).ToList();
+        // Not in a unit of work, whose staged writes bump no counter until it commits (a transaction's writes do).
+        if (_database.OpenUnit is null)
+        {
+            _awake = new AwakeRows(version, unheld);
+        }
+
+        return awake;
     }
+
+    /// <summary>The write counters of the three collections together (each only grows, so the sum changes with any write).</summary>
+    private long WriteVersion() =>
+        _database.WriteCounters.Read(CollectionName) + _database.WriteCounters.Read(PlannedCollectionName) + _database.WriteCounters.Read(HistoryCollectionName);
+
+    private sealed record AwakeRows(long Version, Dictionary<string, ReminderItem> Rows);
 
     /// <summary>
     /// Sending rows whose lease has not run out yet (always in the hot set). A lease ends at most one lease duration
     /// from now, so the index range stays small.
     /// </summary>
-    public IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration) =>
-        _hot.Find(i => i.WakeAt > now && i.WakeAt <= now + leaseDuration)
+    public IReadOnlyList<ReminderItem> FindLeased(DateTime now, TimeSpan leaseDuration)
+    {
+        var rows = _hot.Find(i => i.WakeAt > now && i.WakeAt <= now + leaseDuration)
             .Where(i => i.Status == ReminderStatus.Sending)
-            .ToList();
+            .ToDictionary(i => i.Id, StringComparer.Ordinal);
+        foreach (var key in _claims.SendingLeasedBetween(now, now + leaseDuration))
+        {
+            if (Stored(key) is { } row)
+            {
+                rows[key] = row;
+            }
+        }
+
+        return [.. rows.Values.Select(_claims.Overlay).Where(i => i.Status == ReminderStatus.Sending && i.WakeAt > now)];
+    }
 
     /// <summary>The rows of <paramref name="keys"/> as stored, for a claim in the open transaction (the engine runs one at a time).</summary>
     public IReadOnlyList<ReminderItem> GetForClaim(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return keys.Select(Get).OfType<ReminderItem>().ToList();
+        var awake = _awake is { } found && found.Version == WriteVersion() && _database.OpenUnit is null ? found.Rows : null;
+        var rows = new List<ReminderItem>(keys.Count);
+        foreach (var key in keys)
+        {
+            // As read by the last FindAwake when nothing wrote to the outbox since and no claim holds it now.
+            if (awake is not null && awake.Remove(key, out var row) && !_claims.Holds(key))
+            {
+                rows.Add(row);
+            }
+            else if (Get(key) is { } stored)
+            {
+                rows.Add(stored);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -239,6 +343,45 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
 
         return moved;
     });
+
+    /// <summary>
+    /// Writes out what claims left laid over the rows: per claim document, in one transaction, its sent rows move to
+    /// the history with their mark and the document keeps only the rows still sending (or goes).
+    /// </summary>
+    public int Settle()
+    {
+        var settled = 0;
+        foreach (var (batch, keys) in _claims.Open())
+        {
+            settled += _database.InTransaction(() =>
+            {
+                var finished = new List<ReminderItem>();
+                foreach (var (key, sent) in keys)
+                {
+                    if (sent is null || Stored(key) is not { } row)
+                    {
+                        continue;
+                    }
+
+                    sent.ApplyTo(row);
+                    if (_hot.Delete(key) || _planned.Delete(key))
+                    {
+                        finished.Add(row);
+                    }
+                    else
+                    {
+                        _history.Update(row);
+                    }
+                }
+
+                _history.InsertBulk(finished);
+                _claims.Settled(batch, [.. keys.Where(k => k.Sent is null).Select(k => k.Key)]);
+                return finished.Count;
+            });
+        }
+
+        return settled;
+    }
 
     /// <summary>One process per data folder (<see cref="DataFolderLock"/>).</summary>
     public bool SharedByHosts => false;
