@@ -12,7 +12,10 @@ internal static class ActivityEndpoints
         group.MapGet("/conversations/{conversationId}/activities", PollAsync);
     }
 
-    /// <summary>Queues the turn for the activity and answers with its id at once; the echo is stored with the turn's commit.</summary>
+    /// <summary>
+    /// Runs the turn for the activity and answers with its id once the turn (the echo with it) is committed, or
+    /// <see cref="DirectLineResults.NotKept"/> when nothing of it was kept.
+    /// </summary>
     private static async Task<IResult> PostAsync(
         string conversationId,
         HttpRequest request,
@@ -42,8 +45,7 @@ internal static class ActivityEndpoints
         try
         {
             var posted = conversations.Post(access.Conversation!, activity);
-            await posted.Turn.WaitAsync(cancellationToken);
-            return Results.Ok(new ResourceResponse(posted.Echo.Id!));
+            return await posted.Kept.WaitAsync(cancellationToken) ? Results.Ok(new ResourceResponse(posted.Echo.Id!)) : DirectLineResults.NotKept();
         }
         catch (StorageUnavailableException)
         {
