@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Bot.Dialogs.Activities;
-using Bot.Dialogs.Engine;
-using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -116,15 +114,6 @@ internal sealed partial class DirectLineConversations(
             return new(feed.PushLive(conversation.Id, activity, keepId: false, known: conversation), Task.FromResult(true));
         }
 
-        if (conversation.AwaitingFirstMessage)
-        {
-            // Written by the POST, not the turn: on a disk that cannot write, the first message is refused (503) and
-            // Web Chat offers to send it again. It changes the record under a welcome turn still committing, which then
-            // alone runs again (the group commit leaves a stale unit out; the rest of its batch commits).
-            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
-            conversation.AwaitingFirstMessage = false;
-        }
-
         return new(activity, KeptAsync(turns.RunTurnAsync(conversation, activity, echo: true)));
     }
 
@@ -147,32 +136,6 @@ internal sealed partial class DirectLineConversations(
     /// <summary>The welcome turn: nobody waits for it, and its failure was logged where it ran.</summary>
     private static void Forget(Task turn) =>
         _ = turn.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
-    /// <summary>
-    /// Tells the open sockets of the conversation, without storing anything, that the message could not be saved
-    /// (the storage cannot write). Best effort: a failure here changes nothing.
-    /// </summary>
-    public void ApologiseLive(DirectLineConversation conversation, string? locale)
-    {
-        try
-        {
-            feed.PushLive(conversation.Id, new Activity
-            {
-                Type = ActivityTypes.Message,
-                TextFormat = "markdown",
-                Text = TurnProcessor.StorageApology.For(locale ?? conversation.Locale),
-                ChannelId = DirectLineChannel.ChannelId,
-                Conversation = DirectLineChannel.Conversation(conversation.Id),
-                From = DirectLineChannel.Bot,
-                Recipient = DirectLineChannel.User(conversation),
-                Locale = locale ?? conversation.Locale,
-            });
-        }
-        catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
-        {
-            LogApologyNotPushed(conversation.Id);
-        }
-    }
 
     private Activity StartActivity(DirectLineConversation conversation) => new()
     {
@@ -215,9 +178,6 @@ internal sealed partial class DirectLineConversations(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private partial void LogStarted(string conversationId);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the storage apology could not be pushed either")]
-    private partial void LogApologyNotPushed(string conversationId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Idle Direct Line conversation {ConversationId} deleted")]
     private partial void LogPurged(string conversationId);

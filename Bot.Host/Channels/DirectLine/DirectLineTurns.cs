@@ -41,12 +41,7 @@ internal sealed partial class DirectLineTurns(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,
-                    change: record =>
-                    {
-                        var changed = record.Confidential != turn.Confidential;
-                        record.Confidential = turn.Confidential;
-                        return changed;
-                    }),
+                    change: record => Change(record, turn.Confidential, echo)),
                 (turn, _) =>
                 {
                     kept = turn.Saved;
@@ -96,6 +91,19 @@ internal sealed partial class DirectLineTurns(
             // The files this turn could read (the tip photo with its EXIF) leave the database now.
             attachments.Unpersist(inbound);
         }
+    }
+
+    /// <summary>
+    /// What the turn changes in the conversation's record, written with its commit (true when anything changed): whether
+    /// it was confidential, and after the user's first message that the conversation is in use (it then keeps the
+    /// ordinary retention). A turn not kept changes neither, and its POST is refused (503), so the user sends again.
+    /// </summary>
+    private static bool Change(DirectLineConversation record, bool confidential, bool userPosted)
+    {
+        var changed = record.Confidential != confidential || (userPosted && record.AwaitingFirstMessage);
+        record.Confidential = confidential;
+        record.AwaitingFirstMessage &= !userPosted;
+        return changed;
     }
 
     /// <summary>The activities the log keeps, addressed from the bot: messages and the like, not typing, traces or conversationUpdates.</summary>
