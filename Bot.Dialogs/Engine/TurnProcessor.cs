@@ -38,7 +38,7 @@ public sealed partial class TurnProcessor(
         "Maaf, terjadi kesalahan di pihak kami dan percakapan tadi kami mulai ulang. Silakan coba lagi, atau ketik *bantuan*.",
         "Sorry, something went wrong on our side and we restarted the conversation. Please try again, or type *help*.");
 
-    /// <summary>What a user hears when their message could not be saved (channels use it when even the echo failed).</summary>
+    /// <summary>What a user hears when their message could not be saved.</summary>
     internal static readonly LocalizedText StorageApology = new(
         "Maaf, pesan Anda belum bisa saya simpan karena gangguan penyimpanan di server. Yang sudah tersimpan sebelumnya aman. Silakan kirim lagi sebentar lagi.",
         "Sorry, I could not save your message because of a storage problem on the server. Everything saved before is safe. Please send it again in a moment.");

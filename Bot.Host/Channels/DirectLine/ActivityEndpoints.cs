@@ -1,4 +1,3 @@
-using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -12,7 +11,10 @@ internal static class ActivityEndpoints
         group.MapGet("/conversations/{conversationId}/activities", PollAsync);
     }
 
-    /// <summary>Queues the turn for the activity and answers with its id at once; the echo is stored with the turn's commit.</summary>
+    /// <summary>
+    /// Runs the turn for the activity and answers with its id once the turn (the echo with it) is committed, or
+    /// <see cref="DirectLineResults.NotKept"/> when nothing of it was kept.
+    /// </summary>
     private static async Task<IResult> PostAsync(
         string conversationId,
         HttpRequest request,
@@ -39,18 +41,9 @@ internal static class ActivityEndpoints
             return DirectLineResults.BadArgument("Send files through the upload endpoint, not as contentUrl.");
         }
 
-        try
-        {
-            var posted = conversations.Post(access.Conversation!, activity);
-            await posted.Turn.WaitAsync(cancellationToken);
-            return Results.Ok(new ResourceResponse(posted.Echo.Id!));
-        }
-        catch (StorageUnavailableException)
-        {
-            // Not even the echo could be stored: Web Chat marks the message as not sent, and an open socket hears why.
-            conversations.ApologiseLive(access.Conversation!, activity.Locale);
-            throw;
-        }
+        // A turn not kept (the storage unable to write included) is refused; the open sockets heard why from the turn.
+        var posted = conversations.Post(access.Conversation!, activity);
+        return await posted.Kept.WaitAsync(cancellationToken) ? Results.Ok(new ResourceResponse(posted.Echo.Id!)) : DirectLineResults.NotKept();
     }
 
     /// <summary>The log from the watermark on; answers immediately (never long-polls: Web Chat gives up on slow polls).</summary>

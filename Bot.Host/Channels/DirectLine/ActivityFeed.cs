@@ -119,9 +119,51 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 SendWhatCameBefore(feed, staged.ConversationId, staged.Sequences[0]);
             }
 
+            PushPage(feed, staged);
+        }
+    }
+
+    /// <summary>
+    /// A turn's page (its echo and replies) as one frame per socket, not one per activity: one send, and one frame for
+    /// the client to read (a socket's backlog is such a set too). A socket gets what it has not seen, as
+    /// <see cref="Push"/> decides per activity; most get the whole page, built once.
+    /// </summary>
+    private static void PushPage(FeedState feed, StagedActivities staged)
+    {
+        if (feed.Subscribers.Count == 0 || staged.Readable.Count == 0)
+        {
+            return;
+        }
+
+        string? whole = null;
+        var selected = new List<string>(staged.Readable.Count);
+        foreach (var subscriber in feed.Subscribers)
+        {
+            selected.Clear();
+            var sentWatermark = 0;
             for (var i = 0; i < staged.Readable.Count; i++)
             {
-                Push(feed, staged.Readable[i], staged.Sequences[i] + 1, sentLive: staged.Activities[i].Id);
+                var watermark = staged.Sequences[i] + 1;
+                if (watermark <= subscriber.BacklogWatermark)
+                {
+                    continue;
+                }
+
+                subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
+                if (!subscriber.LiveIds.Remove(staged.Activities[i].Id!))
+                {
+                    selected.Add(staged.Readable[i]);
+                    sentWatermark = watermark;
+                }
+            }
+
+            if (selected.Count == staged.Readable.Count)
+            {
+                subscriber.Frames.Writer.TryWrite(whole ??= ActivitySet(staged.Readable, sentWatermark));
+            }
+            else if (selected.Count > 0)
+            {
+                subscriber.Frames.Writer.TryWrite(ActivitySet(selected, sentWatermark));
             }
         }
     }

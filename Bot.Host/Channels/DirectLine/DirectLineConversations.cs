@@ -1,8 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Bot.Dialogs.Activities;
-using Bot.Dialogs.Engine;
-using Bot.Dialogs.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Channels.DirectLine;
@@ -83,14 +81,16 @@ internal sealed partial class DirectLineConversations(
     }
 
     /// <summary>
-    /// Gives the user's activity its id, pushes it to the open sockets at once (Web Chat shows the message as sent)
-    /// and starts the bot's turn; the endpoint answers the POST when <see cref="PostedActivity.Turn"/> has ended, so an
-    /// acknowledged message is a committed one: a host that dies before the commit fails the POST, and the client sends
-    /// it again (to another host, behind a load balancer) instead of waiting for a reply that never comes. The activity
-    /// is written to the log with its turn: the echo, the replies, the state and whatever the turn wrote are one commit
-    /// (<see cref="DirectLineTurns.RunTurnAsync"/>), and the sockets get them after it. Whether a turn is confidential
-    /// (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran, so the echo of a confidential turn is stored
-    /// redacted from the start: the words of a tip are never written.
+    /// Gives the user's activity its id and starts the bot's turn; the endpoint answers the POST when
+    /// <see cref="PostedActivity.Kept"/> has ended, so an acknowledged message is a committed one: a host that dies
+    /// before the commit fails the POST, and the client sends it again (to another host, behind a load balancer)
+    /// instead of waiting for a reply that never comes. The activity is written to the log with its turn: the echo, the
+    /// replies, the state and whatever the turn wrote are one commit (<see cref="DirectLineTurns.RunTurnAsync"/>), and
+    /// the sockets get them after it. The echo is not pushed before that: Web Chat marks a message sent once its POST
+    /// has completed and its echo has come back, and DirectLineJS completes a POST that failed with a 5xx or a dropped
+    /// connection as if it had succeeded, so an echo pushed before the commit would mark sent a message that was never
+    /// kept. Whether a turn is confidential (a cold <c>lapor</c> or <c>cek TIP-…</c>) is known once it ran, so the
+    /// echo of a confidential turn is stored redacted from the start: the words of a tip are never written.
     /// </summary>
     public PostedActivity Post(DirectLineConversation conversation, Activity incoming)
     {
@@ -111,55 +111,31 @@ internal sealed partial class DirectLineConversations(
         if (activity.Type == ActivityTypes.Typing)
         {
             // Azure pushes typing live and keeps it out of the log and away from the bot; so do we.
-            return new(feed.PushLive(conversation.Id, activity, keepId: false, known: conversation), Task.CompletedTask);
+            return new(feed.PushLive(conversation.Id, activity, keepId: false, known: conversation), Task.FromResult(true));
         }
 
-        if (conversation.AwaitingFirstMessage)
-        {
-            // Written by the POST, not the turn: on a disk that cannot write, the first message is refused (503) and
-            // Web Chat offers to send it again. It changes the record under a welcome turn still committing, which then
-            // alone runs again (the group commit leaves a stale unit out; the rest of its batch commits).
-            feed.Change(conversation.Id, current => current.AwaitingFirstMessage = false);
-            conversation.AwaitingFirstMessage = false;
-        }
-
-        // Web Chat marks the message sent once it sees it come back: the open sockets see it now (with the id it is
-        // stored under), not only after a turn that may wait for the models at start or for an answer.
-        feed.PushLive(conversation.Id, activity, keepId: true, known: conversation);
-        var turn = turns.RunTurnAsync(conversation, activity, echo: true);
-        Forget(turn);
-        return new(activity, turn);
+        return new(activity, KeptAsync(turns.RunTurnAsync(conversation, activity, echo: true)));
     }
 
-    /// <summary>A POST whose client went away no longer waits for its turn; the turn's failure was logged where it ran.</summary>
-    private static void Forget(Task turn) =>
-        _ = turn.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
     /// <summary>
-    /// Tells the open sockets of the conversation, without storing anything, that the message could not be saved
-    /// (the storage cannot write). Best effort: a failure here changes nothing.
+    /// Whether the turn was kept; a turn that threw (or was cancelled by the host stopping) was not, and its failure was
+    /// logged where it ran. Never faults, so a POST whose client went away leaves nothing unobserved.
     /// </summary>
-    public void ApologiseLive(DirectLineConversation conversation, string? locale)
+    private static async Task<bool> KeptAsync(Task<bool> turn)
     {
         try
         {
-            feed.PushLive(conversation.Id, new Activity
-            {
-                Type = ActivityTypes.Message,
-                TextFormat = "markdown",
-                Text = TurnProcessor.StorageApology.For(locale ?? conversation.Locale),
-                ChannelId = DirectLineChannel.ChannelId,
-                Conversation = DirectLineChannel.Conversation(conversation.Id),
-                From = DirectLineChannel.Bot,
-                Recipient = DirectLineChannel.User(conversation),
-                Locale = locale ?? conversation.Locale,
-            });
+            return await turn;
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or InvalidOperationException)
+        catch (Exception)
         {
-            LogApologyNotPushed(conversation.Id);
+            return false;
         }
     }
+
+    /// <summary>The welcome turn: nobody waits for it, and its failure was logged where it ran.</summary>
+    private static void Forget(Task turn) =>
+        _ = turn.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private Activity StartActivity(DirectLineConversation conversation) => new()
     {
@@ -202,9 +178,6 @@ internal sealed partial class DirectLineConversations(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]
     private partial void LogStarted(string conversationId);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the storage apology could not be pushed either")]
-    private partial void LogApologyNotPushed(string conversationId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Idle Direct Line conversation {ConversationId} deleted")]
     private partial void LogPurged(string conversationId);

@@ -23,10 +23,32 @@ internal static class DirectLineResults
 
     public static IResult Forbidden(string message) => Error(StatusCodes.Status403Forbidden, "TokenInvalid", message);
 
+    /// <summary>How long a client whose message was not kept is asked to wait before sending it again.</summary>
+    public const int NotKeptRetryAfterSeconds = 5;
+
+    /// <summary>
+    /// A posted message whose turn was not kept (the server too busy, the storage unable to write, the turn failed
+    /// before its commit): 503 with Retry-After, nothing of it stored. Web Chat never got its echo (it is pushed only
+    /// after the commit), so the message shows "Send failed" with a Retry link; DirectLineJS swallows a 5xx, so that
+    /// happens at Web Chat's send timeout (20 s; directline-3.md §3.5, §5.3).
+    /// </summary>
+    public static IResult NotKept() => new WithRetryAfter(
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The message was not kept (the server is busy); send it again in a moment."),
+        NotKeptRetryAfterSeconds);
+
     /// <summary>Raw JSON produced by our own serializer (activity sets are assembled from stored JSON).</summary>
     public static IResult RawJson(string json) => Results.Content(json, "application/json; charset=utf-8");
 
     private sealed record ErrorBody(string Code, string Message);
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }
 
 /// <summary>The Direct Line <c>Conversation</c> object.</summary>

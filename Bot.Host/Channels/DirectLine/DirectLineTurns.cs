@@ -7,8 +7,8 @@ namespace Bot.Host.Channels.DirectLine;
 
 /// <summary>
 /// Runs the bot for Direct Line conversations and appends what the bot said to the feed. The HTTP request that
-/// caused the turn has already been answered; the turn pipeline keeps the conversation's turns in the order they
-/// were posted.
+/// caused the turn waits for it (<see cref="PostedActivity"/>); the turn pipeline keeps the conversation's turns in
+/// the order they were posted.
 /// </summary>
 internal sealed partial class DirectLineTurns(
     TurnProcessor processor,
@@ -25,12 +25,14 @@ internal sealed partial class DirectLineTurns(
     /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, Func{TurnResult, CancellationToken, Task}?, CancellationToken)"/>); only then are
     /// they pushed to the sockets. A confidential turn (a tip) has its echo and replies stored redacted from the
     /// start. Completes with whether the turn was kept (false: the storage could not write; the open sockets then
-    /// hear the apology, unstored).
+    /// hear the apology, unstored). A turn kept whose delivery to the sockets then threw still counts as kept: its
+    /// entries are in the log, where a reconnecting socket or a poll reads them.
     /// </summary>
     public async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity inbound, bool echo)
     {
         using var span = SinergiTelemetry.StartChannel(DirectLineChannel.ChannelId);
         StagedActivities? staged = null;
+        var kept = false;
         try
         {
             var result = await processor.ProcessAsync(
@@ -39,14 +41,10 @@ internal sealed partial class DirectLineTurns(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,
-                    change: record =>
-                    {
-                        var changed = record.Confidential != turn.Confidential;
-                        record.Confidential = turn.Confidential;
-                        return changed;
-                    }),
+                    change: record => Change(record, turn.Confidential, echo)),
                 (turn, _) =>
                 {
+                    kept = turn.Saved;
                     Deliver(conversation, inbound, turn, staged);
                     return Task.CompletedTask;
                 },
@@ -56,6 +54,11 @@ internal sealed partial class DirectLineTurns(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogTurnFailed(ex, conversation.Id);
+            if (kept)
+            {
+                return true;
+            }
+
             throw;
         }
     }
@@ -88,6 +91,19 @@ internal sealed partial class DirectLineTurns(
             // The files this turn could read (the tip photo with its EXIF) leave the database now.
             attachments.Unpersist(inbound);
         }
+    }
+
+    /// <summary>
+    /// What the turn changes in the conversation's record, written with its commit (true when anything changed): whether
+    /// it was confidential, and after the user's first message that the conversation is in use (it then keeps the
+    /// ordinary retention). A turn not kept changes neither, and its POST is refused (503), so the user sends again.
+    /// </summary>
+    private static bool Change(DirectLineConversation record, bool confidential, bool userPosted)
+    {
+        var changed = record.Confidential != confidential || (userPosted && record.AwaitingFirstMessage);
+        record.Confidential = confidential;
+        record.AwaitingFirstMessage &= !userPosted;
+        return changed;
     }
 
     /// <summary>The activities the log keeps, addressed from the bot: messages and the like, not typing, traces or conversationUpdates.</summary>

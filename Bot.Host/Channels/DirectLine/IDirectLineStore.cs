@@ -71,6 +71,9 @@ internal sealed class DirectLineConversation
     /// (a record from before this flag existed lacks it and keeps the ordinary retention).
     /// </summary>
     public bool AwaitingFirstMessage { get; set; }
+
+    /// <summary>A copy (every member is a value or a string).</summary>
+    public DirectLineConversation Copy() => (DirectLineConversation)MemberwiseClone();
 }
 
 /// <summary>One activity of a conversation's client-facing log, as JSON.</summary>

@@ -89,8 +89,7 @@ internal static class UploadEndpoint
         }
 
         var posted = conversations.Post(access.Conversation!, activity! with { Attachments = attached });
-        await posted.Turn.WaitAsync(cancellationToken);
-        return Results.Ok(new ResourceResponse(posted.Echo.Id!));
+        return await posted.Kept.WaitAsync(cancellationToken) ? Results.Ok(new ResourceResponse(posted.Echo.Id!)) : DirectLineResults.NotKept();
     }
 
     private static async Task<string?> DetectAsync(IFormFile file, CancellationToken cancellationToken)

@@ -66,8 +66,23 @@ internal sealed class InboxWorker(
             {
                 try
                 {
-                    var confidential = await processor.ProcessAsync(row, stoppingToken);
-                    inbox.MarkDone(row, time.GetUtcNow(), confidential);
+                    var lastAttempt = row.Attempts + 1 >= MaxAttempts;
+                    var outcome = await processor.ProcessAsync(row, lastAttempt, stoppingToken);
+                    if (!outcome.Kept)
+                    {
+                        // Nothing of the turn was kept (the server too busy): the row is tried again after a back-off,
+                        // the later ones waiting behind it; after the last attempt the user heard why and it is given up.
+                        inbox.MarkAttemptFailed(row, time.GetUtcNow(), MaxAttempts);
+                        WhatsAppLog.InboxTurnNotKept(logger, row.Id, row.Attempts);
+                        if (!lastAttempt)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    inbox.MarkDone(row, time.GetUtcNow(), outcome.Confidential);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

@@ -27,6 +27,9 @@ internal static partial class WhatsAppLog
     [LoggerMessage(EventId = 7008, Level = LogLevel.Error, Message = "WhatsApp inbox message {MessageId} failed (attempt {Attempts})")]
     public static partial void InboxRowFailed(ILogger logger, Exception exception, string messageId, int attempts);
 
+    [LoggerMessage(EventId = 7018, Level = LogLevel.Warning, Message = "WhatsApp inbox message {MessageId}: its turn was not kept (attempt {Attempts}); tried again later")]
+    public static partial void InboxTurnNotKept(ILogger logger, string messageId, int attempts);
+
     [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "WhatsApp inbox pruned {Count} finished messages past the retention")]
     public static partial void InboxPruned(ILogger logger, int count);
 

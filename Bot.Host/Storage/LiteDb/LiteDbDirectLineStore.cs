@@ -10,8 +10,9 @@ namespace Bot.Host.Storage.LiteDb;
 /// of its first entry: two appends at one place cannot both commit (the unit of work's commit finds the key taken and
 /// the turn runs again). The watermark and last timestamp are the last page's; this store is the only writer of its
 /// collections, so it keeps them in memory per conversation, moved only after a commit, and a turn reads no page.
-/// It keeps the records' committed documents in memory too (a turn and the post before it read the record, which
-/// changes every few minutes), forgotten around each write of one. A page is inserted as a fresh key: inside a unit
+/// It keeps the records' committed versions in memory too, mapped and with their stamps (a turn and the post before it
+/// read the record, which changes every few minutes: a read hands out a copy, without deserialising or hashing the
+/// document each time), forgotten around each write of one. A page is inserted as a fresh key: inside a unit
 /// of work without a read for it, the commit alone checks that nobody took the place (BENCHMARKS.md "Load", session 10).
 /// A database from before the pages (one document per activity in <c>directline_activities</c>) is converted when
 /// opened.
@@ -28,7 +29,7 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
     private readonly ILiteCollection<DirectLineTranscriptPage> _pages;
     private readonly BoundedCache<Tail> _tails = new(CachedConversations);
     private readonly Lock _tailGate = new();
-    private readonly BoundedCache<byte[]> _records = new(CachedConversations);
+    private readonly BoundedCache<HeldRecord> _records = new(CachedConversations);
     private readonly Lock _recordGate = new();
     private long _recordWrites;
 
@@ -153,9 +154,8 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
             writes = _recordWrites;
             if (_records.TryGet(conversationId, out var held))
             {
-                var document = BsonSerializer.Deserialize(held);
-                _database.RememberRead(ConversationsCollection, document);
-                return _database.Mapper.ToObject<DirectLineConversation>(document);
+                _database.RememberStamp(ConversationsCollection, conversationId, held.Stamp);
+                return held.Record.Copy();
             }
         }
 
@@ -165,16 +165,20 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
             return null;
         }
 
+        var record = _database.Mapper.ToObject<DirectLineConversation>(read);
         lock (_recordGate)
         {
             if (writes == _recordWrites)
             {
-                _records.Set(conversationId, BsonSerializer.Serialize(read));
+                _records.Set(conversationId, new HeldRecord(record.Copy(), StagedWrites.StampOf(read)!));
             }
         }
 
-        return _database.Mapper.ToObject<DirectLineConversation>(read);
+        return record;
     }
+
+    /// <summary>A committed record as read, never handed out itself (callers change what they get), and its stamp.</summary>
+    private sealed record HeldRecord(DirectLineConversation Record, byte[] Stamp);
 
     /// <summary>
     /// A write of a record: what is held of it is forgotten before the write and again once it committed, and a read

@@ -194,6 +194,9 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     /// <summary>Records, in the open unit of work if any, what a document read from a cache held (see <see cref="StagedWrites.RememberRead"/>).</summary>
     internal void RememberRead(string collection, BsonDocument stored) => _openUnit.Value?.RememberRead(collection, stored);
 
+    /// <summary>As <see cref="RememberRead"/>, with the document's stamp computed when it was held (<see cref="StagedWrites.StampOf"/>).</summary>
+    internal void RememberStamp(string collection, BsonValue id, byte[] stamp) => _openUnit.Value?.RememberStamp(collection, id, stamp);
+
     /// <summary>
     /// Inserts an entity whose id no committed document can hold yet (see <see cref="StagingLiteEngine.InsertFresh"/>):
     /// inside a unit of work it is staged without a read for its id, and the commit checks it.

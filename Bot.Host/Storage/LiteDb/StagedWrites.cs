@@ -89,6 +89,9 @@ internal sealed class StagedWrites
         }
     }
 
+    /// <summary>As <see cref="RememberRead"/> with the stamp of the document already known.</summary>
+    public void RememberStamp(string collection, BsonValue id, byte[] stamp) => _readStamps.TryAdd((collection.ToUpperInvariant(), KeyOf(id)), stamp);
+
     public void OnCommitted(Action action) => _afterCommit.Add(action);
 
     public void WriteWithCommit(Action write) => _withCommit.Add(write);

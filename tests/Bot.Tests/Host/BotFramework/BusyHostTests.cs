@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Bot.Dialogs.Activities;
-using Bot.Knowledge.Language;
 using Bot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using static Bot.Tests.Host.BotFramework.BotFrameworkRequests;
 
 namespace Bot.Tests.Host.BotFramework;
@@ -55,12 +53,7 @@ public sealed partial class BusyHostTests : IDisposable
     private KestrelHost Host() => new(
         _data.Path,
         new Dictionary<string, string?> { ["Bot:Coordinators:0"] = "test|koord" },
-        services: services =>
-        {
-            // The host's own screen, wrapped: the last registration is the one the understanding step gets.
-            var original = services.Last(d => d.ServiceType == typeof(ISafetyScreen));
-            services.AddSingleton<ISafetyScreen>(sp => _screen.Around((ISafetyScreen)original.ImplementationFactory!(sp)));
-        });
+        services: _screen.WrapIn);
 
     /// <summary>The bench's registration setup: an OPD, an invite, and a new fokal asked for their name.</summary>
     private static async Task JoinUpToTheNameAsync(HttpClient client)
@@ -82,31 +75,4 @@ public sealed partial class BusyHostTests : IDisposable
 
     [GeneratedRegex(@"\*\*([A-Z0-9]{8})\*\*")]
     private static partial Regex InviteCode();
-
-    /// <summary>
-    /// Runs out of time on a message with the given words as often as asked, as a regex does when its thread is
-    /// descheduled. (The screen reads the message without a typed command's argument, so it is matched by a word.)
-    /// </summary>
-    private sealed class StallingScreen
-    {
-        private string? _text;
-        private int _left;
-
-        public void StallNext(string text, int times) => (_text, _left) = (text, times);
-
-        public ISafetyScreen Around(ISafetyScreen inner) => new Stalling(this, inner);
-
-        private sealed class Stalling(StallingScreen stalls, ISafetyScreen inner) : ISafetyScreen
-        {
-            public SafetyConcern Screen(string text)
-            {
-                if (stalls._text is { } stalled && text.Contains(stalled, StringComparison.Ordinal) && Interlocked.Decrement(ref stalls._left) >= 0)
-                {
-                    throw new RegexMatchTimeoutException(text, "(stalled)", TimeSpan.FromMilliseconds(200));
-                }
-
-                return inner.Screen(text);
-            }
-        }
-    }
 }

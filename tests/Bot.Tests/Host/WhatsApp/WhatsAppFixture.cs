@@ -29,10 +29,14 @@ public abstract class WhatsAppFixture : IAsyncLifetime
         Folder.Dispose();
     }
 
-    protected async Task<WhatsAppTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    protected async Task<WhatsAppTestHost> StartHostAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var host = await WhatsAppTestHost.StartAsync(
-            Folder.Path, Graph.BaseUrl, settings, time, services => services.AddSingleton<ITurnHandler>(Recorder));
+            Folder.Path, Graph.BaseUrl, settings, time, collection =>
+            {
+                collection.AddSingleton<ITurnHandler>(Recorder);
+                services?.Invoke(collection);
+            });
         _hosts.Add(host);
         return host;
     }
