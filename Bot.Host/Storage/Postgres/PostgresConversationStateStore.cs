@@ -16,11 +16,16 @@ namespace Bot.Host.Storage.Postgres;
 /// conversation on another host waits at its own load, then reads the state (with the activity ids processed) that
 /// the first committed. Turns of one conversation thus never run side by side across hosts, and an activity posted
 /// to two hosts runs once. The lock and the read go in one round trip as two statements: the read, a statement of its
-/// own after the lock, sees that commit at READ COMMITTED. The save joins the batch of the turn's commit.
+/// own after the lock, sees that commit at READ COMMITTED. The same command brings what the turn asks next: the
+/// conversation's stored reference (<see cref="PostgresConversationReferenceStore"/>) and the sender this host saw last
+/// in it (<see cref="PostgresLastSenders"/>) with their reads (<see cref="PostgresUserStore.SenderWithTurnReads"/>). The
+/// save joins the batch of the turn's commit.
 /// </para>
 /// </summary>
-internal sealed class PostgresConversationStateStore(PostgresDatabase database, TimeProvider time) : IConversationStateStore
+internal sealed class PostgresConversationStateStore(PostgresDatabase database, PostgresLastSenders lastSenders, TimeProvider time) : IConversationStateStore
 {
+    private const string Lock = "select pg_advisory_xact_lock(hashtextextended(@key, 0))";
+
     private const string ReadState = "select version as Version, updated_at as UpdatedAt, state::text as Json from conversation_states where id = @key";
 
     public ConversationState Load(string key)
@@ -32,11 +37,26 @@ internal sealed class PostgresConversationStateStore(PostgresDatabase database, 
                 return c.QuerySingleOrDefault<StoredRow>(ReadState, new { key });
             }
 
-            // One round trip: the lock, then the read, which at READ COMMITTED takes its own snapshot once the lock is
-            // held, so it sees what the lock's last holder committed.
-            using var both = c.QueryMultiple($"select pg_advisory_xact_lock(hashtextextended(@key, 0)); {ReadState}", new { key }, t);
-            both.Read();
-            return both.ReadSingleOrDefault<StoredRow>();
+            // One round trip: the lock, then the reads, which at READ COMMITTED take their own snapshots once the lock
+            // is held, so they see what the lock's last holder committed. After the state come what the turn asks
+            // next: the conversation's stored reference, and the sender this host saw last in it with their reads.
+            var account = lastSenders.Of(key);
+            using var reads = account is null
+                ? c.QueryMultiple($"{Lock}; {ReadState}; {PostgresConversationReferenceStore.ReadStored}", new { key }, t)
+                : c.QueryMultiple($"{Lock}; {ReadState}; {PostgresConversationReferenceStore.ReadStored}; {PostgresUserStore.SenderWithTurnReads}", new { key, account }, t);
+            reads.Read();
+            var state = reads.ReadSingleOrDefault<StoredRow>();
+            if (reads.ReadSingleOrDefault<StoredReferenceRow>() is { } reference)
+            {
+                database.Transactions.Know(PostgresConversationReferenceStore.StoredAs(key), reference);
+            }
+
+            if (account is not null)
+            {
+                database.Transactions.KnowUntilWrite(PostgresUserStore.PrefetchedAs(account), reads.ReadSingleOrDefault<SenderRow>() ?? SenderRow.None);
+            }
+
+            return state;
         });
         if (row is null)
         {

@@ -207,12 +207,51 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         }
     }
 
-    /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>.</summary>
+    /// <summary>
+    /// In a unit of work, keeps <paramref name="value"/> under <paramref name="key"/> until the first
+    /// <see cref="Forget"/> of any key: for a read made before the turn asked for it (the turn's first command), which
+    /// holds several stores' rows and so must not outlive a write to any of them.
+    /// </summary>
+    public void KnowUntilWrite(string key, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (Current is { Remembered: { } remembered } scope)
+        {
+            remembered[key] = value;
+            scope.DroppedOnWrite.Add(key);
+        }
+    }
+
+    /// <summary>What the unit keeps under <paramref name="key"/>, or null (never a read).</summary>
+    public T? Recall<T>(string key)
+        where T : class =>
+        Current is { Remembered: { } remembered } && remembered.TryGetValue(key, out var known) ? known as T : null;
+
+    /// <summary>What the unit keeps under <paramref name="key"/>, dropped as it is taken (it answers one call), or null.</summary>
+    public T? Take<T>(string key)
+        where T : class
+    {
+        var known = Recall<T>(key);
+        if (known is not null)
+        {
+            Forget(key);
+        }
+
+        return known;
+    }
+
+    /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>, and what <see cref="KnowUntilWrite"/> kept under any key.</summary>
     public void Forget(string key)
     {
-        if (Current is { Remembered: { } remembered })
+        if (Current is { Remembered: { } remembered } scope)
         {
             remembered.Remove(key);
+            foreach (var early in scope.DroppedOnWrite)
+            {
+                remembered.Remove(early);
+            }
+
+            scope.DroppedOnWrite.Clear();
         }
     }
 
@@ -253,6 +292,9 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
 
         /// <summary>A unit's reads kept for the rest of the unit (<see cref="Remember{T}"/>); null in other transactions.</summary>
         public Dictionary<string, object>? Remembered { get; init; }
+
+        /// <summary>The keys of <see cref="Remembered"/> that any <see cref="Forget"/> drops (<see cref="KnowUntilWrite"/>).</summary>
+        public HashSet<string> DroppedOnWrite { get; } = [];
 
         /// <summary>While a unit commits: the writes waiting to go to PostgreSQL together.</summary>
         public PostgresWriteBatch? Batch { get; set; }
