@@ -8,7 +8,8 @@ namespace Bot.Host.Storage.Postgres;
 /// <summary>
 /// One row per conversation: its version, save time and state (JSON, <see cref="DialogStateJson"/>). A save is a
 /// conditional write (<c>update … where version = @expected</c>, or an insert that must not find a row for a new
-/// conversation); when it changes nothing, someone else saved first and it throws <see cref="ConcurrencyException"/>.
+/// conversation); when it changes nothing, someone else saved first: it raises an error in PostgreSQL (so a turn's
+/// COMMIT, sent with it, does not run), which becomes <see cref="ConcurrencyException"/>.
 /// No cache: another host may have saved since.
 /// <para>
 /// Loaded inside a transaction (a turn's unit of work), the load first takes the conversation's advisory lock
@@ -81,28 +82,26 @@ internal sealed class PostgresConversationStateStore(PostgresDatabase database, 
         var updatedAt = time.GetUtcNow();
         return () =>
         {
-            // In a turn's commit this joins the commit's batch; the version check runs when the batch has run.
-            void Check(int written)
-            {
-                if (written != 1)
-                {
-                    throw new ConcurrencyException(state.Id, expected, StoredVersion(state.Id));
-                }
-            }
-
+            // In a turn's commit this joins the commit's batch, which ends with the COMMIT: a state saved by someone
+            // else since this turn read it raises an error in PostgreSQL (sinergi_state_conflict), which stops the batch
+            // before the COMMIT, and becomes ConcurrencyException.
             if (expected == 0)
             {
                 database.Write(
-                    "insert into conversation_states (id, version, updated_at, state) values (@id, 1, @updatedAt, @json::jsonb) on conflict (id) do nothing",
-                    new { id = state.Id, updatedAt, json },
-                    Check);
+                    """
+                    with saved as (insert into conversation_states (id, version, updated_at, state) values (@id, 1, @updatedAt, @json::jsonb) on conflict (id) do nothing returning 1)
+                    select case when exists (select 1 from saved) then 1 else sinergi_state_conflict(@id, 0) end
+                    """,
+                    new { id = state.Id, updatedAt, json });
             }
             else
             {
                 database.Write(
-                    "update conversation_states set version = version + 1, updated_at = @updatedAt, state = @json::jsonb where id = @id and version = @expected",
-                    new { id = state.Id, updatedAt, json, expected },
-                    Check);
+                    """
+                    with saved as (update conversation_states set version = version + 1, updated_at = @updatedAt, state = @json::jsonb where id = @id and version = @expected returning 1)
+                    select case when exists (select 1 from saved) then 1 else sinergi_state_conflict(@id, @expected) end
+                    """,
+                    new { id = state.Id, updatedAt, json, expected });
             }
 
             database.Transactions.AfterCommit(() =>
@@ -127,9 +126,6 @@ internal sealed class PostgresConversationStateStore(PostgresDatabase database, 
             new { key, updatedAt = time.GetUtcNow(), json },
             t));
     }
-
-    private int StoredVersion(string key) => database.Use((c, t) =>
-        c.QuerySingleOrDefault<int?>("select version from conversation_states where id = @key", new { key }, t) ?? 0);
 
     private sealed class StoredRow
     {

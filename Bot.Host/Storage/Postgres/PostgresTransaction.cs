@@ -35,7 +35,8 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
 
     /// <summary>
     /// Commits a unit's transaction after <paramref name="alsoWrite"/>, then runs what waited for the commit. The
-    /// writes <paramref name="alsoWrite"/> hands to <see cref="Write"/> go to PostgreSQL together, in one round trip.
+    /// writes <paramref name="alsoWrite"/> hands to <see cref="Write"/> go to PostgreSQL together with the COMMIT, in
+    /// one round trip.
     /// </summary>
     internal static void CommitUnit(Scope scope, Action? alsoWrite)
     {
@@ -43,8 +44,15 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         {
             scope.Batch = new PostgresWriteBatch();
             alsoWrite?.Invoke();
-            Flush(scope);
-            scope.Transaction.Commit();
+            if (scope.Batch.IsEmpty)
+            {
+                scope.Transaction.Commit();
+            }
+            else
+            {
+                // The writes and the COMMIT in one round trip: a write that fails stops the COMMIT in PostgreSQL.
+                scope.Batch.Run(scope.Connection, scope.Transaction, commit: true);
+            }
         }
         catch (PostgresException ex)
         {
@@ -151,20 +159,19 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
     }
 
     /// <summary>
-    /// A write whose outcome the caller needs only as its row count (<paramref name="affected"/>, which may throw to
-    /// undo the transaction): in a unit's commit it joins the commit's batch, which goes to PostgreSQL in one round
-    /// trip before the next command or the COMMIT; anywhere else it runs at once.
+    /// A write whose outcome the caller does not need (one that must not go through raises an error in PostgreSQL):
+    /// in a unit's commit it joins the commit's batch, which goes to PostgreSQL in one round trip with the COMMIT, or
+    /// before the next command; anywhere else it runs at once.
     /// </summary>
-    public void Write(string sql, object parameters, Action<int>? affected = null)
+    public void Write(string sql, object parameters)
     {
         if (Current is { Batch: { } batch })
         {
-            batch.Add(sql, parameters, affected);
+            batch.Add(sql, parameters);
             return;
         }
 
-        var count = Use((c, t) => c.Execute(sql, parameters, t));
-        affected?.Invoke(count);
+        Use((c, t) => c.Execute(sql, parameters, t));
     }
 
     /// <summary>
@@ -260,7 +267,7 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         if (scope.Batch is { IsEmpty: false } batch)
         {
             scope.Batch = new PostgresWriteBatch();
-            batch.Run(scope.Connection, scope.Transaction);
+            batch.Run(scope.Connection, scope.Transaction, commit: false);
         }
     }
 

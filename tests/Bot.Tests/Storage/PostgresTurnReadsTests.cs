@@ -183,6 +183,43 @@ public sealed class PostgresTurnReadsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_turn_s_writes_go_with_its_commit_and_a_state_saved_elsewhere_stops_them_all()
+    {
+        var states = _host.Get<IConversationStateStore>();
+        var drafts = _host.Get<IFormDraftStore>();
+        var units = _host.Get<IUnitOfWorkFactory>();
+        const string key = "test|c-commit";
+        states.Save(states.Load(key));
+
+        using (var unit = units.Begin())
+        {
+            var state = states.Load(key);
+            Elsewhere($"update conversation_states set version = version + 1 where id = '{key}'");
+            var saveDraft = drafts.PrepareSave(new FormDraft { UserId = "U-stale", FormId = "f" });
+            var saveState = states.PrepareSave(state);
+            var failure = await Assert.ThrowsAsync<ConcurrencyException>(() => unit.CommitAsync(() => { saveDraft(); saveState(); }, TestContext.Token));
+            Assert.Contains("expected version 1, found 2", failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(drafts.HasAny("U-stale"));
+        using (var unit = units.Begin())
+        {
+            var state = states.Load(key);
+            Assert.Equal(2, state.Version);
+            var saveDraft = drafts.PrepareSave(new FormDraft { UserId = "U-kept", FormId = "f" });
+            var saveState = states.PrepareSave(state);
+            await unit.CommitAsync(() => { saveDraft(); saveState(); }, TestContext.Token);
+            Assert.Equal(3, state.Version);
+        }
+
+        Assert.True(drafts.HasAny("U-kept"));
+        Assert.Equal(3, states.Load(key).Version);
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        Assert.Equal(0L, connection.ExecuteScalar<long>("select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"));
+    }
+
+    [Fact]
     public void The_pool_prepares_a_repeated_statement_unless_the_connection_string_says_otherwise()
     {
         Assert.True(PreparedAfterRepeats(_connectionString) > 0);
