@@ -5,26 +5,58 @@ using Dapper;
 
 namespace Bot.Host.Storage.Postgres;
 
-/// <summary>Where each conversation can be reached again, per conversation and per user account (latest first).</summary>
-internal sealed class PostgresConversationReferenceStore(PostgresDatabase database, TimeProvider time) : IConversationReferenceStore
+/// <summary>
+/// Where each conversation can be reached again, per conversation and per user account (latest first), refreshed by
+/// every turn. As on LiteDB, a turn whose reference is the one stored, from the user whose latest conversation it
+/// is, written less than <see cref="Refresh"/> ago, writes nothing (nearly every turn): the row's time only orders a
+/// user's conversations, and may lag by at most that long. A turn knows the stored row from its first command
+/// (<see cref="ReadStored"/>, read under the conversation's lock, so no other turn writes this row meanwhile);
+/// without it, it writes.
+/// </summary>
+internal sealed class PostgresConversationReferenceStore(PostgresDatabase database, PostgresLastSenders lastSenders, TimeProvider time) : IConversationReferenceStore
 {
-    public void Save(ConversationReference reference, string? userKey) => PrepareSave(reference, userKey)();
+    /// <summary>
+    /// The conversation <c>@key</c>'s row as a <see cref="StoredReferenceRow"/>; overtaken when another conversation of the
+    /// same account is at least as recent (the <c>(user_key, updated_at desc)</c> index).
+    /// </summary>
+    internal const string ReadStored =
+        """
+        select r.user_key as UserKey, r.json as Json, r.updated_at as UpdatedAt,
+            exists (select 1 from conversation_references o where o.user_key = r.user_key and o.updated_at >= r.updated_at and o.id <> r.id) as Overtaken
+        from conversation_references r where r.id = @key
+        """;
 
-    Action? IConversationReferenceStore.PrepareSave(ConversationReference reference, string? userKey) => PrepareSave(reference, userKey);
+    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
 
-    public Action PrepareSave(ConversationReference reference, string? userKey)
+    public void Save(ConversationReference reference, string? userKey) => PrepareSave(reference, userKey)?.Invoke();
+
+    public Action? PrepareSave(ConversationReference reference, string? userKey)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var json = JsonSerializer.Serialize(reference with { ActivityId = null }, ActivityJson.Options);
         var id = ConversationKeys.For(reference.ChannelId, reference.Conversation.Id ?? string.Empty);
         var updatedAt = time.GetUtcNow();
-        return () => database.Write(
-            """
-            insert into conversation_references (id, user_key, json, updated_at) values (@id, @userKey, @json, @updatedAt)
-            on conflict (id) do update set user_key = excluded.user_key, json = excluded.json, updated_at = excluded.updated_at
-            """,
-            new { id, userKey, json, updatedAt });
+        if (userKey is null)
+        {
+            return Write(id, userKey, json, updatedAt);
+        }
+
+        lastSenders.Saw(id, userKey);
+        return database.Transactions.Recall<StoredReferenceRow>(StoredAs(id)) is { } stored
+            && stored.UserKey == userKey && stored.Json == json && !stored.Overtaken && updatedAt - stored.UpdatedAt < Refresh
+            ? null
+            : Write(id, userKey, json, updatedAt);
     }
+
+    private Action Write(string id, string? userKey, string json, DateTimeOffset updatedAt) => () => database.Write(
+        """
+        insert into conversation_references (id, user_key, json, updated_at) values (@id, @userKey, @json, @updatedAt)
+        on conflict (id) do update set user_key = excluded.user_key, json = excluded.json, updated_at = excluded.updated_at
+        """,
+        new { id, userKey, json, updatedAt });
+
+    /// <summary>The key a turn keeps its conversation's stored reference row under (a <see cref="StoredReferenceRow"/>).</summary>
+    internal static string StoredAs(string conversationKey) => "conversation_references|" + conversationKey;
 
     public ConversationReference? FindByConversation(string channelId, string conversationId) =>
         Latest("id = @id", new { id = ConversationKeys.For(channelId, conversationId) })?.Reference;
@@ -67,4 +99,13 @@ internal sealed class PostgresConversationReferenceStore(PostgresDatabase databa
             ? (reference, found.Id)
             : null;
     }
+}
+
+/// <summary>A row of <see cref="PostgresConversationReferenceStore.ReadStored"/>.</summary>
+internal sealed class StoredReferenceRow
+{
+    public string? UserKey { get; set; }
+    public string Json { get; set; } = string.Empty;
+    public DateTimeOffset UpdatedAt { get; set; }
+    public bool Overtaken { get; set; }
 }

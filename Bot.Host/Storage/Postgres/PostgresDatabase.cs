@@ -37,7 +37,7 @@ internal sealed partial class PostgresDatabase : IDisposable
     public T Use<T>(Func<NpgsqlConnection, NpgsqlTransaction?, T> command) => Transactions.Use(command);
 
     /// <summary>A write batched with the others of a turn's commit (<see cref="PostgresTransaction.Write"/>).</summary>
-    public void Write(string sql, object parameters, Action<int>? affected = null) => Transactions.Write(sql, parameters, affected);
+    public void Write(string sql, object parameters) => Transactions.Write(sql, parameters);
 
     public void Dispose()
     {

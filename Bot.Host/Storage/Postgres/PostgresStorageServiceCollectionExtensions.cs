@@ -32,6 +32,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetRequiredService<ILogger<PostgresDatabase>>()));
         services.AddSingleton<PostgresStorageTransactions>();
+        services.AddSingleton<PostgresLastSenders>();
         services.Replace(ServiceDescriptor.Singleton<IStorageTransactions>(sp => sp.GetRequiredService<PostgresStorageTransactions>()));
         services.Replace(ServiceDescriptor.Singleton<IGroupCommitter>(sp => sp.GetRequiredService<PostgresStorageTransactions>()));
         services.Replace(ServiceDescriptor.Singleton<IUnitOfWorkFactory, PostgresUnitOfWorkFactory>());

@@ -35,7 +35,8 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
 
     /// <summary>
     /// Commits a unit's transaction after <paramref name="alsoWrite"/>, then runs what waited for the commit. The
-    /// writes <paramref name="alsoWrite"/> hands to <see cref="Write"/> go to PostgreSQL together, in one round trip.
+    /// writes <paramref name="alsoWrite"/> hands to <see cref="Write"/> go to PostgreSQL together with the COMMIT, in
+    /// one round trip.
     /// </summary>
     internal static void CommitUnit(Scope scope, Action? alsoWrite)
     {
@@ -43,8 +44,15 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         {
             scope.Batch = new PostgresWriteBatch();
             alsoWrite?.Invoke();
-            Flush(scope);
-            scope.Transaction.Commit();
+            if (scope.Batch.IsEmpty)
+            {
+                scope.Transaction.Commit();
+            }
+            else
+            {
+                // The writes and the COMMIT in one round trip: a write that fails stops the COMMIT in PostgreSQL.
+                scope.Batch.Run(scope.Connection, scope.Transaction, commit: true);
+            }
         }
         catch (PostgresException ex)
         {
@@ -151,20 +159,19 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
     }
 
     /// <summary>
-    /// A write whose outcome the caller needs only as its row count (<paramref name="affected"/>, which may throw to
-    /// undo the transaction): in a unit's commit it joins the commit's batch, which goes to PostgreSQL in one round
-    /// trip before the next command or the COMMIT; anywhere else it runs at once.
+    /// A write whose outcome the caller does not need (one that must not go through raises an error in PostgreSQL):
+    /// in a unit's commit it joins the commit's batch, which goes to PostgreSQL in one round trip with the COMMIT, or
+    /// before the next command; anywhere else it runs at once.
     /// </summary>
-    public void Write(string sql, object parameters, Action<int>? affected = null)
+    public void Write(string sql, object parameters)
     {
         if (Current is { Batch: { } batch })
         {
-            batch.Add(sql, parameters, affected);
+            batch.Add(sql, parameters);
             return;
         }
 
-        var count = Use((c, t) => c.Execute(sql, parameters, t));
-        affected?.Invoke(count);
+        Use((c, t) => c.Execute(sql, parameters, t));
     }
 
     /// <summary>
@@ -207,12 +214,51 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         }
     }
 
-    /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>.</summary>
+    /// <summary>
+    /// In a unit of work, keeps <paramref name="value"/> under <paramref name="key"/> until the first
+    /// <see cref="Forget"/> of any key: for a read made before the turn asked for it (the turn's first command), which
+    /// holds several stores' rows and so must not outlive a write to any of them.
+    /// </summary>
+    public void KnowUntilWrite(string key, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (Current is { Remembered: { } remembered } scope)
+        {
+            remembered[key] = value;
+            scope.DroppedOnWrite.Add(key);
+        }
+    }
+
+    /// <summary>What the unit keeps under <paramref name="key"/>, or null (never a read).</summary>
+    public T? Recall<T>(string key)
+        where T : class =>
+        Current is { Remembered: { } remembered } && remembered.TryGetValue(key, out var known) ? known as T : null;
+
+    /// <summary>What the unit keeps under <paramref name="key"/>, dropped as it is taken (it answers one call), or null.</summary>
+    public T? Take<T>(string key)
+        where T : class
+    {
+        var known = Recall<T>(key);
+        if (known is not null)
+        {
+            Forget(key);
+        }
+
+        return known;
+    }
+
+    /// <summary>Drops what <see cref="Remember{T}"/> kept under <paramref name="key"/>, and what <see cref="KnowUntilWrite"/> kept under any key.</summary>
     public void Forget(string key)
     {
-        if (Current is { Remembered: { } remembered })
+        if (Current is { Remembered: { } remembered } scope)
         {
             remembered.Remove(key);
+            foreach (var early in scope.DroppedOnWrite)
+            {
+                remembered.Remove(early);
+            }
+
+            scope.DroppedOnWrite.Clear();
         }
     }
 
@@ -221,7 +267,7 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
         if (scope.Batch is { IsEmpty: false } batch)
         {
             scope.Batch = new PostgresWriteBatch();
-            batch.Run(scope.Connection, scope.Transaction);
+            batch.Run(scope.Connection, scope.Transaction, commit: false);
         }
     }
 
@@ -253,6 +299,9 @@ internal sealed class PostgresTransaction(NpgsqlDataSource dataSource) : IDispos
 
         /// <summary>A unit's reads kept for the rest of the unit (<see cref="Remember{T}"/>); null in other transactions.</summary>
         public Dictionary<string, object>? Remembered { get; init; }
+
+        /// <summary>The keys of <see cref="Remembered"/> that any <see cref="Forget"/> drops (<see cref="KnowUntilWrite"/>).</summary>
+        public HashSet<string> DroppedOnWrite { get; } = [];
 
         /// <summary>While a unit commits: the writes waiting to go to PostgreSQL together.</summary>
         public PostgresWriteBatch? Batch { get; set; }

@@ -18,20 +18,24 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
         """;
 
     /// <summary>
-    /// The sender with their form drafts (as <see cref="PostgresFormDraftStore"/> reads them), whether they have
-    /// pending notices, their OPD and the OPDs' revision: what every turn asks right after the sender. Each subquery
-    /// takes the sender's id as a value (an init plan), so it uses its table's index on it.
+    /// What every turn asks right after the sender, as columns over <c>sender s</c>: their form drafts (as
+    /// <see cref="PostgresFormDraftStore"/> reads them), whether they have pending notices, their OPD and the OPDs'
+    /// revision. Each subquery takes the sender's id as a value (an init plan), so it uses its table's index on it.
     /// </summary>
-    internal const string SenderWithTurnReads =
+    private const string TurnReads =
         $"""
-        {Sender}
-        select s.doc::text as UserJson,
+        s.doc::text as UserJson,
             array(select d.doc::text from form_drafts d where d.doc ->> 'UserId' = (select id from sender) order by (d.doc ->> 'UpdatedAt')::timestamptz desc) as Drafts,
             exists (select 1 from notifications n where n.doc ->> 'UserId' = (select id from sender) and n.{PostgresNotificationStore.Pending}) as NoticesPending,
             (select o.doc::text from organisations o where o.id = (select (doc ->> 'OrganisationId')::integer from sender)) as OrganisationJson,
             ({PostgresOrganisationStore.ReadRevision}) as OrganisationsRevision
-        from sender s
         """;
+
+    /// <summary>
+    /// The sender with what the turn asks next (<see cref="TurnReads"/>); also sent in the turn's first command, with
+    /// the conversation's lock, for the account that spoke last in it (<see cref="PostgresConversationStateStore"/>).
+    /// </summary>
+    internal const string SenderWithTurnReads = $"{Sender} select {TurnReads} from sender s";
 
     private readonly DocumentTable<BotUser> _users = new(database, "users");
 
@@ -53,6 +57,7 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
             }
 
             var user = BotUser.ForAccount(accountKey, name, locale, time.GetUtcNow().UtcDateTime);
+            database.Transactions.Forget(KeyOf(user.Id));
             _users.Insert(user.Id, user);
             return user;
         });
@@ -67,9 +72,11 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
         }
 
         // In a turn, the sender comes with what the turn asks next about them, in one statement (one round trip
-        // instead of five): kept for the rest of the turn by the stores that own those rows.
-        var row = database.Use((c, t) => Dapper.SqlMapper.QueryFirstOrDefault<SenderRow>(c, SenderWithTurnReads, new { account = accountKey }, t));
-        if (row is null)
+        // instead of five), or came already with the conversation's lock: kept for the rest of the turn by the stores
+        // that own those rows.
+        var row = database.Transactions.Take<SenderRow>(PrefetchedAs(accountKey))
+            ?? database.Use((c, t) => Dapper.SqlMapper.QueryFirstOrDefault<SenderRow>(c, SenderWithTurnReads, new { account = accountKey }, t));
+        if (row is null || row == SenderRow.None)
         {
             return null;
         }
@@ -91,10 +98,15 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
     public void Update(BotUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        database.Transactions.Forget(KeyOf(user.Id));
         _users.Update(user.Id, user);
     }
 
-    public void Delete(string id) => _users.Delete(id);
+    public void Delete(string id)
+    {
+        database.Transactions.Forget(KeyOf(id));
+        _users.Delete(id);
+    }
 
     public IReadOnlyList<BotUser> ListCoordinators() => _users.Where("doc ->> 'Role' = @role", new { role = nameof(Role.Koordinator) });
 
@@ -109,6 +121,7 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
     public BotUser CreatePerson(string name, string? jobTitle, Role role)
     {
         var user = BotUser.Person(name, jobTitle, role, time.GetUtcNow().UtcDateTime);
+        database.Transactions.Forget(KeyOf(user.Id));
         _users.Insert(user.Id, user);
         return user;
     }
@@ -116,12 +129,22 @@ internal sealed class PostgresUserStore(PostgresDatabase database, TimeProvider 
     public IReadOnlyList<BotUser> ListFokal(int organisationId) =>
         _users.Where("doc ->> 'Role' = @role and (doc ->> 'OrganisationId')::integer = @organisationId", new { role = nameof(Role.Fokal), organisationId });
 
-    private sealed class SenderRow
-    {
-        public string UserJson { get; set; } = string.Empty;
-        public string[] Drafts { get; set; } = [];
-        public bool NoticesPending { get; set; }
-        public string? OrganisationJson { get; set; }
-        public long OrganisationsRevision { get; set; }
-    }
+    /// <summary>The key a turn keeps the sender read with its conversation's lock under (a <see cref="SenderRow"/>, until any store writes).</summary>
+    internal static string PrefetchedAs(string accountKey) => "sender|" + accountKey;
+
+    /// <summary>A user's key for <see cref="PostgresTransaction.Forget"/>: nothing is kept under it, but writing a user drops the sender read early.</summary>
+    private static string KeyOf(string userId) => "users|" + userId;
+}
+
+/// <summary>A row of <see cref="PostgresUserStore.SenderWithTurnReads"/>.</summary>
+internal sealed class SenderRow
+{
+    /// <summary>What the turn keeps when the read found no user with the account.</summary>
+    public static readonly SenderRow None = new();
+
+    public string UserJson { get; set; } = string.Empty;
+    public string[] Drafts { get; set; } = [];
+    public bool NoticesPending { get; set; }
+    public string? OrganisationJson { get; set; }
+    public long OrganisationsRevision { get; set; }
 }

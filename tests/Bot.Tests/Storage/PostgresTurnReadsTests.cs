@@ -1,3 +1,4 @@
+using Bot.Dialogs.Activities;
 using Bot.Dialogs.Domain;
 using Bot.Dialogs.Notifications;
 using Bot.Dialogs.Storage;
@@ -99,6 +100,126 @@ public sealed class PostgresTurnReadsTests : IDisposable
     }
 
     [Fact]
+    public void The_conversation_s_lock_brings_its_last_sender_s_read_until_a_store_writes()
+    {
+        var users = _host.Get<IUserStore>();
+        var states = _host.Get<IConversationStateStore>();
+        var user = users.GetOrCreate(Account, "Sari", "id-ID");
+        _host.Get<IConversationReferenceStore>().Save(Reference("c-1"), Account);
+        var key = ConversationKeys.For("test", "c-1");
+
+        using (_host.Get<IUnitOfWorkFactory>().Begin())
+        {
+            states.Load(key);
+
+            // Renamed on another host after the lock: the turn's sender is the one read with the lock.
+            Elsewhere("update users set doc = jsonb_set(doc, '{Name}', '\"Sari Dewi\"')");
+            Assert.Equal("Sari", users.FindByAccount(Account)!.Name);
+
+            // That read answers once; the next call reads again.
+            Assert.Equal("Sari Dewi", users.FindByAccount(Account)!.Name);
+        }
+
+        using (_host.Get<IUnitOfWorkFactory>().Begin())
+        {
+            states.Load(key);
+            Elsewhere("update users set doc = jsonb_set(doc, '{Name}', '\"Sari Lestari\"')");
+
+            // A write through any store before the sender is asked for drops the early read.
+            _host.Get<INotificationStore>().Insert(new Notice { UserId = user.Id, Text = "laporan dikembalikan" });
+            var found = users.FindByAccount(Account)!;
+            Assert.Equal("Sari Lestari", found.Name);
+            Assert.True(_host.Get<INotificationStore>().HasPending(user.Id));
+        }
+
+        using (_host.Get<IUnitOfWorkFactory>().Begin())
+        {
+            // Another account (a group member, say) is read as before.
+            states.Load(key);
+            Assert.Null(users.FindByAccount("test|someone-else"));
+            Assert.Equal(user.Id, users.FindByAccount(Account)!.Id);
+        }
+    }
+
+    [Fact]
+    public void A_turn_writes_its_reference_only_when_the_stored_row_is_not_already_it()
+    {
+        var references = _host.Get<IConversationReferenceStore>();
+        var states = _host.Get<IConversationStateStore>();
+        references.Save(Reference("c-1"), Account);
+        var key = ConversationKeys.For("test", "c-1");
+
+        Action? Prepare(ConversationReference reference, string account)
+        {
+            using var unit = _host.Get<IUnitOfWorkFactory>().Begin();
+            states.Load(key);
+            return references.PrepareSave(reference, account);
+        }
+
+        Assert.Null(Prepare(Reference("c-1"), Account));
+        Assert.NotNull(Prepare(Reference("c-1") with { ServiceUrl = "https://other.example/" }, Account));
+        Assert.NotNull(Prepare(Reference("c-1"), "test|u-other"));
+
+        // The user spoke in another conversation since: this one must become the latest again.
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        references.Save(Reference("c-2"), Account);
+        Assert.NotNull(Prepare(Reference("c-1"), Account));
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        references.Save(Reference("c-1"), Account);
+        Assert.Null(Prepare(Reference("c-1"), Account));
+
+        // Written more than five minutes ago: the row's time moves on.
+        Elsewhere("update conversation_references set updated_at = updated_at - interval '6 minutes'");
+        Assert.NotNull(Prepare(Reference("c-1"), Account));
+
+        // Outside a turn, and in a turn that did not read the row, a save always writes.
+        Assert.NotNull(references.PrepareSave(Reference("c-1"), Account));
+        using (_host.Get<IUnitOfWorkFactory>().Begin())
+        {
+            Assert.NotNull(references.PrepareSave(Reference("c-1"), Account));
+        }
+
+        Assert.Equal("c-1", references.FindLatestForUser(Account)!.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task A_turn_s_writes_go_with_its_commit_and_a_state_saved_elsewhere_stops_them_all()
+    {
+        var states = _host.Get<IConversationStateStore>();
+        var drafts = _host.Get<IFormDraftStore>();
+        var units = _host.Get<IUnitOfWorkFactory>();
+        const string key = "test|c-commit";
+        states.Save(states.Load(key));
+
+        using (var unit = units.Begin())
+        {
+            var state = states.Load(key);
+            Elsewhere($"update conversation_states set version = version + 1 where id = '{key}'");
+            var saveDraft = drafts.PrepareSave(new FormDraft { UserId = "U-stale", FormId = "f" });
+            var saveState = states.PrepareSave(state);
+            var failure = await Assert.ThrowsAsync<ConcurrencyException>(() => unit.CommitAsync(() => { saveDraft(); saveState(); }, TestContext.Token));
+            Assert.Contains("expected version 1, found 2", failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(drafts.HasAny("U-stale"));
+        using (var unit = units.Begin())
+        {
+            var state = states.Load(key);
+            Assert.Equal(2, state.Version);
+            var saveDraft = drafts.PrepareSave(new FormDraft { UserId = "U-kept", FormId = "f" });
+            var saveState = states.PrepareSave(state);
+            await unit.CommitAsync(() => { saveDraft(); saveState(); }, TestContext.Token);
+            Assert.Equal(3, state.Version);
+        }
+
+        Assert.True(drafts.HasAny("U-kept"));
+        Assert.Equal(3, states.Load(key).Version);
+        using var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        Assert.Equal(0L, connection.ExecuteScalar<long>("select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"));
+    }
+
+    [Fact]
     public void The_pool_prepares_a_repeated_statement_unless_the_connection_string_says_otherwise()
     {
         Assert.True(PreparedAfterRepeats(_connectionString) > 0);
@@ -138,6 +259,15 @@ public sealed class PostgresTurnReadsTests : IDisposable
         _host.Dispose();
         _folder.Dispose();
     }
+
+    private static ConversationReference Reference(string conversationId) => new()
+    {
+        ChannelId = "test",
+        ServiceUrl = "https://test.example/",
+        Conversation = new ConversationAccount { Id = conversationId },
+        User = new ChannelAccount { Id = "u-reads" },
+        Bot = new ChannelAccount { Id = "bot" },
+    };
 
     private static long PreparedAfterRepeats(string connectionString)
     {
