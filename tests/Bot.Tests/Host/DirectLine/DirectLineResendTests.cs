@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Bot.Tests.Support;
 using static Bot.Tests.Host.DirectLine.DirectLineTestClient;
@@ -117,16 +116,8 @@ public sealed class DirectLineResendTests : IDisposable
 
     private async Task<string> UploadAsync()
     {
-        using var form = new MultipartFormDataContent();
-        var activity = new ByteArrayContent("""{"type":"message","text":"ini buktinya","channelData":{"clientActivityID":"client-up-twice","attachmentSizes":[1]}}"""u8.ToArray());
-        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(SampleFiles.Png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "bukti.png");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/conversations/{_client.ConversationId}/upload?userId=r_x") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _client.Token);
-        using var response = await _http.SendAsync(request, TestContext.Token);
+        using var response = await _client.UploadAsync(
+            """{"type":"message","text":"ini buktinya","channelData":{"clientActivityID":"client-up-twice","attachmentSizes":[1]}}""", "bukti.png", "image/png", SampleFiles.Png);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
     }
