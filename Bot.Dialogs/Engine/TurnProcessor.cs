@@ -330,7 +330,7 @@ public sealed partial class TurnProcessor(
             {
                 if (replay.Replay(activity) is { } again)
                 {
-                    return new TurnResult(TurnStatus.Completed, again.Replies, null) { Confidential = again.Confidential };
+                    return new TurnResult(TurnStatus.Completed, again.Replies, null) { Confidential = again.Confidential, Replayed = true };
                 }
             }
             catch (StorageUnavailableException)

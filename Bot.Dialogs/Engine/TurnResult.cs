@@ -19,6 +19,16 @@ public sealed record TurnResult(TurnStatus Status, IReadOnlyList<Activity> Repli
     /// apology to show without storing.
     /// </summary>
     public bool Saved { get; init; } = true;
+
+    /// <summary>
+    /// The activity was processed before and nothing ran: <see cref="TurnStatus.Duplicate"/>, or the answer the first
+    /// run gave, given again (<see cref="ITurnReplay"/>). A channel that recorded the first run's replies with it (the
+    /// Direct Line transcript) records nothing again.
+    /// </summary>
+    public bool Repeated => Status == TurnStatus.Duplicate || Replayed;
+
+    /// <summary>The replies are the first run's answer given again (<see cref="ITurnReplay"/>); nothing ran.</summary>
+    public bool Replayed { get; init; }
 }
 
 /// <summary>How a turn ended.</summary>

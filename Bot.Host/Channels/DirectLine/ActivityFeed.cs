@@ -43,17 +43,11 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
     }
 
     /// <summary>
-    /// An id for the user's activity, given when it is posted, before its turn runs: the activity is written to the
-    /// log with its turn (<see cref="Stage"/>), which takes the log's next place and timestamp only then.
-    /// </summary>
-    public static string NewInboundId(string conversationId) => conversationId + "|u" + Guid.NewGuid().ToString("N");
-
-    /// <summary>
     /// Stamps the activities and writes them to the log as one page, with <paramref name="change"/> to the
     /// conversation's record (which returns whether it changed anything: the record is rewritten only then, or when its
     /// last-seen time is older than <see cref="TouchInterval"/>) and <paramref name="alsoInTransaction"/>, without pushing anything: inside a unit of work the write waits for
     /// its commit, and <see cref="Publish"/> sends them to the sockets after it. An activity with an id already (the
-    /// user's, <see cref="NewInboundId"/>) keeps it. A confidential activity is stored redacted and its readable
+    /// user's, <see cref="InboundActivityIds.For"/>) keeps it. A confidential activity is stored redacted and its readable
     /// copy kept in the overlay (<see cref="Discard"/> drops those copies when the write was not kept).
     /// </summary>
     public StagedActivities Stage(string conversationId, IReadOnlyList<Activity> activities, bool confidential, Func<DirectLineConversation, bool>? change = null, Action? alsoInTransaction = null)

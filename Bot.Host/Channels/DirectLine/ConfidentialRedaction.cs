@@ -34,15 +34,8 @@ internal static class ConfidentialRedaction
     }
 
     /// <summary>Keeps only <c>clientActivityID</c>: Web Chat matches its pending send to the echo by it.</summary>
-    private static JsonElement? ClientActivityIdOnly(JsonElement? channelData)
-    {
-        if (channelData is not { ValueKind: JsonValueKind.Object } data
-            || !data.TryGetProperty("clientActivityID", out var id)
-            || id.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        return JsonSerializer.SerializeToElement(new Dictionary<string, string?> { ["clientActivityID"] = id.GetString() });
-    }
+    private static JsonElement? ClientActivityIdOnly(JsonElement? channelData) =>
+        InboundActivityIds.ClientActivityId(channelData) is { } id
+            ? JsonSerializer.SerializeToElement(new Dictionary<string, string?> { ["clientActivityID"] = id })
+            : null;
 }

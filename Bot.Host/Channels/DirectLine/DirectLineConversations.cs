@@ -96,7 +96,7 @@ internal sealed partial class DirectLineConversations(
     {
         var activity = incoming with
         {
-            Id = ActivityFeed.NewInboundId(conversation.Id),
+            Id = InboundActivityIds.For(conversation.Id, incoming.ChannelData),
             Timestamp = null,
             ChannelId = DirectLineChannel.ChannelId,
             ServiceUrl = DirectLineChannel.ServiceUrl,

@@ -24,7 +24,8 @@ internal sealed partial class DirectLineTurns(
     /// with the bot's replies, the turn's state and everything the turn wrote, in one commit
     /// (<see cref="TurnProcessor.ProcessAsync(Activity, Action{TurnResult}?, Func{TurnResult, CancellationToken, Task}?, CancellationToken)"/>); only then are
     /// they pushed to the sockets. A confidential turn (a tip) has its echo and replies stored redacted from the
-    /// start. Completes with whether the turn was kept (false: the storage could not write; the open sockets then
+    /// start. An activity posted again (the same <c>clientActivityID</c>, <see cref="InboundActivityIds"/>) whose first
+    /// turn was kept runs nothing and stores nothing: its echo and replies are in the log already. Completes with whether the turn was kept (false: the storage could not write; the open sockets then
     /// hear the apology, unstored). A turn kept whose delivery to the sockets then threw still counts as kept: its
     /// entries are in the log, where a reconnecting socket or a poll reads them.
     /// </summary>
@@ -37,7 +38,7 @@ internal sealed partial class DirectLineTurns(
         {
             var result = await processor.ProcessAsync(
                 inbound,
-                turn => staged = feed.Stage(
+                turn => staged = turn.Repeated ? null : feed.Stage(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,

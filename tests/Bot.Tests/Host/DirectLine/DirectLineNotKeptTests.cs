@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Bot.Dialogs.Engine;
@@ -110,17 +109,6 @@ public sealed class DirectLineNotKeptTests : IDisposable
     private static string? ClientActivityId(JsonElement activity) =>
         activity.TryGetProperty("channelData", out var data) && data.TryGetProperty("clientActivityID", out var id) ? id.GetString() : null;
 
-    private async Task<HttpResponseMessage> UploadAsync()
-    {
-        using var form = new MultipartFormDataContent();
-        var activity = new ByteArrayContent("""{"type":"message","text":"ini buktinya","channelData":{"clientActivityID":"client-up","attachmentSizes":[1]}}"""u8.ToArray());
-        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(SampleFiles.Png);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", "bukti.png");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/conversations/{_client.ConversationId}/upload?userId=r_x") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _client.Token);
-        return await _http.SendAsync(request, TestContext.Token);
-    }
+    private Task<HttpResponseMessage> UploadAsync() =>
+        _client.UploadAsync("""{"type":"message","text":"ini buktinya","channelData":{"clientActivityID":"client-up","attachmentSizes":[1]}}""", "bukti.png", "image/png", SampleFiles.Png);
 }

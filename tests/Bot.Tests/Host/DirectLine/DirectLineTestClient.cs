@@ -55,6 +55,21 @@ public sealed class DirectLineTestClient(HttpClient http)
         return (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Posts a message with one file through the upload endpoint, as Web Chat does (multipart: the activity, then the file).</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string activityJson, string fileName, string contentType, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var activity = new ByteArrayContent(Encoding.UTF8.GetBytes(activityJson));
+        activity.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activity, "activity", "blob");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Base}/conversations/{ConversationId}/upload?userId=r_x") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return await http.SendAsync(request, TestContext.Token);
+    }
+
     public async Task<(IReadOnlyList<JsonElement> Activities, string Watermark)> PollAsync(string? watermark)
     {
         using var response = await SendAsync(HttpMethod.Get, $"{Base}/conversations/{ConversationId}/activities?watermark={watermark}");
