@@ -126,7 +126,14 @@ public sealed class TextClassifier
         };
         var pipeline = context.Transforms.Conversion.MapValueToKey(nameof(Row.Label))
             .Append(context.Transforms.Text.FeaturizeText("Features", featurizer, nameof(Row.Text)))
-            .Append(context.MulticlassClassification.Trainers.SdcaMaximumEntropy(nameof(Row.Label), "Features"));
+            .Append(context.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = nameof(Row.Label),
+                FeatureColumnName = "Features",
+                // One thread: SDCA's updates on several threads depend on how they interleave, so a model trained on a
+                // loaded machine differed from one trained on a quiet one (BENCHMARKS.md, "the unseen qa-fresh10").
+                NumberOfThreads = 1,
+            }));
         return pipeline.Fit(data);
     }
 
