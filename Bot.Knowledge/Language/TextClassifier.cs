@@ -137,9 +137,15 @@ public sealed class TextClassifier
         return pipeline.Fit(data);
     }
 
+    /// <summary>
+    /// Names how a model is trained, so that a change of the recipe (here: SDCA on one thread) retrains the models a
+    /// cache holds instead of loading ones trained the old way from the same rows.
+    /// </summary>
+    private const string Recipe = "sdca-maxent;threads=1";
+
     private static string Fingerprint(List<Row> rows)
     {
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(Recipe).Append('\u001d');
         foreach (var row in rows)
         {
             builder.Append(row.Label).Append('\u001f').Append(row.Text).Append('\u001e');
