@@ -144,11 +144,8 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 }
 
                 subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
-                if (!subscriber.LiveIds.Remove(staged.Activities[i].Id!))
-                {
-                    selected.Add(staged.Readable[i]);
-                    sentWatermark = watermark;
-                }
+                selected.Add(staged.Readable[i]);
+                sentWatermark = watermark;
             }
 
             if (selected.Count == staged.Readable.Count)
@@ -183,7 +180,7 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
 
         foreach (var entry in store.ReadFrom(conversationId, from).Where(e => e.Sequence < firstSequence))
         {
-            Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, sentLive: entry.Id, caughtUp: true);
+            Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, caughtUp: true);
         }
     }
 
@@ -208,30 +205,25 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
 
             foreach (var entry in store.ReadFrom(conversationId, from))
             {
-                Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, sentLive: entry.Id, caughtUp: true);
+                Push(feed, overlay.Find(entry.Id) ?? entry.Json, entry.Sequence + 1, caughtUp: true);
             }
         }
     }
 
-    /// <summary>Forgets staged activities whose write was not kept: their readable copies, and the sockets' note that they got them live.</summary>
+    /// <summary>Forgets the readable copies of staged activities whose write was not kept.</summary>
     public void Discard(StagedActivities staged)
     {
         ArgumentNullException.ThrowIfNull(staged);
-        var feed = Feed(staged.ConversationId);
-        lock (feed)
+        if (!staged.Confidential)
+        {
+            return;
+        }
+
+        lock (Feed(staged.ConversationId))
         {
             foreach (var activity in staged.Activities)
             {
-                // Nor does any socket wait for them to be stored any longer.
-                foreach (var subscriber in feed.Subscribers)
-                {
-                    subscriber.LiveIds.Remove(activity.Id!);
-                }
-
-                if (staged.Confidential)
-                {
-                    overlay.Remove(activity.Id!);
-                }
+                overlay.Remove(activity.Id!);
             }
         }
     }
@@ -257,16 +249,16 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
 
     /// <summary>
     /// Pushes an activity to open sockets only (typing; the user's message before its turn is stored): not stored,
-    /// not seen by polling clients. It gets a live id unless <paramref name="keepId"/>.
+    /// not seen by polling clients. It gets a live id of its own.
     /// </summary>
-    public Activity PushLive(string conversationId, Activity activity, bool keepId = false) => PushLive(conversationId, activity, keepId, known: null);
+    public Activity PushLive(string conversationId, Activity activity) => PushLive(conversationId, activity, known: null);
 
     /// <summary>
-    /// As <see cref="PushLive(string, Activity, bool)"/>, with the conversation as the caller read it a moment ago (a
+    /// As <see cref="PushLive(string, Activity)"/>, with the conversation as the caller read it a moment ago (a
     /// post's access check): its watermark and last timestamp can only be behind, which a live frame tolerates (the
     /// feed's own last timestamp keeps the order; a lower watermark only makes a reconnect read a little more).
     /// </summary>
-    public Activity PushLive(string conversationId, Activity activity, bool keepId, DirectLineConversation? known)
+    public Activity PushLive(string conversationId, Activity activity, DirectLineConversation? known)
     {
         var feed = Feed(conversationId);
         lock (feed)
@@ -275,11 +267,11 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 ?? throw new InvalidOperationException("The Direct Line conversation does not exist.");
             var stamped = activity with
             {
-                Id = keepId && activity.Id is { } id ? id : conversationId + "|live-" + Guid.NewGuid().ToString("N"),
+                Id = conversationId + "|live-" + Guid.NewGuid().ToString("N"),
                 Timestamp = NextTimestamp(feed.LastTimestamp, conversation.LastTimestamp),
             };
             feed.LastTimestamp = stamped.Timestamp!.Value;
-            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence, stored: false, liveId: keepId ? stamped.Id : null);
+            Push(feed, JsonSerializer.Serialize(stamped, ActivityJson.Options), conversation.NextSequence, stored: false);
             return stamped;
         }
     }
@@ -378,12 +370,10 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
 
     /// <summary>
     /// Sends one activity to the sockets. A stored one goes only to sockets that have not seen it: not in their
-    /// backlog (a socket opened between a commit and its <see cref="Publish"/> read it from the log), and not pushed
-    /// live before it was stored (the user's message, <paramref name="sentLive"/>), nor, read from the log for another
-    /// host's change (<paramref name="caughtUp"/>), pushed already. A live push with <paramref name="liveId"/> is
-    /// remembered per socket for that.
+    /// backlog (a socket opened between a commit and its <see cref="Publish"/> read it from the log), nor, read from the
+    /// log for another host's change (<paramref name="caughtUp"/>), pushed already.
     /// </summary>
-    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true, string? liveId = null, string? sentLive = null, bool caughtUp = false)
+    private static void Push(FeedState feed, string activityJson, int watermark, bool stored = true, bool caughtUp = false)
     {
         if (feed.Subscribers.Count == 0)
         {
@@ -398,22 +388,10 @@ internal sealed class ActivityFeed(IDirectLineStore store, ConfidentialOverlay o
                 continue;
             }
 
-            if (stored && sentLive is not null && subscriber.LiveIds.Remove(sentLive))
-            {
-                // It had this activity live (the echo of its own post): it now has the log up to here.
-                subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
-                continue;
-            }
-
             subscriber.Frames.Writer.TryWrite(frame);
             if (stored)
             {
                 subscriber.Delivered = Math.Max(subscriber.Delivered, watermark);
-            }
-
-            if (liveId is not null)
-            {
-                subscriber.LiveIds.Add(liveId);
             }
         }
     }
@@ -445,9 +423,6 @@ internal sealed class FeedSubscription(string backlog, Action<FeedSubscription> 
 
     /// <summary>The watermark of the last stored activity pushed to this socket (after its backlog). Guarded by the feed lock.</summary>
     public int Delivered { get; set; }
-
-    /// <summary>Ids of activities this socket got live before they were stored (not sent again when stored). Guarded by the feed lock.</summary>
-    public HashSet<string> LiveIds { get; } = new(StringComparer.Ordinal);
 
     public Channel<string> Frames { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 

@@ -111,7 +111,7 @@ internal sealed partial class DirectLineConversations(
         if (activity.Type == ActivityTypes.Typing)
         {
             // Azure pushes typing live and keeps it out of the log and away from the bot; so do we.
-            return new(feed.PushLive(conversation.Id, activity, keepId: false, known: conversation), Task.FromResult(true));
+            return new(feed.PushLive(conversation.Id, activity, known: conversation), Task.FromResult(true));
         }
 
         return new(activity, KeptAsync(turns.RunTurnAsync(conversation, activity, echo: true)));
