@@ -35,7 +35,7 @@ internal static class OutOfFoldEvidence
             var heldScope = Enumerable.Range(0, bank.Scope.Count).Where(i => scopeFold[i] == fold).ToHashSet();
             var foldBank = bank.Without(heldAnswers, heldScope);
             using var index = PassageIndex.InMemory(passages, foldBank);
-            var judge = new Judge(new PassageSearch(index, new BankMatcher(foldBank)), new ScopeModel(foldBank), composer, options);
+            var judge = new Judge(new PassageSearch(index, new BankMatcher(foldBank)), ScopeModel.Unshared(foldBank), composer, options);
             foreach (var i in heldAnswers.Order())
             {
                 var line = bank.Answers[i];
@@ -87,7 +87,8 @@ internal static class OutOfFoldEvidence
         {
             var verdict = scope.Judge(question);
             var result = search.Search(question, options.TopPassages);
-            var row = new EvidenceRow(line, fold, key, null, null, false, false);
+            var rank = key is null ? 0 : 1 + result.Hits.ToList().FindIndex(h => string.Equals(h.Passage.CitationKey, key, StringComparison.OrdinalIgnoreCase));
+            var row = new EvidenceRow(line, fold, key, null, null, false, false) { GoldRank = rank };
             if (verdict.IsOutside && !HandSetRule.BankOverrulesSureVerdict(result, options))
             {
                 return row with { Declined = DeclineReason.Outside };
@@ -124,5 +125,8 @@ internal static class OutOfFoldEvidence
 /// </summary>
 internal sealed record EvidenceRow(int Line, int Fold, string? Key, string? Declined, float[]? Features, bool Cited, bool RuleAnswers)
 {
+    /// <summary>Where the gold key's first passage stands among the retrieved ones (1 = first; 0: not retrieved, or a scope line).</summary>
+    public int GoldRank { get; init; }
+
     public bool Answerable => Key is not null;
 }

@@ -111,8 +111,10 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result, DeclineReason.AskedFact);
         }
 
+        // A question the decision declines while the scope model leans "not covered" (a drug's street price) is not
+        // sent to the LLM either: before the learned decision such a question was declined by the scope verdict alone.
         var covered = decision.Answers(question, result, verdict, fact);
-        if (llm is null || (!covered && !IsPlausible(result)))
+        if (llm is null || (!covered && (!IsPlausible(result) || verdict.LeansNotCovered)))
         {
             return covered ? Compose(result, locale) : NotCovered(locale, result, DeclineReason.WeakEvidence);
         }

@@ -71,7 +71,7 @@ public sealed class AnswerDecisionTests(IngestedCorpusFixture corpus, ITestOutpu
         var excludedMisses = model;
         var declinedMisses = DecisionTraining.Train(rows, DecisionTraining.MissLabel.Decline)!;
         output.WriteLine($"rows {rows.Count}: reaching the decision {rows.Count(r => r.Features is not null)}; declined before it {string.Join(", ", rows.Where(r => r.Declined is not null).GroupBy(r => (r.Answerable ? "answer " : "scope ") + r.Declined).Select(g => $"{g.Key} {g.Count()}"))}");
-        output.WriteLine($"answer lines cited {rows.Count(r => r.Answerable && r.Cited)} of {rows.Count(r => r.Answerable)}");
+        output.WriteLine($"answer lines cited {rows.Count(r => r.Answerable && r.Cited)} of {rows.Count(r => r.Answerable)}; not cited, by the gold passage's rank: {string.Join(", ", rows.Where(r => r.Answerable && !r.Cited).GroupBy(r => r.GoldRank).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}");
         output.WriteLine($"hand-set rule:            {model.Rule}");
         output.WriteLine($"learned, misses excluded: {excludedMisses.Learned} threshold {excludedMisses.Threshold:0.000}");
         output.WriteLine($"learned, misses declined: {declinedMisses.Learned} threshold {declinedMisses.Threshold:0.000}");
