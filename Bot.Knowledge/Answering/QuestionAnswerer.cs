@@ -85,8 +85,10 @@ internal sealed partial class QuestionAnswerer(
         }
 
         // Without the learned decision, the scope model's "not covered" verdicts decline here, as they did before it;
-        // the learned decision reads the same probabilities among its features.
-        if (!_options.LearnedDecision && HandSetRule.ScopeDecline(verdict, asked, _options) is { } scopeDecline)
+        // the learned decision reads the same probabilities among its features. With an LLM they still decline here,
+        // so that a question the sources cannot hold (a drug's street price) is never sent to the model to rewrite or
+        // judge (LlmAnswererTests).
+        if ((!_options.LearnedDecision || llm is not null || rewriter is not null) && HandSetRule.ScopeDecline(verdict, asked, _options) is { } scopeDecline)
         {
             return NotCovered(locale, asked, scopeDecline);
         }
@@ -111,10 +113,8 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result, DeclineReason.AskedFact);
         }
 
-        // A question the decision declines while the scope model leans "not covered" (a drug's street price) is not
-        // sent to the LLM either: before the learned decision such a question was declined by the scope verdict alone.
         var covered = decision.Answers(question, result, verdict, fact);
-        if (llm is null || (!covered && (!IsPlausible(result) || verdict.LeansNotCovered)))
+        if (llm is null || (!covered && !IsPlausible(result)))
         {
             return covered ? Compose(result, locale) : NotCovered(locale, result, DeclineReason.WeakEvidence);
         }
