@@ -23,7 +23,8 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
 
     private static readonly ConcurrentDictionary<string, Lazy<DecisionModel?>> Learned = new(StringComparer.Ordinal);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A threshold may be minus infinity (answer everything that reaches the decision).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly KnowledgeOptions _options = options.Value;
 
@@ -69,7 +70,7 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
         return model;
     }
 
-    private static DecisionModel? TryLoad(string path)
+    internal static DecisionModel? TryLoad(string path)
     {
         try
         {
@@ -83,7 +84,7 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
     }
 
     /// <summary>Written whole under a temporary name, then renamed, so another process never reads half a file.</summary>
-    private static void TrySave(string path, DecisionModel model)
+    internal static void TrySave(string path, DecisionModel model)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try

@@ -64,6 +64,24 @@ public sealed class AnswerDecisionTests(IngestedCorpusFixture corpus, ITestOutpu
     }
 
     [Fact]
+    public void ADecisionKeptInTheModelCacheIsReadBackAsLearned()
+    {
+        var model = DecisionTraining.Train(Rows())!;
+        using var folder = new Bot.Tests.Support.TempDirectory();
+        var path = Path.Combine(folder.Path, "decision.json");
+
+        AnswerDecision.TrySave(path, model);
+        var stored = AnswerDecision.TryLoad(path)!;
+
+        Assert.Equal(model.Weights, stored.Weights);
+        Assert.Equal(model.Bias, stored.Bias);
+        Assert.Equal(model.Threshold, stored.Threshold);
+        Assert.Equal(model.Learned, stored.Learned);
+        File.WriteAllText(path, "{ \"weights\": [1, 2] }");
+        Assert.Null(AnswerDecision.TryLoad(path));
+    }
+
+    [Fact]
     public void OutOfFoldTheLearnedDecisionKeepsTheTargetAndRefusesMoreThanTheRule()
     {
         var rows = Rows();
