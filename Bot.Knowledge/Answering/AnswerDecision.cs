@@ -18,7 +18,11 @@ namespace Bot.Knowledge.Answering;
 /// </summary>
 internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank bank, AnswerComposer composer, IOptions<KnowledgeOptions> options, ILogger<AnswerDecision> logger)
 {
-    /// <summary>Names how the decision is learned; a change here learns it again instead of loading a cached one.</summary>
+    /// <summary>
+    /// Names how the decision is learned; a change here learns it again instead of loading a cached one. The key also
+    /// holds the bank, the word lists retrieval normalises with, and the indexed passages; a change to the retrieval or
+    /// scope code itself must change this name, or a host with a warm cache keeps a decision learned over the old one.
+    /// </summary>
     private const string Recipe = "oof5-lbfgs-logistic;threads=1;misses=excluded;fr<=0.05;features=15";
 
     private static readonly ConcurrentDictionary<string, Lazy<DecisionModel?>> Learned = new(StringComparer.Ordinal);
@@ -40,7 +44,7 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
     /// <summary>The decision for the bank and the passages now indexed (learned on first use, then shared).</summary>
     public DecisionModel? Model()
     {
-        var key = Fingerprint(Recipe + "\u001f" + bank.Hash + "\u001f" + index.ContentFingerprint());
+        var key = Fingerprint(Recipe + "\u001f" + bank.Hash + "\u001f" + RetrievalText.Fingerprint + "\u001f" + index.ContentFingerprint());
         return Learned.GetOrAdd(key, k => new Lazy<DecisionModel?>(() => LoadOrLearn(k))).Value;
     }
 
