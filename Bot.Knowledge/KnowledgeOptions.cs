@@ -35,6 +35,12 @@ public sealed class KnowledgeOptions
     [Range(0.0, 1.0)]
     public double SureNotCoveredBankSimilarity { get; set; } = 0.70;
 
+    /// <summary>
+    /// Whether answer or decline is decided by the model learned from out-of-fold bank evidence
+    /// (<see cref="Answering.AnswerDecision"/>); false keeps the hand-set rule (<see cref="Answering.HandSetRule"/>).
+    /// </summary>
+    public bool LearnedDecision { get; set; } = true;
+
     /// <summary>How many passages retrieval hands to the answerer.</summary>
     [Range(1, 20)]
     public int TopPassages { get; set; } = 5;

@@ -58,6 +58,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<ScopeModel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelWarmup>());
         services.AddSingleton<AnswerComposer>();
+        services.AddSingleton<AnswerDecision>();
         services.AddSingleton<SafetyAnswers>();
         services.AddSingleton<IQuestionAnswerer, QuestionAnswerer>();
         services.AddSingleton<IDocumentReader, PlainTextReader>();

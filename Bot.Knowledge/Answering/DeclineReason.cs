@@ -21,7 +21,7 @@ public static class DeclineReason
     /// <summary>The question asks for a date or number none of the best passages holds.</summary>
     public const string AskedFact = "asked-fact";
 
-    /// <summary>No close bank question, and too few of the question's words in the passages (or the scope model unsure).</summary>
+    /// <summary>The answer decision (<see cref="AnswerDecision"/>) finds the evidence too weak: scope probabilities, bank similarity and the question's words in the passages.</summary>
     public const string WeakEvidence = "weak-evidence";
 
     /// <summary>The LLM judged the passages not to answer.</summary>

@@ -10,7 +10,8 @@ namespace Bot.Knowledge.Answering;
 /// The answer pipeline the chat and the eval verb share. A bare drug name is read as "what is it"; then safety
 /// first (the learned screen); then, with an LLM, the question rewritten into standard Indonesian for retrieval;
 /// retrieval (BM25 and nearest bank question); answerability (the learned scope model says whether the sources
-/// could hold such a fact at all, retrieval whether the index does); then the LLM's answer over the passages when
+/// could hold such a fact at all, and the <see cref="AnswerDecision"/>, learned from out-of-fold bank evidence, weighs
+/// its probabilities with retrieval's evidence of whether the index does); then the LLM's answer over the passages when
 /// one is configured and it cites only what it was given, else the composed extractive answer.
 /// </summary>
 internal sealed partial class QuestionAnswerer(
@@ -19,6 +20,7 @@ internal sealed partial class QuestionAnswerer(
     SafetyAnswers safety,
     ScopeModel scope,
     AnswerComposer composer,
+    AnswerDecision decision,
     IOptions<KnowledgeOptions> options,
     ILogger<QuestionAnswerer> logger,
     LlmAnswerer? llm = null,
@@ -26,17 +28,6 @@ internal sealed partial class QuestionAnswerer(
 {
     /// <summary>How many of the best passages may hold the date or number a question asks for (as many as confidence reads).</summary>
     private const int FactDepth = 2;
-
-    /// <summary>
-    /// A scope model this sure that the question is answerable lowers the evidence retrieval must add: the nearest bank
-    /// question's similarity and the share of the question's words in the best passages, summed, must reach
-    /// <see cref="JointEvidence"/> (instead of 0.41 or 0.4 alone). English and formal paraphrases of thin articles had
-    /// the right passage first, a confident scope model, and each signal a little short (most false refusals on the
-    /// burned sets). Chosen on qa-dev, qa-tuning and qa-fresh to qa-fresh5 as the middle of the range that answered no
-    /// out-of-scope question more (answerable 0.70-0.85 by sum 0.45-0.55; BENCHMARKS.md, seventh round).
-    /// </summary>
-    private const float SureAnswerable = 0.8f;
-    private const double JointEvidence = 0.5;
 
     private readonly KnowledgeOptions _options = options.Value;
 
@@ -83,22 +74,23 @@ internal sealed partial class QuestionAnswerer(
         // the question's frame ("motor sy dipinjem temen"), the bank the article's own topic.
         var verdict = scope.Judge(question);
         var asked = search.Search(question, _options.TopPassages);
-        if (verdict.IsOutside && !BankOverrulesSureVerdict(asked))
+        if (verdict.IsOutside && !HandSetRule.BankOverrulesSureVerdict(asked, _options))
         {
             return new Answer(AnswerTexts.OutOfDomain(locale), AnswerKind.OutOfDomain, [], 0) { Declined = DeclineReason.Outside };
         }
 
-        // A close bank question (the same closeness that makes a question covered) overrules a scope model that only
-        // leans to "not covered": the two disagree on questions whose topic the scope bank shares (an IKOTAN
-        // variable, not an IKOTAN score). A sure "not covered" yields only to a much closer bank question, as above.
         if (asked.Hits.Count == 0)
         {
             return NotCovered(locale, asked, DeclineReason.NoPassage);
         }
 
-        if ((verdict.IsSurelyNotCovered && !BankOverrulesSureVerdict(asked)) || (verdict.LeansNotCovered && asked.BankSimilarity < _options.MinBankSimilarity))
+        // Without the learned decision, the scope model's "not covered" verdicts decline here, as they did before it;
+        // the learned decision reads the same probabilities among its features. With an LLM they still decline here,
+        // so that a question the sources cannot hold (a drug's street price) is never sent to the model to rewrite or
+        // judge (LlmAnswererTests).
+        if ((!_options.LearnedDecision || llm is not null || rewriter is not null) && HandSetRule.ScopeDecline(verdict, asked, _options) is { } scopeDecline)
         {
-            return NotCovered(locale, asked, verdict.IsSurelyNotCovered ? DeclineReason.SurelyNotCovered : DeclineReason.LeansNotCovered);
+            return NotCovered(locale, asked, scopeDecline);
         }
 
         var result = rewriter is null ? asked : search.Search(await rewriter.RewriteAsync(question, cancellationToken), _options.TopPassages);
@@ -121,7 +113,7 @@ internal sealed partial class QuestionAnswerer(
             return NotCovered(locale, result, DeclineReason.AskedFact);
         }
 
-        var covered = IsCovered(result, verdict);
+        var covered = decision.Answers(question, result, verdict, fact);
         if (llm is null || (!covered && !IsPlausible(result)))
         {
             return covered ? Compose(result, locale) : NotCovered(locale, result, DeclineReason.WeakEvidence);
@@ -143,26 +135,8 @@ internal sealed partial class QuestionAnswerer(
         return composer.Compose(result, locale, c => weights.GetValueOrDefault(c));
     }
 
-    /// <summary>
-    /// A bank question of one of the retrieved passages so close that scope-bank questions almost never come as near
-    /// (<see cref="KnowledgeOptions.SureNotCoveredBankSimilarity"/>) overrules the scope model's sure "not covered"
-    /// or "outside": the model reads the question's frame, the bank the article's own topic.
-    /// </summary>
-    private bool BankOverrulesSureVerdict(SearchResult asked) =>
-        asked.Hits.Select(h => h.BankSimilarity).DefaultIfEmpty(0).Max() >= _options.SureNotCoveredBankSimilarity;
-
     /// <summary>Weaker evidence the LLM may still judge: a third of the question's words, or a loosely similar bank question.</summary>
     private static bool IsPlausible(SearchResult result) => result.BankSimilarity >= 0.25 || result.Confidence >= 0.25;
-
-    /// <summary>
-    /// The index holds the answer: a bank question of an indexed passage is close, or the best passages carry most
-    /// of the question's words and the scope model does think it answerable (words alone meet too easily), or the
-    /// scope model is sure and the two signals together are enough (<see cref="SureAnswerable"/>).
-    /// </summary>
-    private bool IsCovered(SearchResult result, ScopeVerdict verdict) =>
-        result.BankSimilarity >= _options.MinBankSimilarity
-        || (result.Confidence >= _options.MinConfidence && verdict.Answerable >= 0.5f)
-        || (verdict.Answerable >= SureAnswerable && result.BankSimilarity + result.Confidence >= JointEvidence);
 
     private static Answer NotCovered(string? locale, SearchResult result, string reason) =>
         new(AnswerTexts.NotCovered(locale), AnswerKind.NotCovered, [], result.Confidence) { RetrievedKeys = Keys(result), Declined = reason };

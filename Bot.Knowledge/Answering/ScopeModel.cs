@@ -36,6 +36,21 @@ internal sealed class ScopeModel
         _domain = TrainedDomain.GetValue(bank, b => new Lazy<TextClassifier>(() => TrainDomain(Examples(b))));
     }
 
+    private ScopeModel(Lazy<TextClassifier> model, Lazy<TextClassifier> domain)
+    {
+        _model = model;
+        _domain = domain;
+    }
+
+    /// <summary>
+    /// A scope model of its own for a bank used once (an out-of-fold split, <see cref="OutOfFoldEvidence"/>): trained,
+    /// or loaded from the model cache, without joining the process-wide models, so it is freed with its user. Only
+    /// <see cref="Judge"/> is meant to be asked of it.
+    /// </summary>
+    internal static ScopeModel Unshared(QuestionBank bank) =>
+        new(new Lazy<TextClassifier>(() => TextClassifier.LoadOrTrain(Examples(bank).Where(e => e.Label != Concern), ModelFileCache.Directory)),
+            new Lazy<TextClassifier>(() => throw new InvalidOperationException("An unshared scope model judges answerability only.")));
+
     /// <summary>
     /// How likely the text is outside narcotics and P4GN (what the safety screen asks), from the same examples with the
     /// safety concerns as a fourth, in-domain label. Answerability keeps its three labels: with the fourth, the

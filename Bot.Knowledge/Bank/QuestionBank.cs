@@ -94,6 +94,28 @@ public sealed class QuestionBank
         return new QuestionBank(answers, scope, safety, Convert.ToHexString(hash.GetHashAndReset()));
     }
 
+    /// <summary>
+    /// The bank without some of its answer and scope lines (safety lines all kept): what an out-of-fold model is
+    /// trained on (<see cref="Answering.OutOfFoldEvidence"/>). Its hash names the lines it holds.
+    /// </summary>
+    internal QuestionBank Without(IReadOnlySet<int> answerIndexes, IReadOnlySet<int> scopeIndexes)
+    {
+        var answers = Answers.Where((_, i) => !answerIndexes.Contains(i)).ToList();
+        var scope = Scope.Where((_, i) => !scopeIndexes.Contains(i)).ToList();
+        var text = new StringBuilder(Hash);
+        foreach (var i in answerIndexes.Order())
+        {
+            text.Append("\u001fa").Append(i);
+        }
+
+        foreach (var i in scopeIndexes.Order())
+        {
+            text.Append("\u001fs").Append(i);
+        }
+
+        return new QuestionBank(answers, scope, Safety, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
+    }
+
     private static QuestionBank LoadEmbedded()
     {
         var assembly = typeof(QuestionBank).Assembly;

@@ -60,6 +60,67 @@ internal sealed class PassageIndex : IDisposable
         _logger = logger;
     }
 
+    /// <summary>
+    /// A read-only index in memory of these passages, with <paramref name="bank"/>'s questions as their questions field:
+    /// the retrieval of one out-of-fold split (<see cref="Answering.OutOfFoldEvidence"/>), so that a held-out bank line
+    /// is not found through its own words. It has no pack or document store: it is never synced or written again.
+    /// </summary>
+    public static PassageIndex InMemory(IReadOnlyList<Passage> passages, QuestionBank bank)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var index = new PassageIndex(new RAMDirectory(), bank);
+        using (var writer = index.OpenWriter())
+        {
+            writer.AddDocuments(passages.Select(index.Document));
+            writer.Commit();
+        }
+
+        index._searchers = new SearcherManager(index._directory, new Bm25SearcherFactory());
+        return index;
+    }
+
+    private PassageIndex(LuceneDirectory directory, QuestionBank bank)
+    {
+        _directory = directory;
+        _bank = bank;
+        _knowledgeFolder = string.Empty;
+        // Never read: the searchers exist from the start, so the pack and the store are never synced.
+        _pack = null!;
+        _documents = null!;
+        _time = TimeProvider.System;
+        _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<PassageIndex>.Instance;
+    }
+
+    /// <summary>
+    /// A SHA-256 of every passage the index holds (id and text), memoised per index reader: what a model learned from
+    /// this index's retrieval (<see cref="Answering.AnswerDecision"/>) is keyed by.
+    /// </summary>
+    public string ContentFingerprint()
+    {
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var cache = CacheFor(searcher.IndexReader);
+            return cache.Fingerprint ??= Fingerprint(AllOf(searcher));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static string Fingerprint(IEnumerable<Passage> passages)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var passage in passages.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(passage.Id + "\u001f" + passage.Heading + "\u001f" + passage.Text + "\u001e"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
     /// <summary>Searches with BM25; the searcher is shared and refreshed at most once a second.</summary>
     public IReadOnlyList<SearchHit> Search(Query query, int count)
     {
@@ -411,6 +472,8 @@ internal sealed class PassageIndex : IDisposable
         public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Passage>> ByKey { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public SpellingCorrector? Speller { get; set; }
+
+        public string? Fingerprint { get; set; }
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

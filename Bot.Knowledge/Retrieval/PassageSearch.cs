@@ -93,7 +93,7 @@ internal sealed class PassageSearch(PassageIndex index, BankMatcher bank)
                 .OrderByDescending(h => h.Score)
                 .ToList();
 
-    private static bool IsDefinitions(Passages.Passage p) =>
+    internal static bool IsDefinitions(Passages.Passage p) =>
         p.Pasal == "1" && (p.Source == Passages.PassageSource.Ingested || (p.Heading?.StartsWith("Pengertian", StringComparison.Ordinal) ?? false));
 
     /// <summary>IDF-weighted share of the question's concepts found in <paramref name="hits"/> (0..1).</summary>
