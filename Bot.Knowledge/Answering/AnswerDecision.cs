@@ -44,8 +44,49 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
     /// <summary>The decision for the bank and the passages now indexed (learned on first use, then shared).</summary>
     public DecisionModel? Model()
     {
-        var key = Fingerprint(Recipe + "\u001f" + bank.Hash + "\u001f" + RetrievalText.Fingerprint + "\u001f" + index.ContentFingerprint());
-        return Learned.GetOrAdd(key, k => new Lazy<DecisionModel?>(() => LoadOrLearn(k))).Value;
+        var key = Key();
+        var learning = Learned.GetOrAdd(key, k => new Lazy<DecisionModel?>(() => LoadOrLearn(k)));
+        try
+        {
+            return learning.Value;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A Lazy keeps its exception: without this, one failed learning (the index closed under it as its host
+            // stopped) would fail every later question over the same passages in this process. Forget it, so the next
+            // question learns again, and let the hand-set rule decide this one.
+            Learned.TryRemove(new KeyValuePair<string, Lazy<DecisionModel?>>(key, learning));
+            LogLearningFailed(logger, exception);
+            return null;
+        }
+    }
+
+    /// <summary>Whether the decision for the passages now indexed has been learned or loaded in this process.</summary>
+    internal bool IsPrepared() =>
+        Learned.TryGetValue(Key(), out var learning) && learning.IsValueCreated;
+
+    private string Key() =>
+        Fingerprint(Recipe + "\u001f" + bank.Hash + "\u001f" + RetrievalText.Fingerprint + "\u001f" + index.ContentFingerprint());
+
+    /// <summary>
+    /// Learns (or loads) the decision ahead of the first question, as <see cref="ModelWarmup"/> does at start: learning
+    /// takes tens of seconds of CPU on a cold model cache, which the first resident to ask would otherwise wait for.
+    /// </summary>
+    public void Prepare()
+    {
+        if (!_options.LearnedDecision)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Model();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped while its index was being read; the next host's first question learns it.
+        }
     }
 
     private DecisionModel? LoadOrLearn(string key)
@@ -108,6 +149,9 @@ internal sealed partial class AnswerDecision(PassageIndex index, QuestionBank ba
 
     [LoggerMessage(EventId = 8340, Level = LogLevel.Information, Message = "Answer decision learned from {Rows} out-of-fold bank lines in {Seconds:0.0} s: learned {Learned}; hand-set rule {Rule}")]
     private static partial void LogLearned(ILogger logger, int rows, string learned, string rule, double seconds);
+
+    [LoggerMessage(EventId = 8342, Level = LogLevel.Warning, Message = "Learning the answer decision failed; the hand-set rule decides until it is learned")]
+    private static partial void LogLearningFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 8341, Level = LogLevel.Warning, Message = "No answer decision could be learned from {Rows} out-of-fold bank lines; the hand-set rule decides")]
     private static partial void LogNotLearned(ILogger logger, int rows);
