@@ -56,11 +56,7 @@ internal static class SafetyCalibration
 
     public sealed record Result(
         SafetyFolds.Result Folds, int Safety, int Ordinary, Figures HandSet, Figures Stacked, Figures Shipped,
-        double[] FittedWeights, double FittedThreshold, IReadOnlyList<Scored> Rows)
-    {
-        /// <summary>The fitted decision on the rows it was fitted on (optimistic; for comparison with <see cref="Shipped"/>).</summary>
-        public Figures? Fitted { get; init; }
-    }
+        double[] FittedWeights, double FittedThreshold, IReadOnlyList<Scored> Rows);
 
     public static Result Run(QuestionBank bank, int folds = 5, int seed = 13, bool grouped = true)
     {
@@ -96,10 +92,7 @@ internal static class SafetyCalibration
             Measure(rows, r => SafetyStack.Score(SafetyStack.Weights, r.Features) >= SafetyStack.Threshold, StackConcern),
             weights,
             threshold,
-            rows)
-        {
-            Fitted = Measure(rows, r => SafetyStack.Score(weights, r.Features) >= threshold, StackConcern),
-        };
+            rows);
     }
 
     /// <summary>Every distinct text's signals from the learners trained without its fold.</summary>
