@@ -19,8 +19,8 @@ namespace Bot.Knowledge.Answering;
 internal static class SafetyFolds
 {
     /// <summary>
-    /// Two lines at least this similar are read as the same situation. At 0.5 the largest group of the bank stays a
-    /// few dozen lines (a family of "cara beli X" requests); lower thresholds chain whole concerns into one group.
+    /// Two lines at least this similar are read as the same situation. Set once and not tuned (no other value was
+    /// measured); with the twelfth round's bank it gives 1,379 groups, the largest 195 texts, 567 holding safety lines.
     /// </summary>
     public const double SameSituation = 0.5;
 
