@@ -58,10 +58,10 @@ internal static class SafetyCalibration
         SafetyFolds.Result Folds, int Safety, int Ordinary, Figures HandSet, Figures Stacked, Figures Shipped,
         double[] FittedWeights, double FittedThreshold, IReadOnlyList<Scored> Rows);
 
-    public static Result Run(QuestionBank bank, int folds = 5, int seed = 13, bool grouped = true)
+    public static Result Run(QuestionBank bank, int folds = 5, int seed = 13, bool grouped = true, double sameSituation = SafetyFolds.SameSituation)
     {
         ArgumentNullException.ThrowIfNull(bank);
-        var rows = Score(bank, folds, seed, grouped, out var foldInfo);
+        var rows = Score(bank, folds, seed, grouped, sameSituation, out var foldInfo);
         var data = rows.Select(r => (r.Features, r.Safety)).ToList();
 
         var weights = SafetyStack.Fit(data);
@@ -96,12 +96,12 @@ internal static class SafetyCalibration
     }
 
     /// <summary>Every distinct text's signals from the learners trained without its fold.</summary>
-    private static List<Scored> Score(QuestionBank bank, int folds, int seed, bool grouped, out SafetyFolds.Result foldInfo)
+    private static List<Scored> Score(QuestionBank bank, int folds, int seed, bool grouped, double sameSituation, out SafetyFolds.Result foldInfo)
     {
         var examples = LearnedSafetyScreen.Models.Examples(bank).ToList();
         var scopeExamples = ScopeModel.Examples(bank).ToList();
         var kinds = KindsOf(bank);
-        foldInfo = SafetyFolds.Assign(bank, folds, seed);
+        foldInfo = SafetyFolds.Assign(bank, folds, seed, sameSituation);
         var fold = foldInfo.Fold;
         if (!grouped)
         {

@@ -28,7 +28,7 @@ internal static class SafetyFolds
     public sealed record Result(IReadOnlyDictionary<string, int> Fold, int Groups, int Largest, int SafetyGroups);
 
     /// <summary>The fold of every distinct text of the bank (safety, scope and answer questions).</summary>
-    public static Result Assign(QuestionBank bank, int folds, int seed)
+    public static Result Assign(QuestionBank bank, int folds, int seed, double sameSituation = SameSituation)
     {
         ArgumentNullException.ThrowIfNull(bank);
         var texts = new List<string>();
@@ -83,7 +83,7 @@ internal static class SafetyFolds
             var i = index[line];
             foreach (var (j, similarity) in matcher.Match(line, 10))
             {
-                if (similarity >= SameSituation)
+                if (similarity >= sameSituation)
                 {
                     groups.Join(i, j);
                 }
