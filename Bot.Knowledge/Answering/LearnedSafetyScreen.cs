@@ -5,46 +5,30 @@ using Bot.Knowledge.Retrieval;
 namespace Bot.Knowledge.Answering;
 
 /// <summary>
-/// The safety screen learned from the question bank. Two learners vote, and either one is enough, because a
-/// missed safety message is the worst error the Q&amp;A can make:
+/// The safety screen learned from the question bank. Three learners read every message
+/// (<see cref="SafetySignals"/>), and one fitted decision (<see cref="SafetyStack"/>, a logistic regression over their
+/// signals) says whether it goes to safety:
 /// <list type="bullet">
 /// <item>a <see cref="TextClassifier"/> (word and character n-grams) over the safety bank's concerns against every
-/// ordinary question of the answer and scope banks ("none"): a message goes to safety when the concerns together
-/// are likely enough, even if "none" is the single most likely label;</item>
-/// <item>nearest-example matching (<see cref="QuestionMatcher"/>): the message goes to safety when its nearest
-/// safety example is close and nearer than any ordinary question.</item>
+/// ordinary question of the answer and scope banks ("none"), reading English words in their Indonesian form
+/// (<see cref="RetrievalText"/>, as retrieval does), so "overdose help now" meets the Indonesian lines;</item>
+/// <item>nearest-example matching (<see cref="QuestionMatcher"/>): how near the nearest safety example and the
+/// nearest ordinary question are (and the three nearest of each);</item>
+/// <item>the domain model's outside score (<see cref="ScopeModel.OutsideScore(string)"/>).</item>
 /// </list>
-/// An ordinary bank question that is much nearer than any safety example vetoes a classifier vote that is not
-/// confident ("sabu sama ganja golongan berapa?" is a lookup, not a request).
-/// There is no domain gate: until the eighth round the scope model could veto a concern other than an emergency or
-/// self-harm it judged outside narcotics and P4GN (a lost ID card or a job looked like a plea for help), but with the
-/// eighth round's bank no gate keeps every safety example out of fold, and the screen alone routes fewer outside
-/// questions (0.089) than the gate left (0.102); <see cref="SafetyCalibration"/> still measures every gate.
-/// The thresholds were set by hand while the safety bank was written. <see cref="SafetyCalibration"/> judges them by
-/// five-fold cross-validation of the whole screen over the bank: out of fold they route 0.882 of the safety examples
-/// and 0.045 of ordinary questions (<c>SafetyCalibrationTests</c> keeps them within 0.85 / 0.05). Youden's J would
-/// pick 0.20 / 0.30 (0.923 / 0.067), which sent a form's short answers to safety in chat; a 0.02 false-route limit
-/// would pick 0.60 / 0.65 (recall 0.793). Neither was adopted. Training happens once per process (about two
-/// seconds); screening takes well under a millisecond.
+/// Until the twelfth round two learners voted through hand-set thresholds (classifier 0.35, neighbour 0.35 + 0.05,
+/// veto 0.4 / 0.1, sure 0.8). Judged out of fold with grouped folds (<see cref="SafetyCalibration"/>, variants of one
+/// situation held out together) they routed 0.898 of the safety examples with 0.052 of ordinary texts; the fitted
+/// decision routes 0.938 with 0.049 (BENCHMARKS.md, issue 13, twelfth round). The route taken is the classifier's
+/// likeliest concern, raised to a crisis or to fear of reporting by <see cref="Severest"/>. Training happens once
+/// per process (a few seconds); screening takes well under a millisecond.
 /// </summary>
 internal sealed class LearnedSafetyScreen : ISafetyScreen
 {
     public const string None = "none";
 
-    /// <summary>Safety examples are repeated so that six small classes are not drowned by two thousand ordinary questions.</summary>
+    /// <summary>Safety examples are repeated so that seven small classes are not drowned by three thousand ordinary questions.</summary>
     private const int SafetyWeight = 3;
-
-    /// <summary>Total probability of the concerns above which the classifier routes to safety.</summary>
-    internal const float ClassifierRoute = 0.35f;
-
-    /// <summary>The nearest safety example must be at least this similar, and this much nearer than any ordinary question.</summary>
-    internal const double NeighbourRoute = 0.35;
-    internal const double NeighbourMargin = 0.05;
-
-    /// <summary>The classifier alone decides above this; below it, an ordinary question this close and this much nearer vetoes.</summary>
-    internal const float ClassifierSure = 0.8f;
-    internal const double VetoSimilarity = 0.4;
-    internal const double VetoMargin = 0.1;
 
     /// <summary>An emergency or self-harm this likely relative to the likeliest concern is answered as one (<see cref="Severest"/>).</summary>
     internal const float SevereShare = 0.5f;
@@ -58,13 +42,14 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
     internal const float SevereFloor = 0.25f;
 
     /// <summary>One set of models per bank for the whole process: many hosts (tests, verbs) share the training.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<Models>> Trained = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionBank, Lazy<(Models Models, TextClassifier Domain)>> Trained = [];
 
-    private readonly Lazy<Models> _models;
+    private readonly Lazy<(Models Models, TextClassifier Domain)> _models;
 
     public LearnedSafetyScreen(QuestionBank bank)
     {
-        _models = Trained.GetValue(bank, b => new Lazy<Models>(() => Models.Train(b)));
+        // The domain model is the scope model's own (same examples, so TextClassifier hands back the same instance).
+        _models = Trained.GetValue(bank, b => new Lazy<(Models, TextClassifier)>(() => (Models.Train(b), ScopeModel.TrainDomain(ScopeModel.Examples(b)))));
     }
 
     public SafetyConcern Screen(string text)
@@ -74,34 +59,15 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
             return SafetyConcern.None;
         }
 
-        var (concern, prediction) = Route(text);
-        return concern is SafetyConcern.None or SafetyConcern.Emergency or SafetyConcern.SelfHarm ? concern : Severest(prediction, concern);
-    }
-
-    /// <summary>The two learners' decision and the classifier's prediction.</summary>
-    private (SafetyConcern Concern, ClassifierPrediction Prediction) Route(string text)
-    {
-        var models = _models.Value;
-        var prediction = models.Predict(text);
-        var concern = prediction.Ranked.First(r => r.Label != None).Label;
-        var safety = 1 - prediction.Ranked.Where(r => r.Label == None).Sum(r => r.Score);
-        if (safety >= ClassifierSure)
+        var (models, domain) = _models.Value;
+        var signals = SafetySignals.Of(models, domain, text);
+        if (!SafetyStack.Routes(signals))
         {
-            return (ToConcern(concern), prediction);
+            return SafetyConcern.None;
         }
 
-        var neighbours = models.Match(text, 20);
-        var nearestSafety = neighbours.FirstOrDefault(n => models.Labels[n.Index] != None);
-        var nearestNone = neighbours.Where(n => models.Labels[n.Index] == None).Select(n => n.Similarity).DefaultIfEmpty(0).Max();
-        var vetoed = nearestNone >= VetoSimilarity && nearestNone > nearestSafety.Similarity + VetoMargin;
-        if ((prediction.Label != None || safety >= ClassifierRoute) && !vetoed)
-        {
-            return (ToConcern(concern), prediction);
-        }
-
-        return (nearestSafety.Similarity >= NeighbourRoute && nearestSafety.Similarity > nearestNone + NeighbourMargin
-            ? ToConcern(models.Labels[nearestSafety.Index])
-            : SafetyConcern.None, prediction);
+        var concern = ToConcern(signals.TopConcern);
+        return concern is SafetyConcern.Emergency or SafetyConcern.SelfHarm ? concern : Severest(signals.Prediction, concern);
     }
 
     /// <summary>
@@ -142,23 +108,40 @@ internal sealed class LearnedSafetyScreen : ISafetyScreen
         _ => throw new InvalidOperationException($"The safety bank has an unknown label '{label}'."),
     };
 
+    /// <summary>The bank's label of a concern (the inverse of <see cref="ToConcern"/>).</summary>
+    internal static string LabelOf(SafetyConcern concern) => concern switch
+    {
+        SafetyConcern.Emergency => "emergency",
+        SafetyConcern.SelfHarm => "self-harm",
+        SafetyConcern.ObtainOrUse => "obtain",
+        SafetyConcern.Evasion => "evasion",
+        SafetyConcern.FearOfReporting => "fear",
+        SafetyConcern.FearOfRetaliation => "retaliation",
+        SafetyConcern.SeekingHelp => "help",
+        _ => None,
+    };
+
     internal sealed record Models(TextClassifier Classifier, QuestionMatcher Matcher, IReadOnlyList<string> Labels)
     {
         public static Models Train(QuestionBank bank) => Train(Examples(bank).ToList());
 
-        /// <summary>Both learners read every substance name as one word (<see cref="SubstanceNames"/>).</summary>
+        /// <summary>
+        /// Both learners read every substance name as one word (<see cref="SubstanceNames"/>); the classifier also reads
+        /// English words in their Indonesian form, as the matcher always did (out of fold, with grouped folds, this
+        /// alone raised the fitted decision's recall from 0.908 to 0.915 at 0.04 ordinary texts routed).
+        /// </summary>
         public static Models Train(IReadOnlyList<LabelledText> examples)
         {
             var general = examples.Select(e => e with { Text = SubstanceNames.Default.Generalize(e.Text) }).ToList();
             var unique = general.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
             return new Models(
-                TextClassifier.Train(general),
+                TextClassifier.Train(general.Select(e => e with { Text = RetrievalText.Normalize(e.Text) })),
                 new QuestionMatcher(unique.Select(e => e.Text).ToList()),
                 unique.Select(e => e.Label).ToList());
         }
 
         /// <summary>The classifier's labels for the text, read as the models were trained.</summary>
-        public ClassifierPrediction Predict(string text) => Classifier.Predict(SubstanceNames.Default.Generalize(text));
+        public ClassifierPrediction Predict(string text) => Classifier.Predict(RetrievalText.Normalize(SubstanceNames.Default.Generalize(text)));
 
         /// <summary>The nearest bank texts, read as the models were trained.</summary>
         public IReadOnlyList<(int Index, double Similarity)> Match(string text, int top) => Matcher.Match(SubstanceNames.Default.Generalize(text), top);
