@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Same host, same run: the registration script on /api/messages, then over Direct Line (WebSocket), two rounds each,
 # after a warm-up of both. Prints turns/s and the host's CPU per turn (from /proc/<pid>/stat) and the load client's
-# CPU per turn, so Direct Line's cost per turn can be compared with /api/messages on a shared machine.
+# CPU per turn, so Direct Line's cost per turn can be compared with /api/messages on a shared machine. The first figures
+# are whole runs (host between the runs, client process with its start-up, JIT and setup turns); "window" ones are the
+# load client's own, over the measured turns only (a run of 2,000 turns spreads a client's start-up over fewer turns than
+# one of 3,000, which made Direct Line's client look dearer than it is).
 # Build first: dotnet build Bot.sln -c Release && dotnet build bench/Bot.Bench.Load -c Release
 # Settings: API and DL (turns per round, default 6000 and 3000), WARM_API and WARM_DL (warm-up turns, default 8000 and 3000), BIN
 # (the host's folder, default Bot.Host/bin/Release/net10.0, e.g. a copy of another commit's build to compare), EXTRAENV (more host settings), HOLD (seconds to keep the host).
@@ -35,6 +38,7 @@ for r in 1 2; do
   /usr/bin/time -f "%U %S" -o "$data/tdl$r" $load directline --url "http://127.0.0.1:$port" --script $script --secret $secret --pid $pid --label dl --out "$data/dl$r.json" --turns $dl --warmup 0 --concurrency 16 --duration 600 > "$data/dl$r.txt" 2>&1
   c=$(cpu)
   echo "round $r: api $(per_turn "$a" "$b" $api) ms host CPU/turn; dl $(per_turn "$b" "$c" $dl) ms host CPU/turn; load $(cut -d' ' -f1 /proc/loadavg); client api $(client "$data/tapi$r" $api) dl $(client "$data/tdl$r" $dl) ms/turn"
+  python3 -c "import json,sys;a,d=(json.load(open(f)) for f in sys.argv[1:]);print(f\"round $r window: host api {a['hostCpuMsPerTurn']} dl {d['hostCpuMsPerTurn']} ms/turn; client api {a['clientCpuMsPerTurn']} dl {d['clientCpuMsPerTurn']} ms/turn; turns/s api {a['turnsPerSecond']} dl {d['turnsPerSecond']} ratio {d['turnsPerSecond']/a['turnsPerSecond']:.2f}\")" "$data/api$r.json" "$data/dl$r.json"
   grep -h "turns/s\|^|" "$data/api$r.txt" "$data/dl$r.txt" | tail -n 4
 done
 [ -n "${HOLD:-}" ] && { echo holding; sleep "$HOLD"; }

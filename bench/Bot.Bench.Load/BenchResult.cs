@@ -26,6 +26,9 @@ internal sealed class BenchResult
     /// <summary>CPU time of the database server per measured turn, in ms; null without --db-pid.</summary>
     public double? DbCpuMsPerTurn { get; init; }
 
+    /// <summary>CPU time of this load generator per measured turn, in ms, over the measured window only.</summary>
+    public double ClientCpuMsPerTurn { get; init; }
+
     public long Errors { get; init; }
     public List<string> FirstErrors { get; init; } = [];
     public bool TimedOut { get; init; }
@@ -41,7 +44,11 @@ internal sealed class BenchResult
         output.WriteLine($"| {Label,-22} | {MeasuredTurns,9} | {TurnsPerSecond,8:0.0} | {P50Ms,7:0.00} | {P90Ms,7:0.00} | {P99Ms,7:0.00} | {MaxMs,8:0.0} | {Errors,6} | {HighWaterMiB ?? PeakRssMiB,12:0.0} |");
         if (HostCpuMsPerTurn is { } hostCpu)
         {
-            output.WriteLine($"CPU per turn: hosts {hostCpu:0.000} ms" + (DbCpuMsPerTurn is { } dbCpu ? $", database {dbCpu:0.000} ms" : string.Empty));
+            output.WriteLine($"CPU per turn: hosts {hostCpu:0.000} ms" + (DbCpuMsPerTurn is { } dbCpu ? $", database {dbCpu:0.000} ms" : string.Empty) + $", load client {ClientCpuMsPerTurn:0.000} ms");
+        }
+        else
+        {
+            output.WriteLine($"CPU per turn: load client {ClientCpuMsPerTurn:0.000} ms");
         }
 
         if (RssSlopeMiBPer100kTurns is { } slope)

@@ -24,6 +24,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
     private long _lastCompletionTicks;
     private long _questionCounter;
     private CpuSnapshot _cpuAtStart;
+    private TimeSpan _ownCpuAtStart;
 
     public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -110,6 +111,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
                     if (number == options.WarmupTurns + 1 && Interlocked.CompareExchange(ref _measureStartTicks, _clock.Elapsed.Ticks, -1) == -1)
                     {
                         _cpuAtStart = cpu?.Read() ?? default;
+                        _ownCpuAtStart = Environment.CpuUsage.TotalTime;
                     }
 
                     if (script.Questions.Count > 0)
@@ -186,6 +188,10 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
         var end = TimeSpan.FromTicks(Interlocked.Read(ref _lastCompletionTicks));
         var seconds = Math.Max(0.001, (end - start).TotalSeconds);
         var (hostCpu, dbCpu) = cpu is null ? (0, 0) : CpuMeter.PerTurnMs(_cpuAtStart, cpu.Read(), _latencies.Count);
+
+        // The generator's own CPU over the same window as the hosts': its start-up, JIT and the untimed setup stay out,
+        // so runs of different lengths (2,000 Direct Line turns against 3,000 /api/messages turns) compare per turn.
+        var ownCpu = _latencies.Count == 0 ? 0 : (Environment.CpuUsage.TotalTime - _ownCpuAtStart).TotalMilliseconds / _latencies.Count;
         List<RssPoint> trend;
         lock (_rssTrend)
         {
@@ -212,6 +218,7 @@ internal sealed class LoadRunner(BenchOptions options, ConversationScript script
             MeanMs = Math.Round(_latencies.MeanMs, 2),
             HostCpuMsPerTurn = cpu is null ? null : Math.Round(hostCpu, 3),
             DbCpuMsPerTurn = cpu is null || options.DbPid is null ? null : Math.Round(dbCpu, 3),
+            ClientCpuMsPerTurn = Math.Round(ownCpu, 3),
             Errors = Interlocked.Read(ref _errorCount),
             FirstErrors = [.. _errors],
             TimedOut = timedOut,

@@ -54,7 +54,6 @@ internal static class ActivityEndpoints
         DirectLineAuth auth,
         DirectLineConversations conversations,
         ActivityFeed feed,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var access = await auth.CheckAsync(request, conversationId, cancellationToken);
@@ -63,12 +62,9 @@ internal static class ActivityEndpoints
             return access.Refusal;
         }
 
+        // Polls come every second; recording them every few minutes is enough to keep the conversation alive.
         var conversation = access.Conversation!;
-        if (time.GetUtcNow().UtcDateTime - conversation.LastSeenAt.ToUniversalTime() > ActivityFeed.TouchInterval)
-        {
-            // Polls come every second; recording them every few minutes is enough to keep the conversation alive.
-            conversations.Touch(conversation);
-        }
+        conversations.TouchIfStale(conversation);
 
         return DirectLineResults.RawJson(feed.ReadSet(conversation, DirectLineRequests.Watermark(watermark)));
     }

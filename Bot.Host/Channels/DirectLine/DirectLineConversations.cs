@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Bot.Dialogs.Activities;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed partial class DirectLineConversations(
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(5);
     private readonly Lock _purgeGate = new();
+    private readonly ConcurrentDictionary<string, byte> _starting = new(StringComparer.Ordinal);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     /// <summary>
@@ -46,31 +48,55 @@ internal sealed partial class DirectLineConversations(
 
     public DirectLineConversation? Find(string conversationId) => store.Find(conversationId);
 
-    /// <summary>Starts the conversation unless it was started before; true when this call started it.</summary>
+    /// <summary>
+    /// Starts the conversation unless it was started before (or is being started by this host); true when this call
+    /// started it. The record's <see cref="DirectLineConversation.Started"/> and locale are written by the welcome turn's
+    /// commit (<see cref="DirectLineTurns.RunTurnAsync"/>), not in a transaction of their own: one fsync'd write less per
+    /// conversation (BENCHMARKS.md "Load", session 13). Until that commit this host remembers the start, so a second
+    /// start answers "started before"; a welcome not kept (a crash, a busy host) leaves the conversation unstarted, and the
+    /// next start (Web Chat's reconnect) runs it again. Another host starting it at the same moment runs the same welcome
+    /// activity id, which the turn pipeline finds processed (<c>TurnResult.Repeated</c>) and stores nothing for.
+    /// </summary>
     public bool Start(DirectLineConversation conversation, string? locale)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var started = feed.Change(conversation.Id, current =>
+        if (conversation.Started)
         {
-            current.LastSeenAt = now;
-            if (current.Started)
-            {
-                return null;
-            }
+            TouchIfStale(conversation);
+            return false;
+        }
 
-            current.Started = true;
-            current.Locale = locale ?? current.Locale;
-            return current;
-        });
-        if (started is null)
+        if (!_starting.TryAdd(conversation.Id, 0))
         {
             return false;
         }
 
         // The welcome turn: nobody waits for it, and its failure is logged where it ran.
-        Forget(turns.RunTurnAsync(started, StartActivity(started), echo: false));
-        LogStarted(started.Id);
+        var starting = conversation.Copy();
+        starting.Locale = locale ?? starting.Locale;
+        Forget(WelcomeAsync(starting));
+        LogStarted(starting.Id);
         return true;
+    }
+
+    private async Task WelcomeAsync(DirectLineConversation conversation)
+    {
+        try
+        {
+            await turns.RunTurnAsync(conversation, StartActivity(conversation), echo: false);
+        }
+        finally
+        {
+            _starting.TryRemove(conversation.Id, out _);
+        }
+    }
+
+    /// <summary>Marks the conversation as used when its last-seen time is older than <see cref="ActivityFeed.TouchInterval"/>.</summary>
+    public void TouchIfStale(DirectLineConversation conversation)
+    {
+        if (time.GetUtcNow().UtcDateTime - conversation.LastSeenAt.ToUniversalTime() > ActivityFeed.TouchInterval)
+        {
+            Touch(conversation);
+        }
     }
 
     /// <summary>Marks the conversation as used (keeps it from being purged).</summary>

@@ -42,7 +42,7 @@ internal sealed partial class DirectLineTurns(
                     conversation.Id,
                     [.. echo ? [inbound] : Array.Empty<Activity>(), .. Stored(conversation, turn.Replies)],
                     turn.Confidential,
-                    change: record => Change(record, turn.Confidential, echo)),
+                    change: record => Change(record, turn.Confidential, inbound, echo)),
                 (turn, _) =>
                 {
                     kept = turn.Saved;
@@ -95,13 +95,21 @@ internal sealed partial class DirectLineTurns(
     }
 
     /// <summary>
-    /// What the turn changes in the conversation's record, written with its commit (true when anything changed): whether
+    /// What the turn changes in the conversation's record, written with its commit (true when anything changed): that it
+    /// started (the welcome turn, with the locale the start asked for; or a message kept while the welcome was not), whether
     /// it was confidential, and after the user's first message that the conversation is in use (it then keeps the
-    /// ordinary retention). A turn not kept changes neither, and its POST is refused (503), so the user sends again.
+    /// ordinary retention). A turn not kept changes none of them, and its POST is refused (503), so the user sends again.
     /// </summary>
-    private static bool Change(DirectLineConversation record, bool confidential, bool userPosted)
+    private static bool Change(DirectLineConversation record, bool confidential, Activity inbound, bool userPosted)
     {
-        var changed = record.Confidential != confidential || (userPosted && record.AwaitingFirstMessage);
+        var starts = !record.Started;
+        var changed = starts || record.Confidential != confidential || (userPosted && record.AwaitingFirstMessage);
+        if (starts)
+        {
+            record.Started = true;
+            record.Locale = userPosted ? record.Locale : inbound.Locale ?? record.Locale;
+        }
+
         record.Confidential = confidential;
         record.AwaitingFirstMessage &= !userPosted;
         return changed;

@@ -38,7 +38,9 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
         _database = database;
         _conversations = database.Collection<DirectLineConversation>(ConversationsCollection);
         _pages = database.Collection<DirectLineTranscriptPage>(PagesCollection);
-        _pages.EnsureIndex(p => p.ConversationId);
+        // A conversation's pages are one range of the primary key (its id, then the place of the first entry, padded), so
+        // they need no index of their own: one index less to write with every turn's page (BENCHMARKS.md "Load", session 13).
+        _pages.DropIndex(nameof(DirectLineTranscriptPage.ConversationId));
         _conversations.EnsureIndex(c => c.LastSeenAt);
         database.OnReopened(_tails.Clear);
         database.OnReopened(() => ForgetRecord(null));
@@ -105,7 +107,7 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
     /// </summary>
     public IReadOnlyList<DirectLineLogEntry> ReadFrom(string conversationId, int fromSequence)
     {
-        var pages = _pages.Find(p => p.ConversationId == conversationId).OrderBy(p => p.Sequence).ToList();
+        var pages = PagesOf(conversationId).OrderBy(p => p.Sequence).ToList();
         if (pages.Count > 0 && _database.ReadsCommitted(PagesCollection) && _tails.TryGet(conversationId, out var known) && known.NextSequence < pages[^1].After())
         {
             // Only a remembered tail can be behind (one not remembered is read from the pages); the later timestamp wins.
@@ -127,7 +129,10 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
         {
             _database.InTransaction(() =>
             {
-                _pages.DeleteMany(p => p.ConversationId == id);
+                foreach (var page in PagesOf(id).Select(p => p.Id).ToList())
+                {
+                    _pages.Delete(page);
+                }
                 WriteRecord(id, () => _conversations.Delete(id));
             });
             _tails.Remove(id);
@@ -135,6 +140,17 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
 
         return idle;
     }
+
+    /// <summary>The pages of one conversation, found by the range of their keys (<see cref="DirectLineTranscriptPage.IdOf"/>).</summary>
+    private IEnumerable<DirectLineTranscriptPage> PagesOf(string conversationId) =>
+        _pages.Find(KeyRange(conversationId)).Where(p => p.ConversationId == conversationId);
+
+    /// <summary>
+    /// Every key a page of the conversation can have: the id, a bar and ten digits. Keys are compared by the database's
+    /// collation (culture-aware, ignoring case), not ordinally, so callers still keep only the pages of this conversation.
+    /// </summary>
+    private static BsonExpression KeyRange(string conversationId) =>
+        Query.Between("_id", DirectLineTranscriptPage.IdOf(conversationId, 0), DirectLineTranscriptPage.IdOf(conversationId, int.MaxValue));
 
     /// <summary>
     /// A fresh copy of the record: from the committed documents held here, or read (and held when what was read is
@@ -216,7 +232,7 @@ internal sealed class LiteDbDirectLineStore : IDirectLineStore
             return known;
         }
 
-        var last = _pages.Query().Where(p => p.ConversationId == conversation.Id).OrderByDescending(p => p.Sequence).Limit(1).FirstOrDefault();
+        var last = _pages.Query().Where(KeyRange(conversation.Id)).OrderByDescending("_id").ToEnumerable().FirstOrDefault(p => p.ConversationId == conversation.Id);
         var recorded = conversation.LastTimestamp.ToUniversalTime();
         var tail = last is null || last.After() < conversation.NextSequence
             ? new Tail(conversation.NextSequence, recorded)

@@ -163,6 +163,49 @@ public sealed class DirectLineTranscriptPagesTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
+    [Fact]
+    public void Pages_are_found_by_their_key_range_without_an_index_and_never_another_conversation_s()
+    {
+        using (var database = Open())
+        {
+            // A database from before: the pages had an index on their conversation, written with every page.
+            database.Raw.GetCollection("directline_transcript").EnsureIndex("ConversationId", "$.ConversationId");
+        }
+
+        using (var database = Open())
+        {
+            var store = new LiteDbDirectLineStore(database);
+            Assert.DoesNotContain(database.Raw.GetCollection("$indexes").Find("collection = 'directline_transcript'"), i => i["name"].AsString == "ConversationId");
+
+            // An id that extends another's: its pages lie next to the other's keys, outside their range.
+            foreach (var id in new[] { "c3", "c30" })
+            {
+                store.Create(new DirectLineConversation { Id = id, UserId = "u1", CreatedAt = Then, LastSeenAt = id == "c3" ? Then.AddDays(-10) : Then });
+            }
+
+            var c3 = store.Find("c3")!;
+            store.Append(c3, [Entry("c3", 0, "echo"), Entry("c3", 1, "reply")]);
+            var c30 = store.Find("c30")!;
+            store.Append(c30, [Entry("c30", 0, "other")]);
+
+            Assert.Equal(["c3|0", "c3|1"], store.ReadFrom("c3", 0).Select(e => e.Id));
+            Assert.Equal(["c30|0"], store.ReadFrom("c30", 0).Select(e => e.Id));
+        }
+
+        // After a restart the watermark is read from the last page of each conversation's own range.
+        using (var database = Open())
+        {
+            var store = new LiteDbDirectLineStore(database);
+            Assert.Equal(2, store.Find("c3")!.NextSequence);
+            Assert.Equal(1, store.Find("c30")!.NextSequence);
+
+            // Deleting an idle conversation deletes its pages only.
+            Assert.Equal(["c3"], store.DeleteIdle(Then.AddDays(-1), Then.AddDays(-1)));
+            Assert.Empty(store.ReadFrom("c3", 0));
+            Assert.Equal(["c30|0"], store.ReadFrom("c30", 0).Select(e => e.Id));
+        }
+    }
+
     private SinergiDatabase Open() => new(Options.Create(new StorageOptions { DataDirectory = _data.Path }));
 
     private static DirectLineLogEntry Entry(string conversationId, int sequence, string text) =>
