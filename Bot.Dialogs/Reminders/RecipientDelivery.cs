@@ -24,33 +24,39 @@ internal sealed partial class RecipientDelivery(
     private readonly ReminderOptions _options = options.Value;
 
     /// <summary>
-    /// Applies the rules to one recipient's claimed rows (unknown recipient, quiet hours, no conversation, the daily
-    /// cap) and composes what goes out now; <paramref name="earlier"/> are this recipient's messages that earlier
-    /// attempts recorded and never marked sent. Null when nothing goes out now (the rows were deferred or failed).
+    /// Applies the rules to one recipient's rows, being claimed (unknown recipient, quiet hours, no conversation, the
+    /// daily cap), and composes what goes out now; <paramref name="earlier"/> are this recipient's messages that earlier
+    /// attempts recorded and never marked sent. The messages go into the claim (what a crash leaves in flight), so the
+    /// rows the rules keep back are written by <see cref="RecipientPlan.Writes"/>, once the claim holds them.
     /// </summary>
-    public RecipientMessages? Prepare(SweepRecipients recipients, string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally)
+    public RecipientPlan Prepare(SweepRecipients recipients, string recipientId, IReadOnlyList<ClaimedRow> claimed, IReadOnlyList<InFlightMessage> earlier, string claimId, DateTime now, DateTime startedAt, SweepTally tally)
     {
         ArgumentNullException.ThrowIfNull(recipients);
-        var rows = claimed.Select(c => c.Row).ToList();
         if (recipients.User(recipientId) is not { } user)
         {
-            updates.Fail(rows, claimId, "recipient unknown");
-            tally.Failed(rows.Count);
-            return null;
+            var rows = claimed.Select(c => c.Row).ToList();
+            return new(null, () =>
+            {
+                updates.Fail(rows, claimId, "recipient unknown");
+                tally.Failed(rows.Count);
+            });
         }
 
         var zone = recipients.ZoneOf(user);
         if (!schedule.IsAllowed(now, zone))
         {
-            updates.Defer(rows, claimId, schedule.NextAllowed(now, zone), "quiet hours");
-            tally.Deferred(rows.Count);
-            return null;
+            var rows = claimed.Select(c => c.Row).ToList();
+            return new(null, () =>
+            {
+                updates.Defer(rows, claimId, schedule.NextAllowed(now, zone), "quiet hours");
+                tally.Deferred(rows.Count);
+            });
         }
 
         if (recipients.LatestReference(user) is not { } target)
         {
-            Retry(rows, claimId, now, new DeliveryFailure(true, null, "no conversation reference"), tally);
-            return null;
+            var rows = claimed.Select(c => c.Row).ToList();
+            return new(null, () => Retry(rows, claimId, now, new DeliveryFailure(true, null, "no conversation reference"), tally));
         }
 
         var today = LocalSchedule.LocalDate(now, zone);
@@ -66,18 +72,17 @@ internal sealed partial class RecipientDelivery(
         var overflow = resends.Skip(messages.Count).SelectMany(m => m.Rows).ToList();
         messages.AddRange(FitToAllowance(composed, allowance - messages.Count, today, locale, out var composedOverflow));
         overflow.AddRange(composedOverflow);
-        if (overflow.Count > 0)
+        var writes = overflow.Count == 0 ? null : new Action(() =>
         {
             updates.Defer(overflow, claimId, schedule.NextAllowed(LocalSchedule.ToUtc(today.AddDays(1), _options.SendAt, zone), zone), "daily cap");
             tally.Deferred(overflow.Count);
-        }
-
-        return messages.Count == 0 ? null : new RecipientMessages(user.Id, target.Reference, target.ConversationKey, messages);
+        });
+        return new(messages.Count == 0 ? null : new RecipientMessages(user.Id, target.Reference, target.ConversationKey, messages), writes);
     }
 
     /// <summary>
     /// Sends one recipient's prepared messages, in order, each through the stored conversation reference; the sweep
-    /// has already recorded them in flight (<see cref="IInFlightMessages"/>), so whatever happens next (a crash, a
+    /// has already recorded them in flight with their claim (<see cref="IInFlightMessages"/>), so whatever happens next (a crash, a
     /// timeout) the next attempt sends the same message under the same id. The channel's sender writes each "sent"
     /// mark (with the message where the transcript is ours: exactly once); a message waits for the mark of the one
     /// before it, the last one does not (the sweep waits for every mark before it ends).
@@ -223,14 +228,33 @@ internal sealed partial class RecipientDelivery(
     private partial void LogClaimLost(string userId);
 }
 
+/// <summary>
+/// What one recipient's claimed rows come to: the messages that go out now (null when none), and the writes of the rows
+/// the rules keep back (deferred, failed, retrying; null when none), made once the claim holds the rows.
+/// </summary>
+internal sealed record RecipientPlan(RecipientMessages? Send, Action? Writes);
+
 /// <summary>One recipient's messages that go out now, in order, and where to.</summary>
 internal sealed record RecipientMessages(string UserId, ConversationReference Reference, string ConversationKey, IReadOnlyList<OutgoingMessage> Messages)
 {
-    /// <summary>The write about <paramref name="message"/> at <paramref name="stage"/>.</summary>
-    public PendingMark Mark(OutgoingMessage message, MarkStage stage = MarkStage.Sent)
+    /// <summary>The "sent" mark of <paramref name="message"/>.</summary>
+    public PendingMark Mark(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new(message.Rows, UserId, ConversationKey, message.Shape, message.Id, stage);
+        return new(message.Rows, UserId, ConversationKey, message.Shape, message.Id);
+    }
+
+    /// <summary>The record of <paramref name="message"/> in flight, written with the claim before it is sent.</summary>
+    public InFlightMessage InFlight(OutgoingMessage message, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var keys = new List<string>(message.Rows.Count);
+        foreach (var row in message.Rows)
+        {
+            keys.Add(row.Id);
+        }
+
+        return new InFlightMessage { Id = message.Id, RecipientId = UserId, Keys = keys, Shape = message.Shape, ConversationKey = ConversationKey, CreatedAt = at };
     }
 }
 

@@ -20,41 +20,14 @@ internal sealed partial class ReminderRowUpdates(
     private readonly ReminderOptions _options = options.Value;
 
     /// <summary>
-    /// One group commit of <see cref="SentMarks"/>: in-flight records of messages about to be sent, and "sent"
-    /// marks of messages the channel accepted (each counts towards the day's cap and drops its in-flight record).
+    /// One group commit of <see cref="SentMarks"/>: "sent" marks of messages the channel accepted (each counts towards
+    /// the day's cap and drops its in-flight record).
     /// </summary>
     public void Write(IReadOnlyList<PendingMark> marks, string claimId)
     {
         ArgumentNullException.ThrowIfNull(marks);
         var now = time.GetUtcNow().UtcDateTime;
-        transactions.Run(() =>
-        {
-            var sent = new List<PendingMark>(marks.Count);
-            foreach (var mark in marks)
-            {
-                if (mark.Stage == MarkStage.BeforeSend)
-                {
-                    inFlight.Put(new InFlightMessage
-                    {
-                        Id = mark.MessageId,
-                        RecipientId = mark.UserId,
-                        Keys = [.. mark.Rows.Select(r => r.Id)],
-                        Shape = mark.Shape,
-                        ConversationKey = mark.ConversationKey,
-                        CreatedAt = now,
-                    });
-                }
-                else
-                {
-                    sent.Add(mark);
-                }
-            }
-
-            if (sent.Count > 0)
-            {
-                MarkSent(sent, claimId, now);
-            }
-        });
+        transactions.Run(() => MarkSent(marks, claimId, now));
     }
 
     /// <summary>

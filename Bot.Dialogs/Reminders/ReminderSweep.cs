@@ -14,10 +14,12 @@ internal sealed record SweepResult(int Claimed, int Messages, int Sent, int Defe
 /// Sends what is due, the same way on every channel. Exactly once per idempotency key, with one window left open
 /// on channels that keep no transcript here:
 /// <list type="number">
-/// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id.</item>
-/// <item>Deliver: per recipient (read once per sweep), through the stored conversation reference. Each message
-/// carries a stable id derived from its rows' keys; before any message of a claimed chunk leaves, the rows and id of
-/// every one are recorded in one transaction (<see cref="IInFlightMessages"/>).</item>
+/// <item>Claim: in one transaction, due rows go from pending to sending with a lease (an expiry) and a claim id, and
+/// their messages are composed (per recipient, read once per sweep) and recorded with the claim: each message carries
+/// a stable id derived from its rows' keys, and the claim records the rows and id of every one before the first leaves
+/// (<see cref="IReminderOutbox.Claim(IReadOnlyList{ReminderItem}, IReadOnlyList{InFlightMessage})"/>: on LiteDB in
+/// the claim document itself; elsewhere <see cref="IInFlightMessages"/> in the same transaction).</item>
+/// <item>Deliver: per recipient, through the stored conversation reference.</item>
 /// <item>Mark: the channel's sender writes the mark (<see cref="ReminderSentRecord"/>): the rows of that message
 /// become sent and the record goes. A sender whose transcript is in this database (Direct Line) writes it in the
 /// transaction that stores the message, so there is no window there; the others write it right after the channel
@@ -87,20 +89,12 @@ internal sealed partial class ReminderSweep(
                 var recipients = directory.ForSweep(due.Select(r => r.RecipientId).Distinct(StringComparer.Ordinal), now);
                 foreach (var chunk in ChunkByRecipient(due))
                 {
-                    var claimed = Claim(chunk, now, claimId);
-                    claimedCount += claimed.Count;
-                    late += claimed.Count(c => c.IsLate(now, _startedAt, _options.CatchUpAfter));
-                    var ready = claimed
+                    var (claimed, ready) = Claim(chunk, now, claimId, rows => rows
                         .GroupBy(c => c.Row.RecipientId, StringComparer.Ordinal)
                         .Select(group => delivery.Prepare(recipients, group.Key, [.. group], [.. earlier[group.Key]], claimId, now, _startedAt, tally))
-                        .OfType<RecipientMessages>()
-                        .ToList();
-
-                    // Every message of the chunk is recorded in flight in one transaction before the first leaves.
-                    if (ready.Count > 0)
-                    {
-                        updates.Write([.. ready.SelectMany(r => r.Messages.Select(m => r.Mark(m, MarkStage.BeforeSend)))], claimId);
-                    }
+                        .ToList());
+                    claimedCount += claimed.Count;
+                    late += claimed.Count(c => c.IsLate(now, _startedAt, _options.CatchUpAfter));
 
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = cancellationToken };
                     await Parallel.ForEachAsync(ready, parallel, async (recipient, token) => await delivery.SendAsync(recipient, claimId, now, tally, marks, token));
@@ -166,11 +160,13 @@ internal sealed partial class ReminderSweep(
     }
 
     /// <summary>
-    /// Pending → sending with a lease, in one transaction (<see cref="IReminderOutbox.Claim"/>: one claim document on
-    /// LiteDB). Each row is read again inside it: a replan may have moved or removed it since it was found, and only a
-    /// row still due (or an orphan) is taken.
+    /// Pending → sending with a lease, with the messages <paramref name="prepare"/> composes for the rows, in one
+    /// transaction (<see cref="IReminderOutbox.Claim(IReadOnlyList{ReminderItem}, IReadOnlyList{InFlightMessage})"/>: one
+    /// claim document on LiteDB, messages included). Each row is read again inside it: a replan may have moved or removed
+    /// it since it was found, and only a row still due (or an orphan) is taken. The rows the rules keep back (quiet
+    /// hours, the daily cap…) are written in the same transaction, once the claim holds them.
     /// </summary>
-    private List<ClaimedRow> Claim(List<ReminderItem> found, DateTime now, string claimId) => transactions.Run(() =>
+    private (List<ClaimedRow> Claimed, List<RecipientMessages> Ready) Claim(List<ReminderItem> found, DateTime now, string claimId, Func<List<ClaimedRow>, List<RecipientPlan>> prepare) => transactions.Run(() =>
     {
         var claimed = new List<ClaimedRow>(found.Count);
         foreach (var row in outbox.GetForClaim([.. found.Select(f => f.Id)]))
@@ -193,12 +189,34 @@ internal sealed partial class ReminderSweep(
             row.WakeAt = now + _options.LeaseDuration;
         }
 
-        if (claimed.Count > 0)
+        if (claimed.Count == 0)
         {
-            outbox.Claim([.. claimed.Select(c => c.Row)]);
+            return (claimed, new List<RecipientMessages>());
         }
 
-        return claimed;
+        var plans = prepare(claimed);
+        var ready = plans.Select(p => p.Send).OfType<RecipientMessages>().ToList();
+        var at = time.GetUtcNow().UtcDateTime;
+        var messages = new List<InFlightMessage>();
+        foreach (var recipient in ready)
+        {
+            foreach (var message in recipient.Messages)
+            {
+                messages.Add(recipient.InFlight(message, at));
+            }
+        }
+
+        if (!outbox.Claim([.. claimed.Select(c => c.Row)], messages))
+        {
+            messages.ForEach(inFlight.Put);
+        }
+
+        foreach (var plan in plans)
+        {
+            plan.Writes?.Invoke();
+        }
+
+        return (claimed, ready);
     });
 
     public void Dispose() => _gate.Dispose();

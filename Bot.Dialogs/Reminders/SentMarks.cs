@@ -2,23 +2,15 @@ using System.Threading.Channels;
 
 namespace Bot.Dialogs.Reminders;
 
-/// <summary>Which write a message waits for: its in-flight record before the send, its "sent" mark after.</summary>
-internal enum MarkStage
-{
-    BeforeSend,
-    Sent,
-}
-
-/// <summary>A write about one reminder message: the rows it carries and its stable id.</summary>
-internal sealed record PendingMark(IReadOnlyList<ReminderItem> Rows, string UserId, string ConversationKey, string Shape, string MessageId, MarkStage Stage = MarkStage.Sent)
+/// <summary>The "sent" mark of one reminder message: the rows it carries and its stable id.</summary>
+internal sealed record PendingMark(IReadOnlyList<ReminderItem> Rows, string UserId, string ConversationKey, string Shape, string MessageId)
 {
     public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
-/// Group commit of a sweep's per-message writes (the in-flight record before a send, the "sent" mark after the
-/// channel accepted): one writer takes every write waiting and commits them in one transaction, so parallel
-/// deliveries share one disk flush instead of paying one each. The window between the channel's acceptance and
+/// Group commit of a sweep's "sent" marks (the in-flight records went with the claim): one writer takes every
+/// mark waiting and commits them in one transaction, so parallel deliveries share one disk flush instead of paying one each. The window between the channel's acceptance and
 /// the mark grows from one message to the handful accepted during one commit; a delivery waits for its mark
 /// before sending that recipient's next message. Writes ignore cancellation: a message the channel accepted is
 /// marked even while the host shuts down.

@@ -72,6 +72,19 @@ internal interface IReminderOutbox
     void Claim(IReadOnlyList<ReminderItem> rows) => Update(rows);
 
     /// <summary>
+    /// Records the claim of <paramref name="rows"/> (as <see cref="Claim(IReadOnlyList{ReminderItem})"/>) together with
+    /// the messages composed for them before the claim: what a crash leaves in flight, to be sent again as it was.
+    /// True when the outbox keeps them with the claim, read back through <see cref="IInFlightMessages"/> (LiteDB: in the
+    /// claim document, nothing written per message). Here false: the caller records each with
+    /// <see cref="IInFlightMessages.Put"/> in the same transaction.
+    /// </summary>
+    bool Claim(IReadOnlyList<ReminderItem> rows, IReadOnlyList<InFlightMessage> messages)
+    {
+        Claim(rows);
+        return false;
+    }
+
+    /// <summary>
     /// Writes a row the claim <paramref name="claimId"/> held and now lets go (deferred, retrying, failed, released):
     /// the caller read it as held by that claim and changed it.
     /// </summary>
@@ -135,7 +148,10 @@ internal interface IDeliveryLog
     IReadOnlyList<ReminderDelivery> ForUser(string userId);
 }
 
-/// <summary>Reminder messages handed to a channel, between the record before their send and their "sent" mark.</summary>
+/// <summary>
+/// Reminder messages handed to a channel, between the record before their send (with their claim,
+/// <see cref="IReminderOutbox.Claim(IReadOnlyList{ReminderItem}, IReadOnlyList{InFlightMessage})"/>) and their "sent" mark.
+/// </summary>
 internal interface IInFlightMessages
 {
     void Put(InFlightMessage message);

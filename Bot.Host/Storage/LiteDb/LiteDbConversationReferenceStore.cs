@@ -16,7 +16,10 @@ internal sealed class LiteDbConversationReferenceStore(SinergiDatabase database,
     private const int RememberedUsers = 8_192;
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
 
+    private const string CollectionName = "conversation_references";
+
     private readonly ILiteCollection<StoredReference> _references = CreateCollection(database);
+    private readonly ScanOrSeek _scanOrSeek = new(database, CollectionName, () => database.Collection<BsonDocument>(CollectionName).Count());
 
     // Per user key: the conversation key and JSON last committed for them (this store is the collection's only writer).
     private readonly BoundedCache<(string ConversationKey, string Json, DateTime WrittenAt)> _latestByUser = new(RememberedUsers);
@@ -67,20 +70,49 @@ internal sealed class LiteDbConversationReferenceStore(SinergiDatabase database,
         return latest is not null && Parse(latest) is { } reference ? (reference, latest.Id) : null;
     }
 
-    /// <summary>One query over the <c>UserKey</c> index for every account; only each owner's latest row is parsed.</summary>
+    /// <summary>
+    /// One query over the <c>UserKey</c> index for every account, or one pass over the collection when most of it is
+    /// wanted (<see cref="ScanOrSeek"/>); only each owner's latest row is mapped and parsed.
+    /// </summary>
     public IReadOnlyDictionary<string, (ConversationReference Reference, string ConversationKey)> FindLatestForOwners(IReadOnlyDictionary<string, IReadOnlyList<string>> accountsByOwner)
     {
         var owners = AccountOwners.ByAccount(accountsByOwner);
         var latest = new Dictionary<string, StoredReference>(StringComparer.Ordinal);
-        var accounts = new BsonArray(owners.Select(g => new BsonValue(g.Key)));
-        var rows = accounts.Count == 0 ? [] : _references.Find(Query.In(nameof(StoredReference.UserKey), accounts));
-        foreach (var row in rows)
+        if (owners.Count > 0 && _scanOrSeek.Scan(owners.Count))
         {
-            foreach (var owner in owners[row.UserKey!])
+            var best = new Dictionary<string, (DateTime UpdatedAt, BsonDocument Row)>(StringComparer.Ordinal);
+            foreach (var document in database.Collection<BsonDocument>(CollectionName).FindAll())
             {
-                if (!latest.TryGetValue(owner, out var best) || row.UpdatedAt > best.UpdatedAt)
+                if (document[nameof(StoredReference.UserKey)] is { IsString: true } userKey && owners.Contains(userKey.AsString))
                 {
-                    latest[owner] = row;
+                    var updatedAt = document[nameof(StoredReference.UpdatedAt)].AsDateTime;
+                    foreach (var owner in owners[userKey.AsString])
+                    {
+                        if (!best.TryGetValue(owner, out var seen) || updatedAt > seen.UpdatedAt)
+                        {
+                            best[owner] = (updatedAt, document);
+                        }
+                    }
+                }
+            }
+
+            foreach (var (owner, (_, row)) in best)
+            {
+                latest[owner] = database.Mapper.ToObject<StoredReference>(row);
+            }
+        }
+        else
+        {
+            var accounts = new BsonArray(owners.Select(g => new BsonValue(g.Key)));
+            var rows = accounts.Count == 0 ? [] : _references.Find(Query.In(nameof(StoredReference.UserKey), accounts));
+            foreach (var row in rows)
+            {
+                foreach (var owner in owners[row.UserKey!])
+                {
+                    if (!latest.TryGetValue(owner, out var best) || row.UpdatedAt > best.UpdatedAt)
+                    {
+                        latest[owner] = row;
+                    }
                 }
             }
         }
@@ -100,7 +132,7 @@ internal sealed class LiteDbConversationReferenceStore(SinergiDatabase database,
     private static ILiteCollection<StoredReference> CreateCollection(SinergiDatabase database)
     {
         // Once, not per turn: EnsureIndex is a write transaction of its own.
-        var references = database.Collection<StoredReference>("conversation_references");
+        var references = database.Collection<StoredReference>(CollectionName);
         references.EnsureIndex(r => r.UserKey);
         return references;
     }

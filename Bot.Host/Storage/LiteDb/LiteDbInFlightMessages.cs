@@ -1,23 +1,21 @@
 using Bot.Dialogs.Reminders;
 using Bot.Dialogs.Storage;
-using LiteDB;
 
 namespace Bot.Host.Storage.LiteDb;
 
-/// <summary>The in-flight reminder messages (<see cref="InFlightMessages"/>) in the <c>reminder_in_flight</c> collection.</summary>
-/// <remarks>
-/// The collection holds only messages between their send and their mark (a handful), plus any a crash or a failed
-/// send left, so the sweep reads it whole once rather than indexing it.
-/// </remarks>
-internal sealed class LiteDbInFlightMessages(SinergiDatabase database) : IInFlightMessages
+/// <summary>
+/// The in-flight reminder messages (<see cref="InFlightMessages"/>) on LiteDB: read from the claim documents, which
+/// carry the messages composed for their rows (a message is in flight while its rows are held as sending), and from
+/// the <c>reminder_in_flight</c> collection, which holds only messages whose rows went back to pending after they may
+/// have left (<see cref="LiteDbReminderClaims"/>). Nothing is written per message on the sweep's path.
+/// </summary>
+internal sealed class LiteDbInFlightMessages(LiteDbReminderClaims claims) : IInFlightMessages
 {
-    public const string CollectionName = "reminder_in_flight";
+    public const string CollectionName = LiteDbReminderClaims.RecordsCollectionName;
 
-    private readonly ILiteCollection<InFlightMessage> _messages = database.Collection<InFlightMessage>(CollectionName);
+    public void Put(InFlightMessage message) => claims.Record(message);
 
-    public void Put(InFlightMessage message) => _messages.Upsert(message);
+    public bool Remove(string messageId) => claims.Forget(messageId);
 
-    public bool Remove(string messageId) => _messages.Delete(messageId);
-
-    public IReadOnlyList<InFlightMessage> All() => _messages.FindAll().ToList();
+    public IReadOnlyList<InFlightMessage> All() => claims.InFlight();
 }

@@ -9,6 +9,11 @@ namespace Bot.Host.Storage.LiteDb;
 /// of a group commit one <see cref="ReminderSentBatch"/>, and a row the sweep writes anyway (deferred, retrying,
 /// failed) ends its claim with a <see cref="ReminderClaimEnd"/>. <see cref="LiteDbReminderOutbox"/> shows every row
 /// through them until <see cref="LiteDbReminderOutbox.Settle"/> writes the sent rows out and drops the documents.
+/// A claim document also carries the messages composed for its rows (session 13): a message is in flight while its
+/// rows are held as sending under that claim, so nothing is written per message before the send and nothing removed
+/// with its mark (<see cref="LiteDbInFlightMessages"/>). Only a message whose rows go back to pending after it may have
+/// left (a failed send, a shutdown) is written on its own, to <c>reminder_in_flight</c>, so that the next attempt
+/// sends it again under the same id after its claim is settled.
 /// </summary>
 /// <remarks>
 /// One process per data folder (<see cref="DataFolderLock"/>), so the documents are read once and then kept in memory:
@@ -21,11 +26,13 @@ internal sealed class LiteDbReminderClaims
     public const string ClaimsCollectionName = "reminder_claims";
     public const string SentCollectionName = "reminder_claims_sent";
     public const string EndsCollectionName = "reminder_claims_ended";
+    public const string RecordsCollectionName = "reminder_in_flight";
 
     private readonly SinergiDatabase _database;
     private readonly ILiteCollection<ReminderClaimBatch> _claims;
     private readonly ILiteCollection<ReminderSentBatch> _sent;
     private readonly ILiteCollection<ReminderClaimEnd> _ends;
+    private readonly ILiteCollection<InFlightMessage> _records;
     private readonly Lock _lock = new();
     private State? _state;
 
@@ -35,6 +42,7 @@ internal sealed class LiteDbReminderClaims
         _claims = database.Collection<ReminderClaimBatch>(ClaimsCollectionName);
         _sent = database.Collection<ReminderSentBatch>(SentCollectionName);
         _ends = database.Collection<ReminderClaimEnd>(EndsCollectionName);
+        _records = database.Collection<InFlightMessage>(RecordsCollectionName);
         database.OnReopened(() =>
         {
             lock (_lock)
@@ -108,12 +116,17 @@ internal sealed class LiteDbReminderClaims
         }
     }
 
-    /// <summary>Records the claim of <paramref name="rows"/> (already changed to sending): one document per claim and lease.</summary>
-    public void Claim(IReadOnlyList<ReminderItem> rows)
+    /// <summary>
+    /// Records the claim of <paramref name="rows"/> (already changed to sending) with the messages composed for them:
+    /// one document per claim and lease, each message in the document that holds its first row.
+    /// </summary>
+    public void Claim(IReadOnlyList<ReminderItem> rows, IReadOnlyList<InFlightMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(messages);
         var state = Loaded();
-        foreach (var group in rows.GroupBy(r => (r.ClaimId, r.ClaimedAt, r.WakeAt)))
+        var groups = rows.GroupBy(r => (r.ClaimId, r.ClaimedAt, r.WakeAt)).ToList();
+        foreach (var group in groups)
         {
             var batch = new ReminderClaimBatch
             {
@@ -122,17 +135,108 @@ internal sealed class LiteDbReminderClaims
                 LeaseUntil = group.Key.WakeAt,
                 Keys = [.. group.Select(r => r.Id)],
             };
+            if (messages.Count > 0)
+            {
+                // One sweep's claim is one group: then every message goes with it and no key is looked up.
+                var keys = groups.Count == 1 ? null : batch.Keys.ToHashSet(StringComparer.Ordinal);
+                batch.Messages = [.. messages.Where(m => keys is null || (m.Keys.Count > 0 && keys.Contains(m.Keys[0])))];
+            }
+
             lock (_lock)
             {
                 batch.Id = ++state.LastBatch;
             }
 
-            // Held from now on, before the commit: a turn that read a row as pending must not write it any more.
+            // Held from now on, before the commit: a turn that read a row as pending must not write it any more. If the
+            // transaction rolls back, what is in memory is read again from the files, which never saw the claim (held
+            // until then, the rows would read as sending, and refuse every write, until the lease ran out).
+            _database.AfterRollback(Reload);
             _claims.Insert(batch);
             lock (_lock)
             {
                 state.Add(batch);
             }
+        }
+    }
+
+    /// <summary>The messages in flight: those of a claim document with a row it still holds as sending, and the records written on their own.</summary>
+    public IReadOnlyList<InFlightMessage> InFlight()
+    {
+        var state = Loaded();
+        lock (_lock)
+        {
+            if (state.Records.Count == 0 && state.Held.Count == 0)
+            {
+                return [];
+            }
+
+            var found = new Dictionary<string, InFlightMessage>(state.Records, StringComparer.Ordinal);
+            foreach (var batch in state.Batches.Values.OrderBy(b => b.Id))
+            {
+                foreach (var message in batch.Messages)
+                {
+                    // A later claim's copy of the same message (sent again) is the newer one.
+                    if (message.Keys.Any(k => state.Held.TryGetValue(k, out var held) && held.Batch.Id == batch.Id && held.Sent is null))
+                    {
+                        found[message.Id] = message;
+                    }
+                }
+            }
+
+            return [.. found.Values];
+        }
+    }
+
+    /// <summary>Writes a message record of its own (<c>reminder_in_flight</c>), kept until <see cref="Forget(string)"/>.</summary>
+    public void Record(InFlightMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _ = Loaded();
+        _records.Upsert(message);
+        _database.AfterCommit(() =>
+        {
+            lock (_lock)
+            {
+                if (_state is { } current)
+                {
+                    current.Records[message.Id] = message;
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Drops the record of <paramref name="messageId"/> written on its own, if any (its message was marked sent, or its
+    /// rows were finished some other way); a message that only a claim document carries needs nothing: its mark ends it.
+    /// </summary>
+    public bool Forget(string messageId)
+    {
+        var state = Loaded();
+        lock (_lock)
+        {
+            if (!state.Records.ContainsKey(messageId))
+            {
+                return false;
+            }
+        }
+
+        var deleted = _records.Delete(messageId);
+        _database.AfterCommit(() =>
+        {
+            lock (_lock)
+            {
+                _state?.Records.Remove(messageId);
+            }
+        });
+        return deleted;
+    }
+
+    /// <summary>Forgets everything in memory: the next use reads the documents again.</summary>
+    private void Reload()
+    {
+        lock (_lock)
+        {
+            _state = null;
         }
     }
 
@@ -185,10 +289,15 @@ internal sealed class LiteDbReminderClaims
         return lost;
     }
 
-    /// <summary>Lets go of <paramref name="key"/> if <paramref name="claimId"/> holds it (its row was just written); false when it did not.</summary>
-    public bool End(string key, string claimId)
+    /// <summary>
+    /// Lets go of <paramref name="key"/> if <paramref name="claimId"/> holds it (its row was just written); false when it
+    /// did not. When the row is <paramref name="stillDue"/> (retrying, released) and went in a message that may have
+    /// left, that message is recorded on its own, so that it goes again as it was once the claim is settled.
+    /// </summary>
+    public bool End(string key, string claimId, bool stillDue)
     {
         long batch;
+        InFlightMessage? message;
         var state = Loaded();
         lock (_lock)
         {
@@ -198,6 +307,12 @@ internal sealed class LiteDbReminderClaims
             }
 
             batch = held.Batch.Id;
+            message = stillDue && held.Message is { } m && !ReferenceEquals(state.Records.GetValueOrDefault(m.Id), m) ? m : null;
+        }
+
+        if (message is not null)
+        {
+            Record(message);
         }
 
         _ends.Upsert(new ReminderClaimEnd { Id = key, Batch = batch });
@@ -240,7 +355,17 @@ internal sealed class LiteDbReminderClaims
             sentDocuments = [.. state.SentDocuments.Where(d => d.Value.All(b => b == batch.Id || !state.Batches.ContainsKey(b))).Select(d => d.Key)];
         }
 
-        var remaining = new ReminderClaimBatch { Id = batch.Id, ClaimId = batch.ClaimId, ClaimedAt = batch.ClaimedAt, LeaseUntil = batch.LeaseUntil, Keys = [.. stillSending] };
+        // The messages of the rows still sending stay with them: those rows may have left in them.
+        var still = stillSending.ToHashSet(StringComparer.Ordinal);
+        var remaining = new ReminderClaimBatch
+        {
+            Id = batch.Id,
+            ClaimId = batch.ClaimId,
+            ClaimedAt = batch.ClaimedAt,
+            LeaseUntil = batch.LeaseUntil,
+            Keys = [.. stillSending],
+            Messages = [.. batch.Messages.Where(m => m.Keys.Any(still.Contains))],
+        };
         _ = stillSending.Count > 0 ? _claims.Update(remaining) : _claims.Delete(batch.Id);
         ends.ForEach(k => _ends.Delete(k));
         sentDocuments.ForEach(d => _sent.Delete(d));
@@ -280,14 +405,19 @@ internal sealed class LiteDbReminderClaims
             state.MarkSent(sent);
         }
 
+        foreach (var record in _records.FindAll())
+        {
+            state.Records[record.Id] = record;
+        }
+
         lock (_lock)
         {
             return _state ??= state;
         }
     }
 
-    /// <summary>What a key's claim says: the claim document holding it, and its mark once sent.</summary>
-    private sealed record Held(ReminderClaimBatch Batch, ReminderSentEntry? Sent);
+    /// <summary>What a key's claim says: the claim document holding it, its mark once sent, and the message composed for it.</summary>
+    private sealed record Held(ReminderClaimBatch Batch, ReminderSentEntry? Sent, InFlightMessage? Message);
 
     /// <summary>The documents as held in memory (guarded by the claims' lock).</summary>
     private sealed class State
@@ -302,15 +432,29 @@ internal sealed class LiteDbReminderClaims
         /// <summary>"Sent" document → the claim documents its messages name.</summary>
         public Dictionary<string, HashSet<long>> SentDocuments { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Message records written on their own (<c>reminder_in_flight</c>), by message id.</summary>
+        public Dictionary<string, InFlightMessage> Records { get; } = new(StringComparer.Ordinal);
+
         public long LastBatch { get; set; }
 
         public void Add(ReminderClaimBatch batch)
         {
             Batches[batch.Id] = batch;
             LastBatch = Math.Max(LastBatch, batch.Id);
+            foreach (var message in batch.Messages)
+            {
+                foreach (var key in message.Keys)
+                {
+                    Held[key] = new Held(batch, null, message);
+                }
+            }
+
             foreach (var key in batch.Keys)
             {
-                Held[key] = new Held(batch, null);
+                if (!Held.TryGetValue(key, out var held) || held.Batch != batch)
+                {
+                    Held[key] = new Held(batch, null, null);
+                }
             }
         }
 

@@ -49,7 +49,7 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
     /// <summary>Rows moved per transaction when staging.</summary>
     private const int StageChunk = 5_000;
 
-    public LiteDbReminderOutbox(SinergiDatabase database)
+    public LiteDbReminderOutbox(SinergiDatabase database, LiteDbReminderClaims claims)
     {
         _database = database;
         _hot = database.Collection<ReminderItem>(CollectionName);
@@ -64,7 +64,7 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         _planned.EnsureIndex(i => i.CommitmentId);
         _history = database.Collection<ReminderItem>(HistoryCollectionName);
         _history.EnsureIndex(i => i.CommitmentId);
-        _claims = new LiteDbReminderClaims(database);
+        _claims = claims;
     }
 
     private DateTime Horizon => new(Interlocked.Read(ref _horizonTicks), DateTimeKind.Utc);
@@ -115,11 +115,18 @@ internal sealed class LiteDbReminderOutbox : IReminderOutbox
         _database.InTransaction(() =>
         {
             Write(row);
-            _claims.End(row.Id, claimId);
+            _claims.End(row.Id, claimId, stillDue: row.Status == ReminderStatus.Pending);
         });
     }
 
-    public void Claim(IReadOnlyList<ReminderItem> rows) => _claims.Claim(rows);
+    public void Claim(IReadOnlyList<ReminderItem> rows) => _claims.Claim(rows, []);
+
+    /// <summary>One claim document carries the rows and their messages: nothing is written per message before the send.</summary>
+    public bool Claim(IReadOnlyList<ReminderItem> rows, IReadOnlyList<InFlightMessage> messages)
+    {
+        _claims.Claim(rows, messages);
+        return true;
+    }
 
     public IReadOnlyList<string> MarkSent(IReadOnlyList<SentMessage> messages, string claimId) => _claims.MarkSent(messages, claimId);
 

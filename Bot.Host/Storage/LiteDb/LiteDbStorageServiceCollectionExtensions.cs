@@ -47,6 +47,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IProgressReportReader, LiteDbProgressReportReader>();
         services.AddSingleton<IEvidenceStore, LiteDbEvidenceStore>();
         services.AddSingleton<IConversationReferenceStore, LiteDbConversationReferenceStore>();
+        services.AddSingleton<LiteDbReminderClaims>();
         services.AddSingleton<IReminderOutbox, LiteDbReminderOutbox>();
         services.AddSingleton<IReminderAcknowledgements, LiteDbReminderAcknowledgements>();
         services.AddSingleton<IDeliveryLog, LiteDbDeliveryLog>();

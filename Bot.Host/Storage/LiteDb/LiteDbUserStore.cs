@@ -11,6 +11,7 @@ internal sealed class LiteDbUserStore(SinergiDatabase database, TimeProvider tim
 
     private readonly ILiteCollection<BotUser> _users = CreateCollection(database);
     private readonly EntityReadCache<BotUser> _byAccount = new(database, CollectionName, capacity: 8_192);
+    private readonly ScanOrSeek _scanOrSeek = new(database, CollectionName, () => database.Collection<BsonDocument>(CollectionName).Count());
 
     /// <summary>The user behind a channel account, created as a resident (Warga) on first contact.</summary>
     public BotUser GetOrCreate(string accountKey, string? name, string? locale)
@@ -56,11 +57,30 @@ internal sealed class LiteDbUserStore(SinergiDatabase database, TimeProvider tim
     /// <summary>The users with these ids that exist (names for pages and messages).</summary>
     public IReadOnlyDictionary<string, BotUser> GetMany(IEnumerable<string> ids)
     {
-        // One query over the primary key rather than one call per id (a reminder sweep asks for thousands).
-        var keys = new BsonArray(ids.Distinct(StringComparer.Ordinal).Select(id => new BsonValue(id)));
-        return keys.Count == 0
-            ? new Dictionary<string, BotUser>(StringComparer.Ordinal)
-            : _users.Find(Query.In("_id", keys)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, BotUser>(StringComparer.Ordinal);
+        }
+
+        if (_scanOrSeek.Scan(wanted.Count))
+        {
+            // Most of the users at once (a reminder sweep at 08:00): one pass, and only the wanted ones are mapped.
+            var found = new Dictionary<string, BotUser>(wanted.Count, StringComparer.Ordinal);
+            foreach (var document in database.Collection<BsonDocument>(CollectionName).FindAll())
+            {
+                if (document["_id"].AsString is { } id && wanted.Contains(id))
+                {
+                    found[id] = database.Mapper.ToObject<BotUser>(document);
+                }
+            }
+
+            return found;
+        }
+
+        // One query over the primary key rather than one call per id.
+        var keys = new BsonArray(wanted.Select(id => new BsonValue(id)));
+        return _users.Find(Query.In("_id", keys)).ToDictionary(u => u.Id, StringComparer.Ordinal);
     }
 
     /// <summary>A person created without a channel account (the command line's first coordinator).</summary>

@@ -18,6 +18,13 @@ internal sealed class ReminderClaimBatch
     public DateTime LeaseUntil { get; set; }
 
     public List<string> Keys { get; set; } = [];
+
+    /// <summary>
+    /// The messages composed for these rows before the claim (each with its rows' keys): while a message's rows are
+    /// held as sending it is in flight, and a crash leaves it here to be sent again under the same id
+    /// (<see cref="LiteDbInFlightMessages"/>). Empty for a claim written before messages went in the claim.
+    /// </summary>
+    public List<InFlightMessage> Messages { get; set; } = [];
 }
 
 /// <summary>The "sent" marks of one group commit (<c>reminder_claims_sent</c>): which claimed rows went, in which message.</summary>

@@ -25,6 +25,7 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     private readonly EngineHandle _handle;
     private readonly DataFolderLock? _ownedLock;
     private readonly ThreadLocal<List<Action>?> _afterCommit = new();
+    private readonly ThreadLocal<List<Action>?> _afterRollback = new();
     private readonly List<Action> _onReopened = [];
 
     /// <summary>Opens the main database alone (tests and tools): it takes the folder's lock itself.</summary>
@@ -131,11 +132,13 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
 
         var afterCommit = new List<Action>();
         _afterCommit.Value = afterCommit;
+        _afterRollback.Value = null;
         try
         {
             var result = work();
             _database.Commit();
             _afterCommit.Value = null;
+            _afterRollback.Value = null;
             foreach (var action in afterCommit)
             {
                 action();
@@ -149,6 +152,9 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
             {
                 _afterCommit.Value = null;
                 _database.Rollback();
+                var afterRollback = _afterRollback.Value;
+                _afterRollback.Value = null;
+                afterRollback?.ForEach(action => action());
             }
 
             throw;
@@ -241,6 +247,20 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     }
 
     /// <summary>
+    /// Runs <paramref name="action"/> if the current thread's transaction rolls back: for what a store holds in memory
+    /// from the moment it writes, before the commit (a claim, <see cref="LiteDbReminderClaims"/>). Outside a
+    /// transaction of this thread there is nothing to undo and it is never run.
+    /// </summary>
+    internal void AfterRollback(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_afterCommit.Value is not null)
+        {
+            (_afterRollback.Value ??= []).Add(action);
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="clear"/> whenever the files were opened afresh after a storage fault: a store that keeps
     /// committed data in memory forgets it then, as a write it saw may not have reached the disk.
     /// </summary>
@@ -284,6 +304,7 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
     {
         _database.Dispose();
         _afterCommit.Dispose();
+        _afterRollback.Dispose();
         _ownedLock?.Dispose();
     }
 

@@ -114,7 +114,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
 
         // Each commitment saved has its reminders planned once: rows are keyed, and none belongs to a commitment
         // the crash rolled back.
-        var outbox = new LiteDbReminderOutbox(database).All();
+        var outbox = new LiteDbReminderOutbox(database, new LiteDbReminderClaims(database)).All();
         var ids = commitments.Select(c => c.Id).ToHashSet();
         Assert.All(outbox, r => Assert.Contains(r.CommitmentId, ids));
         Assert.All(commitments, c => Assert.Contains(outbox, r => r.CommitmentId == c.Id));

@@ -21,9 +21,13 @@ internal sealed record ReminderCrashState(
     {
         using var database = new SinergiDatabase(Options.Create(new StorageOptions { DataDirectory = folder }));
         var store = new LiteDbDirectLineStore(database);
+        var claims = new LiteDbReminderClaims(database);
+
+        // The messages in flight are read from the claim documents, which carry them (and from the records written on
+        // their own when their rows went back to pending).
         return new ReminderCrashState(
-            new LiteDbReminderOutbox(database).All().ToDictionary(r => r.Id, StringComparer.Ordinal),
-            new LiteDbInFlightMessages(database).All(),
+            new LiteDbReminderOutbox(database, claims).All().ToDictionary(r => r.Id, StringComparer.Ordinal),
+            new LiteDbInFlightMessages(claims).All(),
             directLineConversations.ToDictionary(
                 id => id,
                 id => (IReadOnlyList<TranscriptReminder>)store.ReadFrom(id, 0).Select(e => TranscriptReminder.Parse(e.Json)).OfType<TranscriptReminder>().ToList(),

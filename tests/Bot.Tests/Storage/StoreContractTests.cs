@@ -315,6 +315,45 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Many_users_and_references_read_at_once_are_the_ones_read_one_by_one()
+    {
+        // 120 people with two accounts each: a sweep asking for most of them (LiteDB reads the whole collection then,
+        // ScanOrSeek) and one asking for three (index seeks) must find exactly what reads one by one find.
+        var users = Host.Get<IUserStore>();
+        var references = Host.Get<IConversationReferenceStore>();
+        var people = new List<BotUser>();
+        for (var i = 0; i < 120; i++)
+        {
+            var user = users.GetOrCreate($"test:p{i}", $"P{i}", "id-ID");
+            user.Accounts.Add($"whatsapp:p{i}");
+            users.Update(user);
+            people.Add(user);
+            references.Save(Reference($"web-{i}", $"P{i}"), $"test:p{i}");
+            if (i % 3 == 0)
+            {
+                Host.Time.Advance(TimeSpan.FromMinutes(1));
+                references.Save(Reference($"wa-{i}", $"P{i}"), $"whatsapp:p{i}");
+            }
+        }
+
+        users.GetOrCreate("test:other", null, null);
+        foreach (var wanted in new[] { people.Take(100).ToList(), people.Skip(50).Take(3).ToList() })
+        {
+            var found = users.GetMany([.. wanted.Select(u => u.Id), "U-missing"]);
+            Assert.Equal(wanted.Select(u => u.Id).Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+            Assert.All(wanted, u => Assert.Equal(u.Accounts, found[u.Id].Accounts));
+
+            var latest = references.FindLatestForOwners(wanted.ToDictionary(u => u.Id, u => (IReadOnlyList<string>)u.Accounts));
+            Assert.Equal(wanted.Count, latest.Count);
+            Assert.All(wanted, u =>
+            {
+                var one = references.FindLatestForAccounts(u.Accounts)!.Value;
+                Assert.Equal((one.ConversationKey, one.Reference.Conversation.Id), (latest[u.Id].ConversationKey, latest[u.Id].Reference.Conversation.Id));
+            });
+        }
+    }
+
+    [Fact]
     public void Form_drafts_are_kept_per_person_latest_first()
     {
         var drafts = Host.Get<IFormDraftStore>();
