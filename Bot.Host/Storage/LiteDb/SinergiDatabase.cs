@@ -53,13 +53,17 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
                 throw new DatabaseDamagedException(path, problem);
             }
 
+            if (File.Exists(path))
+            {
+                VerifyDocuments(path, faults);
+            }
+
             Mapper = SinergiMapper.Create();
             _handle = new EngineHandle(path, faults);
             _engine = new SerializedLiteEngine(_handle, WriteCounters, time, Reopened);
             _staging = new StagingLiteEngine(_engine, () => _openUnit.Value);
             _database = new LiteDatabase(_staging, Mapper);
             Path = path;
-            VerifyDocuments();
         }
         catch
         {
@@ -308,17 +312,23 @@ public sealed class SinergiDatabase : IDisposable, IStorageTransactions
         _ownedLock?.Dispose();
     }
 
-    private void VerifyDocuments()
+    /// <summary>
+    /// Reads every document once before the database is opened for use, so a damaged file is refused at start rather
+    /// than failing turns later. The read runs on an engine of its own that is closed afterwards: LiteDB keeps every
+    /// page it reads in its engine's cache, so reading through the engine the host keeps left the whole file in memory
+    /// (a 100,000-commitment plan held 2-4 GB before the first sweep; BENCHMARKS.md, reminders, session 13).
+    /// </summary>
+    private static void VerifyDocuments(string path, StorageFaultInjection faults)
     {
         try
         {
-            DatabaseIntegrity.ReadEverything(_engine);
+            using var check = new EngineHandle(path, faults);
+            DatabaseIntegrity.ReadEverything(check.Engine);
         }
         catch (Exception ex) when (ex is StorageUnavailableException or LiteException or InvalidCastException or IOException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
-            _database.Dispose();
             var cause = ex is StorageUnavailableException { InnerException: { } inner } ? inner : ex;
-            throw new DatabaseDamagedException(Path, "a document could not be read: " + cause.Message, cause);
+            throw new DatabaseDamagedException(path, "a document could not be read: " + cause.Message, cause);
         }
     }
 
