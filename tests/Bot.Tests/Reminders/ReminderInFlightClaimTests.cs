@@ -6,6 +6,7 @@ using Bot.Dialogs.Storage;
 using Bot.Host.Storage.LiteDb;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using static Bot.Tests.Reminders.ReminderInFlightTests;
 using static Bot.Tests.Reminders.ReminderPlanTests;
 
 namespace Bot.Tests.Reminders;
@@ -26,13 +27,7 @@ public sealed class ReminderInFlightClaimTests : IDisposable
         string firstId;
         using (var crashing = new ReminderHost(_folder.Path, time))
         {
-            var opd = crashing.AddOrganisation("DINKES", IndonesianTimeZones.Wita);
-            crashing.Register(opd.Id, crashing.AddUser("fokal", Role.Fokal, opd.Id).Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
-            using var shutdown = new CancellationTokenSource();
-            crashing.Channel.AfterAccept = shutdown.Cancel; // accepted, then the process stops before the mark
-            time.SetUtcNow(Utc(2027, 6, 23, 0));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.Sweep.SweepAsync(shutdown.Token));
-            firstId = IdOf(Assert.Single(crashing.Channel.Sent));
+            firstId = await SendOneAndStopBeforeTheMarkAsync(crashing, time);
 
             // Nothing was written for the message itself: the claim document carries it with its rows.
             var raw = crashing.Get<SinergiDatabase>().Raw;

@@ -24,13 +24,7 @@ public sealed class ReminderInFlightTests : IDisposable
         string firstId;
         using (var crashing = new ReminderHost(_folder.Path, time))
         {
-            var opd = crashing.AddOrganisation("DINKES", IndonesianTimeZones.Wita);
-            crashing.Register(opd.Id, crashing.AddUser("fokal", Role.Fokal, opd.Id).Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
-            using var shutdown = new CancellationTokenSource();
-            crashing.Channel.AfterAccept = shutdown.Cancel; // accepted, then the process stops before the mark
-            time.SetUtcNow(Utc(2027, 6, 23, 0));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.Sweep.SweepAsync(shutdown.Token));
-            firstId = IdOf(Assert.Single(crashing.Channel.Sent));
+            firstId = await SendOneAndStopBeforeTheMarkAsync(crashing, time);
             Assert.Equal(firstId, Assert.Single(crashing.Get<IInFlightMessages>().All()).Id);
         }
 
@@ -70,6 +64,21 @@ public sealed class ReminderInFlightTests : IDisposable
         Assert.Contains("RA-2027-001", sent[0].Text, StringComparison.Ordinal);
         Assert.NotEqual(record.Id, IdOf(sent[1]));
         Assert.Empty(host.Get<IInFlightMessages>().All());
+    }
+
+    /// <summary>
+    /// One fokal with one B6 commitment; its first reminder is accepted by the channel and the process stops before
+    /// the mark (the crash window). Returns the message's id.
+    /// </summary>
+    internal static async Task<string> SendOneAndStopBeforeTheMarkAsync(ReminderHost crashing, FakeTimeProvider time)
+    {
+        var opd = crashing.AddOrganisation("DINKES", IndonesianTimeZones.Wita);
+        crashing.Register(opd.Id, crashing.AddUser("fokal", Role.Fokal, opd.Id).Id, new DateOnly(2027, 6, 30), ReportingPeriod.B6);
+        using var shutdown = new CancellationTokenSource();
+        crashing.Channel.AfterAccept = shutdown.Cancel; // accepted, then the process stops before the mark
+        time.SetUtcNow(Utc(2027, 6, 23, 0));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.Sweep.SweepAsync(shutdown.Token));
+        return IdOf(Assert.Single(crashing.Channel.Sent));
     }
 
     public void Dispose() => _folder.Dispose();
