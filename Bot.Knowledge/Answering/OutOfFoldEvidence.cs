@@ -94,26 +94,16 @@ internal static class OutOfFoldEvidence
                 return row with { Declined = DeclineReason.Outside };
             }
 
-            if (result.Hits.Count == 0)
+            var check = EvidenceChecks.Run(question, result, composer);
+            if (check.Declined is { } declined)
             {
-                return row with { Declined = DeclineReason.NoPassage };
-            }
-
-            if (composer.StatedAbsence(result) is not null)
-            {
-                return row with { Declined = DeclineReason.StatedAbsence };
-            }
-
-            var fact = AskedFact.Of(RetrievalText.Normalize(question), question);
-            if (!result.Hits.Take(2).Any(h => AskedFact.Holds(h.Passage, fact)))
-            {
-                return row with { Declined = DeclineReason.AskedFact };
+                return row with { Declined = declined };
             }
 
             var weights = search.Weights(result.Query);
             var cited = key is not null && composer.Compose(result, null, c => weights.GetValueOrDefault(c)).Citations
                 .Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
-            return row with { Features = DecisionFeatures.Of(question, result, verdict, fact), Cited = cited, RuleAnswers = HandSetRule.Answers(result, verdict, options) };
+            return row with { Features = DecisionFeatures.Of(question, result, verdict, check.Fact), Cited = cited, RuleAnswers = HandSetRule.Answers(result, verdict, options) };
         }
     }
 }

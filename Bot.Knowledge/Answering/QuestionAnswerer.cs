@@ -26,9 +26,6 @@ internal sealed partial class QuestionAnswerer(
     LlmAnswerer? llm = null,
     QuestionRewriter? rewriter = null) : IQuestionAnswerer
 {
-    /// <summary>How many of the best passages may hold the date or number a question asks for (as many as confidence reads).</summary>
-    private const int FactDepth = 2;
-
     private readonly KnowledgeOptions _options = options.Value;
 
     public async Task<Answer> AnswerAsync(string question, string? locale, CancellationToken cancellationToken)
@@ -94,25 +91,18 @@ internal sealed partial class QuestionAnswerer(
         }
 
         var result = rewriter is null ? asked : search.Search(await rewriter.RewriteAsync(question, cancellationToken), _options.TopPassages);
-        if (result.Hits.Count == 0)
+        var check = EvidenceChecks.Run(question, result, composer);
+        switch (check)
         {
-            return NotCovered(locale, asked, DeclineReason.NoPassage);
+            case { Declined: DeclineReason.NoPassage }:
+                return NotCovered(locale, asked, DeclineReason.NoPassage);
+            case { Declined: DeclineReason.StatedAbsence, Absence: { } absence }:
+                return NotCovered(locale, result, DeclineReason.StatedAbsence) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
+            case { Declined: { } reason }:
+                return NotCovered(locale, result, reason);
         }
 
-        if (composer.StatedAbsence(result) is { } absence)
-        {
-            return NotCovered(locale, result, DeclineReason.StatedAbsence) with { Text = absence + "\n\n" + AnswerTexts.NotCovered(locale) };
-        }
-
-        // A question asking for a date or a number that none of the best passages holds is a look-alike match. The
-        // kind is read from the question as normalised, before spelling correction: a word the index lacks may be
-        // "corrected" into another kind of question ("tenggat" into "tanggal", a date).
-        var fact = AskedFact.Of(RetrievalText.Normalize(question), question);
-        if (!result.Hits.Take(FactDepth).Any(h => AskedFact.Holds(h.Passage, fact)))
-        {
-            return NotCovered(locale, result, DeclineReason.AskedFact);
-        }
-
+        var fact = check.Fact;
         var covered = decision.Answers(question, result, verdict, fact);
         if (llm is null || (!covered && !IsPlausible(result)))
         {
